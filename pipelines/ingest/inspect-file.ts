@@ -1,0 +1,68 @@
+/**
+ * Looks at the head of one extract file before DuckDB reads it: is there a header line, and is this
+ * the DOJ format at all? Refusing early gives a one-line error instead of a run where every row is rejected.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import { DOJ_COLUMN_COUNT, DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
+import { UserError } from '../lib/user-error.ts'
+
+export interface FileShape {
+  path: string
+  hasHeader: boolean
+  bytes: number
+}
+
+const SAMPLE_BYTES = 1 << 20
+
+function readHead(path: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.alloc(Math.min(SAMPLE_BYTES, statSync(path).size))
+    const n = readSync(fd, buf, 0, buf.length, 0)
+    return buf.subarray(0, n).toString('latin1')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** Field count of a record, ignoring one trailing empty field (a trailing comma, seen in real headers). */
+function width(fields: string[]): number {
+  return fields.length === DOJ_COLUMN_COUNT + 1 && fields.at(-1) === '' ? DOJ_COLUMN_COUNT : fields.length
+}
+
+export function inspectFile(path: string): FileShape {
+  const bytes = statSync(path).size
+  const head = readHead(path)
+  if (bytes === 0 || head.trim() === '') throw new UserError(`${path}: file is empty`)
+  // Drop the possibly cut last line of the sample.
+  const complete = bytes > head.length ? head.slice(0, head.lastIndexOf('\n') + 1) : head
+  const records: string[][] = parse(complete || head, {
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+  })
+  if (records.length === 0) throw new UserError(`${path}: no readable line in the first ${SAMPLE_BYTES} bytes`)
+  const first = records[0]!.map((f) => f.trim().toUpperCase())
+  const hasHeader = first.includes('SUBJECT_ID') || first[0] === 'RECORD_ID'
+  if (hasHeader) {
+    const names = width(first) === DOJ_COLUMN_COUNT ? first.slice(0, DOJ_COLUMN_COUNT) : first
+    const bad = DOJ_COLUMN_NAMES.findIndex((n, i) => names[i] !== n)
+    if (names.length !== DOJ_COLUMN_COUNT || bad >= 0) {
+      const detail =
+        names.length !== DOJ_COLUMN_COUNT
+          ? `header has ${names.length} columns, expected ${DOJ_COLUMN_COUNT}`
+          : `header column ${bad + 1} is "${names[bad]}", expected "${DOJ_COLUMN_NAMES[bad]}"`
+      throw new UserError(`${path}: not in the DOJ research-file format (${detail})`)
+    }
+  }
+  const data = hasHeader ? records.slice(1) : records
+  if (data.length > 0 && !data.some((r) => width(r) === DOJ_COLUMN_COUNT)) {
+    const counts = [...new Set(data.map((r) => r.length))].slice(0, 3).join(', ')
+    throw new UserError(
+      `${path}: not in the DOJ research-file format (rows have ${counts} columns, expected ${DOJ_COLUMN_COUNT})`,
+    )
+  }
+  return { path, hasHeader, bytes }
+}

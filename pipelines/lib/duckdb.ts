@@ -1,0 +1,56 @@
+/**
+ * The only importer of @duckdb/node-api: opens an instance with the run's resource limits and
+ * gives a small typed surface (run, rows) so the rest of the code never touches the driver.
+ */
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+
+export interface DbOptions {
+  threads?: number
+  /** e.g. '3GB': DuckDB spills to temp_directory beyond this instead of failing. */
+  memoryLimit?: string
+  tempDirectory?: string
+}
+
+export interface Db {
+  readonly con: DuckDBConnection
+  run(sql: string): Promise<void>
+  /** Rows as JSON-safe objects (BIGINT as string, DATE as 'YYYY-MM-DD'): cast in SQL when numbers are wanted. */
+  rows<T = Record<string, unknown>>(sql: string): Promise<T[]>
+  /** First column of the first row. */
+  scalar<T = unknown>(sql: string): Promise<T>
+  close(): void
+}
+
+export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
+  const config: Record<string, string> = { preserve_insertion_order: 'false' }
+  if (opts.threads) config.threads = String(opts.threads)
+  if (opts.memoryLimit) config.memory_limit = opts.memoryLimit
+  if (opts.tempDirectory) config.temp_directory = opts.tempDirectory
+  const instance = await DuckDBInstance.create(path, config)
+  const con = await instance.connect()
+  const db: Db = {
+    con,
+    async run(sql) {
+      await con.run(sql)
+    },
+    async rows<T>(sql: string) {
+      const r = await con.runAndReadAll(sql)
+      return r.getRowObjectsJson() as T[]
+    },
+    async scalar<T>(sql: string) {
+      const r = await con.runAndReadAll(sql)
+      const rows = r.getRows()
+      return (rows.length ? rows[0]![0] : undefined) as T
+    },
+    close() {
+      con.closeSync()
+      instance.closeSync()
+    },
+  }
+  return db
+}
+
+/** Quote a string as a SQL literal. */
+export function lit(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`
+}

@@ -1,0 +1,48 @@
+/**
+ * Progress on stderr. On a TTY a live bar (cli-progress) with elapsed time; elsewhere (CI, pipes)
+ * exactly one line per finished phase, so logs stay readable.
+ */
+import cliProgress from 'cli-progress'
+
+export interface PhaseTiming {
+  phase: string
+  seconds: number
+  detail?: string
+}
+
+export class Progress {
+  readonly timings: PhaseTiming[] = []
+  constructor(private readonly quiet = false) {}
+
+  /** Run one phase, timing it; `detail` may summarise the result (e.g. rows written). */
+  async phase<T>(name: string, fn: () => Promise<T>, detail?: (r: T) => string): Promise<T> {
+    const tty = process.stderr.isTTY && !this.quiet
+    const start = performance.now()
+    let bar: cliProgress.SingleBar | undefined
+    let timer: NodeJS.Timeout | undefined
+    if (tty) {
+      bar = new cliProgress.SingleBar(
+        { format: `  {phase} [{bar}] {duration}s`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+        cliProgress.Presets.shades_classic,
+      )
+      bar.start(100, 0, { phase: name.padEnd(28) })
+      // DuckDB does not report row progress to node-api; the bar pulses so a long phase visibly lives.
+      timer = setInterval(() => bar!.increment(0), 250)
+    }
+    try {
+      const result = await fn()
+      const seconds = (performance.now() - start) / 1000
+      const d = detail?.(result)
+      this.timings.push({ phase: name, seconds, ...(d ? { detail: d } : {}) })
+      if (bar) {
+        bar.update(100)
+        bar.stop()
+      }
+      if (!this.quiet) process.stderr.write(`  ${name.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s${d ? `  ${d}` : ''}\n`)
+      return result
+    } finally {
+      if (timer) clearInterval(timer)
+      if (bar?.isActive) bar.stop()
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/** Builds every model in order into the database, and compiles them to files for auditors. */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Db } from '../lib/duckdb.ts'
+import { checkModelOrder, compileModel, type Model, type ModelContext } from '../../sql/model.ts'
+import { MODELS } from '../../sql/models.ts'
+
+export async function buildModels(db: Db, ctx: ModelContext, models: readonly Model[] = MODELS): Promise<void> {
+  checkModelOrder(models)
+  for (const m of models) {
+    try {
+      await db.run(compileModel(m, ctx))
+    } catch (e) {
+      throw new Error(`building model ${m.name}: ${(e as Error).message}`, { cause: e })
+    }
+  }
+}
+
+/** Writes NN_<model>.sql for every model, in build order; returns the paths. */
+export function writeCompiledModels(dir: string, ctx: ModelContext, models: readonly Model[] = MODELS): string[] {
+  mkdirSync(dir, { recursive: true })
+  checkModelOrder(models)
+  return models.map((m, i) => {
+    const p = join(dir, `${String(i + 1).padStart(2, '0')}_${m.name}.sql`)
+    writeFileSync(p, compileModel(m, ctx))
+    return p
+  })
+}

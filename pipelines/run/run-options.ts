@@ -1,0 +1,46 @@
+/** Validates and normalises run options once, so every later step can trust them. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { UserError } from '../lib/user-error.ts'
+import { REFERENCE_DIR } from '../lib/paths.ts'
+
+export interface RunOptions {
+  inputs: string[]
+  out: string
+  db?: string
+  county?: string | null
+  policy?: string[]
+  asOf?: string
+  threads?: number
+  memoryLimit?: string
+  quiet?: boolean
+}
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10)
+}
+
+export function checkAsOf(s: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ||
+      new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s)
+    throw new UserError(`--as-of ${s}: expected a real date as YYYY-MM-DD`)
+  return s
+}
+
+let counties: { county_code: string; county: string }[] | undefined
+export function countyNames(): { county_code: string; county: string }[] {
+  counties ??= parse(readFileSync(join(REFERENCE_DIR, 'counties.csv')), { columns: true }) as {
+    county_code: string
+    county: string
+  }[]
+  return counties
+}
+
+/** "los-angeles", "Los Angeles", "LOS ANGELES" or the DOJ code "19" → "LOS ANGELES". */
+export function normaliseCounty(arg: string): string {
+  const key = arg.trim().toUpperCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ')
+  const hit = countyNames().find((c) => c.county === key || c.county_code === key.padStart(2, '0'))
+  if (!hit) throw new UserError(`--county ${arg}: not a California county (try a name like "Los Angeles" or a DOJ code 01–58)`)
+  return hit.county
+}

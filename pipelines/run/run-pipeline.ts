@@ -1,0 +1,155 @@
+/**
+ * `relief run`: files → ingest ledger → models (staging → intermediate → determinations) → outputs + manifest.
+ * Every phase is timed; the manifest records how the result was obtained and balances the rows.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { openDb, type Db } from '../lib/duckdb.ts'
+import { Progress } from '../lib/progress.ts'
+import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
+import { gitCommit, VERSION } from '../lib/version.ts'
+import { UserError } from '../lib/user-error.ts'
+import { resolveInputs } from '../ingest/resolve-inputs.ts'
+import { inspectFile } from '../ingest/inspect-file.ts'
+import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
+import { rawSourceSql } from '../ingest/raw-source.ts'
+import { reconcile, type FileReconciliation } from '../ingest/reconcile.ts'
+import { buildModels } from './build-models.ts'
+import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
+import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
+import type { ModelContext } from '../../sql/model.ts'
+
+export interface RunResult {
+  out: string
+  runId: string
+  manifest: Manifest
+  timings: Progress['timings']
+}
+
+export interface Manifest {
+  tool: { name: string; version: string; commit: string | null }
+  run_id: string
+  as_of: string
+  options: { county: string | null; policy: string; threads: number | null; memory_limit: string | null }
+  inputs: FileReconciliation[]
+  totals: { rows_read: number; rows_loaded: number; rows_rejected: number; balanced: boolean }
+  counts: {
+    in_scope_counts: number
+    subjects: number
+    by_statute_determination: Record<string, number>
+    by_determination: Record<string, number>
+  }
+  outputs: string[]
+}
+
+export async function runPipeline(opts: RunOptions): Promise<RunResult> {
+  const progress = new Progress(opts.quiet)
+  const asOf = checkAsOf(opts.asOf ?? todayIso())
+  const county = opts.county ? normaliseCounty(opts.county) : null
+  const policies = opts.policy?.length ? opts.policy : ['statute']
+  if (policies.length !== 1 || policies[0] !== 'statute')
+    throw new UserError(`--policy ${policies.join(', ')}: only "statute" is available in this version`)
+  const out = resolve(opts.out)
+  const paths = outPaths(out)
+
+  const files = resolveInputs(opts.inputs).map(inspectFile)
+  mkdirSync(out, { recursive: true })
+  // An earlier run's manifest must not vouch for this run's outputs if this one fails.
+  rmSync(paths.manifest, { force: true })
+  const dbPath = opts.db ? resolve(opts.db) : paths.db
+  // A run rebuilds from the files: start from an empty database so reruns are identical.
+  rmSync(dbPath, { force: true })
+  rmSync(`${dbPath}.wal`, { force: true })
+
+  const db = await openDb(dbPath, {
+    threads: opts.threads,
+    memoryLimit: opts.memoryLimit ?? '4GB',
+    tempDirectory: `${dbPath}.tmp`,
+  })
+  try {
+    const ctx: ModelContext = {
+      rawSource: rawSourceSql(files),
+      asOf,
+      county,
+      policyName: policies[0]!,
+      referenceDir: REFERENCE_DIR,
+    }
+    // Hash and count lines while DuckDB parses: two independent readings of the same files.
+    const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))
+    await progress.phase('ingest + models', async () => {
+      try {
+        await buildModels(db, ctx)
+      } catch (e) {
+        const msg = (e as Error).message
+        if (/CSV|read_csv|Invalid Input Error/i.test(msg))
+          throw new UserError(`input not readable as the DOJ format: ${msg.split('\n')[0]}`)
+        throw e
+      }
+    })
+    const ledgers = new Map<string, FileLedger>(await ledgerPromise)
+    const inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
+    const totals = {
+      rows_read: sum(inputs, 'rows_read'),
+      rows_loaded: sum(inputs, 'rows_loaded'),
+      rows_rejected: sum(inputs, 'rows_rejected'),
+      balanced: inputs.every((i) => i.balanced),
+    }
+    if (totals.rows_loaded === 0)
+      throw new UserError(
+        `${files.map((f) => f.path).join(', ')}: no row could be loaded (${totals.rows_rejected} rejected); see the reasons with a smaller file`,
+      )
+
+    await progress.phase('write determinations', async () => {
+      await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)
+      await copyParquet(db, DETERMINATIONS_SELECT, paths.determinationsParquet)
+      await copyCsv(db, REJECTS_SELECT, paths.rejectsCsv)
+    })
+
+    const counts = await countsOf(db)
+    const options = {
+      county,
+      policy: policies[0]!,
+      threads: opts.threads ?? null,
+      memory_limit: opts.memoryLimit ?? null,
+    }
+    const runId = createHash('sha256')
+      .update(JSON.stringify({ v: VERSION, asOf, options, inputs: inputs.map((i) => i.sha256) }))
+      .digest('hex')
+      .slice(0, 12)
+    const manifest: Manifest = {
+      tool: { name: 'record-relief', version: VERSION, commit: gitCommit() },
+      run_id: runId,
+      as_of: asOf,
+      options,
+      inputs,
+      totals,
+      counts,
+      outputs: ['count_determinations.csv', 'count_determinations.parquet', 'rejects.csv', 'manifest.json'],
+    }
+    writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
+    writeFileSync(paths.runLog, JSON.stringify({ run_id: runId, timings: progress.timings }, null, 2) + '\n')
+    return { out, runId, manifest, timings: progress.timings }
+  } finally {
+    db.close()
+  }
+}
+
+function sum(rows: FileReconciliation[], k: 'rows_read' | 'rows_loaded' | 'rows_rejected'): number {
+  return rows.reduce((a, r) => a + r[k], 0)
+}
+
+async function countsOf(db: Db): Promise<Manifest['counts']> {
+  const by = async (col: string) =>
+    Object.fromEntries(
+      (await db.rows<{ k: string; n: number }>(
+        `select ${col} k, count(*)::int n from count_determinations group by 1 order by 1`,
+      )).map((r) => [r.k, r.n]),
+    )
+  return {
+    in_scope_counts: Number(await db.scalar(`select count(*) from count_determinations`)),
+    subjects: Number(await db.scalar(`select count(distinct subject_id) from count_determinations`)),
+    by_statute_determination: await by('statute_determination'),
+    by_determination: await by('determination'),
+  }
+}

@@ -1,0 +1,14 @@
+/** Writes a run's files with DuckDB COPY (no JavaScript row loops), in a stable order so reruns are byte-identical. */
+import type { Db } from '../lib/duckdb.ts'
+import { lit } from '../lib/duckdb.ts'
+
+export async function copyCsv(db: Db, select: string, path: string): Promise<void> {
+  await db.run(`copy (${select}) to ${lit(path)} (format csv, header true, delimiter ',')`)
+}
+
+export async function copyParquet(db: Db, select: string, path: string): Promise<void> {
+  await db.run(`copy (${select}) to ${lit(path)} (format parquet, compression zstd)`)
+}
+
+export const DETERMINATIONS_SELECT = `select * from count_determinations order by county, subject_id, cnt_order`
+export const REJECTS_SELECT = `select file, line, reason, raw_text from ingest_rejects order by file, line nulls last, reason`

@@ -1,0 +1,46 @@
+import type { Model } from '../model.ts'
+
+/**
+ * The published decision per count: the statute outcome beside the final one. Until a DA policy layer
+ * decides otherwise the final determination is the statute's. `--county` limits rows to convictions in that
+ * county's courts; priors anywhere in the state were already counted upstream.
+ */
+export const count_determinations: Model = {
+  name: 'count_determinations',
+  layer: 'determination',
+  materialized: 'table',
+  grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
+  dependsOn: ['elig_statute_determinations', 'run_params'],
+  sql: () => `
+select
+  subject_id,
+  cnt_order,
+  county,
+  court,
+  case_number,
+  strftime(conviction_date, '%Y-%m-%d') as conviction_date,
+  code_section,
+  conviction_level,
+  statute_determination,
+  statute_determination as determination,
+  'statute' as layer,
+  statute_rule_id as rule_id,
+  statute_citation as citation,
+  statute_reason as reason,
+  statute_remedy as remedy,
+  statute_rule_id,
+  array_to_string(statute_rule_trail, ' > ') as rule_trail,
+  strftime(offense_date, '%Y-%m-%d') as offense_date,
+  age_at_offense,
+  strftime(sentence_end_date, '%Y-%m-%d') as sentence_end_date,
+  same_section_priors,
+  array_to_string(prior_superstrike_sections, '; ') as prior_superstrike_sections,
+  array_to_string(prior_pc290_sections, '; ') as prior_pc290_sections,
+  prior_pc290_registration,
+  deceased,
+  (select policy_name from run_params) as policy
+from elig_statute_determinations
+where (select county_filter from run_params) is null
+   or county = (select county_filter from run_params)
+order by county, subject_id, cnt_order`,
+}

@@ -1,0 +1,35 @@
+import type { Model } from '../model.ts'
+
+/**
+ * Dated events that can keep a felony 11358/11359/11360 a felony: super-strike convictions
+ * (PC 667(e)(2)(C)(iv)), PC 290(c) convictions, and PC 290 registration steps.
+ * Patterns are matched once per distinct code section, then joined back, so the cost does not grow with patterns.
+ */
+export const int_disqualifier_events: Model = {
+  name: 'int_disqualifier_events',
+  layer: 'intermediate',
+  materialized: 'table',
+  grain: 'one row per (subject, conviction or registration, kind) that can disqualify',
+  dependsOn: ['int_convictions', 'int_subjects', 'ref_superstrike_sections', 'ref_pc290c_sections'],
+  ruleIds: ['P64-DQ-01', 'P64-DQ-02'],
+  sql: () => `
+with sections as (
+  select distinct code_section from int_convictions where code_section is not null
+),
+matched as (
+  select s.code_section, 'superstrike' as kind, min(r.citation) as citation
+  from sections s join ref_superstrike_sections r on regexp_matches(s.code_section, r.pattern)
+  group by all
+  union all
+  select s.code_section, 'pc290c' as kind, min(r.citation) as citation
+  from sections s join ref_pc290c_sections r on regexp_matches(s.code_section, r.pattern)
+  group by all
+)
+select c.subject_id, c.conviction_date as event_date, m.kind, c.code_section, m.citation
+from int_convictions c join matched m using (code_section)
+where c.conviction_date is not null
+union all
+select subject_id, pc290_registration_date, 'pc290_registration', 'PC 290', 'PC 290 registration step'
+from int_subjects
+where pc290_registration_date is not null`,
+}

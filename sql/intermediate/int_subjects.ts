@@ -1,0 +1,28 @@
+import type { Model } from '../model.ts'
+
+/** One row per person: identity for motions, demographics for reports, and record-wide facts. */
+export const int_subjects: Model = {
+  name: 'int_subjects',
+  layer: 'intermediate',
+  materialized: 'table',
+  grain: 'one row per subject_id',
+  dependsOn: ['stg_doj_rows'],
+  sql: () => `
+select
+  subject_id,
+  mode(name) as name,
+  list_sort(list_distinct(list(name))) as names,
+  mode(cii_number) as cii_number,
+  mode(gender) as gender,
+  mode(race_code) as race_code,
+  -- A person's DOB should be one value; a history with only unreadable DOBs gets dob_status 'bad'.
+  mode(dob) as dob,
+  case when count(dob) > 0 then 'ok' when count(dob_raw) > 0 then 'bad' else 'missing' end as dob_status,
+  bool_or(step_type = 'DECEASED') as deceased,
+  min(step_date) filter (where step_type = 'DECEASED') as deceased_date,
+  min(step_date) filter (where step_type = 'REGISTRATION' and section = '290') as pc290_registration_date,
+  min(county) filter (where is_conviction) as first_conviction_county
+from stg_doj_rows
+where subject_id is not null
+group by subject_id`,
+}

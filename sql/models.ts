@@ -1,0 +1,30 @@
+/**
+ * Every model, in build order. The folder tree mirrors this list: seeds → sources → staging →
+ * intermediate → determinations → marts.
+ */
+import type { Model } from './model.ts'
+import { run_params } from './seeds/run_params.ts'
+import { ref_counties, ref_pc290c_sections, ref_superstrike_sections } from './seeds/reference_tables.ts'
+import { raw_doj_rows } from './sources/raw_doj_rows.ts'
+import { stg_doj_rows } from './staging/stg_doj_rows.ts'
+import { int_convictions } from './intermediate/int_convictions.ts'
+import { int_subjects } from './intermediate/int_subjects.ts'
+import { int_disqualifier_events } from './intermediate/int_disqualifier_events.ts'
+import { int_prop64_counts } from './intermediate/int_prop64_counts.ts'
+import { elig_statute_determinations } from './determinations/elig_statute_determinations.ts'
+import { count_determinations } from './determinations/count_determinations.ts'
+
+export const MODELS: readonly Model[] = [
+  run_params,
+  ref_counties,
+  ref_superstrike_sections,
+  ref_pc290c_sections,
+  raw_doj_rows,
+  stg_doj_rows,
+  int_convictions,
+  int_subjects,
+  int_disqualifier_events,
+  int_prop64_counts,
+  elig_statute_determinations,
+  count_determinations,
+]
