@@ -4,7 +4,13 @@
  */
 import type { Model } from './model.ts'
 import { run_params } from './seeds/run_params.ts'
-import { ref_counties, ref_pc290c_sections, ref_superstrike_sections } from './seeds/reference_tables.ts'
+import {
+  ref_counties,
+  ref_county_population,
+  ref_pc290c_sections,
+  ref_race_codes,
+  ref_superstrike_sections,
+} from './seeds/reference_tables.ts'
 import { raw_doj_rows } from './sources/raw_doj_rows.ts'
 import { stg_doj_rows } from './staging/stg_doj_rows.ts'
 import { int_convictions } from './intermediate/int_convictions.ts'
@@ -19,6 +25,8 @@ export const MODELS: readonly Model[] = [
   ref_counties,
   ref_superstrike_sections,
   ref_pc290c_sections,
+  ref_race_codes,
+  ref_county_population,
   raw_doj_rows,
   stg_doj_rows,
   int_convictions,

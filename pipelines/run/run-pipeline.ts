@@ -19,6 +19,7 @@ import { buildModels } from './build-models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import type { ModelContext } from '../../sql/model.ts'
+import { OUTPUT_STEPS } from './output-steps.ts'
 
 export interface RunResult {
   out: string
@@ -126,6 +127,14 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       totals,
       counts,
       outputs: ['count_determinations.csv', 'count_determinations.parquet', 'rejects.csv', 'manifest.json'],
+    }
+    for (const step of OUTPUT_STEPS) {
+      const written = await progress.phase(
+        `write ${step.name}`,
+        () => step.write({ db, out, runId, asOf, manifest }),
+        (files) => `${files.length} file(s)`,
+      )
+      manifest.outputs.push(...written)
     }
     writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
     writeFileSync(paths.runLog, JSON.stringify({ run_id: runId, timings: progress.timings }, null, 2) + '\n')

@@ -15,3 +15,9 @@ export const dateStatus = (col: string): string =>
 
 /** The day Prop 64 took effect; offenses before it were judged under the old law. */
 export const AUMA_EFFECTIVE = `date '2016-11-09'`
+
+/** Age bands used by every report and aggregate (under 18 and 18–20 are the law's own tiers). */
+export const ageBand = (age: string): string => `case
+    when ${age} is null then 'unknown' when ${age} < 18 then 'under 18' when ${age} < 21 then '18-20'
+    when ${age} < 25 then '21-24' when ${age} < 35 then '25-34' when ${age} < 45 then '35-44'
+    when ${age} < 55 then '45-54' else '55+' end`

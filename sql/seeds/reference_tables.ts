@@ -24,3 +24,13 @@ export const ref_pc290c_sections = referenceCsv(
   'pc290c-sections.csv',
   'one row per code-section pattern requiring registration under PC 290(c)',
 )
+export const ref_race_codes = referenceCsv(
+  'ref_race_codes',
+  'race-codes.csv',
+  'one row per DOJ race code letter, with the Census population group it maps to',
+)
+export const ref_county_population = referenceCsv(
+  'ref_county_population',
+  'ca-county-population-2020.csv',
+  'one row per county: 2020 Census population by race and ethnicity',
+)

@@ -13,7 +13,7 @@ export const P64_DATA_02 = rule({
   outcome: 'review',
   citation: 'HS 11357, 11358, 11359, 11360 (age tiers); HS 11362.1',
   reason:
-    'Needs review: the date of birth is missing or unreadable, and the relief depends on age at the offense (under 18, 18–20, 21+).',
+    'Needs review: the date of birth is missing, unreadable or after the offense date, and the relief depends on age at the offense (under 18, 18–20, 21+).',
   when: `age_at_offense is null and not (${FELONY} and (
     (base_section = 'HS 11357' and coalesce(subsection, '') <> 'B')
     or (base_section in ('HS 11358', 'HS 11359', 'HS 11360')
