@@ -10,7 +10,7 @@ export const count_determinations: Model = {
   layer: 'determination',
   materialized: 'table',
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
-  dependsOn: ['elig_statute_determinations', 'run_params'],
+  dependsOn: ['elig_statute_determinations', 'run_params', 'ref_race_codes'],
   sql: () => `
 select
   subject_id,
@@ -38,8 +38,15 @@ select
   array_to_string(prior_pc290_sections, '; ') as prior_pc290_sections,
   prior_pc290_registration,
   deceased,
+  gender,
+  d.race_code,
+  coalesce(r.population_group, 'unknown') as race_group,
+  case when dob is not null and conviction_date >= dob then date_sub('year', dob, conviction_date) end
+    as age_at_conviction,
+  year(conviction_date) as conviction_year,
   (select policy_name from run_params) as policy
-from elig_statute_determinations
+from elig_statute_determinations d
+left join ref_race_codes r on r.race_code = d.race_code
 where (select county_filter from run_params) is null
    or county = (select county_filter from run_params)
 order by county, subject_id, cnt_order`,
