@@ -1,0 +1,81 @@
+/**
+ * Small SQL builders for the generator: literal tables, seeded hash macros and bucket tables
+ * (weighted choice as an equi-join, which is reproducible and far faster than a range or ASOF join).
+ */
+import { lit } from '../lib/duckdb.ts'
+
+export type SqlValue = string | number | boolean | null
+
+/** A literal value as SQL: strings quoted, null as NULL. */
+export function sqlValue(v: SqlValue): string {
+  if (v === null) return 'NULL'
+  if (typeof v === 'string') return lit(v)
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE'
+  if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`)
+  return String(v)
+}
+
+/** `CREATE TABLE name AS SELECT * FROM (VALUES ...) t(cols)` with explicit column types. */
+export function valuesTable(
+  name: string,
+  columns: readonly (readonly [string, string])[],
+  rows: readonly (readonly SqlValue[])[],
+): string {
+  if (rows.length === 0) throw new Error(`table ${name} has no rows`)
+  const body = rows
+    .map((r) => {
+      if (r.length !== columns.length) throw new Error(`table ${name}: row has ${r.length} values`)
+      return '(' + r.map((v, i) => `CAST(${sqlValue(v)} AS ${columns[i]![1]})`).join(', ') + ')'
+    })
+    .join(',\n  ')
+  const cols = columns.map((c) => c[0]).join(', ')
+  return `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM (VALUES\n  ${body}\n) t(${cols})`
+}
+
+/**
+ * Seeded hash macros. hash() of the same typed arguments is the same on every thread and run, unlike
+ * random(); every draw has its own salt so draws stay independent. All arguments are cast to BIGINT
+ * because hash() depends on the argument types.
+ */
+export function seededMacros(seed: number): string[] {
+  return [
+    `CREATE OR REPLACE MACRO h(k, salt) AS hash(CAST(${seed} AS BIGINT), CAST(k AS BIGINT), CAST(salt AS BIGINT))`,
+    // uniform in [0, 1) from the top 53 bits
+    `CREATE OR REPLACE MACRO u(k, salt) AS CAST(h(k, salt) >> 11 AS DOUBLE) / 9007199254740992.0`,
+    // integer in [lo, hi]
+    `CREATE OR REPLACE MACRO ri(k, salt, lo, hi) AS CAST(lo AS BIGINT) + CAST(h(k, salt) % CAST(hi - lo + 1 AS UBIGINT) AS BIGINT)`,
+    // bucket in [0, 2^bits)
+    `CREATE OR REPLACE MACRO hb(k, salt, bits) AS CAST(h(k, salt) & CAST((1 << bits) - 1 AS UBIGINT) AS INTEGER)`,
+  ]
+}
+
+/**
+ * Bucket table for a weighted choice: `name(k INTEGER, bucket INTEGER, item INTEGER)`, 2^bits buckets
+ * per key k, each item getting a share of buckets proportional to its integer weight. `weightsSql`
+ * must yield (k, item, w) with w a non-negative integer. Integer arithmetic keeps it exact.
+ */
+export function bucketTable(name: string, weightsSql: string, bits: number): string {
+  const n = 2 ** bits
+  return `CREATE OR REPLACE TABLE ${name} AS
+WITH w AS (SELECT CAST(k AS INTEGER) AS k, CAST(item AS INTEGER) AS item, CAST(w AS BIGINT) AS w FROM (${weightsSql}) WHERE w > 0),
+c AS (
+  SELECT k, item, w,
+    SUM(w) OVER (PARTITION BY k ORDER BY item ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS hi,
+    SUM(w) OVER (PARTITION BY k) AS tot
+  FROM w
+)
+SELECT c.k, CAST(b.b AS INTEGER) AS bucket, c.item
+FROM c JOIN range(${n}) b(b)
+  ON b.b * c.tot >= (c.hi - c.w) * ${n} AND b.b * c.tot < c.hi * ${n}`
+}
+
+/** SQL date literal. */
+export function dateLit(iso: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) throw new Error(`not an ISO date: ${iso}`)
+  return `DATE '${iso}'`
+}
+
+/** A SQL list literal of strings, for cheap 1-based indexing by a hashed position. */
+export function listLit(items: readonly string[]): string {
+  return '[' + items.map(lit).join(', ') + ']'
+}

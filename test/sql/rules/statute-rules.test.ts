@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
+import { writeExtract } from '../../helpers/doj-fixture.ts'
+import { OUT_OF_SCOPE_ROWS, STATUTE_CASES } from './statute-cases.ts'
+import { STATUTE_RULES } from '../../../sql/rules/statute/registry.ts'
+
+type Row = Record<string, string>
+let rows: Row[] = []
+let out = ''
+
+beforeAll(async () => {
+  const file = writeExtract([...STATUTE_CASES.flatMap((c) => c.rows), ...OUT_OF_SCOPE_ROWS])
+  out = mkdtempSync(join(tmpdir(), 'relief-statute-'))
+  await runPipeline({ inputs: [file], out, asOf: '2026-01-01', quiet: true })
+  rows = parse(readFileSync(join(out, 'count_determinations.csv')), { columns: true }) as Row[]
+})
+afterAll(() => {})
+
+describe('statute layer: hand-made legal cases (as of 2026-01-01)', () => {
+  it.each(STATUTE_CASES)('$title → $outcome by $ruleId [$authority]', (c) => {
+    const hit = rows.filter((r) => r.subject_id === c.subject && r.cnt_order === c.cnt)
+    expect(hit).toHaveLength(1)
+    const r = hit[0]!
+    expect(r.statute_determination).toBe(c.outcome)
+    expect(r.statute_rule_id).toBe(c.ruleId)
+    expect(r.determination).toBe(c.outcome)
+    expect(r.layer).toBe('statute')
+    const rule = STATUTE_RULES.find((x) => x.id === c.ruleId)!
+    expect(r.citation).toBe(rule.citation)
+    expect(r.reason).toBe(rule.reason)
+    if (c.remedy) expect(r.remedy).toBe(c.remedy)
+  })
+
+  it('leaves out what HS 11361.8 does not reach: 11357.5, 11361, non-convictions, arrests, other offenses', () => {
+    for (const s of ['800001', '800002', '800003', '800004', '800005'])
+      expect(rows.filter((r) => r.subject_id === s)).toHaveLength(0)
+  })
+
+  it('gives every in-scope count exactly one row', () => {
+    const keys = rows.map((r) => `${r.subject_id}/${r.cnt_order}`)
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+
+  it('exercises every statute rule at least once', () => {
+    const used = new Set(STATUTE_CASES.map((c) => c.ruleId))
+    expect(STATUTE_RULES.map((r) => r.id).filter((id) => !used.has(id))).toEqual([])
+  })
+
+  it('formats the published columns as the contract says', () => {
+    for (const r of rows) {
+      // An unreadable conviction date stays blank; the row says why (P64-DATA-01).
+      if (r.rule_id === 'P64-DATA-01') expect(r.conviction_date).toBe('')
+      else expect(r.conviction_date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(r.code_section).toMatch(/^HS \d+(\.\d+)?(\([A-Z0-9]+\))*$/)
+      expect(['felony', 'misdemeanor', 'infraction', '']).toContain(r.conviction_level)
+      expect(['dismiss', 'reduce', 'not_eligible', 'review']).toContain(r.determination)
+    }
+  })
+})
