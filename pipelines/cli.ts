@@ -28,17 +28,24 @@ program
   .requiredOption('--subjects <n>', 'number of people', int('--subjects'))
   .option('--seed <n>', 'random seed (same seed, same file)', int('--seed'), 1)
   .requiredOption('--out <file>', 'CSV file to write')
-  .option('--disparity <x>', 'racial disparity multiplier for cannabis enforcement (see data-contracts/synthetic-generator.md)', parseFloat)
+  .option(
+    '--disparity <x>',
+    'racial disparity multiplier for cannabis enforcement (see data-contracts/synthetic-generator.md)',
+    parseFloat,
+  )
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
   .action(async (o) => (await import('./generate/generate-command.ts')).generateCommand(o))
 
 program
   .command('run')
   .description('ingest extract files, decide every Prop 64 count, write determinations and the manifest')
-  .requiredOption('--input <path...>', 'extract file(s), director(ies) or glob(s); .csv or .dat, header optional')
+  .requiredOption(
+    '--input <path...>',
+    'extract file(s), director(ies) or glob(s); .csv or .dat, header optional',
+  )
   .requiredOption('--out <dir>', 'output folder')
   .option('--db <file>', 'DuckDB database file (default <out>/relief.duckdb)')
-  .option('--county <name>', 'only convictions in this county\'s courts (priors anywhere still count)')
+  .option('--county <name>', "only convictions in this county's courts (priors anywhere still count)")
   .option('--policy <name>', 'policy preset or file (repeatable in compare)', collect)
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
@@ -58,7 +65,9 @@ program
     process.stdout.write(
       `run ${r.runId}: ${m.totals.rows_loaded} rows loaded, ${m.totals.rows_rejected} rejected of ${m.totals.rows_read}; ` +
         `${m.counts.in_scope_counts} in-scope counts for ${m.counts.subjects} people\n` +
-        `determinations: ${Object.entries(m.counts.by_determination).map(([k, v]) => `${k} ${v}`).join(', ')}\n` +
+        `determinations: ${Object.entries(m.counts.by_determination)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}\n` +
         `outputs in ${r.out}\n`,
     )
   })

@@ -28,7 +28,9 @@ record-relief demo (synthetic data, seed ${SEED}, as of ${AS_OF}) finished in ${
 
   rows read ${m.totals.rows_read}, loaded ${m.totals.rows_loaded}, rejected ${m.totals.rows_rejected} (balanced: ${m.totals.balanced})
   in-scope Prop 64 counts ${m.counts.in_scope_counts} for ${m.counts.subjects} people
-  ${Object.entries(m.counts.by_determination).map(([k, v]) => `${k}: ${v}`).join('   ')}
+  ${Object.entries(m.counts.by_determination)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('   ')}
 
   ${join(OUT, 'count_determinations.csv')}   one row per count, with rule id, citation and reason
   ${join(OUT, 'manifest.json')}              input hashes, options, version, reconciliation

@@ -52,6 +52,9 @@ export function compileModel(m: Model, ctx: ModelContext): string {
     ...(m.ruleIds?.length ? [`-- rules:      ${m.ruleIds.join(', ')}`] : []),
   ].join('\n')
   const kind = m.materialized === 'table' ? 'table' : 'view'
-  const comment = `${m.grain}${m.ruleIds?.length ? `; rules: ${m.ruleIds.join(', ')}` : ''}`.replaceAll("'", "''")
+  const comment = `${m.grain}${m.ruleIds?.length ? `; rules: ${m.ruleIds.join(', ')}` : ''}`.replaceAll(
+    "'",
+    "''",
+  )
   return `${header}\ncreate or replace ${kind} ${m.name} as\n${m.sql(ctx).trim()};\ncomment on ${kind} ${m.name} is '${comment}';\n`
 }

@@ -24,7 +24,9 @@ function readSectionTable(url: URL): SectionPattern[] {
   const rows = parse(readFileSync(url, 'utf8'), { skip_empty_lines: true })
   const [header, ...body] = rows
   if (header?.join(',') !== SECTION_PATTERN_COLUMNS.join(',')) {
-    throw new Error(`${url.pathname}: header must be ${SECTION_PATTERN_COLUMNS.join(',')}, got ${header?.join(',')}`)
+    throw new Error(
+      `${url.pathname}: header must be ${SECTION_PATTERN_COLUMNS.join(',')}, got ${header?.join(',')}`,
+    )
   }
   return body.map((fields, i) => {
     if (fields.length !== SECTION_PATTERN_COLUMNS.length) {

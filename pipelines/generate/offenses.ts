@@ -151,11 +151,13 @@ export function codeEraStarts(): string[] {
 /** Windows must start and end on era boundaries, or a code would apply to only part of an era. */
 export function checkCodeWindows(): void {
   const starts = codeEraStarts()
-  const dayAfter = (iso: string) => new Date(Date.parse(iso + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10)
+  const dayAfter = (iso: string) =>
+    new Date(Date.parse(iso + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10)
   const ends = new Set([...starts.slice(1).map((s) => s), dayAfter(LAST_CYCLE_DATE)])
   for (const r of CANNABIS_CODES) {
     if (r.from > r.to) throw new Error(`code ${r.cjis} (${r.family}): window ends before it starts`)
-    if (!ends.has(dayAfter(r.to))) throw new Error(`code ${r.cjis} (${r.family}): window end ${r.to} is not an era end`)
+    if (!ends.has(dayAfter(r.to)))
+      throw new Error(`code ${r.cjis} (${r.family}): window end ${r.to} is not an era end`)
   }
 }
 
@@ -252,7 +254,10 @@ export interface SentencePattern {
   parts: readonly SentencePart[]
 }
 
-const jail = (lo: number, hi: number, u: 'D' | 'M' | 'Y' = 'D'): SentencePart => ({ loc: 'JAIL', len: [lo, hi, u] })
+const jail = (lo: number, hi: number, u: 'D' | 'M' | 'Y' = 'D'): SentencePart => ({
+  loc: 'JAIL',
+  len: [lo, hi, u],
+})
 const prison = (lo: number, hi: number, u: 'D' | 'M' | 'Y' = 'Y'): SentencePart => ({
   loc: 'PRISON',
   len: [lo, hi, u],
@@ -270,7 +275,12 @@ export const SENTENCE_PATTERNS: readonly SentencePattern[] = [
   { cls: 'FC', weight: 33, disp: 'CONVICTED-JAIL', parts: [jail(30, 365), probation(3, 5)] },
   { cls: 'FC', weight: 12, disp: 'CONVICTED-PROBATION', parts: [probation(3, 5)] },
   { cls: 'FC', weight: 10, disp: 'CONVICTED-JAIL', parts: [jail(30, 365)] },
-  { cls: 'FC', weight: 10, disp: 'CONVICTED-PROBATION', parts: [probation(36, 60, 'M'), jail(10, 180), fine] },
+  {
+    cls: 'FC',
+    weight: 10,
+    disp: 'CONVICTED-PROBATION',
+    parts: [probation(36, 60, 'M'), jail(10, 180), fine],
+  },
   { cls: 'FC', weight: 7, disp: 'CONVICTED-JAIL', parts: [jail(6, 12, 'M'), probation(3, 3)] },
   { cls: 'FC', weight: 10, disp: 'CONVICTED-JAIL', parts: [jail(90, 365), probation(3, 5), fine] },
   { cls: 'F3', weight: 1, disp: 'CONVICTED-PRISON', parts: [prison(25, 25)] },
@@ -291,4 +301,8 @@ export const SENTENCE_PATTERNS: readonly SentencePattern[] = [
 /** Dispositions that are not convictions. */
 export const DISMISSED = 'DISMISSED/CHARGE DROPPED'
 export const NON_CONVICTIONS = ['DISMISSED-FURTHERANCE OF JUSTICE', 'ACQUITTED'] as const
-export const ARREST_ONLY_DISPOSITIONS = ['COMPLAINT DENIED', 'RELEASED/DETENTION ONLY', 'REL/TOT OTHER JURIS/AUTH'] as const
+export const ARREST_ONLY_DISPOSITIONS = [
+  'COMPLAINT DENIED',
+  'RELEASED/DETENTION ONLY',
+  'REL/TOT OTHER JURIS/AUTH',
+] as const

@@ -130,7 +130,10 @@ export const DEFAULT_DISPARITY = 6
 export const RACE_MULTIPLIER = { white: 1, hispanic: 1, asian: 0.25, other: 0.6 } as const
 
 /** Within-group DOJ race codes: [code, weight]. Hispanic people partly recorded as W (legal-notes §2.6). */
-export const RACE_CODES_BY_GROUP: Record<'W' | 'H' | 'B' | 'A' | 'O', readonly (readonly [string, number])[]> = {
+export const RACE_CODES_BY_GROUP: Record<
+  'W' | 'H' | 'B' | 'A' | 'O',
+  readonly (readonly [string, number])[]
+> = {
   W: [['W', 100]],
   H: [
     ['H', 88],

@@ -43,7 +43,8 @@ export function inspectFile(path: string): FileShape {
     skip_empty_lines: true,
     skip_records_with_error: true,
   })
-  if (records.length === 0) throw new UserError(`${path}: no readable line in the first ${SAMPLE_BYTES} bytes`)
+  if (records.length === 0)
+    throw new UserError(`${path}: no readable line in the first ${SAMPLE_BYTES} bytes`)
   const first = records[0]!.map((f) => f.trim().toUpperCase())
   const hasHeader = first.includes('SUBJECT_ID') || first[0] === 'RECORD_ID'
   if (hasHeader) {

@@ -22,7 +22,9 @@ export interface FileReconciliation {
 }
 
 async function tableExists(db: Db, name: string): Promise<boolean> {
-  return (await db.scalar<bigint>(`select count(*) from duckdb_tables() where table_name = ${lit(name)}`)) > 0n
+  return (
+    (await db.scalar<bigint>(`select count(*) from duckdb_tables() where table_name = ${lit(name)}`)) > 0n
+  )
 }
 
 export async function reconcile(
@@ -41,15 +43,14 @@ export async function reconcile(
       group by s.file_path, e.line`)
   }
   const loaded = new Map(
-    (await db.rows<{ f: string; n: string }>(`select source_file f, count(*) n from stg_doj_rows group by 1`)).map(
-      (r) => [r.f, Number(r.n)],
-    ),
+    (
+      await db.rows<{ f: string; n: string }>(`select source_file f, count(*) n from stg_doj_rows group by 1`)
+    ).map((r) => [r.f, Number(r.n)]),
   )
   const rejected = new Map(
-    (await db.rows<{ f: string; n: string }>(`select file f, count(*) n from ingest_rejects group by 1`)).map((r) => [
-      r.f,
-      Number(r.n),
-    ]),
+    (await db.rows<{ f: string; n: string }>(`select file f, count(*) n from ingest_rejects group by 1`)).map(
+      (r) => [r.f, Number(r.n)],
+    ),
   )
   const out: FileReconciliation[] = []
   for (const f of files) {
@@ -59,9 +60,11 @@ export async function reconcile(
     let nRejected = rejected.get(f.path) ?? 0
     const unaccounted = read - nLoaded - nRejected
     if (unaccounted > 0) {
-      await db.run(`insert into ingest_rejects select ${lit(f.path)}, null, ${lit(
-        'CONSUMED: the CSV reader took this line into a neighbouring record without a row (usually an unterminated quote on the line before); not loaded',
-      )}, null from range(${unaccounted})`)
+      await db.run(
+        `insert into ingest_rejects select ${lit(f.path)}, null, ${lit(
+          'CONSUMED: the CSV reader took this line into a neighbouring record without a row (usually an unterminated quote on the line before); not loaded',
+        )}, null from range(${unaccounted})`,
+      )
       nRejected += unaccounted
     }
     out.push({

@@ -31,7 +31,8 @@ function walk(dir: string): string[] {
 }
 
 export function resolveInputs(args: readonly string[]): string[] {
-  if (args.length === 0) throw new UserError('no --input given: name a DOJ extract file, a directory or a glob')
+  if (args.length === 0)
+    throw new UserError('no --input given: name a DOJ extract file, a directory or a glob')
   const files = new Set<string>()
   for (const arg of args) {
     if (/[*?]/.test(arg)) {

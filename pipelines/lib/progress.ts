@@ -22,7 +22,12 @@ export class Progress {
     let timer: NodeJS.Timeout | undefined
     if (tty) {
       bar = new cliProgress.SingleBar(
-        { format: `  {phase} [{bar}] {duration}s`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+        {
+          format: `  {phase} [{bar}] {duration}s`,
+          stream: process.stderr,
+          hideCursor: true,
+          clearOnComplete: true,
+        },
         cliProgress.Presets.shades_classic,
       )
       bar.start(100, 0, { phase: name.padEnd(28) })
@@ -38,7 +43,8 @@ export class Progress {
         bar.update(100)
         bar.stop()
       }
-      if (!this.quiet) process.stderr.write(`  ${name.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s${d ? `  ${d}` : ''}\n`)
+      if (!this.quiet)
+        process.stderr.write(`  ${name.padEnd(28)} ${seconds.toFixed(2).padStart(7)} s${d ? `  ${d}` : ''}\n`)
       return result
     } finally {
       if (timer) clearInterval(timer)

@@ -5,7 +5,11 @@ import type { Db } from '../lib/duckdb.ts'
 import { checkModelOrder, compileModel, type Model, type ModelContext } from '../../sql/model.ts'
 import { MODELS } from '../../sql/models.ts'
 
-export async function buildModels(db: Db, ctx: ModelContext, models: readonly Model[] = MODELS): Promise<void> {
+export async function buildModels(
+  db: Db,
+  ctx: ModelContext,
+  models: readonly Model[] = MODELS,
+): Promise<void> {
   checkModelOrder(models)
   for (const m of models) {
     try {
@@ -17,7 +21,11 @@ export async function buildModels(db: Db, ctx: ModelContext, models: readonly Mo
 }
 
 /** Writes NN_<model>.sql for every model, in build order; returns the paths. */
-export function writeCompiledModels(dir: string, ctx: ModelContext, models: readonly Model[] = MODELS): string[] {
+export function writeCompiledModels(
+  dir: string,
+  ctx: ModelContext,
+  models: readonly Model[] = MODELS,
+): string[] {
   mkdirSync(dir, { recursive: true })
   checkModelOrder(models)
   return models.map((m, i) => {

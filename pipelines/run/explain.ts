@@ -33,7 +33,8 @@ interface Row {
 
 export async function explainSubject(out: string, subject: string): Promise<string> {
   const dbPath = outPaths(resolve(out)).db
-  if (!existsSync(dbPath)) throw new UserError(`${out}: no relief.duckdb here; run \`relief run --out ${out}\` first`)
+  if (!existsSync(dbPath))
+    throw new UserError(`${out}: no relief.duckdb here; run \`relief run --out ${out}\` first`)
   const db = await openDb(dbPath)
   try {
     const rows = await db.rows<Row>(

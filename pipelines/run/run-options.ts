@@ -15,6 +15,8 @@ export interface RunOptions {
   threads?: number
   memoryLimit?: string
   quiet?: boolean
+  /** Skip motions, DOJ files, summary and report (tests that only need determinations). */
+  determinationsOnly?: boolean
 }
 
 export function todayIso(): string {
@@ -22,8 +24,11 @@ export function todayIso(): string {
 }
 
 export function checkAsOf(s: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ||
-      new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s)
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(s) ||
+    Number.isNaN(Date.parse(`${s}T00:00:00Z`)) ||
+    new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) !== s
+  )
     throw new UserError(`--as-of ${s}: expected a real date as YYYY-MM-DD`)
   return s
 }
@@ -41,6 +46,9 @@ export function countyNames(): { county_code: string; county: string }[] {
 export function normaliseCounty(arg: string): string {
   const key = arg.trim().toUpperCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ')
   const hit = countyNames().find((c) => c.county === key || c.county_code === key.padStart(2, '0'))
-  if (!hit) throw new UserError(`--county ${arg}: not a California county (try a name like "Los Angeles" or a DOJ code 01–58)`)
+  if (!hit)
+    throw new UserError(
+      `--county ${arg}: not a California county (try a name like "Los Angeles" or a DOJ code 01–58)`,
+    )
   return hit.county
 }

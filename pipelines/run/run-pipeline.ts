@@ -128,7 +128,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       counts,
       outputs: ['count_determinations.csv', 'count_determinations.parquet', 'rejects.csv', 'manifest.json'],
     }
-    for (const step of OUTPUT_STEPS) {
+    for (const step of opts.determinationsOnly ? [] : OUTPUT_STEPS) {
       const written = await progress.phase(
         `write ${step.name}`,
         () => step.write({ db, out, runId, asOf, manifest }),
@@ -151,9 +151,11 @@ function sum(rows: FileReconciliation[], k: 'rows_read' | 'rows_loaded' | 'rows_
 async function countsOf(db: Db): Promise<Manifest['counts']> {
   const by = async (col: string) =>
     Object.fromEntries(
-      (await db.rows<{ k: string; n: number }>(
-        `select ${col} k, count(*)::int n from count_determinations group by 1 order by 1`,
-      )).map((r) => [r.k, r.n]),
+      (
+        await db.rows<{ k: string; n: number }>(
+          `select ${col} k, count(*)::int n from count_determinations group by 1 order by 1`,
+        )
+      ).map((r) => [r.k, r.n]),
     )
   return {
     in_scope_counts: Number(await db.scalar(`select count(*) from count_determinations`)),

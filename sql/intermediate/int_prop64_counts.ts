@@ -1,7 +1,16 @@
 import type { Model } from '../model.ts'
 
 /** Sections whose convictions HS 11361.8 reaches: 11357–11360 and 11362.1–11362.4 (not 11357.5, not 11361). */
-export const PROP64_SECTIONS = ['11357', '11358', '11359', '11360', '11362.1', '11362.2', '11362.3', '11362.4']
+export const PROP64_SECTIONS = [
+  '11357',
+  '11358',
+  '11359',
+  '11360',
+  '11362.1',
+  '11362.2',
+  '11362.3',
+  '11362.4',
+]
 
 /**
  * One row per in-scope cannabis conviction count with every fact a rule reads, named so a rule's

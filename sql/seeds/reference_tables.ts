@@ -9,7 +9,8 @@ function referenceCsv(name: string, file: string, grain: string): Model {
     materialized: 'table',
     grain,
     dependsOn: [],
-    sql: (ctx) => `select * from read_csv(${lit(`${ctx.referenceDir}/${file}`)}, header=true, all_varchar=true)`,
+    sql: (ctx) =>
+      `select * from read_csv(${lit(`${ctx.referenceDir}/${file}`)}, header=true, all_varchar=true)`,
   }
 }
 

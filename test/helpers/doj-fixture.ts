@@ -5,7 +5,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DOJ_COLUMN_NAMES, type DojColumnName, type DojRow } from '../../data-contracts/doj-extract.contract.ts'
+import {
+  DOJ_COLUMN_NAMES,
+  type DojColumnName,
+  type DojRow,
+} from '../../data-contracts/doj-extract.contract.ts'
 
 export function dojRow(fields: Partial<DojRow>): DojRow {
   const row = {} as DojRow
@@ -22,7 +26,10 @@ export function toCsvLine(row: DojRow): string {
 }
 
 /** Writes rows as a DOJ file (header line by default) and returns its path. */
-export function writeExtract(rows: DojRow[], opts: { header?: boolean; dir?: string; name?: string } = {}): string {
+export function writeExtract(
+  rows: DojRow[],
+  opts: { header?: boolean; dir?: string; name?: string } = {},
+): string {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'relief-fixture-'))
   const path = join(dir, opts.name ?? 'extract.csv')
   const lines = [...(opts.header === false ? [] : [DOJ_COLUMN_NAMES.join(',')]), ...rows.map(toCsvLine)]
@@ -82,6 +89,12 @@ export function conviction(s: ConvictionSpec): DojRow[] {
   const parts = s.sentence ?? []
   if (parts.length === 0) return [dojRow(base)]
   return parts.map((p, i) =>
-    dojRow({ ...base, SENT_ORDER: String(i + 1), SENT_LOC_DESCR: p.kind, SENT_LENGTH: p.length, SENT_TIME_CODE: p.unit }),
+    dojRow({
+      ...base,
+      SENT_ORDER: String(i + 1),
+      SENT_LOC_DESCR: p.kind,
+      SENT_LENGTH: p.length,
+      SENT_TIME_CODE: p.unit,
+    }),
   )
 }

@@ -26,7 +26,8 @@ export const P64_DQ_01 = rule({
   id: 'P64-DQ-01',
   layer: 'statute',
   outcome: 'not_eligible',
-  citation: 'HS 11358(d)(1), 11359(c)(1), 11360(a)(3)(A); PC 667(e)(2)(C)(iv); People v. Smit (2018) 24 Cal.App.5th 596',
+  citation:
+    'HS 11358(d)(1), 11359(c)(1), 11360(a)(3)(A); PC 667(e)(2)(C)(iv); People v. Smit (2018) 24 Cal.App.5th 596',
   reason:
     'Not eligible for redesignation: a super-strike conviction (PC 667(e)(2)(C)(iv)) before this offense keeps it a felony.',
   when: `${FELONY_TIER_SECTION} and ${AGE_18_PLUS} and prior_superstrike`,
@@ -36,7 +37,8 @@ export const P64_DQ_02 = rule({
   id: 'P64-DQ-02',
   layer: 'statute',
   outcome: 'not_eligible',
-  citation: 'HS 11358(d)(1), 11359(c)(1), 11360(a)(3)(A); PC 290(c); People v. Smit (2018) 24 Cal.App.5th 596',
+  citation:
+    'HS 11358(d)(1), 11359(c)(1), 11360(a)(3)(A); PC 290(c); People v. Smit (2018) 24 Cal.App.5th 596',
   reason:
     'Not eligible for redesignation: a conviction requiring PC 290(c) registration (or a PC 290 registration) before this offense keeps it a felony.',
   when: `${FELONY_TIER_SECTION} and ${AGE_18_PLUS} and prior_pc290`,
@@ -50,5 +52,6 @@ export const P64_DQ_03 = rule({
   reason:
     'Needs review (possible_two_priors): two or more earlier same-section adult convictions before this offense. Whether pre-Prop 64 felonies count as priors under the new misdemeanor tier is unsettled; the presumption of eligibility makes this a question, not a bar.',
   when: `${FELONY_TIER_SECTION} and ${AGE_18_PLUS} and same_section_priors >= 2`,
-  interpretation: 'legal-verify item 1: strict reading, same section only, adult conduct, convicted before the offense date.',
+  interpretation:
+    'legal-verify item 1: strict reading, same section only, adult conduct, convicted before the offense date.',
 })

@@ -1,5 +1,14 @@
 import { rule } from '../rule.ts'
-import { AGE_18_PLUS, AGE_21_PLUS, FELONY, INFRACTION, MISDEMEANOR, UNDER_18, UNDER_21, section } from './facts.ts'
+import {
+  AGE_18_PLUS,
+  AGE_21_PLUS,
+  FELONY,
+  INFRACTION,
+  MISDEMEANOR,
+  UNDER_18,
+  UNDER_21,
+  section,
+} from './facts.ts'
 
 /**
  * The offense matrix of legal-notes §1.3 as settled in legal-verify: what an old-law conviction would be under
@@ -45,7 +54,8 @@ export const P64_UNDER21_INFRACTION = rule({
   layer: 'statute',
   outcome: 'reduce',
   citation: 'HS 11361.8(e)–(f); HS 11357(a)(1)–(2), 11357(b)(1)',
-  reason: 'Redesignate as an infraction: under 21 at the offense, this possession is an infraction under Prop 64.',
+  reason:
+    'Redesignate as an infraction: under 21 at the offense, this possession is an infraction under Prop 64.',
   when: `base_section = 'HS 11357' and coalesce(subsection, '') in ('A', 'B') and ${UNDER_21} and ${MISDEMEANOR}`,
 })
 
@@ -57,7 +67,8 @@ export const P64_11357C_01 = rule({
   reason:
     'Not eligible: possession of more than 28.5 g (old 11357(c)) at 18 or older is still a misdemeanor under Prop 64, so there is no lesser offense.',
   when: `${section('11357', 'C')} and ${AGE_18_PLUS} and ${MISDEMEANOR}`,
-  interpretation: 'Home-cultivation exception (HS 11362.1(a)(3)) is not in the data; SF dismissed these as DA policy.',
+  interpretation:
+    'Home-cultivation exception (HS 11362.1(a)(3)) is not in the data; SF dismissed these as DA policy.',
 })
 
 export const P64_11357D_01 = rule({
@@ -76,7 +87,8 @@ export const P64_11357_MINOR = rule({
   layer: 'statute',
   outcome: 'reduce',
   citation: 'HS 11361.8(e)–(f); HS 11357(a)(1), (b)(1), (d)',
-  reason: 'Redesignate as an infraction: under 18 at the offense, cannabis possession is an infraction under Prop 64.',
+  reason:
+    'Redesignate as an infraction: under 18 at the offense, cannabis possession is an infraction under Prop 64.',
   when: `base_section = 'HS 11357' and ${UNDER_18} and ${MISDEMEANOR}`,
 })
 
@@ -139,7 +151,8 @@ export const P64_11360B_02 = rule({
   layer: 'statute',
   outcome: 'reduce',
   citation: 'HS 11361.8(e)–(f); HS 11360(b)',
-  reason: 'Redesignate as an infraction: under 21 at the offense, this conduct is an infraction under Prop 64 (11360(b)).',
+  reason:
+    'Redesignate as an infraction: under 21 at the offense, this conduct is an infraction under Prop 64 (11360(b)).',
   when: `${section('11360', 'B')} and ${MISDEMEANOR} and ${UNDER_21}`,
 })
 
@@ -162,7 +175,8 @@ export const P64_FELONY_REDUCE = rule({
   reason:
     'Redesignate as a misdemeanor (an infraction if under 18): with no prior super-strike, PC 290(c) offense or two same-section priors, Prop 64 makes this a misdemeanor. Facts that would keep a felony (sale to a minor, environmental harm, interstate) are not in the data and the People bear that burden (11361.8(f)). Dismissal would need facts the data lacks (6 plants or fewer, a gift at 21+).',
   when: `base_section in ('HS 11358', 'HS 11359', 'HS 11360') and ${FELONY}`,
-  interpretation: 'legal-verify items 1–2: the statutory floor is reduce; dismissal needs facts from DA files.',
+  interpretation:
+    'legal-verify items 1–2: the statutory floor is reduce; dismissal needs facts from DA files.',
 })
 
 // ---- Minors: every Prop 64 offense by a person under 18 is an infraction -----------------------------
@@ -171,7 +185,8 @@ export const P64_MINOR_REDUCE = rule({
   layer: 'statute',
   outcome: 'reduce',
   citation: 'HS 11361.8(e)–(f); HS 11357–11360 as amended (under-18 tiers)',
-  reason: 'Redesignate as an infraction: under 18 at the offense, Prop 64 makes this cannabis offense an infraction.',
+  reason:
+    'Redesignate as an infraction: under 18 at the offense, Prop 64 makes this cannabis offense an infraction.',
   when: `base_section in ('HS 11358', 'HS 11359', 'HS 11360') and ${UNDER_18} and ${MISDEMEANOR}`,
 })
 
@@ -192,6 +207,7 @@ export const P64_REVIEW_99 = rule({
   layer: 'statute',
   outcome: 'review',
   citation: 'HS 11361.8(b), (f)',
-  reason: 'Needs review: this combination of section, subsection, level and age is not one the offense matrix decides.',
+  reason:
+    'Needs review: this combination of section, subsection, level and age is not one the offense matrix decides.',
   when: `true`,
 })

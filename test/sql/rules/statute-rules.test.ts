@@ -15,7 +15,7 @@ let out = ''
 beforeAll(async () => {
   const file = writeExtract([...STATUTE_CASES.flatMap((c) => c.rows), ...OUT_OF_SCOPE_ROWS])
   out = mkdtempSync(join(tmpdir(), 'relief-statute-'))
-  await runPipeline({ inputs: [file], out, asOf: '2026-01-01', quiet: true })
+  await runPipeline({ inputs: [file], out, asOf: '2026-01-01', quiet: true, determinationsOnly: true })
   rows = parse(readFileSync(join(out, 'count_determinations.csv')), { columns: true }) as Row[]
 })
 afterAll(() => {})
