@@ -19,14 +19,15 @@ import { dateLit } from './sql-helpers.ts'
 
 /** CASE over a uniform column: value i when u falls in its cumulative weight band. */
 export function weightedCase(uCol: string, pairs: readonly (readonly [string | number, number])[]): string {
+  const sql = (v: string | number) => (typeof v === 'number' ? String(v) : `'${v}'`)
+  if (pairs.length === 1) return sql(pairs[0]![0])
   const total = pairs.reduce((s, p) => s + p[1], 0)
   let acc = 0
   const whens = pairs.slice(0, -1).map(([v, w]) => {
     acc += w
-    return `WHEN ${uCol} < ${acc / total} THEN ${typeof v === 'number' ? v : `'${v}'`}`
+    return `WHEN ${uCol} < ${acc / total} THEN ${sql(v)}`
   })
-  const last = pairs[pairs.length - 1]![0]
-  return `CASE ${whens.join(' ')} ELSE ${typeof last === 'number' ? last : `'${last}'`} END`
+  return `CASE ${whens.join(' ')} ELSE ${sql(pairs[pairs.length - 1]![0])} END`
 }
 
 /** Age (years) drawn from bands: lo + uniform integer within the band. */
@@ -53,8 +54,8 @@ export function subjectSql(subjects: number, seed: number): string {
 WITH s1 AS (
   SELECT i AS sid, pc.item AS home, py.item AS yr
   FROM range(${subjects}) t(i)
-  JOIN pick_county pc ON pc.k = 0 AND pc.bucket = hb(i, 1, ${BITS.county})
-  JOIN pick_year py ON py.k = 0 AND py.bucket = hb(i, 2, ${BITS.year})
+  JOIN pick_county pc ON pc.pk = 0 AND pc.bucket = hb(i, 1, ${BITS.county})
+  JOIN pick_year py ON py.pk = 0 AND py.bucket = hb(i, 2, ${BITS.year})
 ), s2 AS (
   SELECT *, make_date(yr, 1, 1) + CAST(ri(sid, 3, 0, 364) AS INTEGER) AS anchor, u(sid, 4) AS u_age,
     u(sid, 7) AS u_male, u(sid, 9) AS u_rc, u(sid, 11) AS u_xc, u(sid, 12) AS u_oc, u(sid, 16) AS u_dob
@@ -68,8 +69,8 @@ WITH s1 AS (
     pr.item AS race_group, pf.item AS fam0, c.north AS home_north
   FROM s2
   JOIN county c ON c.cci = s2.home
-  JOIN pick_race pr ON pr.k = s2.home AND pr.bucket = hb(sid, 8, ${BITS.race})
-  JOIN pick_fam pf ON pf.k = (${familyEraSql('anchor')}) * 2 + CAST(c.north AS INTEGER)
+  JOIN pick_race pr ON pr.pk = s2.home AND pr.bucket = hb(sid, 8, ${BITS.race})
+  JOIN pick_fam pf ON pf.pk = (${familyEraSql('anchor')}) * 2 + CAST(c.north AS INTEGER)
     AND pf.bucket = hb(sid, 10, ${BITS.family})
 ), s4 AS (
   SELECT *,
@@ -110,9 +111,9 @@ FROM s4`
 export function cycleSql(): string[] {
   const first = d(P.FIRST_CYCLE_DATE)
   const last = d(P.LAST_CYCLE_DATE)
-  const lo15 = `greatest(${first}, ${plusYears('dob', 15)})`
+  const lo16 = `greatest(${first}, ${plusYears('dob', 16)})`
   // other cycles spread over the person's active years around the first cannabis cycle
-  const spread = `CAST(greatest(${first}, anchor - 3650, ${plusYears('dob', 15)}) AS DATE)`
+  const spread = `CAST(greatest(${first}, anchor - 3650, ${plusYears('dob', 16)}) AS DATE)`
   const spreadHi = `least(${last}, anchor + 4380)`
   const otherDate = (salt: number) => `${spread} + CAST(ri(ck, ${salt}, 0, ${spreadHi} - ${spread}) AS INTEGER)`
   const nonFirst = (kind: number, kExpr: string, from: string) => `
@@ -128,13 +129,13 @@ WITH c AS (
   UNION ALL ${nonFirst(3, '15', 'subj WHERE has_sx')}
 )
 SELECT c.*,
-  CASE WHEN k = 0 THEN anchor
+  CASE WHEN c.k = 0 THEN anchor
        WHEN kind = 0 THEN CASE WHEN anchor + CAST(ri(ck, 30, 120, 2900) AS INTEGER) <= ${last}
                                THEN anchor + CAST(ri(ck, 30, 120, 2900) AS INTEGER)
-                               ELSE CAST(greatest(${lo15}, anchor - CAST(ri(ck, 30, 120, 2900) AS INTEGER)) AS DATE) END
+                               ELSE CAST(greatest(${lo16}, anchor - CAST(ri(ck, 30, 120, 2900) AS INTEGER)) AS DATE) END
        ELSE ${otherDate(31)} END AS d,
-  CASE WHEN k > 0 AND u(ck, 32) < ${P.ELSEWHERE_SHARE} THEN pc.item ELSE home END AS cci
-FROM c JOIN pick_county pc ON pc.k = 0 AND pc.bucket = hb(ck, 33, ${BITS.county})`,
+  CASE WHEN c.k > 0 AND u(ck, 32) < ${P.ELSEWHERE_SHARE} THEN pc.item ELSE home END AS cci
+FROM c JOIN pick_county pc ON pc.pk = 0 AND pc.bucket = hb(ck, 33, ${BITS.county})`,
     `CREATE OR REPLACE TABLE cyc AS
 WITH c AS (
   SELECT c0.*, co.cc, co.name AS cname, co.north, co.n_courts, co.n_agencies,
@@ -164,7 +165,7 @@ SELECT c.*,
             ELSE 1 + CAST(u_n2 < 0.25 AS INTEGER) END AS INTEGER) AS n_counts,
   ri(ck, 36, 0, n_agencies - 1) AS agency_idx,
   ri(ck, 37, 0, n_courts - 1) AS court_idx
-FROM c LEFT JOIN pick_fam pf ON pf.k = c.fam_era * 2 + CAST(c.north AS INTEGER) AND pf.bucket = hb(ck, 47, ${BITS.family})`,
+FROM c LEFT JOIN pick_fam pf ON pf.pk = c.fam_era * 2 + CAST(c.north AS INTEGER) AND pf.bucket = hb(ck, 47, ${BITS.family})`,
   ]
 }
 
@@ -189,7 +190,7 @@ WITH c AS (
 ), c3 AS (
   SELECT c2.*, CASE WHEN sel = 0 AND j > 0 THEN pf.item ELSE fam END AS cfam
   FROM c2 LEFT JOIN pick_fam pf ON c2.sel = 0 AND c2.j > 0
-    AND pf.k = c2.fam_era * 2 + CAST(c2.north AS INTEGER) AND pf.bucket = hb(c2.nk, 50, ${BITS.family})
+    AND pf.pk = c2.fam_era * 2 + CAST(c2.north AS INTEGER) AND pf.bucket = hb(c2.nk, 50, ${BITS.family})
 ), c4 AS (
   SELECT c3.*, o.is_canna, o.code_type, o.base, o.sub, o.literal, o.toc, o.cjis, o.registrable,
     CASE WHEN o.is_canna AND u(nk, 52) < ${P.ATTEMPT_SHARE} THEN '664'
@@ -198,7 +199,7 @@ WITH c AS (
     has_court AND case_conv AND (j = 0 OR u(nk, 53) < ${P.SECONDARY_COUNT_CONVICTED}) AS conv,
     u(nk, 54) AS u_lvl
   FROM c3
-  JOIN pick_off po ON po.k = CASE WHEN c3.sel = 0 THEN c3.cfam * 1000 + c3.era * 10 + c3.age_cls
+  JOIN pick_off po ON po.pk = CASE WHEN c3.sel = 0 THEN c3.cfam * 1000 + c3.era * 10 + c3.age_cls
                                   ELSE ${NON_CANNABIS_KEY_BASE} + c3.sel END
     AND po.bucket = hb(c3.nk, 51, ${BITS.offense})
   JOIN offense o ON o.id = po.item
@@ -212,13 +213,15 @@ WITH c AS (
   FROM c4
 )
 SELECT c5.*,
+  -- case numbers carry F when any count of the case is a felony charge, so all its counts share one number
+  bool_or(toc = 'F') OVER (PARTITION BY ck) AS case_felony,
   CASE WHEN NOT conv THEN CASE WHEN has_court THEN CASE WHEN case_conv THEN '${DISMISSED}' ELSE case_nonconv END END
        ELSE coalesce(CASE WHEN u(nk, 58) < ${P.PLAIN_CONVICTED_SHARE} THEN 'CONVICTED' END, sp.disp) END AS disp_descr,
   CASE WHEN conv AND u(nk, 57) < ${P.BAD_DISP_DATE_SHARE} THEN strftime(court_d, '%Y') || '1300'
        WHEN has_court THEN strftime(court_d, '%Y%m%d') END AS disp_date_txt,
   CASE WHEN conv THEN sp.id END AS pattern
 FROM c5
-LEFT JOIN pick_sent ps ON c5.conv AND ps.bucket = hb(c5.nk, 56, ${BITS.sentence}) AND ps.k =
+LEFT JOIN pick_sent ps ON c5.conv AND ps.bucket = hb(c5.nk, 56, ${BITS.sentence}) AND ps.pk =
   CASE WHEN coalesce(conv_stat, CASE toc WHEN 'F' THEN 'FELONY' WHEN 'M' THEN 'MISDEMEANOR' ELSE 'INFRACTION' END) = 'FELONY' THEN
          CASE WHEN sel = ${GROUP_ID.SS} THEN ${cls.SS}
               WHEN sel = ${GROUP_ID.SX} THEN ${cls.SX}

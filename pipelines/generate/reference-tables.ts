@@ -283,15 +283,15 @@ export function referenceChecks(): { what: string; sql: string }[] {
     },
     {
       what: 'offense families without a code for some era and age class',
-      sql: `SELECT count(DISTINCT k) AS n FROM pick_off WHERE k < ${NON_CANNABIS_KEY_BASE}
-            HAVING count(DISTINCT k) <> ${FAMILIES.length * eras * AGE_CLASSES.length}`,
+      sql: `SELECT count(DISTINCT pk) AS n FROM pick_off WHERE pk < ${NON_CANNABIS_KEY_BASE}
+            HAVING count(DISTINCT pk) <> ${FAMILIES.length * eras * AGE_CLASSES.length}`,
     },
     {
       what: 'pick tables with a key not fully covered',
-      sql: `SELECT 'pick_off' AS t, k FROM pick_off GROUP BY k HAVING count(*) <> ${2 ** BITS.offense}
-            UNION ALL SELECT 'pick_race', k FROM pick_race GROUP BY k HAVING count(*) <> ${2 ** BITS.race}
-            UNION ALL SELECT 'pick_county', k FROM pick_county GROUP BY k HAVING count(*) <> ${2 ** BITS.county}
-            UNION ALL SELECT 'pick_sent', k FROM pick_sent GROUP BY k HAVING count(*) <> ${2 ** BITS.sentence}`,
+      sql: `SELECT 'pick_off' AS t, pk FROM pick_off GROUP BY pk HAVING count(*) <> ${2 ** BITS.offense}
+            UNION ALL SELECT 'pick_race', pk FROM pick_race GROUP BY pk HAVING count(*) <> ${2 ** BITS.race}
+            UNION ALL SELECT 'pick_county', pk FROM pick_county GROUP BY pk HAVING count(*) <> ${2 ** BITS.county}
+            UNION ALL SELECT 'pick_sent', pk FROM pick_sent GROUP BY pk HAVING count(*) <> ${2 ** BITS.sentence}`,
     },
   ]
 }

@@ -50,8 +50,8 @@ export function seededMacros(seed: number): string[] {
 }
 
 /**
- * Bucket table for a weighted choice: `name(k INTEGER, bucket INTEGER, item INTEGER)`, 2^bits buckets
- * per key k, each item getting a share of buckets proportional to its integer weight. `weightsSql`
+ * Bucket table for a weighted choice: `name(pk INTEGER, bucket INTEGER, item INTEGER)`, 2^bits buckets
+ * per key pk (the weights' k), each item getting a share of buckets proportional to its integer weight. `weightsSql`
  * must yield (k, item, w) with w a non-negative integer. Integer arithmetic keeps it exact.
  */
 export function bucketTable(name: string, weightsSql: string, bits: number): string {
@@ -64,7 +64,7 @@ c AS (
     SUM(w) OVER (PARTITION BY k) AS tot
   FROM w
 )
-SELECT c.k, CAST(b.b AS INTEGER) AS bucket, c.item
+SELECT c.k AS pk, CAST(b.b AS INTEGER) AS bucket, c.item
 FROM c JOIN range(${n}) b(b)
   ON b.b * c.tot >= (c.hi - c.w) * ${n} AND b.b * c.tot < c.hi * ${n}`
 }

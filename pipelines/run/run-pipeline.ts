@@ -15,7 +15,8 @@ import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { reconcile, type FileReconciliation } from '../ingest/reconcile.ts'
-import { buildModels } from './build-models.ts'
+import { BUILD_PHASES, buildModels } from './build-models.ts'
+import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import type { ModelContext } from '../../sql/model.ts'
@@ -78,16 +79,20 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     }
     // Hash and count lines while DuckDB parses: two independent readings of the same files.
     const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))
-    await progress.phase('ingest + models', async () => {
-      try {
-        await buildModels(db, ctx)
-      } catch (e) {
-        const msg = (e as Error).message
-        if (/CSV|read_csv|Invalid Input Error/i.test(msg))
-          throw new UserError(`input not readable as the DOJ format: ${msg.split('\n')[0]}`)
-        throw e
-      }
-    })
+    for (const { phase, layers } of BUILD_PHASES) {
+      const models = MODELS.filter((m) => layers.includes(m.layer))
+      if (models.length === 0) continue
+      await progress.phase(phase, async () => {
+        try {
+          await buildModels(db, ctx, models)
+        } catch (e) {
+          const msg = (e as Error).message
+          if (phase === 'ingest' && /CSV|read_csv|Invalid Input Error/i.test(msg))
+            throw new UserError(`input not readable as the DOJ format: ${msg.split('\n')[0]}`)
+          throw e
+        }
+      })
+    }
     const ledgers = new Map<string, FileLedger>(await ledgerPromise)
     const inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
     const totals = {

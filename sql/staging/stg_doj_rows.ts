@@ -9,9 +9,9 @@ import { clean, cleanUpper, dateStatus, parseDate } from '../helpers/sql-fragmen
  */
 const CHARGE = `case when upper(OFFENSE_DESCR) like '%SEE COMMENT FOR CHARGE%' then upper(trim(COMMENT_TEXT)) else upper(trim(OFFENSE_DESCR)) end`
 
-// "11359 HS-…", "11357(C)HS-…", " 148 PC - …", "664/187 PC-…": optional attempt/conspiracy prefix,
-// section, any number of (subsections), then the two- or three-letter code type.
-const CODE_RE = `^\\s*(?:(664|182)[^/]*/\\s*)?([0-9]+(?:\\.[0-9]+)?)\\s*((?:\\([0-9A-Z]+\\))*)\\s*([A-Z]{2,3})\\b`
+// "11359 HS-…", "11357(C)HS-…", " 148 PC - …", "664/187 PC-…", "288A(C) PC-…", "288 A(C) PC-…": optional
+// attempt/conspiracy prefix, section (with a letter suffix such as 288A or 653F), any (subsections), code type.
+const CODE_RE = `^\\s*(?:(664|182)[^/]*/\\s*)?([0-9]+(?:\\.[0-9]+)?(?: ?[A-Z])?)\\s*((?:\\([0-9A-Z]+\\))*)\\s*([A-Z]{2,3})\\b`
 
 const raw = (c: string) => sql.raw(c)
 
@@ -61,11 +61,12 @@ function build(): string {
   // Unpack the parsed code into flat, normalised columns ("HS 11357(B)").
   return `select * exclude (code),
   nullif(code.code_type, '') as code_type,
-  nullif(code.section, '') as section,
+  nullif(replace(code.section, ' ', ''), '') as section,
   code.subsections as subsections,
   nullif(regexp_extract(code.subsections, '^\\(([0-9A-Z]+)\\)', 1), '') as subsection,
-  case when code.section <> '' then code.code_type || ' ' || code.section end as base_section,
-  case when code.section <> '' then code.code_type || ' ' || code.section || code.subsections end as code_section,
+  case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') end as base_section,
+  case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') || code.subsections end
+    as code_section,
   code.prefix = '664' or regexp_matches(coalesce(qualifiers, ''), '\\b664\\b') as is_attempt,
   code.prefix = '182' or regexp_matches(coalesce(qualifiers, ''), '\\b182\\b') as is_conspiracy,
   case conviction_status

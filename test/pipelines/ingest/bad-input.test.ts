@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { relief } from '../../helpers/run-cli.ts'
@@ -96,5 +96,17 @@ describe('accepted shapes', () => {
     expect(m.inputs.map((i: { has_header: boolean }) => i.has_header)).toEqual([true, false])
     expect(m.inputs.map((i: { rows_loaded: number }) => i.rows_loaded)).toEqual([38, 38])
     expect(m.totals).toMatchObject({ rows_read: 76, rows_loaded: 76, rows_rejected: 0, balanced: true })
+  })
+
+  it('reads a directory of .dat files and a glob, each file once', () => {
+    const dir = tmp()
+    copyFileSync(join(SAMPLES, 'gogen-no_headers.csv'), join(dir, 'part-1.dat'))
+    copyFileSync(join(SAMPLES, 'gogen-extra_comma.csv'), join(dir, 'part-2.dat'))
+    const out = tmp()
+    const r = relief(['run', '--input', dir, join(dir, '*.dat'), '--out', out, '--as-of', '2026-01-01'])
+    expect(r.code, r.stderr).toBe(0)
+    const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
+    expect(m.inputs.map((i: { file: string }) => i.file)).toEqual([join(dir, 'part-1.dat'), join(dir, 'part-2.dat')])
+    expect(m.totals.rows_loaded).toBe(76)
   })
 })

@@ -50,8 +50,7 @@ const prior = (
   offense: string,
   convicted: string,
   level: { level: 'FELONY' | 'MISDEMEANOR'; toc: 'F' | 'M' } = felony,
-) =>
-  conviction({ subject, cnt, offense, convicted, ...level })
+) => conviction({ subject, cnt, offense, convicted, ...level })
 
 export const STATUTE_CASES: StatuteCase[] = [
   // ---- timing ---------------------------------------------------------------------------------------------
@@ -174,6 +173,56 @@ export const STATUTE_CASES: StatuteCase[] = [
     'not_eligible',
     'P64-DQ-01',
     (s) => prior(s, '001001001000', '187 PC-MURDER', '19950301'),
+  ),
+  c(
+    'attempted murder (187 with a 664 qualifier) is a super-strike (clause IV)',
+    'PC 667(e)(2)(C)(iv)(IV)',
+    {
+      offense: '11359 HS-POSS MARIJUANA FOR SALE',
+      convicted: '20050601',
+      offenseDate: '20050101',
+      ...felony,
+    },
+    'not_eligible',
+    'P64-DQ-01',
+    (s) =>
+      conviction({
+        subject: s,
+        cnt: '001001001000',
+        offense: '187 PC-MURDER',
+        convicted: '19950301',
+        qualifiers: '664',
+        ...felony,
+      }),
+  ),
+  c(
+    'an attempted life offense (209 with a 664 qualifier) is not punishable by life: no super-strike',
+    'PC 667(e)(2)(C)(iv)(VIII)',
+    {
+      offense: '11359 HS-POSS MARIJUANA FOR SALE',
+      convicted: '20050601',
+      offenseDate: '20050101',
+      ...felony,
+    },
+    'reduce',
+    'P64-FEL-REDUCE',
+    (s) =>
+      conviction({
+        subject: s,
+        cnt: '001001001000',
+        offense: '209(A) PC-KIDNAP FOR RANSOM',
+        convicted: '19950301',
+        qualifiers: '664',
+        ...felony,
+      }),
+  ),
+  c(
+    'a section with a letter suffix (288A(C)) is parsed and matched as a 290(c) offense',
+    'PC 290(c); former PC 288a',
+    { offense: '11358 HS-CULTIVATE MARIJUANA', convicted: '20050601', offenseDate: '20050101', ...felony },
+    'not_eligible',
+    'P64-DQ-02',
+    (s) => prior(s, '001001001000', '288A(B)(1) PC-ORAL COPULATION W/PERSON UNDER 18', '19950301'),
   ),
   c(
     'super-strike convicted after the offense does not count',

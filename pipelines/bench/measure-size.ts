@@ -1,0 +1,46 @@
+/**
+ * One benchmark size, in its own process so peak RSS belongs to this size alone:
+ * the floor (DuckDB's count(*) over read_csv of the same file, same threads) then a full `relief run`.
+ * Prints one JSON line on stdout.
+ */
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { openDb } from '../lib/duckdb.ts'
+import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import { runPipeline } from '../run/run-pipeline.ts'
+import { lit } from '../lib/duckdb.ts'
+
+const [file, out, threadsArg] = process.argv.slice(2) as [string, string, string]
+const threads = Number(threadsArg)
+
+async function floorSeconds(): Promise<{ seconds: number; rows: number }> {
+  const db = await openDb(':memory:', { threads })
+  try {
+    const t = performance.now()
+    const rows = await db.scalar<bigint>(
+      `select count(*) from read_csv(${lit(file)}, header=true, auto_detect=false, delim=',', quote='"', escape='"', columns=${duckdbReadColumns()}, ignore_errors=true)`,
+    )
+    return { seconds: (performance.now() - t) / 1000, rows: Number(rows) }
+  } finally {
+    db.close()
+  }
+}
+
+const floor = await floorSeconds()
+rmSync(out, { recursive: true, force: true })
+const t = performance.now()
+const run = await runPipeline({ inputs: [file], out, asOf: '2026-01-01', threads, quiet: true, memoryLimit: '3GB' })
+const runSeconds = (performance.now() - t) / 1000
+const peakRssMb = process.resourceUsage().maxRSS / 1024
+process.stdout.write(
+  JSON.stringify({
+    rows: floor.rows,
+    floor_seconds: floor.seconds,
+    run_seconds: runSeconds,
+    ratio: runSeconds / floor.seconds,
+    peak_rss_mb: Math.round(peakRssMb),
+    phases: Object.fromEntries(run.timings.map((p) => [p.phase, Number(p.seconds.toFixed(2))])),
+    in_scope_counts: run.manifest.counts.in_scope_counts,
+    db_file: join(out, 'relief.duckdb'),
+  }) + '\n',
+)

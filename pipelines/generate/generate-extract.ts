@@ -1,0 +1,98 @@
+/**
+ * Seeded synthetic statewide extract in the CA DOJ research-file format (95 columns, header line).
+ * Set-based: every row is built in DuckDB from range() and seeded hashes and written by one ordered COPY,
+ * so the same seed and options give a byte-identical file on any thread count.
+ * Assumptions and rates: data-contracts/synthetic-generator.md.
+ */
+import { mkdir, rename, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { lit, openDb } from '../lib/duckdb.ts'
+import { countSql, cycleSql, subjectSql } from './history.ts'
+import { DEFAULT_DISPARITY } from './parameters.ts'
+import { referenceChecks, referenceTableSql } from './reference-tables.ts'
+import { outputSelectSql, rowSql } from './rows.ts'
+import { seededMacros } from './sql-helpers.ts'
+
+export interface GenerateOptions {
+  subjects: number
+  seed: number
+  out: string
+  /** Black adults enter the subject population at this many times the White rate (default DEFAULT_DISPARITY). */
+  disparity?: number
+  threads?: number
+}
+
+export interface GenerateResult {
+  rows: number
+  subjects: number
+  out: string
+  seconds: number
+}
+
+/** Measured mean rows per subject (seed 1, 100,000 subjects), for choosing --subjects for a row target. */
+export const ROWS_PER_SUBJECT_ESTIMATE = 9.0
+
+export { DEFAULT_DISPARITY }
+
+function check(opts: GenerateOptions): Required<GenerateOptions> {
+  const { subjects, seed, out } = opts
+  const disparity = opts.disparity ?? DEFAULT_DISPARITY
+  const threads = opts.threads ?? 2
+  if (!Number.isInteger(subjects) || subjects < 1 || subjects > 50_000_000)
+    throw new Error(`subjects must be an integer from 1 to 50,000,000, got ${subjects}`)
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`seed must be a non-negative integer, got ${seed}`)
+  if (!Number.isFinite(disparity) || disparity <= 0 || disparity > 100)
+    throw new Error(`disparity must be a number above 0 and at most 100, got ${disparity}`)
+  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`)
+  if (!out) throw new Error('out must name a file')
+  return { subjects, seed, out, disparity, threads }
+}
+
+/** Every statement, in order, that builds the tables the file is written from. */
+export function buildSql(o: Pick<Required<GenerateOptions>, 'subjects' | 'seed' | 'disparity'>): string[] {
+  return [
+    ...seededMacros(o.seed),
+    ...referenceTableSql(o.disparity),
+    subjectSql(o.subjects, o.seed),
+    ...cycleSql(),
+    countSql(),
+    ...rowSql(),
+  ]
+}
+
+export async function generateExtract(opts: GenerateOptions): Promise<GenerateResult> {
+  const o = check(opts)
+  const started = performance.now()
+  const db = await openDb(':memory:', { threads: o.threads })
+  // written next to the target and renamed, so a failed run never leaves a half file under the real name
+  const partial = `${o.out}.partial`
+  try {
+    // the shared opener turns order preservation off; the ordered subquery of the COPY needs it on
+    await db.run('SET preserve_insertion_order = true')
+    const statements = buildSql(o)
+    const checksAfter = statements.findIndex((s) => s.includes('CREATE OR REPLACE TABLE subj'))
+    for (const [i, sql] of statements.entries()) {
+      if (i === checksAfter) await runChecks(db.rows.bind(db))
+      await db.run(sql)
+    }
+    await mkdir(dirname(o.out), { recursive: true })
+    const copied = await db.rows<{ Count: string | number }>(
+      `COPY (${outputSelectSql()}) TO ${lit(partial)} (HEADER, DELIMITER ',')`,
+    )
+    await rename(partial, o.out)
+    const rows = Number(copied[0]?.Count ?? 0)
+    return { rows, subjects: o.subjects, out: o.out, seconds: (performance.now() - started) / 1000 }
+  } catch (e) {
+    await rm(partial, { force: true })
+    throw e
+  } finally {
+    db.close()
+  }
+}
+
+async function runChecks(rows: (sql: string) => Promise<unknown[]>): Promise<void> {
+  for (const c of referenceChecks()) {
+    const bad = await rows(c.sql)
+    if (bad.length) throw new Error(`generator reference check failed: ${c.what}: ${JSON.stringify(bad.slice(0, 5))}`)
+  }
+}
