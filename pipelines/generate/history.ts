@@ -51,11 +51,15 @@ export function subjectSql(subjects: number, seed: number): string {
     .map(([c, t]) => `WHEN '${c}' THEN '${t}'`)
     .join(' ')
   return `CREATE OR REPLACE TABLE subj AS
-WITH s1 AS (
-  SELECT i AS sid, pc.item AS home, py.item AS yr
+WITH s0 AS (
+  SELECT i AS sid, hb(i, 1, ${BITS.county}) AS b_county, hb(i, 2, ${BITS.year}) AS b_year,
+    hb(i, 8, ${BITS.race}) AS b_race, hb(i, 10, ${BITS.family}) AS b_fam
   FROM range(${subjects}) t(i)
-  JOIN pick_county pc ON pc.pk = 0 AND pc.bucket = hb(i, 1, ${BITS.county})
-  JOIN pick_year py ON py.pk = 0 AND py.bucket = hb(i, 2, ${BITS.year})
+), s1 AS (
+  SELECT s0.*, pc.item AS home, py.item AS yr
+  FROM s0
+  JOIN pick_county pc ON pc.pk = 0 AND pc.bucket = s0.b_county
+  JOIN pick_year py ON py.pk = 0 AND py.bucket = s0.b_year
 ), s2 AS (
   SELECT *, make_date(yr, 1, 1) + CAST(ri(sid, 3, 0, 364) AS INTEGER) AS anchor, u(sid, 4) AS u_age,
     u(sid, 7) AS u_male, u(sid, 9) AS u_rc, u(sid, 11) AS u_xc, u(sid, 12) AS u_oc, u(sid, 16) AS u_dob
@@ -66,12 +70,11 @@ WITH s1 AS (
          ELSE ${ageCase('u_age', 'sid', P.AGE_BANDS_FROM_2014)} END AS age0,
     CASE WHEN u_male < (CASE WHEN anchor < DATE '2011-01-01' THEN ${P.MALE_SHARE_BEFORE_2011} ELSE ${P.MALE_SHARE_FROM_2011} END)
          THEN 'M' ELSE 'F' END AS gender,
-    pr.item AS race_group, pf.item AS fam0, c.north AS home_north
-  FROM s2
-  JOIN county c ON c.cci = s2.home
-  JOIN pick_race pr ON pr.pk = s2.home AND pr.bucket = hb(sid, 8, ${BITS.race})
-  JOIN pick_fam pf ON pf.pk = (${familyEraSql('anchor')}) * 2 + CAST(c.north AS INTEGER)
-    AND pf.bucket = hb(sid, 10, ${BITS.family})
+    pr.item AS race_group, pf.item AS fam0
+  FROM (SELECT s2.*, c.north, (${familyEraSql('anchor')}) * 2 + CAST(c.north AS INTEGER) AS fam_key
+        FROM s2 JOIN county c ON c.cci = s2.home) s2
+  JOIN pick_race pr ON pr.pk = s2.home AND pr.bucket = s2.b_race
+  JOIN pick_fam pf ON pf.pk = s2.fam_key AND pf.bucket = s2.b_fam
 ), s4 AS (
   SELECT *,
     CAST(anchor - to_years(CAST(age0 AS INTEGER)) - to_days(CAST(ri(sid, 6, 0, 364) AS INTEGER)) AS DATE) AS dob,
@@ -135,19 +138,23 @@ SELECT c.*,
                                ELSE CAST(greatest(${lo16}, anchor - CAST(ri(ck, 30, 120, 2900) AS INTEGER)) AS DATE) END
        ELSE ${otherDate(31)} END AS d,
   CASE WHEN c.k > 0 AND u(ck, 32) < ${P.ELSEWHERE_SHARE} THEN pc.item ELSE home END AS cci
-FROM c JOIN pick_county pc ON pc.pk = 0 AND pc.bucket = hb(ck, 33, ${BITS.county})`,
+FROM (SELECT *, hb(ck, 33, ${BITS.county}) AS b_county FROM c) c
+JOIN pick_county pc ON pc.pk = 0 AND pc.bucket = c.b_county`,
     `CREATE OR REPLACE TABLE cyc AS
 WITH c AS (
   SELECT c0.*, co.cc, co.name AS cname, co.north, co.n_courts, co.n_agencies,
     CAST(row_number() OVER (PARTITION BY sid ORDER BY d, k) AS INTEGER) AS cyc_order,
     CAST(date_sub('year', dob, d) AS INTEGER) AS age,
     ${codeEraSql('d')} AS era, ${familyEraSql('d')} AS fam_era,
-    u(ck, 35) AS u_steps, u(ck, 38) AS u_delay, u(ck, 40) AS u_case, u(ck, 41) AS u_n1, u(ck, 42) AS u_n2
+    u(ck, 35) AS u_steps, u(ck, 38) AS u_delay, u(ck, 40) AS u_case, u(ck, 41) AS u_n1, u(ck, 42) AS u_n2,
+    CASE WHEN kind = 0 AND k > 0 AND u(ck, 34) >= ${P.REPEAT_SAME_FAMILY}
+         THEN (${familyEraSql('d')}) * 2 + CAST(co.north AS INTEGER) END AS fam_key,
+    hb(ck, 47, ${BITS.family}) AS fam_bucket
   FROM cyc0 c0 JOIN county co ON co.cci = c0.cci
 )
 SELECT c.*,
   CASE WHEN age < 18 THEN 0 WHEN age < 21 THEN 1 ELSE 2 END AS age_cls,
-  CASE WHEN kind <> 0 OR k = 0 OR u(ck, 34) < ${P.REPEAT_SAME_FAMILY} THEN fam0 ELSE pf.item END AS fam,
+  coalesce(pf.item, fam0) AS fam,
   kind >= 2 OR u_steps >= ${P.COURT_ONLY_SHARE} AS has_arrest,
   kind >= 2 OR u_steps < ${P.COURT_ONLY_SHARE} OR u_steps >= ${P.COURT_ONLY_SHARE + P.ARREST_ONLY_SHARE} AS has_court,
   CASE WHEN kind < 2 AND u_steps >= ${P.COURT_ONLY_SHARE} AND u_steps < ${P.COURT_ONLY_SHARE + P.ARREST_ONLY_SHARE}
@@ -165,7 +172,7 @@ SELECT c.*,
             ELSE 1 + CAST(u_n2 < 0.25 AS INTEGER) END AS INTEGER) AS n_counts,
   ri(ck, 36, 0, n_agencies - 1) AS agency_idx,
   ri(ck, 37, 0, n_courts - 1) AS court_idx
-FROM c LEFT JOIN pick_fam pf ON pf.pk = c.fam_era * 2 + CAST(c.north AS INTEGER) AND pf.bucket = hb(ck, 47, ${BITS.family})`,
+FROM c LEFT JOIN pick_fam pf ON pf.pk = c.fam_key AND pf.bucket = c.fam_bucket`,
   ]
 }
 
@@ -188,20 +195,25 @@ WITH c AS (
          ELSE ${GROUP_ID.OTH} END AS sel
   FROM c
 ), c3 AS (
-  SELECT c2.*, CASE WHEN sel = 0 AND j > 0 THEN pf.item ELSE fam END AS cfam
-  FROM c2 LEFT JOIN pick_fam pf ON c2.sel = 0 AND c2.j > 0
-    AND pf.pk = c2.fam_era * 2 + CAST(c2.north AS INTEGER) AND pf.bucket = hb(c2.nk, 50, ${BITS.family})
+  -- join keys are computed first (NULL when the draw does not apply): hash joins need plain columns
+  SELECT c2.*, CASE WHEN sel = 0 AND j > 0 THEN fam_era * 2 + CAST(north AS INTEGER) END AS fam_key,
+    hb(nk, 50, ${BITS.family}) AS fam_bucket, hb(nk, 51, ${BITS.offense}) AS off_bucket
+  FROM c2
+), c3b AS (
+  SELECT c3.*, coalesce(pf.item, fam) AS cfam
+  FROM c3 LEFT JOIN pick_fam pf ON pf.pk = c3.fam_key AND pf.bucket = c3.fam_bucket
+), c3c AS (
+  SELECT *, CASE WHEN sel = 0 THEN cfam * 1000 + era * 10 + age_cls ELSE ${NON_CANNABIS_KEY_BASE} + sel END AS off_key
+  FROM c3b
 ), c4 AS (
-  SELECT c3.*, o.is_canna, o.code_type, o.base, o.sub, o.literal, o.toc, o.cjis, o.registrable,
+  SELECT c3c.*, o.is_canna, o.code_type, o.base, o.sub, o.literal, o.toc, o.cjis, o.registrable,
     CASE WHEN o.is_canna AND u(nk, 52) < ${P.ATTEMPT_SHARE} THEN '664'
          WHEN o.is_canna AND u(nk, 52) < ${P.ATTEMPT_SHARE + P.CONSPIRACY_SHARE} THEN '182'
          ELSE o.qualifier END AS qual,
     has_court AND case_conv AND (j = 0 OR u(nk, 53) < ${P.SECONDARY_COUNT_CONVICTED}) AS conv,
     u(nk, 54) AS u_lvl
-  FROM c3
-  JOIN pick_off po ON po.pk = CASE WHEN c3.sel = 0 THEN c3.cfam * 1000 + c3.era * 10 + c3.age_cls
-                                  ELSE ${NON_CANNABIS_KEY_BASE} + c3.sel END
-    AND po.bucket = hb(c3.nk, 51, ${BITS.offense})
+  FROM c3c
+  JOIN pick_off po ON po.pk = c3c.off_key AND po.bucket = c3c.off_bucket
   JOIN offense o ON o.id = po.item
 ), c5 AS (
   SELECT c4.*,
@@ -211,24 +223,28 @@ WITH c AS (
            THEN 'MISDEMEANOR'
          ELSE CASE toc WHEN 'F' THEN 'FELONY' WHEN 'M' THEN 'MISDEMEANOR' ELSE 'INFRACTION' END END AS conv_stat
   FROM c4
+), c6 AS (
+  SELECT c5.*, hb(nk, 56, ${BITS.sentence}) AS sent_bucket,
+    CASE WHEN NOT conv THEN NULL
+         WHEN coalesce(conv_stat, CASE toc WHEN 'F' THEN 'FELONY' WHEN 'M' THEN 'MISDEMEANOR' ELSE 'INFRACTION' END) = 'FELONY' THEN
+           CASE WHEN sel = ${GROUP_ID.SS} THEN ${cls.SS}
+                WHEN sel = ${GROUP_ID.SX} THEN ${cls.SX}
+                WHEN is_canna AND d >= ${auma} THEN ${cls.FP}
+                WHEN is_canna AND d >= ${d(P.THREE_STRIKES_FROM)} AND u(nk, 55) < ${P.THREE_STRIKES_SHARE} THEN ${cls.F3}
+                ELSE ${cls.FC} END
+         WHEN coalesce(conv_stat, CASE toc WHEN 'M' THEN 'MISDEMEANOR' ELSE 'INFRACTION' END) = 'MISDEMEANOR' THEN ${cls.MC}
+         ELSE ${cls.IC} END AS sent_key
+  FROM c5
 )
-SELECT c5.*,
+SELECT c6.*,
   -- case numbers carry F when any count of the case is a felony charge, so all its counts share one number
   bool_or(toc = 'F') OVER (PARTITION BY ck) AS case_felony,
   CASE WHEN NOT conv THEN CASE WHEN has_court THEN CASE WHEN case_conv THEN '${DISMISSED}' ELSE case_nonconv END END
        ELSE coalesce(CASE WHEN u(nk, 58) < ${P.PLAIN_CONVICTED_SHARE} THEN 'CONVICTED' END, sp.disp) END AS disp_descr,
   CASE WHEN conv AND u(nk, 57) < ${P.BAD_DISP_DATE_SHARE} THEN strftime(court_d, '%Y') || '1300'
        WHEN has_court THEN strftime(court_d, '%Y%m%d') END AS disp_date_txt,
-  CASE WHEN conv THEN sp.id END AS pattern
-FROM c5
-LEFT JOIN pick_sent ps ON c5.conv AND ps.bucket = hb(c5.nk, 56, ${BITS.sentence}) AND ps.pk =
-  CASE WHEN coalesce(conv_stat, CASE toc WHEN 'F' THEN 'FELONY' WHEN 'M' THEN 'MISDEMEANOR' ELSE 'INFRACTION' END) = 'FELONY' THEN
-         CASE WHEN sel = ${GROUP_ID.SS} THEN ${cls.SS}
-              WHEN sel = ${GROUP_ID.SX} THEN ${cls.SX}
-              WHEN is_canna AND d >= ${auma} THEN ${cls.FP}
-              WHEN is_canna AND d >= ${d(P.THREE_STRIKES_FROM)} AND u(nk, 55) < ${P.THREE_STRIKES_SHARE} THEN ${cls.F3}
-              ELSE ${cls.FC} END
-       WHEN coalesce(conv_stat, CASE toc WHEN 'M' THEN 'MISDEMEANOR' ELSE 'INFRACTION' END) = 'MISDEMEANOR' THEN ${cls.MC}
-       ELSE ${cls.IC} END
+  sp.id AS pattern
+FROM c6
+LEFT JOIN pick_sent ps ON ps.pk = c6.sent_key AND ps.bucket = c6.sent_bucket
 LEFT JOIN sent_pattern sp ON sp.id = ps.item`
 }

@@ -19,31 +19,15 @@ counts as (
   select
     subject_id,
     cnt_order,
-    -- The court step's own fields: take them from the first sentence part.
-    arg_min(county, coalesce(sent_order, '')) as county,
-    arg_min(county_code, coalesce(sent_order, '')) as county_code,
-    arg_min(court, coalesce(sent_order, '')) as court,
-    arg_min(ori_code, coalesce(sent_order, '')) as ori_code,
-    arg_min(case_number, coalesce(sent_order, '')) as case_number,
-    arg_min(cyc_order, coalesce(sent_order, '')) as cyc_order,
-    arg_min(charge_text, coalesce(sent_order, '')) as charge_text,
-    arg_min(offense_code, coalesce(sent_order, '')) as offense_code,
-    arg_min(code_type, coalesce(sent_order, '')) as code_type,
-    arg_min(section, coalesce(sent_order, '')) as section,
-    arg_min(subsection, coalesce(sent_order, '')) as subsection,
-    arg_min(base_section, coalesce(sent_order, '')) as base_section,
-    arg_min(code_section, coalesce(sent_order, '')) as code_section,
-    arg_min(conviction_level, coalesce(sent_order, '')) as conviction_level,
+    -- The court step's own fields come from the first sentence part: one arg_min over a struct, not one per field.
+    arg_min(struct_pack(county, county_code, court, ori_code, case_number, cyc_order, charge_text, offense_code,
+      code_type, section, subsection, base_section, code_section, conviction_level, disposition,
+      conviction_date := coalesce(disp_date, step_date),
+      conviction_date_status := case when disp_date_status <> 'missing' then disp_date_status else step_date_status end,
+      -- Offense date: the arrest cycle date (the DOJ file carries no separate offense date).
+      offense_date := cyc_date, offense_date_status := cyc_date_status), coalesce(sent_order, '')) as first_part,
     bool_or(is_attempt) as is_attempt,
     bool_or(is_conspiracy) as is_conspiracy,
-    arg_min(disposition, coalesce(sent_order, '')) as disposition,
-    -- Conviction date: the disposition date, else the court step date.
-    arg_min(coalesce(disp_date, step_date), coalesce(sent_order, '')) as conviction_date,
-    arg_min(case when disp_date_status <> 'missing' then disp_date_status else step_date_status end,
-            coalesce(sent_order, '')) as conviction_date_status,
-    -- Offense date: the arrest cycle date (the DOJ file carries no separate offense date).
-    arg_min(cyc_date, coalesce(sent_order, '')) as offense_date,
-    arg_min(cyc_date_status, coalesce(sent_order, '')) as offense_date_status,
     sum(case when sentence_unit = 'D' then sentence_length else 0 end) as sentence_days,
     sum(case when sentence_unit = 'M' then sentence_length else 0 end) as sentence_months,
     sum(case when sentence_unit = 'Y' then sentence_length else 0 end) as sentence_years,
@@ -55,12 +39,13 @@ counts as (
   group by subject_id, cnt_order
 )
 select
-  *,
-  conviction_date
+  * exclude (first_part),
+  unnest(first_part),
+  first_part.conviction_date
     + to_years(cast(floor(sentence_years) as integer))
     + to_months(cast(floor(sentence_months + 12 * (sentence_years - floor(sentence_years))) as integer))
     + to_days(cast(ceil(sentence_days) as integer)) as sentence_end_date,
-  offense_date >= ${AUMA_EFFECTIVE} as offense_after_auma,
-  conviction_date >= ${AUMA_EFFECTIVE} as conviction_after_auma
+  first_part.offense_date >= ${AUMA_EFFECTIVE} as offense_after_auma,
+  first_part.conviction_date >= ${AUMA_EFFECTIVE} as conviction_after_auma
 from counts`,
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { qb, toSql } from '../kysely.ts'
-import { clean, cleanUpper, dateStatus, parseDate } from '../helpers/sql-fragments.ts'
+import { clean, cleanUpper, parseDate } from '../helpers/sql-fragments.ts'
 
 /**
  * Trim, type and parse; no filters, no joins. Reads only the columns a rule or an output needs.
@@ -29,17 +29,17 @@ function build(): string {
       raw(cleanUpper('RACE_CODE')).as('race_code'),
       raw(clean('CYC_ORDER')).as('cyc_order'),
       raw(parseDate('CYC_DATE')).as('cyc_date'),
-      raw(dateStatus('CYC_DATE')).as('cyc_date_status'),
+      raw(clean('CYC_DATE')).as('cyc_date_text'),
       raw(cleanUpper('STP_TYPE_DESCR')).as('step_type'),
       raw(parseDate('STP_EVENT_DATE')).as('step_date'),
-      raw(dateStatus('STP_EVENT_DATE')).as('step_date_status'),
+      raw(clean('STP_EVENT_DATE')).as('step_date_text'),
       raw(clean('STP_ORI_CODE')).as('ori_code'),
       raw(cleanUpper('STP_ORI_DESCR')).as('court'),
       raw(clean('STP_ORI_CNTY_CODE')).as('county_code'),
       raw(cleanUpper('STP_ORI_CNTY_NAME')).as('county'),
       raw(clean('CNT_ORDER')).as('cnt_order'),
       raw(parseDate('DISP_DATE')).as('disp_date'),
-      raw(dateStatus('DISP_DATE')).as('disp_date_status'),
+      raw(clean('DISP_DATE')).as('disp_date_text'),
       raw(clean('OFFENSE_CODE')).as('offense_code'),
       raw(`nullif(${CHARGE}, '')`).as('charge_text'),
       raw(`upper(OFFENSE_DESCR) like '%SEE COMMENT FOR CHARGE%'`).as('charge_from_comment'),
@@ -59,7 +59,13 @@ function build(): string {
       raw(`try_cast(trim(CYC_AGE) as integer)`).as('cycle_age'),
     ])
   // Unpack the parsed code into flat, normalised columns ("HS 11357(B)").
-  return `select * exclude (code),
+  // Each date is parsed once; its status ('ok' | 'missing' | 'bad') follows from the text and the parse.
+  const status = (d: string) =>
+    `case when ${d}_text is null then 'missing' when ${d} is null then 'bad' else 'ok' end as ${d}_status`
+  return `select * exclude (code, cyc_date_text, step_date_text, disp_date_text),
+  ${status('cyc_date')},
+  ${status('step_date')},
+  ${status('disp_date')},
   nullif(code.code_type, '') as code_type,
   nullif(replace(code.section, ' ', ''), '') as section,
   code.subsections as subsections,

@@ -1,0 +1,94 @@
+/**
+ * The rows of the motion lists: one per court case and relief, gathered in SQL from the final
+ * determination of every count (count_determinations) and the person's identity (int_subjects).
+ *
+ * A "court case" is (subject_id, case number). A count with no case number is grouped with the other counts
+ * of the same court event (the first six digits of CNT_ORDER: arrest cycle and step), so two unnumbered
+ * cases never merge. One case whose counts get different reliefs appears once in each schedule, listing
+ * only the counts that schedule asks about.
+ */
+import type { Db } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../../pipelines/lib/duckdb.ts'
+import { RELIEF_SECTIONS } from './relief-sections.ts'
+
+export interface MotionCase {
+  county: string | null
+  court: string | null
+  remedy: string
+  determination: string
+  case_number: string | null
+  subject_id: string
+  name: string | null
+  /** Other names on record, '; '-separated. */
+  aka: string
+  dob: string | null
+  cii_number: string | null
+  /** 'YYYY-MM-DD', several joined by '; ' when the counts differ. */
+  conviction_date: string | null
+  /** e.g. 'HS 11357(B); HS 11359 x2' */
+  code_sections: string
+  counts: number
+  count_orders: string
+  rule_ids: string
+  reason: string
+}
+
+const sectionRank = (col: string) =>
+  `case ${col} ${RELIEF_SECTIONS.map((s, i) => `when ${lit(s.remedy)} then ${i}`).join(' ')} else ${RELIEF_SECTIONS.length} end`
+
+// county, court, remedy may be NULL: every join key is compared null-safely.
+const KEYS = ['county', 'court', 'remedy', 'determination', 'subject_id', 'case_key']
+
+export const MOTION_CASES_SQL = `
+with counts as (
+  select
+    county, court, remedy, determination, subject_id, case_number, cnt_order, conviction_date,
+    code_section, rule_id, reason,
+    coalesce('#' || case_number, '@' || left(cnt_order, 6)) as case_key
+  from count_determinations
+),
+sections as (
+  select county, court, remedy, determination, subject_id, case_key, code_section, count(*) as n
+  from counts
+  group by all
+),
+section_lists as (
+  select county, court, remedy, determination, subject_id, case_key,
+    string_agg(code_section || case when n > 1 then ' x' || n else '' end, '; ' order by code_section)
+      as code_sections
+  from sections
+  group by all
+),
+cases as (
+  select
+    county, court, remedy, determination, subject_id, case_key,
+    any_value(case_number) as case_number,
+    array_to_string(list_sort(list_distinct(list(conviction_date))), '; ') as conviction_date,
+    count(*)::int as counts,
+    array_to_string(list_sort(list(cnt_order)), '; ') as count_orders,
+    array_to_string(list_sort(list_distinct(list(rule_id))), '; ') as rule_ids,
+    array_to_string(list_sort(list_distinct(list(reason))), ' | ') as reason
+  from counts
+  group by all
+)
+select
+  c.county, c.court, c.remedy, c.determination, c.case_number, c.subject_id,
+  s.name,
+  array_to_string(list_filter(coalesce(s.names, []), n -> n is distinct from s.name), '; ') as aka,
+  strftime(s.dob, '%Y-%m-%d') as dob,
+  s.cii_number,
+  nullif(c.conviction_date, '') as conviction_date,
+  l.code_sections,
+  c.counts,
+  c.count_orders,
+  coalesce(c.rule_ids, '') as rule_ids,
+  coalesce(c.reason, '') as reason
+from cases c
+join section_lists l on ${KEYS.map((k) => `c.${k} is not distinct from l.${k}`).join(' and ')}
+left join int_subjects s on s.subject_id = c.subject_id
+order by c.county nulls last, c.court nulls last, ${sectionRank('c.remedy')}, c.remedy,
+  c.determination, c.case_number nulls last, c.subject_id, c.case_key`
+
+export async function motionCases(db: Db): Promise<MotionCase[]> {
+  return db.rows<MotionCase>(MOTION_CASES_SQL)
+}

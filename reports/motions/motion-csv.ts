@@ -1,0 +1,63 @@
+/**
+ * The CSV twin of a court's motion PDF: the same rows in the same order, one line per court case and relief,
+ * for the office's case-management import. RFC 4180 quoting; '\n' line ends; UTF-8 without BOM.
+ */
+import type { MotionCase } from './motion-cases.ts'
+import { reliefLabel, type ReliefSection } from './relief-sections.ts'
+
+export const MOTION_CSV_COLUMNS = [
+  'county',
+  'court',
+  'schedule',
+  'relief',
+  'relief_label',
+  'determination',
+  'case_number',
+  'subject_id',
+  'name',
+  'aka',
+  'dob',
+  'cii_number',
+  'conviction_date',
+  'code_sections',
+  'counts',
+  'count_orders',
+  'rule_ids',
+  'reason',
+] as const
+
+function field(v: string | number | null): string {
+  const s = v === null ? '' : String(v)
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+}
+
+export function motionCsv(sections: readonly { section: ReliefSection; cases: readonly MotionCase[] }[]): string {
+  const lines = [MOTION_CSV_COLUMNS.join(',')]
+  for (const { section, cases } of sections)
+    for (const c of cases)
+      lines.push(
+        [
+          c.county,
+          c.court,
+          section.schedule,
+          c.remedy,
+          reliefLabel(c.remedy, c.determination),
+          c.determination,
+          c.case_number,
+          c.subject_id,
+          c.name,
+          c.aka,
+          c.dob,
+          c.cii_number,
+          c.conviction_date,
+          c.code_sections,
+          c.counts,
+          c.count_orders,
+          c.rule_ids,
+          c.reason,
+        ]
+          .map(field)
+          .join(','),
+      )
+  return lines.join('\n') + '\n'
+}

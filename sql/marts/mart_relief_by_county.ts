@@ -1,0 +1,51 @@
+import type { Model } from '../model.ts'
+import { LABELLED_COUNTS, OUTCOME_VALUES, dim, outcomeRows } from './mart_relief_outcomes.ts'
+
+/**
+ * Relief by county of conviction, with the rate per 100,000 residents (2020 Census). A statewide run lists
+ * all 58 counties (zero where the extract has none) so the map has no holes; a --county run lists its county.
+ * County 'all' is the run's total; its residents are those of the counties of the run (mart_relief_population).
+ */
+export const mart_relief_by_county: Model = {
+  name: 'mart_relief_by_county',
+  layer: 'mart',
+  materialized: 'table',
+  grain: "one row per county (or 'all') x outcome (dismiss, reduce, review, not_eligible, relief, all)",
+  dependsOn: ['count_determinations', 'ref_counties', 'ref_county_population', 'run_params', 'mart_relief_population'],
+  sql: () => `
+with labelled as (${LABELLED_COUNTS}),
+outcomes as (${outcomeRows()}),
+agg as (
+  select ${dim('county')}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people
+  from outcomes
+  group by grouping sets ((county, outcome), (outcome))
+),
+counties as (
+  select county_code, county, fips from ref_counties
+  where (select county_filter from run_params) is null or county = (select county_filter from run_params)
+  union all
+  select distinct null, county, null from labelled where county not in (select county from ref_counties)
+  union all
+  select null, 'all', null
+),
+residents as (
+  select county, total::bigint as residents from ref_county_population
+  union all
+  select 'all', residents from mart_relief_population where population_group = 'all'
+)
+select
+  c.county_code,
+  c.county,
+  c.fips,
+  o.outcome,
+  coalesce(a.counts, 0)::int as counts,
+  coalesce(a.people, 0)::int as people,
+  r.residents,
+  round(coalesce(a.counts, 0) * 100000.0 / nullif(r.residents, 0), 2)::double as counts_per_100k,
+  round(coalesce(a.people, 0) * 100000.0 / nullif(r.residents, 0), 2)::double as people_per_100k
+from counties c
+cross join ${OUTCOME_VALUES}
+left join agg a on a.county = c.county and a.outcome = o.outcome
+left join residents r on r.county = c.county
+order by c.county = 'all' desc, c.county, o.outcome_ord`,
+}

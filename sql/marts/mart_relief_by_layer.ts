@@ -1,0 +1,30 @@
+import type { Model } from '../model.ts'
+import { LABELLED_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
+
+/**
+ * What the statute alone grants beside what the run finally decided (statute plus any DA policy), by race
+ * group, gender and age band at conviction (one-way margins and the total). With the statute policy the two
+ * layers are the same numbers.
+ */
+export const mart_relief_by_layer: Model = {
+  name: 'mart_relief_by_layer',
+  layer: 'mart',
+  materialized: 'table',
+  grain: "one row per layer (statute, final) x race group / gender / age band margin (or 'all') x outcome",
+  dependsOn: ['count_determinations'],
+  sql: () => `
+with labelled as (${LABELLED_COUNTS}),
+both_layers as (
+  select *, 'statute' as layer, statute_determination as layer_determination from labelled
+  union all
+  select *, 'final' as layer, determination as layer_determination from labelled
+),
+outcomes as (${outcomeRows('layer_determination', 'both_layers')})
+select layer, ${dim('race_group')}, ${dim('gender')}, ${dim('age_band')}, outcome,
+  count(*)::int as counts, count(distinct subject_id)::int as people
+from outcomes
+group by grouping sets ((layer, race_group, outcome), (layer, gender, outcome), (layer, age_band, outcome),
+  (layer, outcome))
+order by layer desc, race_group = 'all' desc, race_group, gender = 'all' desc, gender, age_band = 'all' desc,
+  age_band, ${outcomeOrder()}`,
+}

@@ -1,0 +1,47 @@
+/**
+ * Shared SQL for the mart_relief_* models (not a model itself). Every breakdown is published per outcome:
+ * the four determinations, plus 'relief' (dismiss or reduce) and 'all' (every in-scope count), each counted
+ * directly so people are distinct within the cell (a person with a dismissed and a reduced count is one
+ * person granted relief). Aggregated dimensions read 'all'; missing values read 'unknown'.
+ */
+import { ageBand } from '../helpers/sql-fragments.ts'
+
+export const DETERMINATIONS = ['dismiss', 'reduce', 'review', 'not_eligible'] as const
+export const OUTCOMES = [...DETERMINATIONS, 'relief', 'all'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+
+/** count_determinations with the report's labels: null-safe dimensions and the person-level attributes. */
+export const LABELLED_COUNTS = `
+  select
+    subject_id,
+    coalesce(county, 'unknown') as county,
+    coalesce(conviction_year::varchar, 'unknown') as conviction_year,
+    coalesce(code_section, 'unknown') as code_section,
+    coalesce(conviction_level, 'unknown') as conviction_level,
+    coalesce(race_group, 'unknown') as race_group,
+    case gender when 'M' then 'male' when 'F' then 'female' else 'unknown' end as gender,
+    ${ageBand('age_at_conviction')} as age_band,
+    statute_determination,
+    determination
+  from count_determinations`
+
+/**
+ * Each labelled count once per outcome it belongs to (its determination, 'relief' when granted, 'all'),
+ * reading the final determination or, with `column`, another one (statute_determination).
+ */
+export function outcomeRows(column = 'determination', from = 'labelled'): string {
+  return `
+  select *, ${column} as outcome from ${from}
+  union all select *, 'relief' as outcome from ${from} where ${column} in ('dismiss', 'reduce')
+  union all select *, 'all' as outcome from ${from}`
+}
+
+/** SQL list literal of the outcomes, for zero-filling with a cross join. */
+export const OUTCOME_VALUES = `(values ${OUTCOMES.map((o, i) => `('${o}', ${i})`).join(', ')}) o(outcome, outcome_ord)`
+
+/** Sort key so every mart lists outcomes in the same order. */
+export const outcomeOrder = (col = 'outcome'): string =>
+  `case ${col} ${OUTCOMES.map((o, i) => `when '${o}' then ${i}`).join(' ')} end`
+
+/** A grouped dimension: its value, or 'all' on the rows where GROUPING SETS aggregated it away. */
+export const dim = (col: string): string => `case when grouping(${col}) = 1 then 'all' else ${col} end as ${col}`

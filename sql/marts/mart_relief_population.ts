@@ -1,0 +1,54 @@
+import type { Model } from '../model.ts'
+
+/**
+ * Who lives where the run looked: 2020 Census residents and adults (18+) per population group, summed over
+ * the counties of the run. Rates and population shares divide by these, so a one-county run is compared
+ * with that county, not with the state. "Counties of the run" = the --county filter, or else every county in
+ * which the run found an in-scope conviction.
+ */
+export const mart_relief_population: Model = {
+  name: 'mart_relief_population',
+  layer: 'mart',
+  materialized: 'table',
+  grain: "one row per Census population group ('all', hispanic, white_nh, black_nh, asian_nh, other_nh)",
+  dependsOn: ['count_determinations', 'ref_county_population', 'run_params'],
+  sql: () => `
+with run_counties as (
+  select county_filter as county from run_params where county_filter is not null
+  union
+  select distinct county from count_determinations where (select county_filter from run_params) is null
+),
+pop as (
+  select p.* from ref_county_population p join run_counties c on c.county = p.county
+),
+wide as (
+  select
+    count(*)::int as counties,
+    coalesce(sum(total::bigint), 0)::bigint as all_residents,
+    coalesce(sum(adult_total::bigint), 0)::bigint as all_adults,
+    coalesce(sum(hispanic::bigint), 0)::bigint as hispanic_residents,
+    coalesce(sum(adult_hispanic::bigint), 0)::bigint as hispanic_adults,
+    coalesce(sum(white_nh::bigint), 0)::bigint as white_nh_residents,
+    coalesce(sum(adult_white_nh::bigint), 0)::bigint as white_nh_adults,
+    coalesce(sum(black_nh::bigint), 0)::bigint as black_nh_residents,
+    coalesce(sum(adult_black_nh::bigint), 0)::bigint as black_nh_adults,
+    coalesce(sum(asian_nh::bigint), 0)::bigint as asian_nh_residents,
+    coalesce(sum(adult_asian_nh::bigint), 0)::bigint as asian_nh_adults,
+    coalesce(sum(other_nh::bigint), 0)::bigint as other_nh_residents,
+    coalesce(sum(adult_other_nh::bigint), 0)::bigint as other_nh_adults
+  from pop
+)
+select g.population_group, g.ord, w.counties,
+  (case g.population_group
+    when 'all' then all_residents when 'hispanic' then hispanic_residents when 'white_nh' then white_nh_residents
+    when 'black_nh' then black_nh_residents when 'asian_nh' then asian_nh_residents else other_nh_residents end)::bigint
+    as residents,
+  (case g.population_group
+    when 'all' then all_adults when 'hispanic' then hispanic_adults when 'white_nh' then white_nh_adults
+    when 'black_nh' then black_nh_adults when 'asian_nh' then asian_nh_adults else other_nh_adults end)::bigint
+    as adults
+from wide w,
+  (values ('all', 0), ('hispanic', 1), ('white_nh', 2), ('black_nh', 3), ('asian_nh', 4), ('other_nh', 5))
+    g(population_group, ord)
+order by g.ord`,
+}
