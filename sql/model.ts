@@ -2,6 +2,8 @@
  * What a model is: one named SQL relation with its grain, its upstream models and the rules it applies.
  * Models are built in the order of `sql/models.ts`; `relief models` prints exactly this SQL.
  */
+import type { ResolvedPolicy } from './rules/policy/resolved-policy.ts'
+
 export type ModelLayer = 'seed' | 'source' | 'staging' | 'intermediate' | 'determination' | 'mart'
 
 /** Run-time facts a model's SQL may need that are not data (only sources and seeds use them). */
@@ -11,6 +13,8 @@ export interface ModelContext {
   asOf: string
   county: string | null
   policyName: string
+  /** The DA policy the policy layer applies; absent means the statute alone. */
+  policy?: ResolvedPolicy
   referenceDir: string
 }
 

@@ -7,6 +7,7 @@ import { run_params } from './seeds/run_params.ts'
 import {
   ref_counties,
   ref_county_population,
+  ref_offense_codes,
   ref_pc290c_sections,
   ref_race_codes,
   ref_superstrike_sections,
@@ -18,7 +19,15 @@ import { int_subjects } from './intermediate/int_subjects.ts'
 import { int_disqualifier_events } from './intermediate/int_disqualifier_events.ts'
 import { int_prop64_counts } from './intermediate/int_prop64_counts.ts'
 import { elig_statute_determinations } from './determinations/elig_statute_determinations.ts'
+import { elig_policy_determinations } from './determinations/elig_policy_determinations.ts'
 import { count_determinations } from './determinations/count_determinations.ts'
+import { mart_relief_population } from './marts/mart_relief_population.ts'
+import { mart_relief_by_county } from './marts/mart_relief_by_county.ts'
+import { mart_relief_by_year } from './marts/mart_relief_by_year.ts'
+import { mart_relief_by_offense } from './marts/mart_relief_by_offense.ts'
+import { mart_relief_by_demographics } from './marts/mart_relief_by_demographics.ts'
+import { mart_relief_by_layer } from './marts/mart_relief_by_layer.ts'
+import { mart_data_quality } from './marts/mart_data_quality.ts'
 
 export const MODELS: readonly Model[] = [
   run_params,
@@ -27,6 +36,7 @@ export const MODELS: readonly Model[] = [
   ref_pc290c_sections,
   ref_race_codes,
   ref_county_population,
+  ref_offense_codes,
   raw_doj_rows,
   stg_doj_rows,
   int_convictions,
@@ -34,5 +44,13 @@ export const MODELS: readonly Model[] = [
   int_disqualifier_events,
   int_prop64_counts,
   elig_statute_determinations,
+  elig_policy_determinations,
   count_determinations,
+  mart_relief_population,
+  mart_relief_by_county,
+  mart_relief_by_year,
+  mart_relief_by_offense,
+  mart_relief_by_demographics,
+  mart_relief_by_layer,
+  mart_data_quality,
 ]

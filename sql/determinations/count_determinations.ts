@@ -1,16 +1,19 @@
 import type { Model } from '../model.ts'
 
 /**
- * The published decision per count: the statute outcome beside the final one. Until a DA policy layer
- * decides otherwise the final determination is the statute's. `--county` limits rows to convictions in that
- * county's courts; priors anywhere in the state were already counted upstream.
+ * The published decision per count: the statute outcome beside the final one, which the DA policy layer
+ * decides (elig_policy_determinations: layer 'policy' where the policy changed the outcome, else the statute
+ * row unchanged). Related charges a policy dismisses appear as extra rows with statute_determination
+ * not_eligible. `--county` limits rows to convictions in that county's courts; priors anywhere in the state
+ * were already counted upstream.
  */
 export const count_determinations: Model = {
   name: 'count_determinations',
   layer: 'determination',
   materialized: 'table',
-  grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
-  dependsOn: ['elig_statute_determinations', 'run_params', 'ref_race_codes'],
+  grain:
+    'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)',
+  dependsOn: ['elig_policy_determinations', 'run_params', 'ref_race_codes'],
   sql: () => `
 select
   subject_id,
@@ -22,12 +25,12 @@ select
   code_section,
   conviction_level,
   statute_determination,
-  statute_determination as determination,
-  'statute' as layer,
-  statute_rule_id as rule_id,
-  statute_citation as citation,
-  statute_reason as reason,
-  statute_remedy as remedy,
+  determination,
+  layer,
+  rule_id,
+  citation,
+  reason,
+  remedy,
   statute_rule_id,
   array_to_string(statute_rule_trail, ' > ') as rule_trail,
   strftime(offense_date, '%Y-%m-%d') as offense_date,
@@ -44,8 +47,8 @@ select
   case when dob is not null and conviction_date >= dob then date_sub('year', dob, conviction_date) end
     as age_at_conviction,
   year(conviction_date) as conviction_year,
-  (select policy_name from run_params) as policy
-from elig_statute_determinations d
+  policy_name as policy
+from elig_policy_determinations d
 left join ref_race_codes r on r.race_code = d.race_code
 where (select county_filter from run_params) is null
    or county = (select county_filter from run_params)

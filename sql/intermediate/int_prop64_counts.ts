@@ -21,7 +21,13 @@ export const int_prop64_counts: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
-  dependsOn: ['int_convictions', 'int_subjects', 'int_disqualifier_events', 'run_params'],
+  dependsOn: [
+    'int_convictions',
+    'int_subjects',
+    'int_disqualifier_events',
+    'run_params',
+    'ref_offense_codes',
+  ],
   ruleIds: ['P64-SCOPE-01'],
   sql: () => `
 with in_scope as (
@@ -30,14 +36,30 @@ with in_scope as (
   from int_convictions c
   where c.code_type = 'HS' and c.section in (${PROP64_SECTIONS.map((s) => `'${s}'`).join(', ')})
 ),
+coded as (
+  -- The CJIS code says which law the charge was brought under: codes valid only from 2016-11-09 are
+  -- Prop 64's own subsections, codes that expired on 2016-11-08 are the old law's.
+  select i.*,
+    o.valid_from is not null and o.valid_from::date >= date '2016-11-09' as charged_under_new_code,
+    o.valid_to is not null and o.valid_to::date <= date '2016-11-08' as charged_under_old_code
+  from in_scope i
+  left join (select distinct cjis_code, valid_from, valid_to from ref_offense_codes) o on o.cjis_code = i.offense_code
+),
 dated as (
   select
     i.*,
     s.dob, s.dob_status, s.deceased, s.gender, s.race_code,
     -- The law asks what the conduct was at the time of the offense; the conviction date stands in only when
     -- the offense date is unknown (it cannot be later than the conviction).
-    coalesce(i.offense_date, i.conviction_date) as eval_date
-  from in_scope i join int_subjects s using (subject_id)
+    coalesce(i.offense_date, i.conviction_date) as eval_date,
+    case
+      when i.offense_date is not null then
+        case when i.offense_date >= date '2016-11-09' then 'after' else 'before' end
+      when i.charged_under_new_code then 'after'
+      when i.conviction_date < date '2016-11-09' or i.charged_under_old_code then 'before'
+      else 'unknown'
+    end as offense_era
+  from coded i join int_subjects s using (subject_id)
 ),
 aged as (
   select *,

@@ -29,7 +29,7 @@ counties as (
   select null, 'all', null
 ),
 residents as (
-  select county, total::bigint as residents from ref_county_population
+  select county, total::int as residents from ref_county_population
   union all
   select 'all', residents from mart_relief_population where population_group = 'all'
 )

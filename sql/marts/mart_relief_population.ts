@@ -24,28 +24,28 @@ pop as (
 wide as (
   select
     count(*)::int as counties,
-    coalesce(sum(total::bigint), 0)::bigint as all_residents,
-    coalesce(sum(adult_total::bigint), 0)::bigint as all_adults,
-    coalesce(sum(hispanic::bigint), 0)::bigint as hispanic_residents,
-    coalesce(sum(adult_hispanic::bigint), 0)::bigint as hispanic_adults,
-    coalesce(sum(white_nh::bigint), 0)::bigint as white_nh_residents,
-    coalesce(sum(adult_white_nh::bigint), 0)::bigint as white_nh_adults,
-    coalesce(sum(black_nh::bigint), 0)::bigint as black_nh_residents,
-    coalesce(sum(adult_black_nh::bigint), 0)::bigint as black_nh_adults,
-    coalesce(sum(asian_nh::bigint), 0)::bigint as asian_nh_residents,
-    coalesce(sum(adult_asian_nh::bigint), 0)::bigint as asian_nh_adults,
-    coalesce(sum(other_nh::bigint), 0)::bigint as other_nh_residents,
-    coalesce(sum(adult_other_nh::bigint), 0)::bigint as other_nh_adults
+    coalesce(sum(total::bigint), 0)::int as all_residents,
+    coalesce(sum(adult_total::bigint), 0)::int as all_adults,
+    coalesce(sum(hispanic::bigint), 0)::int as hispanic_residents,
+    coalesce(sum(adult_hispanic::bigint), 0)::int as hispanic_adults,
+    coalesce(sum(white_nh::bigint), 0)::int as white_nh_residents,
+    coalesce(sum(adult_white_nh::bigint), 0)::int as white_nh_adults,
+    coalesce(sum(black_nh::bigint), 0)::int as black_nh_residents,
+    coalesce(sum(adult_black_nh::bigint), 0)::int as black_nh_adults,
+    coalesce(sum(asian_nh::bigint), 0)::int as asian_nh_residents,
+    coalesce(sum(adult_asian_nh::bigint), 0)::int as asian_nh_adults,
+    coalesce(sum(other_nh::bigint), 0)::int as other_nh_residents,
+    coalesce(sum(adult_other_nh::bigint), 0)::int as other_nh_adults
   from pop
 )
 select g.population_group, g.ord, w.counties,
   (case g.population_group
     when 'all' then all_residents when 'hispanic' then hispanic_residents when 'white_nh' then white_nh_residents
-    when 'black_nh' then black_nh_residents when 'asian_nh' then asian_nh_residents else other_nh_residents end)::bigint
+    when 'black_nh' then black_nh_residents when 'asian_nh' then asian_nh_residents else other_nh_residents end)::int
     as residents,
   (case g.population_group
     when 'all' then all_adults when 'hispanic' then hispanic_adults when 'white_nh' then white_nh_adults
-    when 'black_nh' then black_nh_adults when 'asian_nh' then asian_nh_adults else other_nh_adults end)::bigint
+    when 'black_nh' then black_nh_adults when 'asian_nh' then asian_nh_adults else other_nh_adults end)::int
     as adults
 from wide w,
   (values ('all', 0), ('hispanic', 1), ('white_nh', 2), ('black_nh', 3), ('asian_nh', 4), ('other_nh', 5))

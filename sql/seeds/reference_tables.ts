@@ -35,3 +35,8 @@ export const ref_county_population = referenceCsv(
   'ca-county-population-2020.csv',
   'one row per county: 2020 Census population by race and ethnicity',
 )
+export const ref_offense_codes = referenceCsv(
+  'ref_offense_codes',
+  'cannabis-offense-codes.csv',
+  'one row per CJIS cannabis offense code, with the dates its subsection meaning was in force',
+)

@@ -60,6 +60,8 @@ export interface ConvictionSpec {
   race?: string
   gender?: string
   comment?: string
+  /** CJIS offense code (OFFENSE_CODE) */
+  code?: string
 }
 
 /** One convicted count: one row per sentence part (or one row with no sentence). */
@@ -79,6 +81,7 @@ export function conviction(s: ConvictionSpec): DojRow[] {
     CNT_ORDER: s.cnt,
     DISP_DATE: s.convicted,
     OFFENSE_DESCR: s.offense,
+    OFFENSE_CODE: s.code ?? '',
     OFFENSE_TOC: s.toc ?? (s.level === 'MISDEMEANOR' ? 'M' : s.level === 'INFRACTION' ? 'I' : 'F'),
     OFFENSE_QUAL_LST: s.qualifiers ?? '',
     FE_NUM_CRT_CASE: s.caseNumber ?? `CASE-${s.subject}-${s.cnt.slice(0, 3)}`,

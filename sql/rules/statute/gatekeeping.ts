@@ -39,8 +39,8 @@ export const P64_TIME_01 = rule({
   outcome: 'not_eligible',
   citation: 'HS 11361.8(a), (e) ("had this Act been in effect at the time of the offense")',
   reason:
-    'Not eligible: the offense was committed on or after 2016-11-09, so it was already charged and sentenced under Prop 64.',
-  when: `offense_date >= date '2016-11-09'`,
+    'Not eligible: the offense was committed on or after 2016-11-09 (by its date, or by a CJIS code that exists only under Prop 64), so it was already charged and sentenced under Prop 64.',
+  when: `offense_era = 'after'`,
 })
 
 export const P64_TIME_02 = rule({
@@ -50,7 +50,7 @@ export const P64_TIME_02 = rule({
   citation: 'HS 11361.8(a), (e); People v. Lin (2018) 26 Cal.App.5th Supp. 10',
   reason:
     'Needs review: convicted on or after 2016-11-09 and the offense date is missing or unreadable, so it is unknown whether the old law applied.',
-  when: `offense_date is null and conviction_date >= date '2016-11-09'`,
+  when: `offense_era = 'unknown' and conviction_date is not null`,
 })
 
 export const P64_SCOPE_04 = rule({

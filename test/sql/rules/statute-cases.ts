@@ -93,6 +93,32 @@ export const STATUTE_CASES: StatuteCase[] = [
     'P64-FEL-REDUCE',
   ),
   c(
+    'offense date missing, CJIS code exists only under Prop 64 (35451) → sentenced under Prop 64',
+    'HS 11361.8(a),(e); CJIS code table',
+    {
+      offense: '11359(B) HS-POSS MARIJUANA FOR SALE',
+      offenseDate: '',
+      convicted: '20170301',
+      code: '35451',
+      ...misd,
+    },
+    'not_eligible',
+    'P64-TIME-01',
+  ),
+  c(
+    'offense date missing, old-law CJIS code (35127) on a 2017 conviction → judged under the old law',
+    'legal-verify item 6(2)',
+    {
+      offense: '11359 HS-POSS MARIJUANA FOR SALE',
+      offenseDate: '',
+      convicted: '20170301',
+      code: '35127',
+      ...felony,
+    },
+    'reduce',
+    'P64-FEL-REDUCE',
+  ),
+  c(
     'unreadable conviction date → review, the count still appears',
     'HS 11361.8(a),(e)',
     {

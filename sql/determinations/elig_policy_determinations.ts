@@ -1,0 +1,201 @@
+import type { Model, ModelContext } from '../model.ts'
+import type { Rule } from '../rules/rule.ts'
+import { ruleColumns } from '../rules/rule-sql.ts'
+import { lit } from '../../pipelines/lib/duckdb.ts'
+import { PROP64_SECTIONS } from '../intermediate/int_prop64_counts.ts'
+import { STATUTE_POLICY } from '../rules/policy/resolved-policy.ts'
+import { POLICY_RULE_IDS, policyRules, relatedRules } from '../rules/policy/registry.ts'
+import { relatedOutcome } from '../rules/policy/related.ts'
+import { PRE_AUMA } from '../rules/policy/facts.ts'
+
+/**
+ * The DA policy layer on top of the statute layer. For each in-scope count the policy's first matching rule
+ * says what the DA asks for; it replaces the statute outcome only when it gives more relief (dismiss > reduce >
+ * review > not_eligible), or when the DA challenges a count the statute left to review. Such rows say so:
+ * layer 'policy', the policy rule id, the policy's citation, and a reason naming the statute outcome it departs
+ * from. Everywhere else the statute row stands unchanged (layer 'statute'). Related charges (non-Prop 64
+ * convictions in the same arrest cycle as Prop 64 relief) are added as policy rows.
+ */
+const rank = (col: string) =>
+  `case ${col} when 'dismiss' then 3 when 'reduce' then 2 when 'review' then 1 else 0 end`
+const p64Code = (t = '') => `${t}code_type = 'HS' and ${t}section in (${PROP64_SECTIONS.map(lit).join(', ')})`
+/** The arrest cycle: CYC_ORDER, else the first three digits of CNT_ORDER (which encode the cycle). */
+const cycleOf = (t = '') =>
+  `coalesce(try_cast(${t}cyc_order as integer), try_cast(left(${t}cnt_order, 3) as integer))`
+
+function decide(rules: Rule[], prefix: string): string {
+  if (rules.length === 0)
+    return ['outcome', 'rule_id', 'citation', 'reason']
+      .map((c) => `null::varchar as ${prefix}_${c}`)
+      .concat(`[]::varchar[] as ${prefix}_rule_trail`)
+      .join(',\n    ')
+  const c = ruleColumns(rules)
+  return [
+    `${c.determination} as ${prefix}_outcome`,
+    `${c.ruleId} as ${prefix}_rule_id`,
+    `${c.citation} as ${prefix}_citation`,
+    `${c.reason} as ${prefix}_reason`,
+    `${c.trail} as ${prefix}_rule_trail`,
+  ].join(',\n    ')
+}
+
+const REMEDY = `case
+      when determination in ('dismiss', 'reduce') and sentence_running then 'recall_and_resentence'
+      when determination = 'dismiss' then 'dismiss_and_seal'
+      when determination = 'reduce' then 'redesignate'
+      else determination
+    end`
+
+function build(ctx: ModelContext): string {
+  const p = ctx.policy ?? STATUTE_POLICY
+  const related = relatedOutcome(p)
+  return `
+with person as (
+  -- Record-wide facts the dismiss_when conditions read: every conviction, any offense, any county.
+  select
+    subject_id,
+    max(conviction_date) as last_conviction_date,
+    count(*) as convictions_on_record,
+    bool_and(coalesce(${p64Code()}, false)) as only_prop64,
+    bool_and(coalesce(sentence_end_date <= (select as_of_date from run_params), true)) as all_sentences_done
+  from int_convictions
+  group by subject_id
+),
+facts as (
+  select
+    d.*,
+    r.as_of_date,
+    p.last_conviction_date,
+    p.convictions_on_record,
+    p.only_prop64,
+    p.all_sentences_done,
+    ${cycleOf('d.')} as cycle,
+    case when d.dob is not null and d.dob <= r.as_of_date then date_sub('year', d.dob, r.as_of_date) end
+      as age_on_as_of,
+    case when d.dob is not null and d.conviction_date >= d.dob then date_sub('year', d.dob, d.conviction_date) end
+      as age_at_conviction,
+    -- The policy reaches old-law convictions of HS 11357–11360 only.
+    d.base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360')
+      and coalesce(${PRE_AUMA('d.offense_date', 'd.conviction_date')}, false) as policy_reach
+  from elig_statute_determinations d
+  cross join run_params r
+  left join person p using (subject_id)
+),
+asked as (
+  select
+    *,
+    ${decide(policyRules(p), 'policy')}
+  from facts
+),
+decided as (
+  select
+    *,
+    case
+      when policy_outcome is null then statute_determination
+      -- A challenge only decides where the statute left the count to review.
+      when policy_outcome = 'not_eligible' then
+        case when statute_determination = 'review' then 'not_eligible' else statute_determination end
+      when ${rank('policy_outcome')} > ${rank('statute_determination')} then policy_outcome
+      else statute_determination
+    end as determination
+  from asked
+),
+counts as (
+  select
+    *,
+    case when determination <> statute_determination then 'policy' else 'statute' end as layer,
+    case when determination <> statute_determination then policy_rule_id else statute_rule_id end as rule_id,
+    case when determination <> statute_determination then policy_citation else statute_citation end as citation,
+    case when determination <> statute_determination then policy_reason || ' Statute alone: '
+        || statute_determination || ' by ' || statute_rule_id || case
+          when determination = 'not_eligible' then '; the DA challenges it (HS 11361.9(c)).'
+          when statute_determination = 'review' then '; the policy decides it.'
+          else '; the DA asks for more than HS 11361.8 gives, in the interest of justice (PC 1385).'
+        end
+      else statute_reason end as reason,
+    case when determination <> statute_determination then ${REMEDY} else statute_remedy end as remedy,
+    false as is_related
+  from decided
+)${related ? relatedCtes(p, related) : ''}
+select *, ${lit(p.name)} as policy_name from counts${related ? `\nunion all by name\nselect *, ${lit(p.name)} as policy_name from related_decided` : ''}`
+}
+
+/** Non-Prop 64 convictions of listed sections, in a cycle with Prop 64 relief (or an unconvicted Prop 64 charge). */
+function relatedCtes(p: NonNullable<ModelContext['policy']>, outcome: string): string {
+  return `,
+anchors as (
+  -- Prop 64 counts that get relief under this policy, per arrest cycle.
+  select subject_id, cycle,
+    'a Prop 64 count that gets relief: count ' || min(cnt_order) || ' ' || arg_min(code_section, cnt_order)
+      || ' (' || arg_min(determination, cnt_order) || ')' as anchor
+  from counts
+  where determination in ('dismiss', 'reduce') and cycle is not null
+  group by all
+  union all
+  -- A Prop 64 charge (arrest or count) in a cycle with no Prop 64 conviction at all: the plea-bargain case.
+  select s.subject_id, ${cycleOf('s.')} as cycle,
+    'a Prop 64 charge that ended without a Prop 64 conviction: ' || min(s.code_section) as anchor
+  from stg_doj_rows s
+  where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360') and not s.is_conviction
+    and not exists (
+      select 1 from facts f
+      where f.subject_id = s.subject_id
+        and f.cycle = ${cycleOf('s.')}
+    )
+  group by all
+),
+related_counts as (
+  select c.*, ${cycleOf('c.')} as cycle, ${outcome} as related_outcome
+  from int_convictions c
+  where not coalesce(${p64Code('c.')}, false)
+    and coalesce(${PRE_AUMA('c.offense_date', 'c.conviction_date')}, false)
+),
+related_facts as (
+  select
+    rc.* exclude (related_outcome),
+    rc.related_outcome,
+    s.dob, s.deceased, s.gender, s.race_code,
+    case when s.dob is not null and coalesce(rc.offense_date, rc.conviction_date) >= s.dob
+      then date_sub('year', s.dob, coalesce(rc.offense_date, rc.conviction_date)) end as age_at_offense,
+    rc.sentence_end_date > (select as_of_date from run_params) as sentence_running,
+    a.anchor
+  from related_counts rc
+  join int_subjects s using (subject_id)
+  join (select subject_id, cycle, min(anchor) as anchor from anchors group by all) a using (subject_id, cycle)
+  where rc.related_outcome is not null
+),
+related_asked as (
+  select *, ${decide(relatedRules(p), 'policy')}
+  from related_facts
+),
+related_decided as (
+  select
+    * exclude (anchor, related_outcome),
+    'not_eligible' as statute_determination,
+    'P64-SCOPE-01' as statute_rule_id,
+    'HS 11361.8(a), (e)' as statute_citation,
+    'Out of statute scope: HS 11361.8 reaches HS 11357–11360 and 11362.1–11362.4 only.' as statute_reason,
+    ['P64-SCOPE-01'] as statute_rule_trail,
+    'not_eligible' as statute_remedy,
+    policy_outcome as determination,
+    'policy' as layer,
+    policy_rule_id as rule_id,
+    policy_citation as citation,
+    policy_reason || ' Anchor: ' || anchor || '.' as reason,
+    ${REMEDY.replaceAll('determination', 'policy_outcome')} as remedy,
+    true as is_related
+  from related_asked
+  where policy_outcome is not null
+)`
+}
+
+export const elig_policy_determinations: Model = {
+  name: 'elig_policy_determinations',
+  layer: 'determination',
+  materialized: 'table',
+  grain:
+    'one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order)',
+  dependsOn: ['elig_statute_determinations', 'int_convictions', 'int_subjects', 'stg_doj_rows', 'run_params'],
+  ruleIds: POLICY_RULE_IDS,
+  sql: build,
+}
