@@ -12,7 +12,15 @@ export type PolicyFelonySection = (typeof POLICY_FELONY_SECTIONS)[number]
 /** A code section as the staging model writes it: code type, section, optional subsections ("PC 647(F)"). */
 export const SECTION_PATTERN = '^[A-Z]{2,3} [0-9]+(\\.[0-9]+)?[A-Z]?(\\([0-9A-Z]+\\))*$'
 
-const years = z.int().min(1).max(100).nullable()
+const whole = () =>
+  z.int({
+    error: (iss) =>
+      iss.code === 'invalid_type'
+        ? 'expected a whole number (or null to turn an inherited threshold off)'
+        : undefined,
+  })
+const flag = () => z.boolean({ error: 'expected true or false' })
+const years = whole().min(1).max(100).nullable()
 
 const felonyChoice = z
   .enum(['dismiss', 'reduce', 'statute'])
@@ -20,7 +28,9 @@ const felonyChoice = z
 
 const section = z
   .string()
-  .regex(new RegExp(SECTION_PATTERN), { message: 'expected a code section such as "HS 11364" or "PC 647(F)"' })
+  .regex(new RegExp(SECTION_PATTERN), {
+    message: 'expected a code section such as "HS 11364" or "PC 647(F)"',
+  })
   .refine((s) => !isProp64Section(s), {
     message: 'a Prop 64 section is decided by the policy layer itself, not listed as a related charge',
   })
@@ -28,6 +38,24 @@ const section = z
 export function isProp64Section(s: string): boolean {
   return /^HS (11357|11358|11359|11360|11362\.[1-4])(\(|$)/.test(s)
 }
+
+const dismissWhenShape = {
+  under_21_at_conviction: flag().optional(),
+  age_at_least: whole().min(1).max(120).nullable().optional(),
+  years_since_conviction_at_least: years.optional(),
+  crime_free_years_at_least: years.optional(),
+  only_prop64_convictions: flag().optional(),
+  only_prop64_sentences_completed: flag().optional(),
+  only_conviction_sentence_completed: flag().optional(),
+  deceased: flag().optional(),
+}
+const excludeWhenShape = {
+  superstrike_prior: flag().optional(),
+  pc290: flag().optional(),
+  two_priors: flag().optional(),
+}
+export const DISMISS_WHEN_KEYS = Object.keys(dismissWhenShape) as (keyof typeof dismissWhenShape)[]
+export const EXCLUDE_WHEN_KEYS = Object.keys(excludeWhenShape) as (keyof typeof excludeWhenShape)[]
 
 export const PolicyFileSchema = z
   .strictObject({
@@ -57,36 +85,29 @@ export const PolicyFileSchema = z
         'Misdemeanor and infraction counts: dismiss or reduce them all, or leave them to the statute (dismiss_when then does not reach them either)',
       ),
     dismiss_when: z
-      .strictObject({
-        under_21_at_conviction: z.boolean().optional(),
-        age_at_least: z.int().min(1).max(120).nullable().optional(),
-        years_since_conviction_at_least: years.optional(),
-        crime_free_years_at_least: years.optional(),
-        only_prop64_convictions: z.boolean().optional(),
-        only_prop64_sentences_completed: z.boolean().optional(),
-        only_conviction_sentence_completed: z.boolean().optional(),
-        deceased: z.boolean().optional(),
-      })
+      .strictObject(dismissWhenShape)
       .optional()
       .describe('Any one condition true → dismiss (a threshold of null turns an inherited one off)'),
     exclude_when: z
-      .strictObject({
-        superstrike_prior: z.boolean().optional(),
-        pc290: z.boolean().optional(),
-        two_priors: z.boolean().optional(),
-      })
+      .strictObject(excludeWhenShape)
       .optional()
       .describe('The DA challenges these felonies: the determination becomes not_eligible'),
     related_charges: z
-      .array(
-        z.union([
-          section,
-          z.strictObject({ section, outcome: z.enum(['dismiss', 'review']) }),
-        ]),
-      )
+      .array(z.union([section, z.strictObject({ section, outcome: z.enum(['dismiss', 'review']) })]))
       .optional()
-      .describe('Non-Prop 64 convictions dismissed (or sent to review) when in the same arrest cycle as Prop 64 relief'),
+      .describe(
+        'Non-Prop 64 convictions dismissed (or sent to review) when in the same arrest cycle as Prop 64 relief',
+      ),
   })
   .describe('A District Attorney policy layered on the HS 11361.8 statute layer')
 
 export type PolicyFile = z.infer<typeof PolicyFileSchema>
+
+/** Keys allowed at each object path, for error messages that say what was expected. */
+export const ALLOWED_KEYS: Record<string, readonly string[]> = {
+  '': Object.keys(PolicyFileSchema.shape),
+  felony: POLICY_FELONY_SECTIONS,
+  dismiss_when: DISMISS_WHEN_KEYS,
+  exclude_when: EXCLUDE_WHEN_KEYS,
+  related_charges: ['section', 'outcome'],
+}

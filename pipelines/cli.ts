@@ -46,7 +46,11 @@ program
   .requiredOption('--out <dir>', 'output folder')
   .option('--db <file>', 'DuckDB database file (default <out>/relief.duckdb)')
   .option('--county <name>', "only convictions in this county's courts (priors anywhere still count)")
-  .option('--policy <name>', 'policy preset or file (repeatable in compare)', collect)
+  .option(
+    '--policy <name|file>',
+    'DA policy: a preset (statute, dismiss-all, los-angeles-2020, san-francisco-2019, sacramento-2019, san-joaquin-2019, contra-costa-2020) or a .yaml/.json file (default statute)',
+    collect,
+  )
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
   .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
@@ -88,6 +92,66 @@ program
   .action(async (o) => {
     const files = writeModels(o.out)
     process.stdout.write(`${files.length} models written to ${o.out}\n`)
+  })
+
+program
+  .command('export')
+  .description('write outputs again from a finished run folder, byte for byte as the run wrote them')
+  .argument('<output...>', 'motions, doj, summary, or all')
+  .requiredOption('--out <dir>', 'run folder (holds manifest.json and relief.duckdb)')
+  .option('--db <file>', 'DuckDB database file, if the run used --db')
+  .action(async (outputs: string[], o) => {
+    const { exportOutputs } = await import('./export/export-command.ts')
+    for (const r of await exportOutputs({ out: o.out, steps: outputs, db: o.db }))
+      process.stdout.write(`${r.step}: ${r.files.length} file(s) written in ${o.out}\n`)
+  })
+
+program
+  .command('report')
+  .description(
+    'rebuild the impact and disparity report (public/report, public/marts) from a finished run folder',
+  )
+  .requiredOption('--out <dir>', 'run folder (holds manifest.json and relief.duckdb)')
+  .option('--db <file>', 'DuckDB database file, if the run used --db')
+  .option('--min-cell <n>', 'withhold numbers describing fewer than n people (default 11)', int('--min-cell'))
+  .action(async (o) => {
+    const { reportCommand } = await import('../reports/report/report-command.ts')
+    const r = await reportCommand({ out: o.out, db: o.db, minCell: o.minCell })
+    process.stdout.write(
+      `report: ${r.html} (${r.htmlBytes} bytes, ${r.charts} charts, ${r.files.length} files) in ${r.seconds.toFixed(1)} s\n`,
+    )
+  })
+
+program
+  .command('compare')
+  .description('decide the same extract under several DA policies (one ingest) and tabulate the differences')
+  .requiredOption('--input <path...>', 'extract file(s), director(ies) or glob(s)')
+  .requiredOption(
+    '--policy <name|file>',
+    'a preset or policy file; repeat for each scenario (two or more)',
+    collect,
+  )
+  .requiredOption('--out <dir>', 'folder for compare.csv, compare.parquet and compare.md')
+  .option('--county <name>', "only convictions in this county's courts (priors anywhere still count)")
+  .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
+  .option('--db <file>', 'keep the DuckDB database here (default: a temporary file, removed at the end)')
+  .option('--threads <n>', 'DuckDB threads', int('--threads'))
+  .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
+  .action(async (o) => {
+    const { comparePolicies } = await import('./compare/compare.ts')
+    const r = await comparePolicies({
+      inputs: o.input,
+      out: o.out,
+      policy: o.policy,
+      asOf: o.asOf,
+      county: o.county,
+      db: o.db,
+      threads: o.threads,
+      memoryLimit: o.memoryLimit,
+    })
+    process.stdout.write(
+      `compare: ${r.scenarios.map((s) => s.name).join(', ')} over one ingest; ${r.files.join(', ')} in ${r.out}\n`,
+    )
   })
 
 program.parseAsync(process.argv).catch((e: unknown) => {

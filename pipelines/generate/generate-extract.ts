@@ -7,10 +7,10 @@
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { lit, openDb } from '../lib/duckdb.ts'
-import { countSql, cycleSql, subjectSql } from './history.ts'
+import { cycleSql, deathSql, subjectSql } from './history.ts'
 import { DEFAULT_DISPARITY } from './parameters.ts'
 import { referenceChecks, referenceTableSql } from './reference-tables.ts'
-import { outputSelectSql, rowSql } from './rows.ts'
+import { csvUnsafeTexts, lookupSql, outputSelectSql } from './rows.ts'
 import { seededMacros } from './sql-helpers.ts'
 
 export interface GenerateOptions {
@@ -30,7 +30,7 @@ export interface GenerateResult {
 }
 
 /** Measured mean rows per subject (seed 1, 100,000 subjects), for choosing --subjects for a row target. */
-export const ROWS_PER_SUBJECT_ESTIMATE = 9.0
+export const ROWS_PER_SUBJECT_ESTIMATE = 8.9
 
 export { DEFAULT_DISPARITY }
 
@@ -40,23 +40,25 @@ function check(opts: GenerateOptions): Required<GenerateOptions> {
   const threads = opts.threads ?? 2
   if (!Number.isInteger(subjects) || subjects < 1 || subjects > 50_000_000)
     throw new Error(`subjects must be an integer from 1 to 50,000,000, got ${subjects}`)
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new Error(`seed must be a non-negative integer, got ${seed}`)
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new Error(`seed must be a non-negative integer, got ${seed}`)
   if (!Number.isFinite(disparity) || disparity <= 0 || disparity > 100)
     throw new Error(`disparity must be a number above 0 and at most 100, got ${disparity}`)
-  if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a positive integer, got ${threads}`)
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new Error(`threads must be a positive integer, got ${threads}`)
   if (!out) throw new Error('out must name a file')
   return { subjects, seed, out, disparity, threads }
 }
 
-/** Every statement, in order, that builds the tables the file is written from. */
+/** Every statement, in order, that builds the tables the file's rows are computed from. */
 export function buildSql(o: Pick<Required<GenerateOptions>, 'subjects' | 'seed' | 'disparity'>): string[] {
   return [
     ...seededMacros(o.seed),
     ...referenceTableSql(o.disparity),
-    subjectSql(o.subjects, o.seed),
-    ...cycleSql(),
-    countSql(),
-    ...rowSql(),
+    ...lookupSql(),
+    subjectSql(o.subjects),
+    cycleSql(),
+    deathSql(),
   ]
 }
 
@@ -67,17 +69,19 @@ export async function generateExtract(opts: GenerateOptions): Promise<GenerateRe
   // written next to the target and renamed, so a failed run never leaves a half file under the real name
   const partial = `${o.out}.partial`
   try {
-    // the shared opener turns order preservation off; the ordered subquery of the COPY needs it on
-    await db.run('SET preserve_insertion_order = true')
     const statements = buildSql(o)
-    const checksAfter = statements.findIndex((s) => s.includes('CREATE OR REPLACE TABLE subj'))
+    const checksAt = statements.findIndex((s) => s.startsWith('CREATE OR REPLACE TABLE subj'))
     for (const [i, sql] of statements.entries()) {
-      if (i === checksAfter) await runChecks(db.rows.bind(db))
+      if (i === checksAt) await runChecks((q) => db.rows(q))
       await db.run(sql)
     }
     await mkdir(dirname(o.out), { recursive: true })
+    // one thread for the rows, sort and write: the sorted order flows straight to the file, and on 2 cores
+    // the order-preserving parallel writer (or storing the rows first) costs more CPU than it saves
+    await db.run('SET threads = 1')
+    // each row is already a formatted CSV line (fields quoted in SQL), so the writer must not quote again
     const copied = await db.rows<{ Count: string | number }>(
-      `COPY (${outputSelectSql()}) TO ${lit(partial)} (HEADER, DELIMITER ',')`,
+      `COPY (${outputSelectSql(o.seed)}) TO ${lit(partial)} (HEADER, QUOTE '')`,
     )
     await rename(partial, o.out)
     const rows = Number(copied[0]?.Count ?? 0)
@@ -91,8 +95,11 @@ export async function generateExtract(opts: GenerateOptions): Promise<GenerateRe
 }
 
 async function runChecks(rows: (sql: string) => Promise<unknown[]>): Promise<void> {
+  const unsafe = csvUnsafeTexts()
+  if (unsafe.length) throw new Error(`generator texts need CSV quoting: ${unsafe.join(' | ')}`)
   for (const c of referenceChecks()) {
     const bad = await rows(c.sql)
-    if (bad.length) throw new Error(`generator reference check failed: ${c.what}: ${JSON.stringify(bad.slice(0, 5))}`)
+    if (bad.length)
+      throw new Error(`generator reference check failed: ${c.what}: ${JSON.stringify(bad.slice(0, 5))}`)
   }
 }

@@ -38,3 +38,14 @@ export const FIRST_FEMALE = list(`
   LAURA | LINDA | LISA | MARIA | MARY | MICHELLE | PATRICIA | ROSA | SANDRA | SARAH | SUSAN |
   TERESA | VERONICA | YOLANDA | MAI
 `)
+
+/** All surnames and all first names in one list each (1-based positions), and where each part starts. */
+export const NAME_LISTS = {
+  surnames: [...SURNAMES_GENERAL, ...SURNAMES_HISPANIC, ...SURNAMES_ASIAN],
+  generalAt: 1,
+  hispanicAt: 1 + SURNAMES_GENERAL.length,
+  asianAt: 1 + SURNAMES_GENERAL.length + SURNAMES_HISPANIC.length,
+  firstNames: [...FIRST_MALE, ...FIRST_FEMALE],
+  maleAt: 1,
+  femaleAt: 1 + FIRST_MALE.length,
+} as const

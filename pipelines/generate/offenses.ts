@@ -33,9 +33,9 @@ export const FAMILY_WEIGHTS: Record<Family, readonly [number, number, number, nu
   SALE: [170, 240, 240, 250],
   CULT: [90, 120, 140, 150],
   CONC: [0, 40, 40, 0],
-  SMALL: [0, 60, 30, 130],
-  LARGE: [0, 70, 70, 60],
-  GIVE: [0, 30, 20, 30],
+  SMALL: [0, 35, 20, 130],
+  LARGE: [0, 45, 45, 60],
+  GIVE: [0, 20, 15, 30],
   SCHOOL: [0, 7, 7, 10],
   MINORS: [20, 8, 8, 10],
   SYN: [0, 0, 20, 30],
@@ -238,6 +238,13 @@ export const OTHER_OFFENSES: readonly OtherOffense[] = [
 
 export const REGISTRATION_DESCR = '290 PC-REGISTRATION OF SEX OFFENDER'
 
+/** Cycles of kind SX get a REGISTRATION step when convicted, so every SX offense must be registrable. */
+export function checkOffenses(): void {
+  const bad = OTHER_OFFENSES.filter((o) => (o.group === 'SX') !== o.registrable)
+  if (bad.length)
+    throw new Error(`SX offenses and PC 290 registrable offenses differ: ${bad.map((o) => o.section)}`)
+}
+
 /** Sentence classes, chosen from the conviction level and the kind of offense. */
 export const SENTENCE_CLASSES = ['FC', 'F3', 'FP', 'MC', 'IC', 'SS', 'SX'] as const
 export type SentenceClass = (typeof SENTENCE_CLASSES)[number]
@@ -306,3 +313,22 @@ export const ARREST_ONLY_DISPOSITIONS = [
   'RELEASED/DETENTION ONLY',
   'REL/TOT OTHER JURIS/AUTH',
 ] as const
+/** Plain conviction text, used on a few convicted counts instead of CONVICTED-<kind>. */
+export const PLAIN_CONVICTED = 'CONVICTED'
+
+/** Every DISP_DESCR the generator writes; rows carry the 1-based position (strings are expanded after the sort). */
+export const DISPOSITIONS: readonly string[] = [
+  ...new Set([
+    ...SENTENCE_PATTERNS.map((p) => p.disp),
+    PLAIN_CONVICTED,
+    DISMISSED,
+    ...NON_CONVICTIONS,
+    ...ARREST_ONLY_DISPOSITIONS,
+  ]),
+]
+
+export function dispositionIndex(text: string): number {
+  const i = DISPOSITIONS.indexOf(text)
+  if (i < 0) throw new Error(`unknown disposition ${text}`)
+  return i + 1
+}

@@ -74,11 +74,11 @@ export const ARRESTS_BY_YEAR: readonly (readonly [number, number, number])[] = [
 /**
  * Share of arrests that survive as DOJ records (ref §7.3: the record population is far more felony-heavy
  * than the arrest stream, because HS 11361.5 destroys possession records after 2 years).
- * ESTIMATE: misdemeanors 0.12. Felonies before 1976 0.3: most were simple possession (any amount was a
+ * ESTIMATE: misdemeanors 0.12. Felonies before 1976 0.2: most were simple possession (any amount was a
  * felony), whose records the same destruction rules reach, and pre-automation records are thinner.
  */
 export const MISDEMEANOR_RECORD_SHARE = 0.12
-export const FELONY_RECORD_SHARE_BEFORE_1976 = 0.3
+export const FELONY_RECORD_SHARE_BEFORE_1976 = 0.2
 
 /** Integer weight of each year for the first cannabis cycle of a subject. */
 export function cannabisYearWeights(): [number, number][] {
@@ -257,11 +257,12 @@ export const SERIOUS_CASE_CONVICTED = 0.95
 export const SECONDARY_COUNT_CONVICTED = 0.45
 
 /**
- * Conviction level of a felony-charged count. About a quarter convicted as misdemeanors (PC 17(b) or plea),
- * ESTIMATE from ref §3 (30-34% of felony-arrest dispositions were misdemeanor filings); 5% blank level so
- * rules fall back to OFFENSE_TOC (legal-notes §1.8).
+ * Conviction level of a felony-charged count: 15% convicted as misdemeanors (PC 17(b) or plea), 5% blank
+ * level so rules fall back to OFFENSE_TOC (legal-notes §1.8). ESTIMATE between ref §3 (30-34% of all
+ * felony-arrest dispositions were misdemeanor filings) and ref §7.3 (DOJ-identified cannabis convictions
+ * ~90-96% felony in LA, San Diego, Santa Barbara; 62% in SF).
  */
-export const FELONY_CONVICTED_AS_MISDEMEANOR = 0.23
+export const FELONY_CONVICTED_AS_MISDEMEANOR = 0.15
 export const BLANK_CONVICTION_LEVEL = 0.05
 /** Pre-AUMA cannabis felonies from 1995 sentenced under three strikes (25 years; still running in 2026). */
 export const THREE_STRIKES_SHARE = 0.015

@@ -15,7 +15,9 @@ import {
   SENTENCE_CLASSES,
   SENTENCE_PATTERNS,
   checkCodeWindows,
+  checkOffenses,
   codeEraStarts,
+  dispositionIndex,
   type OffenseGroup,
 } from './offenses.ts'
 import {
@@ -28,6 +30,7 @@ import {
   cannabisYearWeights,
 } from './parameters.ts'
 import { COURT_COUNT_SQL, agencyTableSql, courtTableSql } from './places.ts'
+import { QUALIFIERS, SENT_LOC, TIME_UNIT, TOC, codeOf, codeSql } from './codes.ts'
 import { bucketTable, dateLit, valuesTable } from './sql-helpers.ts'
 
 /** Bits of the bucket tables: 2^16 for the big single-key choices, 2^12 for race, 2^10 elsewhere. */
@@ -156,6 +159,7 @@ function familyTables(): string[] {
  */
 function offenseTables(): string[] {
   checkCodeWindows()
+  checkOffenses()
   const starts = codeEraStarts()
   const dayAfterLast = new Date(Date.parse(LAST_CYCLE_DATE + 'T00:00:00Z') + 86_400_000)
     .toISOString()
@@ -249,7 +253,8 @@ WITH canna AS (
   SELECT id, FALSE, code_type, section, literal, toc, cjis, qualifier, registrable FROM other_offense_src
 )
 SELECT id, is_canna, code_type, regexp_extract(section, '^[0-9.]+') AS base,
-  substr(section, length(regexp_extract(section, '^[0-9.]+')) + 1) AS sub, literal, toc, cjis, qualifier, registrable
+  substr(section, length(regexp_extract(section, '^[0-9.]+')) + 1) AS sub, literal, toc, cjis, qualifier, registrable,
+  ${codeSql(TOC, 'toc')} AS toc_code, ${codeSql(QUALIFIERS, 'qualifier')} AS qual_code
 FROM (SELECT * FROM canna UNION ALL SELECT * FROM other)`,
     bucketTable(
       'pick_off',
@@ -287,6 +292,15 @@ export function referenceChecks(): { what: string; sql: string }[] {
             HAVING count(DISTINCT pk) <> ${FAMILIES.length * eras * AGE_CLASSES.length}`,
     },
     {
+      // lines are formatted in SQL and only PRI_NAME and COMMENT_TEXT are quoted there
+      what: 'reference texts holding a comma, quote or line break',
+      sql: `SELECT v FROM (
+              SELECT base || sub || code_type || literal || coalesce(cjis, '') AS v FROM offense
+              UNION ALL SELECT ori || descr FROM agency UNION ALL SELECT ori || descr FROM court
+              UNION ALL SELECT cc || name FROM county)
+            WHERE regexp_matches(v, '[",\n\r]')`,
+    },
+    {
       what: 'pick tables with a key not fully covered',
       sql: `SELECT 'pick_off' AS t, pk FROM pick_off GROUP BY pk HAVING count(*) <> ${2 ** BITS.offense}
             UNION ALL SELECT 'pick_race', pk FROM pick_race GROUP BY pk HAVING count(*) <> ${2 ** BITS.race}
@@ -301,15 +315,20 @@ export const SENTENCE_CLASS_ID: Record<(typeof SENTENCE_CLASSES)[number], number
 ) as Record<(typeof SENTENCE_CLASSES)[number], number>
 
 function sentenceTables(): string[] {
-  const patterns = SENTENCE_PATTERNS.map((p, i) => [i + 1, SENTENCE_CLASS_ID[p.cls], p.weight, p.disp])
+  const patterns = SENTENCE_PATTERNS.map((p, i) => [
+    i + 1,
+    SENTENCE_CLASS_ID[p.cls],
+    p.weight,
+    dispositionIndex(p.disp),
+  ])
   const parts = SENTENCE_PATTERNS.flatMap((p, i) =>
     p.parts.map((part, j) => [
       i + 1,
       j + 1,
-      part.loc,
+      codeOf(SENT_LOC, part.loc),
       part.len?.[0] ?? null,
       part.len?.[1] ?? null,
-      part.len?.[2] ?? null,
+      part.len ? codeOf(TIME_UNIT, part.len[2]) : null,
     ]),
   )
   return [
@@ -319,7 +338,7 @@ function sentenceTables(): string[] {
         ['id', 'INTEGER'],
         ['cls', 'INTEGER'],
         ['w', 'BIGINT'],
-        ['disp', 'VARCHAR'],
+        ['disp_idx', 'INTEGER'],
       ],
       patterns,
     ),
@@ -327,11 +346,11 @@ function sentenceTables(): string[] {
       'sent_part',
       [
         ['pattern', 'INTEGER'],
-        ['part_no', 'INTEGER'],
-        ['loc', 'VARCHAR'],
+        ['part_no', 'TINYINT'],
+        ['loc_code', 'TINYINT'],
         ['len_lo', 'INTEGER'],
         ['len_hi', 'INTEGER'],
-        ['unit', 'VARCHAR'],
+        ['unit_code', 'TINYINT'],
       ],
       parts,
     ),

@@ -32,14 +32,24 @@ export function valuesTable(
   return `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM (VALUES\n  ${body}\n) t(${cols})`
 }
 
+/** splitmix64 of the seed, as a signed 64-bit SQL literal: spreads small seeds over all bits. */
+export function seedMix(seed: number): string {
+  const m = (1n << 64n) - 1n
+  let z = (BigInt(seed) + 0x9e3779b97f4a7c15n) & m
+  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & m
+  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & m
+  z = z ^ (z >> 31n)
+  return String(BigInt.asIntN(64, z))
+}
+
 /**
- * Seeded hash macros. hash() of the same typed arguments is the same on every thread and run, unlike
- * random(); every draw has its own salt so draws stay independent. All arguments are cast to BIGINT
- * because hash() depends on the argument types.
+ * Seeded hash macros. hash() of the same typed value is the same on every thread and run, unlike
+ * random(). Each draw hashes ONE value, key * 4096 + salt (salts < 4096) xor the mixed seed: DuckDB's
+ * multi-argument hash() combines its parts so weakly that draws differing only in salt correlate ~0.9.
  */
 export function seededMacros(seed: number): string[] {
   return [
-    `CREATE OR REPLACE MACRO h(k, salt) AS hash(CAST(${seed} AS BIGINT), CAST(k AS BIGINT), CAST(salt AS BIGINT))`,
+    `CREATE OR REPLACE MACRO h(k, salt) AS hash(xor(CAST(k AS BIGINT) * 4096 + CAST(salt AS BIGINT), CAST(${seedMix(seed)} AS BIGINT)))`,
     // uniform in [0, 1) from the top 53 bits
     `CREATE OR REPLACE MACRO u(k, salt) AS CAST(h(k, salt) >> 11 AS DOUBLE) / 9007199254740992.0`,
     // integer in [lo, hi]
@@ -64,9 +74,11 @@ c AS (
     SUM(w) OVER (PARTITION BY k) AS tot
   FROM w
 )
-SELECT c.k AS pk, CAST(b.b AS INTEGER) AS bucket, c.item
-FROM c JOIN range(${n}) b(b)
-  ON b.b * c.tot >= (c.hi - c.w) * ${n} AND b.b * c.tot < c.hi * ${n}`
+-- item owns buckets b with lo <= b * tot / n < hi, i.e. b from ceil(lo * n / tot) to ceil(hi * n / tot) - 1
+SELECT k AS pk, CAST(unnest(range(
+    CAST(((hi - w) * ${n} + tot - 1) // tot AS BIGINT), CAST((hi * ${n} + tot - 1) // tot AS BIGINT))) AS INTEGER) AS bucket,
+  item
+FROM c`
 }
 
 /** SQL date literal. */

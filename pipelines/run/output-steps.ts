@@ -5,6 +5,10 @@
  */
 import type { Db } from '../lib/duckdb.ts'
 import type { Manifest } from './run-pipeline.ts'
+import { motionsStep } from '../../reports/motions/motions-step.ts'
+import { dojResultsStep } from '../export/doj-results-step.ts'
+import { summaryStep } from '../export/summary-step.ts'
+import { reportStep } from '../../reports/report/report-step.ts'
 
 export interface OutputContext {
   db: Db
@@ -23,4 +27,4 @@ export interface OutputStep {
 }
 
 /** Registered steps, in run order. Each feature adds its own line here. */
-export const OUTPUT_STEPS: OutputStep[] = []
+export const OUTPUT_STEPS: OutputStep[] = [motionsStep, dojResultsStep, summaryStep, reportStep]

@@ -21,6 +21,8 @@ import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-opt
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import type { ModelContext } from '../../sql/model.ts'
 import { OUTPUT_STEPS } from './output-steps.ts'
+import { resolvePolicy } from '../policy/resolve-policy.ts'
+import { policyFileLabel } from '../policy/presets.ts'
 
 export interface RunResult {
   out: string
@@ -33,7 +35,14 @@ export interface Manifest {
   tool: { name: string; version: string; commit: string | null }
   run_id: string
   as_of: string
-  options: { county: string | null; policy: string; threads: number | null; memory_limit: string | null }
+  options: {
+    county: string | null
+    policy: string
+    policy_file: string | null
+    policy_sha256: string | null
+    threads: number | null
+    memory_limit: string | null
+  }
   inputs: FileReconciliation[]
   totals: { rows_read: number; rows_loaded: number; rows_rejected: number; balanced: boolean }
   counts: {
@@ -49,9 +58,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const progress = new Progress(opts.quiet)
   const asOf = checkAsOf(opts.asOf ?? todayIso())
   const county = opts.county ? normaliseCounty(opts.county) : null
-  const policies = opts.policy?.length ? opts.policy : ['statute']
-  if (policies.length !== 1 || policies[0] !== 'statute')
-    throw new UserError(`--policy ${policies.join(', ')}: only "statute" is available in this version`)
+  const policyArgs = opts.policy?.length ? opts.policy : ['statute']
+  if (policyArgs.length !== 1)
+    throw new UserError(
+      `--policy ${policyArgs.join(', ')}: a run applies one policy; use \`relief compare\` for several`,
+    )
+  const policy = resolvePolicy(policyArgs[0]!)
   const out = resolve(opts.out)
   const paths = outPaths(out)
 
@@ -74,7 +86,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       rawSource: rawSourceSql(files),
       asOf,
       county,
-      policyName: policies[0]!,
+      policyName: policy.name,
+      policy,
       referenceDir: REFERENCE_DIR,
     }
     // Hash and count lines while DuckDB parses: two independent readings of the same files.
@@ -115,7 +128,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const counts = await countsOf(db)
     const options = {
       county,
-      policy: policies[0]!,
+      policy: policy.name,
+      policy_file: policyFileLabel(policy.file),
+      policy_sha256: policy.sha256,
       threads: opts.threads ?? null,
       memory_limit: opts.memoryLimit ?? null,
     }

@@ -4,6 +4,7 @@ import { REFERENCE_DIR } from '../lib/paths.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { writeCompiledModels } from './build-models.ts'
 import { todayIso } from './run-options.ts'
+import { resolvePolicy } from '../policy/resolve-policy.ts'
 
 export function writeModels(out: string): string[] {
   return writeCompiledModels(resolve(out), {
@@ -11,6 +12,7 @@ export function writeModels(out: string): string[] {
     asOf: todayIso(),
     county: null,
     policyName: 'statute',
+    policy: resolvePolicy('statute'),
     referenceDir: REFERENCE_DIR,
   })
 }

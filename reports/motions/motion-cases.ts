@@ -2,9 +2,9 @@
  * The rows of the motion lists: one per court case and relief, gathered in SQL from the final
  * determination of every count (count_determinations) and the person's identity (int_subjects).
  *
- * A "court case" is (subject_id, case number). A count with no case number is grouped with the other counts
- * of the same court event (the first six digits of CNT_ORDER: arrest cycle and step), so two unnumbered
- * cases never merge. One case whose counts get different reliefs appears once in each schedule, listing
+ * A "court case" is (subject_id, case number). A count with no case number is grouped with the counts of
+ * the same arrest cycle convicted on the same date (else it stands alone), so unnumbered cases of different
+ * events never merge. One case whose counts get different reliefs appears once in each schedule, listing
  * only the counts that schedule asks about.
  */
 import type { Db } from '../../pipelines/lib/duckdb.ts'
@@ -42,10 +42,12 @@ const KEYS = ['county', 'court', 'remedy', 'determination', 'subject_id', 'case_
 export const MOTION_CASES_SQL = `
 with counts as (
   select
-    county, court, remedy, determination, subject_id, case_number, cnt_order, conviction_date,
-    code_section, rule_id, reason,
-    coalesce('#' || case_number, '@' || left(cnt_order, 6)) as case_key
-  from count_determinations
+    d.county, d.court, d.remedy, d.determination, d.subject_id, d.case_number, d.cnt_order,
+    d.conviction_date, d.code_section, d.rule_id, d.reason,
+    coalesce('#' || d.case_number, '@' || i.cyc_order || '/' || coalesce(d.conviction_date, ''), '!' || d.cnt_order)
+      as case_key
+  from count_determinations d
+  left join int_convictions i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
 ),
 sections as (
   select county, court, remedy, determination, subject_id, case_key, code_section, count(*) as n
@@ -87,7 +89,7 @@ from cases c
 join section_lists l on ${KEYS.map((k) => `c.${k} is not distinct from l.${k}`).join(' and ')}
 left join int_subjects s on s.subject_id = c.subject_id
 order by c.county nulls last, c.court nulls last, ${sectionRank('c.remedy')}, c.remedy,
-  c.determination, c.case_number nulls last, c.subject_id, c.case_key`
+  c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last, c.case_key`
 
 export async function motionCases(db: Db): Promise<MotionCase[]> {
   return db.rows<MotionCase>(MOTION_CASES_SQL)

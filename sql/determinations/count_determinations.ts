@@ -13,8 +13,25 @@ export const count_determinations: Model = {
   materialized: 'table',
   grain:
     'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)',
-  dependsOn: ['elig_policy_determinations', 'run_params', 'ref_race_codes'],
+  dependsOn: ['elig_statute_determinations', 'elig_policy_determinations', 'run_params', 'ref_race_codes'],
   sql: () => `
+with decided as (
+  -- Prop 64 counts: the statute row, with the policy's outcome and, where it changed it, the policy's rule.
+  select
+    d.*,
+    p.determination,
+    p.layer,
+    coalesce(p.rule_id, d.statute_rule_id) as rule_id,
+    coalesce(p.citation, d.statute_citation) as citation,
+    coalesce(p.reason, d.statute_reason) as reason,
+    coalesce(p.remedy, d.statute_remedy) as remedy,
+    p.policy_name
+  from elig_statute_determinations d
+  join elig_policy_determinations p using (subject_id, cnt_order)
+  union all by name
+  -- Related charges the policy reaches carry their own facts.
+  select * from elig_policy_determinations where is_related
+)
 select
   subject_id,
   cnt_order,
@@ -48,7 +65,7 @@ select
     as age_at_conviction,
   year(conviction_date) as conviction_year,
   policy_name as policy
-from elig_policy_determinations d
+from decided d
 left join ref_race_codes r on r.race_code = d.race_code
 where (select county_filter from run_params) is null
    or county = (select county_filter from run_params)

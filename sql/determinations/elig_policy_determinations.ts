@@ -14,7 +14,8 @@ import { PRE_AUMA } from '../rules/policy/facts.ts'
  * review > not_eligible), or when the DA challenges a count the statute left to review. Such rows say so:
  * layer 'policy', the policy rule id, the policy's citation, and a reason naming the statute outcome it departs
  * from. Everywhere else the statute row stands unchanged (layer 'statute'). Related charges (non-Prop 64
- * convictions in the same arrest cycle as Prop 64 relief) are added as policy rows.
+ * convictions in the same arrest cycle as Prop 64 relief) are added as policy rows, with their own facts;
+ * Prop 64 rows keep only the policy's columns and are joined to elig_statute_determinations downstream.
  */
 const rank = (col: string) =>
   `case ${col} when 'dismiss' then 3 when 'reduce' then 2 when 'review' then 1 else 0 end`
@@ -49,6 +50,8 @@ const REMEDY = `case
 function build(ctx: ModelContext): string {
   const p = ctx.policy ?? STATUTE_POLICY
   const related = relatedOutcome(p)
+  // With related charges, facts and counts are read twice (anchors): compute them once.
+  const once = related ? ' materialized' : ''
   return `
 with person as (
   -- Record-wide facts the dismiss_when conditions read: every conviction, any offense, any county.
@@ -61,7 +64,7 @@ with person as (
   from int_convictions
   group by subject_id
 ),
-facts as (
+facts as${once} (
   select
     d.*,
     r.as_of_date,
@@ -100,25 +103,53 @@ decided as (
     end as determination
   from asked
 ),
-counts as (
+counts as${once} (
+  -- rule_id, citation, reason and remedy are the policy's where it changed the outcome; elsewhere they are
+  -- left null here and count_determinations takes the statute's (no copy of the statute text per row).
   select
     *,
     case when determination <> statute_determination then 'policy' else 'statute' end as layer,
-    case when determination <> statute_determination then policy_rule_id else statute_rule_id end as rule_id,
-    case when determination <> statute_determination then policy_citation else statute_citation end as citation,
+    case when determination <> statute_determination then policy_rule_id end as rule_id,
+    case when determination <> statute_determination then policy_citation end as citation,
     case when determination <> statute_determination then policy_reason || ' Statute alone: '
         || statute_determination || ' by ' || statute_rule_id || case
           when determination = 'not_eligible' then '; the DA challenges it (HS 11361.9(c)).'
           when statute_determination = 'review' then '; the policy decides it.'
           else '; the DA asks for more than HS 11361.8 gives, in the interest of justice (PC 1385).'
         end
-      else statute_reason end as reason,
-    case when determination <> statute_determination then ${REMEDY} else statute_remedy end as remedy,
+      end as reason,
+    case when determination <> statute_determination then ${REMEDY} end as remedy,
     false as is_related
   from decided
 )${related ? relatedCtes(p, related) : ''}
-select *, ${lit(p.name)} as policy_name from counts${related ? `\nunion all by name\nselect *, ${lit(p.name)} as policy_name from related_decided` : ''}`
+select ${COUNT_COLUMNS.join(', ')}, ${lit(p.name)} as policy_name from counts${related ? `\nunion all by name\nselect *, ${lit(p.name)} as policy_name from related_decided` : ''}`
 }
+
+/** What a Prop 64 row keeps: its key, the policy facts and the policy's answer (the rest is in the statute table). */
+const COUNT_COLUMNS = [
+  'subject_id',
+  'cnt_order',
+  'is_related',
+  'cycle',
+  'policy_reach',
+  'age_on_as_of',
+  'age_at_conviction',
+  'last_conviction_date',
+  'convictions_on_record',
+  'only_prop64',
+  'all_sentences_done',
+  'policy_outcome',
+  'policy_rule_id',
+  'policy_citation',
+  'policy_reason',
+  'policy_rule_trail',
+  'determination',
+  'layer',
+  'rule_id',
+  'citation',
+  'reason',
+  'remedy',
+]
 
 /** Non-Prop 64 convictions of listed sections, in a cycle with Prop 64 relief (or an unconvicted Prop 64 charge). */
 function relatedCtes(p: NonNullable<ModelContext['policy']>, outcome: string): string {

@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import { IS_RELATED_CHARGE } from './mart_relief_outcomes.ts'
 
 /**
  * What limits the determinations: counts sent to review and the rule that sent them, fields the extract
@@ -12,7 +13,7 @@ export const mart_data_quality: Model = {
   grain: "one row per check ('review', 'missing', 'date_range') x item (rule id, field, or 'all')",
   dependsOn: ['count_determinations', 'ref_counties'],
   sql: () => `
-with cd as (select * from count_determinations),
+with cd as (select * from count_determinations where not coalesce(${IS_RELATED_CHARGE}, false)),
 review as (
   select 'review' as "check",
     case when grouping(rule_id) = 1 then 'all' else rule_id end as item,

@@ -1,5 +1,5 @@
 import type { Model } from '../model.ts'
-import { LABELLED_COUNTS, OUTCOME_VALUES, dim, outcomeRows } from './mart_relief_outcomes.ts'
+import { PROP64_COUNTS, OUTCOME_VALUES, dim, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
  * Relief by county of conviction, with the rate per 100,000 residents (2020 Census). A statewide run lists
@@ -11,9 +11,15 @@ export const mart_relief_by_county: Model = {
   layer: 'mart',
   materialized: 'table',
   grain: "one row per county (or 'all') x outcome (dismiss, reduce, review, not_eligible, relief, all)",
-  dependsOn: ['count_determinations', 'ref_counties', 'ref_county_population', 'run_params', 'mart_relief_population'],
+  dependsOn: [
+    'count_determinations',
+    'ref_counties',
+    'ref_county_population',
+    'run_params',
+    'mart_relief_population',
+  ],
   sql: () => `
-with labelled as (${LABELLED_COUNTS}),
+with labelled as (${PROP64_COUNTS}),
 outcomes as (${outcomeRows()}),
 agg as (
   select ${dim('county')}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people

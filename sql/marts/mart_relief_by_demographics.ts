@@ -1,5 +1,5 @@
 import type { Model } from '../model.ts'
-import { LABELLED_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
+import { PROP64_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
  * Relief by race and ethnicity (DOJ code mapped to Census groups), gender and age band at conviction: the
@@ -15,7 +15,7 @@ export const mart_relief_by_demographics: Model = {
   grain: "one row per race group x gender x age band (each possibly 'all') x outcome, where counts exist",
   dependsOn: ['count_determinations', 'mart_relief_population'],
   sql: () => `
-with labelled as (${LABELLED_COUNTS}),
+with labelled as (${PROP64_COUNTS}),
 outcomes as (${outcomeRows()}),
 agg as (
   select ${dim('race_group')}, ${dim('gender')}, ${dim('age_band')}, outcome,

@@ -4,13 +4,15 @@ import { LABELLED_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_o
 /**
  * What the statute alone grants beside what the run finally decided (statute plus any DA policy), by race
  * group, gender and age band at conviction (one-way margins and the total). With the statute policy the two
- * layers are the same numbers.
+ * layers are the same numbers. charge_kind 'related' rows are the non-Prop 64 convictions a policy reaches
+ * (the statute layer never grants them anything).
  */
 export const mart_relief_by_layer: Model = {
   name: 'mart_relief_by_layer',
   layer: 'mart',
   materialized: 'table',
-  grain: "one row per layer (statute, final) x race group / gender / age band margin (or 'all') x outcome",
+  grain:
+    "one row per layer (statute, final) x charge kind (prop64, related) x race group / gender / age band margin (or 'all') x outcome",
   dependsOn: ['count_determinations'],
   sql: () => `
 with labelled as (${LABELLED_COUNTS}),
@@ -20,11 +22,11 @@ both_layers as (
   select *, 'final' as layer, determination as layer_determination from labelled
 ),
 outcomes as (${outcomeRows('layer_determination', 'both_layers')})
-select layer, ${dim('race_group')}, ${dim('gender')}, ${dim('age_band')}, outcome,
+select layer, charge_kind, ${dim('race_group')}, ${dim('gender')}, ${dim('age_band')}, outcome,
   count(*)::int as counts, count(distinct subject_id)::int as people
 from outcomes
-group by grouping sets ((layer, race_group, outcome), (layer, gender, outcome), (layer, age_band, outcome),
-  (layer, outcome))
-order by layer desc, race_group = 'all' desc, race_group, gender = 'all' desc, gender, age_band = 'all' desc,
+group by grouping sets ((layer, charge_kind, race_group, outcome), (layer, charge_kind, gender, outcome),
+  (layer, charge_kind, age_band, outcome), (layer, charge_kind, outcome))
+order by layer desc, charge_kind desc, race_group = 'all' desc, race_group, gender = 'all' desc, gender, age_band = 'all' desc,
   age_band, ${outcomeOrder()}`,
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../model.ts'
-import { LABELLED_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
+import { PROP64_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
 
 /** Relief by code section and level of conviction, with each margin ('all') published alongside. */
 export const mart_relief_by_offense: Model = {
@@ -9,7 +9,7 @@ export const mart_relief_by_offense: Model = {
   grain: "one row per code section (or 'all') x conviction level (or 'all') x outcome, where counts exist",
   dependsOn: ['count_determinations'],
   sql: () => `
-with labelled as (${LABELLED_COUNTS}),
+with labelled as (${PROP64_COUNTS}),
 outcomes as (${outcomeRows()})
 select ${dim('code_section')}, ${dim('conviction_level')}, outcome,
   count(*)::int as counts, count(distinct subject_id)::int as people

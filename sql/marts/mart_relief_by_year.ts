@@ -1,5 +1,5 @@
 import type { Model } from '../model.ts'
-import { LABELLED_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
+import { PROP64_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
 
 /** Relief by calendar year of conviction ('unknown' when the conviction date is missing or unreadable). */
 export const mart_relief_by_year: Model = {
@@ -9,7 +9,7 @@ export const mart_relief_by_year: Model = {
   grain: "one row per conviction year (or 'all') x outcome, for years with at least one in-scope count",
   dependsOn: ['count_determinations'],
   sql: () => `
-with labelled as (${LABELLED_COUNTS}),
+with labelled as (${PROP64_COUNTS}),
 outcomes as (${outcomeRows()})
 select ${dim('conviction_year')}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people
 from outcomes

@@ -10,10 +10,17 @@ export const DETERMINATIONS = ['dismiss', 'reduce', 'review', 'not_eligible'] as
 export const OUTCOMES = [...DETERMINATIONS, 'relief', 'all'] as const
 export type Outcome = (typeof OUTCOMES)[number]
 
+/**
+ * A related charge (a non-Prop 64 conviction a DA policy dismisses with the cycle) carries the scope rule as
+ * its statute rule id; the relief marts count Prop 64 convictions only and report related charges apart.
+ */
+export const IS_RELATED_CHARGE = `statute_rule_id = 'P64-SCOPE-01'`
+
 /** count_determinations with the report's labels: null-safe dimensions and the person-level attributes. */
 export const LABELLED_COUNTS = `
   select
     subject_id,
+    case when ${IS_RELATED_CHARGE} then 'related' else 'prop64' end as charge_kind,
     coalesce(county, 'unknown') as county,
     coalesce(conviction_year::varchar, 'unknown') as conviction_year,
     coalesce(code_section, 'unknown') as code_section,
@@ -24,6 +31,10 @@ export const LABELLED_COUNTS = `
     statute_determination,
     determination
   from count_determinations`
+
+/** LABELLED_COUNTS without related charges: the Prop 64 convictions every relief mart counts. */
+export const PROP64_COUNTS = `${LABELLED_COUNTS}
+  where not coalesce(${IS_RELATED_CHARGE}, false)`
 
 /**
  * Each labelled count once per outcome it belongs to (its determination, 'relief' when granted, 'all'),
@@ -44,4 +55,5 @@ export const outcomeOrder = (col = 'outcome'): string =>
   `case ${col} ${OUTCOMES.map((o, i) => `when '${o}' then ${i}`).join(' ')} end`
 
 /** A grouped dimension: its value, or 'all' on the rows where GROUPING SETS aggregated it away. */
-export const dim = (col: string): string => `case when grouping(${col}) = 1 then 'all' else ${col} end as ${col}`
+export const dim = (col: string): string =>
+  `case when grouping(${col}) = 1 then 'all' else ${col} end as ${col}`

@@ -8,7 +8,8 @@ import { FELONY, inList, LEVEL_UNKNOWN, LOW_LEVEL, REACH } from './facts.ts'
  * Dismissals come before dismiss_when and reductions after it (as in the gogen configurable flow), so a
  * section set to reduce can still be dismissed by a dismiss_when condition.
  */
-const sectionsWith = (p: ResolvedPolicy, c: FelonyChoice) => POLICY_FELONY_SECTIONS.filter((s) => p.felony[s] === c)
+const sectionsWith = (p: ResolvedPolicy, c: FelonyChoice) =>
+  POLICY_FELONY_SECTIONS.filter((s) => p.felony[s] === c)
 const felonyKeys = (c: FelonyChoice) => (p: ResolvedPolicy) => sectionsWith(p, c).map((s) => `felony.${s}`)
 
 export const DA_FEL_DISMISS: PolicyRuleDef = {
@@ -20,7 +21,8 @@ export const DA_FEL_DISMISS: PolicyRuleDef = {
     sectionsWith(p, 'dismiss').length
       ? `${REACH} and ${FELONY} and ${inList('base_section', sectionsWith(p, 'dismiss'))}`
       : null,
-  reason: (p) => `Dismiss (DA policy): every felony ${sectionsWith(p, 'dismiss').join(', ')} conviction is dismissed.`,
+  reason: (p) =>
+    `Dismiss (DA policy): every felony ${sectionsWith(p, 'dismiss').join(', ')} conviction is dismissed.`,
   sourceKeys: felonyKeys('dismiss'),
 }
 
@@ -30,7 +32,8 @@ export const DA_MISD_DISMISS: PolicyRuleDef = {
   key: 'misdemeanor',
   meaning: 'The DA moves to dismiss every misdemeanor and infraction of HS 11357–11360.',
   when: (p) => (p.misdemeanor === 'dismiss' ? `${REACH} and ${LOW_LEVEL}` : null),
-  reason: () => 'Dismiss (DA policy): every misdemeanor or infraction HS 11357–11360 conviction is dismissed.',
+  reason: () =>
+    'Dismiss (DA policy): every misdemeanor or infraction HS 11357–11360 conviction is dismissed.',
 }
 
 export const DA_LEVEL_DISMISS: PolicyRuleDef = {
@@ -52,7 +55,8 @@ export const DA_FEL_REDUCE: PolicyRuleDef = {
   id: 'DA-FEL-REDUCE',
   outcome: 'reduce',
   key: 'felony',
-  meaning: 'The DA moves to reduce every old-law felony of the sections set to reduce (unless a dismiss_when holds).',
+  meaning:
+    'The DA moves to reduce every old-law felony of the sections set to reduce (unless a dismiss_when holds).',
   when: (p) =>
     sectionsWith(p, 'reduce').length
       ? `${REACH} and ${FELONY} and ${inList('base_section', sectionsWith(p, 'reduce'))}`
@@ -66,9 +70,11 @@ export const DA_MISD_REDUCE: PolicyRuleDef = {
   id: 'DA-MISD-REDUCE',
   outcome: 'reduce',
   key: 'misdemeanor',
-  meaning: 'The DA moves to reduce every misdemeanor of HS 11357–11360 to an infraction (unless a dismiss_when holds).',
+  meaning:
+    'The DA moves to reduce every misdemeanor of HS 11357–11360 to an infraction (unless a dismiss_when holds).',
   when: (p) => (p.misdemeanor === 'reduce' ? `${REACH} and ${LOW_LEVEL}` : null),
-  reason: () => 'Redesignate (DA policy): every misdemeanor HS 11357–11360 conviction is reduced to an infraction.',
+  reason: () =>
+    'Redesignate (DA policy): every misdemeanor HS 11357–11360 conviction is reduced to an infraction.',
 }
 
 export const DA_LEVEL_REDUCE: PolicyRuleDef = {

@@ -63,7 +63,8 @@ export const DA_DISMISS_CRIME_FREE = condition(
     p.dismiss_when.crime_free_years_at_least !== null
       ? `last_conviction_date <= as_of_date - to_years(${p.dismiss_when.crime_free_years_at_least})`
       : null,
-  (p) => `no conviction of any kind in the ${p.dismiss_when.crime_free_years_at_least} years before the as-of date.`,
+  (p) =>
+    `no conviction of any kind in the ${p.dismiss_when.crime_free_years_at_least} years before the as-of date.`,
 )
 
 export const DA_DISMISS_ONLY_P64 = condition(

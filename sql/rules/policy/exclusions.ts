@@ -14,9 +14,12 @@ export const DA_EXCL_SUPERSTRIKE: PolicyRuleDef = {
   id: 'DA-EXCL-SUPERSTRIKE',
   outcome: 'not_eligible',
   key: 'exclude_when.superstrike_prior',
-  meaning: 'A super-strike conviction (PC 667(e)(2)(C)(iv)) before the offense: the DA challenges the felony.',
+  meaning:
+    'A super-strike conviction (PC 667(e)(2)(C)(iv)) before the offense: the DA challenges the felony.',
   when: (p) =>
-    p.exclude_when.superstrike_prior ? `${REACH} and ${FELONY_TIER} and ${ADULT_OR_UNKNOWN} and prior_superstrike` : null,
+    p.exclude_when.superstrike_prior
+      ? `${REACH} and ${FELONY_TIER} and ${ADULT_OR_UNKNOWN} and prior_superstrike`
+      : null,
   reason: () => challenge('a super-strike conviction (PC 667(e)(2)(C)(iv)) before this offense'),
 }
 
@@ -24,8 +27,10 @@ export const DA_EXCL_PC290: PolicyRuleDef = {
   id: 'DA-EXCL-PC290',
   outcome: 'not_eligible',
   key: 'exclude_when.pc290',
-  meaning: 'A PC 290(c) conviction or a PC 290 registration before the offense: the DA challenges the felony.',
-  when: (p) => (p.exclude_when.pc290 ? `${REACH} and ${FELONY_TIER} and ${ADULT_OR_UNKNOWN} and prior_pc290` : null),
+  meaning:
+    'A PC 290(c) conviction or a PC 290 registration before the offense: the DA challenges the felony.',
+  when: (p) =>
+    p.exclude_when.pc290 ? `${REACH} and ${FELONY_TIER} and ${ADULT_OR_UNKNOWN} and prior_pc290` : null,
   reason: () => challenge('a PC 290(c) conviction or PC 290 registration before this offense'),
 }
 

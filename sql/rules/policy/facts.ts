@@ -23,8 +23,7 @@ export const inList = (col: string, values: readonly string[]): string =>
   values.length ? `${col} in (${values.map(lit).join(', ')})` : 'false'
 
 /** Which levels dismiss_when reaches: felonies always; the rest only when the policy takes misdemeanors on. */
-export const levelsReached = (p: ResolvedPolicy): string =>
-  p.misdemeanor === 'statute' ? FELONY : 'true'
+export const levelsReached = (p: ResolvedPolicy): string => (p.misdemeanor === 'statute' ? FELONY : 'true')
 
 /** "DA policy los-angeles-2020: <source of this key, else the policy's citation>". */
 export function cite(p: ResolvedPolicy, key: string): string {

@@ -13,7 +13,8 @@ export const DA_RELATED_DISMISS: PolicyRuleDef = {
   key: 'related_charges',
   meaning:
     'A listed related charge in the same arrest cycle as a Prop 64 count that gets relief, or as a Prop 64 charge that ended without any Prop 64 conviction in the cycle (a likely plea bargain).',
-  when: (p) => (p.related_charges.some((r) => r.outcome === 'dismiss') ? `related_outcome = 'dismiss'` : null),
+  when: (p) =>
+    p.related_charges.some((r) => r.outcome === 'dismiss') ? `related_outcome = 'dismiss'` : null,
   reason: () =>
     'Dismiss (DA policy): a related charge from the same arrest cycle as Prop 64 relief. HS 11361.8 does not reach this section (out of statute scope); the DA moves to dismiss it in the interest of justice (PC 1385).',
 }

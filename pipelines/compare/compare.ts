@@ -1,0 +1,143 @@
+/**
+ * `relief compare`: several DA policies over ONE ingest. The files are read once into the staging and
+ * intermediate tables and the statute layer is decided once; the view over the CSV is then dropped, so no
+ * scenario can read the files again. Per scenario only the policy layer and count_determinations are rebuilt,
+ * and their aggregate is appended to a tidy table (CSV + Parquet) with a markdown summary.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { openDb } from '../lib/duckdb.ts'
+import { Progress } from '../lib/progress.ts'
+import { REFERENCE_DIR } from '../lib/paths.ts'
+import { UserError } from '../lib/user-error.ts'
+import { resolveInputs } from '../ingest/resolve-inputs.ts'
+import { inspectFile } from '../ingest/inspect-file.ts'
+import { rawSourceSql } from '../ingest/raw-source.ts'
+import { buildModels } from '../run/build-models.ts'
+import { checkAsOf, normaliseCounty, todayIso } from '../run/run-options.ts'
+import { copyCsv, copyParquet } from '../run/write-outputs.ts'
+import { resolvePolicy } from '../policy/resolve-policy.ts'
+import { policyFileLabel } from '../policy/presets.ts'
+import { MODELS } from '../../sql/models.ts'
+import type { ModelContext } from '../../sql/model.ts'
+import { COMPARE_SELECT, CREATE_COMPARE_TABLE, insertScenario } from './compare-table.ts'
+import { compareSummary, type ScenarioInfo } from './compare-summary.ts'
+
+export interface CompareOptions {
+  inputs: string[]
+  out: string
+  policy: string[]
+  asOf?: string
+  county?: string | null
+  /** DuckDB file to keep (default: a temporary compare.duckdb in the output folder, removed at the end). */
+  db?: string
+  threads?: number
+  memoryLimit?: string
+  quiet?: boolean
+}
+
+export interface CompareResult {
+  out: string
+  files: string[]
+  scenarios: ScenarioInfo[]
+  /** How many times each model was built: staging once, the policy layer once per scenario. */
+  builds: Record<string, number>
+  timings: Progress['timings']
+}
+
+/** The models a scenario rebuilds: the policy layer and what reads it. Everything before is shared. */
+export const SCENARIO_MODELS = ['elig_policy_determinations', 'count_determinations']
+
+export async function comparePolicies(opts: CompareOptions): Promise<CompareResult> {
+  const progress = new Progress(opts.quiet)
+  const asOf = checkAsOf(opts.asOf ?? todayIso())
+  const county = opts.county ? normaliseCounty(opts.county) : null
+  if (opts.policy.length < 2)
+    throw new UserError(`--policy: compare needs at least two policies (got ${opts.policy.length})`)
+  const policies = opts.policy.map(resolvePolicy)
+  const dup = policies.find((p, i) => policies.findIndex((q) => q.name === p.name) !== i)
+  if (dup) throw new UserError(`--policy: "${dup.name}" is given twice; each scenario needs its own name`)
+  const out = resolve(opts.out)
+  const files = resolveInputs(opts.inputs).map(inspectFile)
+  mkdirSync(out, { recursive: true })
+  const dbPath = opts.db ? resolve(opts.db) : join(out, 'compare.duckdb')
+  for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true })
+
+  const first = MODELS.findIndex((m) => SCENARIO_MODELS.includes(m.name))
+  const shared = MODELS.slice(0, first).filter((m) => !SCENARIO_MODELS.includes(m.name))
+  const perScenario = MODELS.filter((m) => SCENARIO_MODELS.includes(m.name))
+  const builds: Record<string, number> = {}
+  const count = (ms: typeof MODELS) => ms.forEach((m) => (builds[m.name] = (builds[m.name] ?? 0) + 1))
+
+  const db = await openDb(dbPath, {
+    threads: opts.threads,
+    memoryLimit: opts.memoryLimit ?? '4GB',
+    tempDirectory: `${dbPath}.tmp`,
+  })
+  try {
+    const ctx: ModelContext = {
+      rawSource: rawSourceSql(files),
+      asOf,
+      county,
+      policyName: `compare: ${policies.map((p) => p.name).join(', ')}`,
+      referenceDir: REFERENCE_DIR,
+    }
+    const ingest = await progress.phase('ingest + statute layer', async () => {
+      const t = performance.now()
+      try {
+        await buildModels(db, ctx, shared)
+      } catch (e) {
+        const msg = (e as Error).message
+        if (/CSV|read_csv|Invalid Input Error/i.test(msg))
+          throw new UserError(`input not readable as the DOJ format: ${msg.split('\n')[0]}`)
+        throw e
+      }
+      count(shared)
+      // From here on nothing may touch the files: drop the only relation that reads them.
+      await db.run(`drop view if exists raw_doj_rows`)
+      return (performance.now() - t) / 1000
+    })
+    const rowsLoaded = Number(await db.scalar(`select count(*) from stg_doj_rows`))
+    if (rowsLoaded === 0)
+      throw new UserError(`${files.map((f) => f.path).join(', ')}: no row could be loaded`)
+
+    await db.run(CREATE_COMPARE_TABLE)
+    const scenarios: ScenarioInfo[] = []
+    for (const [i, policy] of policies.entries()) {
+      const seconds = await progress.phase(`scenario ${policy.name}`, async () => {
+        const t = performance.now()
+        await buildModels(db, { ...ctx, policyName: policy.name, policy }, perScenario)
+        count(perScenario)
+        await db.run(insertScenario(policy.name, i))
+        return (performance.now() - t) / 1000
+      })
+      scenarios.push({
+        name: policy.name,
+        file: policyFileLabel(policy.file),
+        sha256: policy.sha256,
+        chain: policy.chain,
+        seconds,
+      })
+    }
+
+    const written = await progress.phase('write comparison', async () => {
+      await copyCsv(db, COMPARE_SELECT, join(out, 'compare.csv'))
+      await copyParquet(db, COMPARE_SELECT, join(out, 'compare.parquet'))
+      const md = await compareSummary(db, {
+        inputs: files.map((f) => f.path),
+        asOf,
+        county,
+        rowsLoaded,
+        ingestSeconds: ingest,
+        scenarios,
+      })
+      writeFileSync(join(out, 'compare.md'), md)
+      return ['compare.csv', 'compare.parquet', 'compare.md']
+    })
+    return { out, files: written, scenarios, builds, timings: progress.timings }
+  } finally {
+    db.close()
+    if (!opts.db) for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true, recursive: true })
+    if (!opts.db) rmSync(`${dbPath}.tmp`, { force: true, recursive: true })
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * `relief export <step…> --out DIR`: runs output steps again from a finished run folder. The context is
+ * rebuilt from the folder alone (relief.duckdb and manifest.json), so each step writes the same bytes the
+ * run wrote.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { openDb } from '../lib/duckdb.ts'
+import { outPaths } from '../lib/paths.ts'
+import { UserError } from '../lib/user-error.ts'
+import { OUTPUT_STEPS, type OutputContext, type OutputStep } from '../run/output-steps.ts'
+import type { Manifest } from '../run/run-pipeline.ts'
+
+export interface ExportOptions {
+  out: string
+  steps: string[]
+  /** Database file, when the run used --db. */
+  db?: string
+}
+
+export function pickSteps(names: readonly string[]): OutputStep[] {
+  const known = OUTPUT_STEPS.map((s) => s.name)
+  if (names.includes('all')) return [...OUTPUT_STEPS]
+  const unknown = names.filter((n) => !known.includes(n))
+  if (unknown.length)
+    throw new UserError(`export ${unknown.join(', ')}: unknown output; choose from ${[...known, 'all'].join(', ')}`)
+  // Run order, whatever order they were named in.
+  return OUTPUT_STEPS.filter((s) => names.includes(s.name))
+}
+
+export function readManifest(out: string): Manifest {
+  const path = outPaths(out).manifest
+  if (!existsSync(path))
+    throw new UserError(`${out}: not a finished run folder (no manifest.json); run \`relief run\` first`)
+  return JSON.parse(readFileSync(path, 'utf8')) as Manifest
+}
+
+export async function exportOutputs(o: ExportOptions): Promise<{ step: string; files: string[] }[]> {
+  const out = resolve(o.out)
+  const steps = pickSteps(o.steps)
+  const manifest = readManifest(out)
+  const dbPath = o.db ? resolve(o.db) : outPaths(out).db
+  if (!existsSync(dbPath)) throw new UserError(`${dbPath}: run database not found (pass --db if the run used one)`)
+  const db = await openDb(dbPath, {
+    threads: manifest.options.threads ?? undefined,
+    memoryLimit: manifest.options.memory_limit ?? '4GB',
+    tempDirectory: `${dbPath}.tmp`,
+  })
+  try {
+    const ctx: OutputContext = { db, out, runId: manifest.run_id, asOf: manifest.as_of, manifest }
+    const done: { step: string; files: string[] }[] = []
+    for (const step of steps) done.push({ step: step.name, files: await step.write(ctx) })
+    return done
+  } finally {
+    db.close()
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Stacked bars must not look complete when a segment is withheld. Where the row's total is published, the
+ * withheld segments together are total − published segments (already known from the published numbers, so
+ * drawing it reveals nothing) and are drawn as one hatched "withheld" segment at the end of the bar.
+ */
+import { WITHHELD_COLOR } from './palette.ts'
+
+export const WITHHELD = 'withheld'
+export const WITHHELD_FILL = 'url(#withheld-hatch)'
+export const WITHHELD_ITEM = { label: 'Withheld (small numbers)', color: WITHHELD_COLOR, hatch: true }
+
+interface Cell {
+  outcome: string
+  counts: number | null
+  suppressed: boolean
+}
+
+/** For each key: one 'withheld' segment of total − published parts, when a part is withheld and the total is not. */
+export function withheldSegments<R extends Cell>(
+  rows: readonly R[],
+  key: (r: R) => string,
+  parts: readonly string[],
+  total = 'all',
+): { key: string; counts: number }[] {
+  const keys = [...new Set(rows.map(key))]
+  return keys.flatMap((k) => {
+    const mine = rows.filter((r) => key(r) === k)
+    const t = mine.find((r) => r.outcome === total)
+    const ps = mine.filter((r) => parts.includes(r.outcome))
+    if (!t || t.suppressed || t.counts == null || !ps.some((p) => p.suppressed)) return []
+    const rest = t.counts - ps.reduce((a, p) => a + (p.suppressed ? 0 : (p.counts ?? 0)), 0)
+    return rest > 0 ? [{ key: k, counts: rest }] : []
+  })
+}

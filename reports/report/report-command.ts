@@ -1,0 +1,65 @@
+/**
+ * `relief report --out DIR [--min-cell N]`: rebuilds public/report (and public/marts) from an existing run
+ * folder, reading <DIR>/relief.duckdb and <DIR>/manifest.json. Marts missing from an older database are
+ * built first.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { openDb } from '../../pipelines/lib/duckdb.ts'
+import { outPaths, REFERENCE_DIR } from '../../pipelines/lib/paths.ts'
+import { UserError } from '../../pipelines/lib/user-error.ts'
+import { buildModels } from '../../pipelines/run/build-models.ts'
+import type { Manifest } from '../../pipelines/run/run-pipeline.ts'
+import { MODELS } from '../../sql/models.ts'
+import { writeReport, type ReportResult } from './write-report.ts'
+
+export async function reportCommand(o: {
+  out: string
+  db?: string
+  minCell?: number
+}): Promise<ReportResult & { seconds: number }> {
+  const started = performance.now()
+  const out = resolve(o.out)
+  const paths = outPaths(out)
+  const dbPath = o.db ? resolve(o.db) : paths.db
+  if (o.minCell !== undefined && o.minCell < 1) throw new UserError('--min-cell must be 1 or more')
+  for (const f of [dbPath, paths.manifest])
+    if (!existsSync(f)) throw new UserError(`${f} not found: run \`relief run --out ${o.out}\` first`)
+  const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8')) as Manifest
+  const db = await openDb(dbPath)
+  try {
+    const tables = new Set(
+      (await db.rows<{ name: string }>(`select table_name as name from duckdb_tables()`)).map((r) => r.name),
+    )
+    if (!tables.has('count_determinations'))
+      throw new UserError(`${dbPath} has no count_determinations table`)
+    const missing = MODELS.filter((m) => m.layer === 'mart' && !tables.has(m.name))
+    if (missing.length)
+      await buildModels(
+        db,
+        {
+          rawSource: '',
+          asOf: manifest.as_of,
+          county: manifest.options.county,
+          policyName: manifest.options.policy,
+          referenceDir: REFERENCE_DIR,
+        },
+        missing,
+      )
+    if (!tables.has('ingest_rejects'))
+      await db.run(
+        `create table ingest_rejects (file varchar, line bigint, reason varchar, raw_text varchar)`,
+      )
+    const r = await writeReport({
+      db,
+      out,
+      runId: manifest.run_id,
+      asOf: manifest.as_of,
+      manifest,
+      minCell: o.minCell,
+    })
+    return { ...r, seconds: (performance.now() - started) / 1000 }
+  } finally {
+    db.close()
+  }
+}
