@@ -29,7 +29,10 @@ export function parseArgs(argv: string[]): { name?: string; flags: Record<string
   return { name, flags }
 }
 
-export async function runNotebook(argv: string[], log = (s: string) => process.stderr.write(`${s}\n`)) {
+export async function runNotebook(
+  argv: string[],
+  log: (s: string) => void = (s) => process.stderr.write(`${s}\n`),
+) {
   const { name, flags } = parseArgs(argv)
   const known = Object.keys(NOTEBOOKS).join(', ')
   if (!name) throw new UserError(`which notebook? one of: ${known}`)

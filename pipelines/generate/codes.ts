@@ -1,5 +1,5 @@
 /**
- * Small code lists: the sorted `rows` table carries 1-based positions in these lists instead of the
+ * Small code lists: the sorted row set carries 1-based positions in these lists instead of the
  * strings, and the output projection turns them back into text.
  */
 import { listLit } from './sql-helpers.ts'

@@ -10,7 +10,7 @@ import { lit, openDb } from '../lib/duckdb.ts'
 import { cycleSql, deathSql, subjectSql } from './history.ts'
 import { DEFAULT_DISPARITY } from './parameters.ts'
 import { referenceChecks, referenceTableSql } from './reference-tables.ts'
-import { csvUnsafeTexts, lookupSql, outputSelectSql } from './rows.ts'
+import { checkKeyBounds, csvUnsafeTexts, lookupSql, outputSelectSql } from './rows.ts'
 import { seededMacros } from './sql-helpers.ts'
 
 export interface GenerateOptions {
@@ -95,6 +95,7 @@ export async function generateExtract(opts: GenerateOptions): Promise<GenerateRe
 }
 
 async function runChecks(rows: (sql: string) => Promise<unknown[]>): Promise<void> {
+  checkKeyBounds()
   const unsafe = csvUnsafeTexts()
   if (unsafe.length) throw new Error(`generator texts need CSV quoting: ${unsafe.join(' | ')}`)
   for (const c of referenceChecks()) {

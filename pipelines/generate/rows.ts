@@ -23,7 +23,7 @@ import {
 } from './codes.ts'
 import { countCtes } from './counts.ts'
 import { NAME_LISTS } from './names.ts'
-import { DISPOSITIONS, REGISTRATION_DESCR } from './offenses.ts'
+import { DISPOSITIONS, REGISTRATION_DESCR, SENTENCE_PATTERNS } from './offenses.ts'
 import * as P from './parameters.ts'
 import { dateLit } from './sql-helpers.ts'
 
@@ -50,6 +50,24 @@ const COMMENT_FORMS = 3
  * at most 12 cycles per person, 4 steps per cycle, 6 counts per step and 3 sentence parts per count.
  */
 const KEY = { cycle: 10, step: 7, count: 3, sid: 16 } as const
+
+/** The history shape must fit the sort key and the cycle numbering k (repeat cannabis 1-5, other 6-13). */
+export function checkKeyBounds(): void {
+  const max = (pairs: readonly (readonly [number, number])[]) => Math.max(...pairs.map((p) => p[0]))
+  const repeats = max(P.EXTRA_CANNABIS_CYCLES)
+  const others = max(P.OTHER_CYCLES)
+  const cycles = 1 + repeats + others + 2
+  const counts = Math.max(max(P.CANNABIS_COUNTS) + max(P.RELATED_COUNTS) + 1, max(P.OTHER_CYCLE_COUNTS), 2)
+  const parts = Math.max(...SENTENCE_PATTERNS.map((p) => p.parts.length))
+  if (
+    repeats > 5 ||
+    others > 8 ||
+    cycles >= 2 ** (KEY.sid - KEY.cycle) ||
+    counts >= 2 ** (KEY.step - KEY.count)
+  )
+    throw new Error(`history shape too large for the sort key: ${cycles} cycles, ${counts} counts`)
+  if (parts >= 2 ** KEY.count) throw new Error(`too many sentence parts: ${parts}`)
+}
 
 /** Lookup lists (DuckDB variables) for expanding ids after the sort. */
 export function lookupSql(): string[] {

@@ -28,7 +28,9 @@ export function countyMap(
   const shown = counties.filter((f) => byFips.has(f.id) && !byFips.get(f.id)!.suppressed && rateOf(f) != null)
   const withheld = counties.filter((f) => byFips.get(f.id)?.suppressed)
   const rates = shown.map((f) => rateOf(f)!)
-  const quantile = new Set(rates).size >= 5
+  // Quantile classes only when their four cut points differ (many counties at 0 would merge classes and
+  // colour zero mid-scale); otherwise five equal-width classes.
+  const quantile = strictlyIncreasing(quantileCuts(rates, 5))
   const color: Plot.ScaleOptions = quantile
     ? { type: 'quantile', n: 5, scheme: MAP_SCHEME, domain: rates, tickFormat: ',.0f' }
     : // quantize, not linear: a continuous ramp legend needs a canvas, which the server-side DOM lacks
@@ -52,7 +54,7 @@ export function countyMap(
     return {
       type: 'Feature',
       id: f.id,
-      geometry: f.geometry,
+      geometry: rounded(f.geometry),
       properties: {
         county: countyName(r?.county ?? f.properties.name),
         status: !r ? 'not in run' : r.suppressed ? 'withheld' : 'shown',
@@ -128,3 +130,23 @@ export function countyMap(
     },
   }
 }
+
+/** Coordinates to 3 decimals (about 100 m): the inline Vega-Lite data stays small, the map looks the same. */
+function rounded(g: Geometry): Geometry {
+  const r = (c: unknown): unknown =>
+    typeof c === 'number' ? Math.round(c * 1000) / 1000 : (c as unknown[]).map(r)
+  return 'coordinates' in g ? ({ ...g, coordinates: r(g.coordinates) } as Geometry) : g
+}
+
+/** Cut points between n quantile classes (linear interpolation, as d3.quantile). */
+export function quantileCuts(values: number[], n: number): number[] {
+  const v = [...values].sort((a, b) => a - b)
+  if (v.length === 0) return []
+  return Array.from({ length: n - 1 }, (_, i) => {
+    const h = (v.length - 1) * ((i + 1) / n)
+    const lo = Math.floor(h)
+    return v[lo]! + (v[Math.min(lo + 1, v.length - 1)]! - v[lo]!) * (h - lo)
+  })
+}
+
+const strictlyIncreasing = (xs: number[]) => xs.length > 0 && xs.every((x, i) => i === 0 || x > xs[i - 1]!)

@@ -46,7 +46,7 @@ export function countyRanked(table: Table, ctx: ChartContext): ChartDef {
       ],
     },
     plot: {
-      height: 40 + 15 * data.length,
+      height: 50 + 16 * Math.max(data.length, 3),
       marginLeft: 110,
       marginRight: 60,
       x: { label: 'Convictions (count)', grid: true, axis: 'top', tickFormat: countTick },

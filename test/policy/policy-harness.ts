@@ -3,7 +3,7 @@
  * (statute policy), then each policy rebuilds only the policy layer and count_determinations in that database.
  */
 import { expect } from 'vitest'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { stringify } from 'yaml'
@@ -54,7 +54,10 @@ export async function ingest(rows: DojRow[], asOf = '2026-01-01'): Promise<Harne
       if (!byPreset.has(arg)) byPreset.set(arg, await build(resolvePolicy(arg)))
       return byPreset.get(arg)!
     },
-    close: () => db.close(),
+    close: () => {
+      db.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
   }
 }
 

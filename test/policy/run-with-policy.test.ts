@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
@@ -11,7 +11,13 @@ import { writeExtract } from '../helpers/doj-fixture.ts'
 import { relief } from '../helpers/run-cli.ts'
 import { c, sale, burglary, M } from './fixture-people.ts'
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'relief-run-policy-'))
+const dirs: string[] = []
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'relief-run-policy-'))
+  dirs.push(d)
+  return d
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 let input = ''
 beforeAll(() => {
   input = writeExtract([

@@ -19,7 +19,7 @@ export function countySection(data: ReportData): Section {
     const all = cell(c, 'all')
     const relief = cell(c, 'relief')
     return [
-      txt(countyName(c)),
+      txt(c === 'all' ? 'Total' : countyName(c)),
       num(all?.residents, fmtInt),
       ...OUTCOMES.map((o) => num(cell(c, o)?.counts, fmtInt, cell(c, o)?.suppressed)),
       num(relief?.people, fmtInt, relief?.suppressed),
@@ -36,7 +36,7 @@ export function countySection(data: ReportData): Section {
       countyMap(data.counties, table_, data.ctx, HATCH_ID),
       countyRanked(table_, data.ctx),
       details(
-        `Table: convictions by determination and rate per 100,000 residents, ${counties.length - 1} counties`,
+        `Table: convictions by determination and rate per 100,000 residents, ${counties.length - 1} ${counties.length === 2 ? 'county' : 'counties'}`,
         table({
           head: [
             'County',

@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -10,7 +10,13 @@ import { writeExtract } from '../../helpers/doj-fixture.ts'
 import { relief } from '../../helpers/run-cli.ts'
 import { c, sale, burglary, M } from '../../policy/fixture-people.ts'
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'relief-compare-'))
+const dirs: string[] = []
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'relief-compare-'))
+  dirs.push(d)
+  return d
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 type Cell = Record<string, string>
 let input = ''
 let policyFile = ''

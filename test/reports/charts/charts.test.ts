@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as vega from 'vega'
 import * as vl from 'vega-lite'
-import type { Table } from 'apache-arrow'
+import { tableFromArrays, type Table } from 'apache-arrow'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
 import {
   COMPARE_BOUND_SQL,
@@ -16,7 +16,7 @@ import { rowsOf } from '../../../reports/charts/rows.ts'
 import type { ChartContext, ChartDef } from '../../../reports/charts/chart.ts'
 import type { DemographicsRow, PopulationRow } from '../../../reports/charts/mart-rows.ts'
 import { DETERMINATION_COLOR, DETERMINATION_ORDER } from '../../../reports/charts/palette.ts'
-import { countyMap } from '../../../reports/charts/county-map.ts'
+import { countyMap, quantileCuts } from '../../../reports/charts/county-map.ts'
 import { countyRanked } from '../../../reports/charts/county-ranked.ts'
 import { yearStacked } from '../../../reports/charts/year-stacked.ts'
 import { offenseBars } from '../../../reports/charts/offense-bars.ts'
@@ -120,6 +120,31 @@ describe('charts', () => {
     const def = yearStacked(tables.get('mart_relief_by_year')!, { ...ctx, minCell: 1 })
     const empty = { ...def, empty: true }
     expect(renderChart(empty, ctx).svg).toContain('Nothing to draw')
+  })
+})
+
+describe('county map classes', () => {
+  const mapOf = (rates: number[]) => {
+    const counties = californiaCounties().slice(0, rates.length)
+    const n = rates.length
+    const table = tableFromArrays({
+      county: counties.map((f) => f.properties.name.toUpperCase()),
+      fips: counties.map((f) => f.id),
+      outcome: Array(n).fill('relief'),
+      counts: rates.map((r) => r * 10),
+      counts_per_100k: Float64Array.from(rates),
+      suppressed: Array(n).fill(false),
+    })
+    return countyMap(counties, table, ctx)
+  }
+  it('uses five quantile classes when their cut points differ', () => {
+    quantileCuts([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 5).forEach((c, i) =>
+      expect(c).toBeCloseTo([2.8, 4.6, 6.4, 8.2][i]!, 9),
+    )
+    expect(mapOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).subtitle).toMatch(/equal numbers of counties/)
+  })
+  it('falls back to equal widths when many counties share a value (zero must stay the lightest class)', () => {
+    expect(mapOf([...Array(30).fill(0), 3, 5, 8, 12, 20, 40]).subtitle).toMatch(/equal widths/)
   })
 })
 

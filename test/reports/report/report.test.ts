@@ -9,6 +9,8 @@ import { openDb } from '../../../pipelines/lib/duckdb.ts'
 import { conviction, writeExtract } from '../../helpers/doj-fixture.ts'
 import { relief } from '../../helpers/run-cli.ts'
 import { reportCommand } from '../../../reports/report/report-command.ts'
+import { reportStep } from '../../../reports/report/report-step.ts'
+import { OUTPUT_STEPS } from '../../../pipelines/run/output-steps.ts'
 import { UserError } from '../../../pipelines/lib/user-error.ts'
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex')
@@ -32,14 +34,33 @@ function extract(): string {
 }
 
 let out = ''
+let files: string[] = []
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'relief-report-'))
-  await runPipeline({ inputs: [extract()], out, asOf: '2026-01-01', quiet: true })
+  // The other output steps (motions, DOJ files) are not this test's business: run the determinations, then
+  // the report step exactly as `relief run` calls it.
+  const run = await runPipeline({
+    inputs: [extract()],
+    out,
+    asOf: '2026-01-01',
+    quiet: true,
+    determinationsOnly: true,
+  })
+  const db = await openDb(join(out, 'relief.duckdb'))
+  try {
+    files = await reportStep.write({ db, out, runId: run.runId, asOf: '2026-01-01', manifest: run.manifest })
+  } finally {
+    db.close()
+  }
 })
 
 describe('relief run writes the report', () => {
+  it('is registered as the output step "report"', () => {
+    expect(OUTPUT_STEPS.filter((s) => s.name === 'report')).toEqual([reportStep])
+  })
+
   it('public/report/index.html, each chart as SVG, PNG and Vega-Lite, each mart as CSV, Parquet and Arrow', () => {
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { outputs: string[] }
+    const manifest = { outputs: files }
     expect(manifest.outputs).toContain('public/report/index.html')
     const html = readFileSync(join(out, 'public/report/index.html'), 'utf8')
     const charts = [...html.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1]!)
