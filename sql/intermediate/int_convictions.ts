@@ -20,7 +20,7 @@ counts as (
     subject_id,
     cnt_order,
     -- The court step's own fields come from the first sentence part: one arg_min over a struct, not one per field.
-    arg_min(struct_pack(county, county_code, court, ori_code, case_number, cyc_order, charge_text, offense_code,
+    arg_min(struct_pack(county, county_code, court, case_number, cyc_order, charge_text, offense_code,
       code_type, section, subsection, base_section, code_section, conviction_level, disposition,
       conviction_date := coalesce(disp_date, step_date),
       conviction_date_status := case when disp_date_status <> 'missing' then disp_date_status else step_date_status end,

@@ -17,7 +17,7 @@ select
   mode(race_code) as race_code,
   -- A person's DOB should be one value; a history with only unreadable DOBs gets dob_status 'bad'.
   mode(dob) as dob,
-  case when count(dob) > 0 then 'ok' when count(dob_raw) > 0 then 'bad' else 'missing' end as dob_status,
+  case when count(dob) > 0 then 'ok' when bool_or(dob_present) then 'bad' else 'missing' end as dob_status,
   bool_or(step_type = 'DECEASED') as deceased,
   min(step_date) filter (where step_type = 'DECEASED') as deceased_date,
   min(step_date) filter (where step_type = 'REGISTRATION' and section = '290') as pc290_registration_date,

@@ -24,7 +24,7 @@ function build(): string {
       raw(clean('CII_NUMBER')).as('cii_number'),
       raw(clean('PRI_NAME')).as('name'),
       raw(cleanUpper('GENDER')).as('gender'),
-      raw(clean('PRI_DOB')).as('dob_raw'),
+      raw(`${clean('PRI_DOB')} is not null`).as('dob_present'),
       raw(parseDate('PRI_DOB')).as('dob'),
       raw(cleanUpper('RACE_CODE')).as('race_code'),
       raw(clean('CYC_ORDER')).as('cyc_order'),
@@ -33,7 +33,6 @@ function build(): string {
       raw(cleanUpper('STP_TYPE_DESCR')).as('step_type'),
       raw(parseDate('STP_EVENT_DATE')).as('step_date'),
       raw(clean('STP_EVENT_DATE')).as('step_date_text'),
-      raw(clean('STP_ORI_CODE')).as('ori_code'),
       raw(cleanUpper('STP_ORI_DESCR')).as('court'),
       raw(clean('STP_ORI_CNTY_CODE')).as('county_code'),
       raw(cleanUpper('STP_ORI_CNTY_NAME')).as('county'),
@@ -42,7 +41,6 @@ function build(): string {
       raw(clean('DISP_DATE')).as('disp_date_text'),
       raw(clean('OFFENSE_CODE')).as('offense_code'),
       raw(`nullif(${CHARGE}, '')`).as('charge_text'),
-      raw(`upper(OFFENSE_DESCR) like '%SEE COMMENT FOR CHARGE%'`).as('charge_from_comment'),
       raw(`regexp_extract(${CHARGE}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`).as(
         'code',
       ),
@@ -56,19 +54,17 @@ function build(): string {
       raw(cleanUpper('SENT_LOC_DESCR')).as('sentence_kind'),
       raw(`try_cast(trim(SENT_LENGTH) as double)`).as('sentence_length'),
       raw(cleanUpper('SENT_TIME_CODE')).as('sentence_unit'),
-      raw(`try_cast(trim(CYC_AGE) as integer)`).as('cycle_age'),
     ])
   // Unpack the parsed code into flat, normalised columns ("HS 11357(B)").
   // Each date is parsed once; its status ('ok' | 'missing' | 'bad') follows from the text and the parse.
   const status = (d: string) =>
     `case when ${d}_text is null then 'missing' when ${d} is null then 'bad' else 'ok' end as ${d}_status`
-  return `select * exclude (code, cyc_date_text, step_date_text, disp_date_text),
+  return `select * exclude (code, cyc_date_text, step_date_text, disp_date_text, offense_toc, conviction_status),
   ${status('cyc_date')},
   ${status('step_date')},
   ${status('disp_date')},
   nullif(code.code_type, '') as code_type,
   nullif(replace(code.section, ' ', ''), '') as section,
-  code.subsections as subsections,
   nullif(regexp_extract(code.subsections, '^\\(([0-9A-Z]+)\\)', 1), '') as subsection,
   case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') end as base_section,
   case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') || code.subsections end
