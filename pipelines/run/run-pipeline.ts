@@ -50,6 +50,9 @@ export interface Manifest {
     subjects: number
     by_statute_determination: Record<string, number>
     by_determination: Record<string, number>
+    /** Non-Prop-64 counts a policy's related_charges reach (statute rule P64-SCOPE-01); not in the counts above. */
+    related_charge_rows: number
+    related_by_determination: Record<string, number>
   }
   outputs: string[]
 }
@@ -169,18 +172,26 @@ function sum(rows: FileReconciliation[], k: 'rows_read' | 'rows_loaded' | 'rows_
 }
 
 async function countsOf(db: Db): Promise<Manifest['counts']> {
-  const by = async (col: string) =>
+  // Related charges (added by a policy) are not Prop 64 counts: they are counted apart.
+  const PROP64 = `statute_rule_id <> 'P64-SCOPE-01'`
+  const by = async (col: string, where: string) =>
     Object.fromEntries(
       (
         await db.rows<{ k: string; n: number }>(
-          `select ${col} k, count(*)::int n from count_determinations group by 1 order by 1`,
+          `select ${col} k, count(*)::int n from count_determinations where ${where} group by 1 order by 1`,
         )
       ).map((r) => [r.k, r.n]),
     )
   return {
-    in_scope_counts: Number(await db.scalar(`select count(*) from count_determinations`)),
-    subjects: Number(await db.scalar(`select count(distinct subject_id) from count_determinations`)),
-    by_statute_determination: await by('statute_determination'),
-    by_determination: await by('determination'),
+    in_scope_counts: Number(await db.scalar(`select count(*) from count_determinations where ${PROP64}`)),
+    subjects: Number(
+      await db.scalar(`select count(distinct subject_id) from count_determinations where ${PROP64}`),
+    ),
+    by_statute_determination: await by('statute_determination', PROP64),
+    by_determination: await by('determination', PROP64),
+    related_charge_rows: Number(
+      await db.scalar(`select count(*) from count_determinations where not (${PROP64})`),
+    ),
+    related_by_determination: await by('determination', `not (${PROP64})`),
   }
 }
