@@ -31,6 +31,7 @@ export const ELIGIBILITY_COLUMNS = [
   'RULE_ID',
 ] as const
 
+export const INPUT_TABLE = 'doj_result_input'
 export const ROWS_TABLE = 'doj_result_rows'
 export const SCOPE_TABLE = 'doj_result_scope'
 export const COUNT_VALUES_TABLE = 'doj_result_count_values'
@@ -41,18 +42,23 @@ export const SCOPE_SQL = `create or replace temp table ${SCOPE_TABLE} as
 select distinct county, subject_id from count_determinations`
 
 /**
- * The input rows with their position: file index and row_number() over () (which, with preserve_insertion_order
- * on, numbers rows in file order); every join happens outside the numbering.
+ * The input rows of in-scope people, with their position: file index and row_number() over () (which, with
+ * preserve_insertion_order on, numbers rows in file order), filtered outside the numbering. Materialised
+ * before any join: DuckDB cannot estimate a CSV's size and would build its hash tables from the wide rows.
+ * The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
  */
-export function numberedInputSql(reads: readonly string[]): string {
-  // The join keys are plain columns (a LIKE in the ON clause made DuckDB fall back to a nested-loop join).
+export function inputTableSql(reads: readonly string[]): string {
   const files = reads.map(
     (r, i) => `select ${i}::integer as file_idx, row_number() over () as line_seq,
   trim(SUBJECT_ID) as row_subject,
   case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
   * from ${r}`,
   )
-  return files.join('\nunion all\n')
+  return `create or replace temp table ${INPUT_TABLE} as
+select * from (
+${files.join('\nunion all\n')}
+) numbered
+where row_subject in (select subject_id from ${SCOPE_TABLE})`
 }
 
 const years = (from: string) =>
@@ -124,7 +130,7 @@ const q = (name: string) => `"${name}"`
  * Every output row of every county in one table, sorted by county then file position, so each county's
  * COPY reads only its own row groups. A person with counts in two counties has their rows in both.
  */
-export function rowsTableSql(reads: readonly string[]): string {
+export function rowsTableSql(): string {
   const isCount = 'cv.subject_id is not null'
   const either = (count: string, subject: string) => `case when ${isCount} then ${count} else ${subject} end`
   const cols = [
@@ -151,9 +157,7 @@ export function rowsTableSql(reads: readonly string[]): string {
   return `create or replace temp table ${ROWS_TABLE} as
 select
   ${cols.join(',\n  ')}
-from (
-${numberedInputSql(reads)}
-) r
+from ${INPUT_TABLE} r
 join ${SCOPE_TABLE} sc on sc.subject_id = r.row_subject
 left join ${SUBJECT_VALUES_TABLE} sv on sv.subject_id = r.row_subject
 left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count
@@ -166,6 +170,6 @@ export function countyResultsSql(county: string | null): string {
   return `select * exclude (row_county, file_idx, line_seq) from ${ROWS_TABLE} where ${match} order by file_idx, line_seq`
 }
 
-export const DROP_SQL = [ROWS_TABLE, SCOPE_TABLE, COUNT_VALUES_TABLE, SUBJECT_VALUES_TABLE]
+export const DROP_SQL = [INPUT_TABLE, ROWS_TABLE, SCOPE_TABLE, COUNT_VALUES_TABLE, SUBJECT_VALUES_TABLE]
   .map((t) => `drop table if exists ${t}`)
   .join(';\n')

@@ -15,6 +15,8 @@ import {
   COUNT_VALUES_SQL,
   countyResultsSql,
   DROP_SQL,
+  INPUT_TABLE,
+  inputTableSql,
   rowsTableSql,
   SCOPE_SQL,
   SCOPE_TABLE,
@@ -35,7 +37,9 @@ export const dojResultsStep: OutputStep = {
         await db.run(SCOPE_SQL)
         await db.run(COUNT_VALUES_SQL)
         await db.run(SUBJECT_VALUES_SQL)
-        await db.run(rowsTableSql(ctx.manifest.inputs.map(readInputSql)))
+        await db.run(inputTableSql(ctx.manifest.inputs.map(readInputSql)))
+        await db.run(rowsTableSql())
+        await db.run(`drop table ${INPUT_TABLE}`)
         const counties = (
           await db.rows<{ county: string | null }>(
             `select distinct county from ${SCOPE_TABLE} order by county nulls last`,

@@ -38,7 +38,14 @@ const manifest = (runId: string): Manifest => ({
   },
   inputs: [],
   totals: { rows_read: 4200, rows_loaded: 4197, rows_rejected: 3, balanced: true },
-  counts: { in_scope_counts: 0, subjects: 0, by_statute_determination: {}, by_determination: {} },
+  counts: {
+    in_scope_counts: 0,
+    subjects: 0,
+    by_statute_determination: {},
+    by_determination: {},
+    related_charge_rows: 0,
+    related_by_determination: {},
+  },
   outputs: [],
 })
 
