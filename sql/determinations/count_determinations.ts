@@ -68,6 +68,5 @@ select
 from decided d
 left join ref_race_codes r on r.race_code = d.race_code
 where (select county_filter from run_params) is null
-   or county = (select county_filter from run_params)
-order by county, subject_id, cnt_order`,
+   or county = (select county_filter from run_params)`,
 }

@@ -1,6 +1,6 @@
 import type { Model } from '../model.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
-import { ruleColumns } from '../rules/rule-sql.ts'
+import { firstMatchRank, ruleTrail, rulesTable } from '../rules/rule-sql.ts'
 
 /**
  * The statute layer: what HS 11361.8 allows for each in-scope count, decided by the first rule that holds.
@@ -14,27 +14,31 @@ export const elig_statute_determinations: Model = {
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
   dependsOn: ['int_prop64_counts'],
   ruleIds: STATUTE_RULES.map((r) => r.id),
-  sql: () => {
-    const c = ruleColumns(STATUTE_RULES)
-    return `
-with decided as (
+  sql: () => `
+with ranked as (
   select
     *,
-    ${c.determination} as statute_determination,
-    ${c.ruleId} as statute_rule_id,
-    ${c.citation} as statute_citation,
-    ${c.reason} as statute_reason,
-    ${c.trail} as statute_rule_trail
+    ${firstMatchRank(STATUTE_RULES)} as statute_rule_rank,
+    ${ruleTrail(STATUTE_RULES)} as statute_rule_trail
   from int_prop64_counts
+),
+decided as (
+  select
+    ranked.*,
+    r.outcome as statute_determination,
+    r.rule_id as statute_rule_id,
+    r.citation as statute_citation,
+    r.reason as statute_reason
+  from ranked
+  join ${rulesTable(STATUTE_RULES, 'r')} on r.rule_rank = ranked.statute_rule_rank
 )
 select
-  *,
+  * exclude (statute_rule_rank),
   case
     when statute_determination in ('dismiss', 'reduce') and sentence_running then 'recall_and_resentence'
     when statute_determination = 'dismiss' then 'dismiss_and_seal'
     when statute_determination = 'reduce' then 'redesignate'
     else statute_determination
   end as statute_remedy
-from decided`
-  },
+from decided`,
 }
