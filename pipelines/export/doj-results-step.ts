@@ -8,7 +8,13 @@ import type { OutputContext, OutputStep } from '../run/output-steps.ts'
 import { lit } from '../lib/duckdb.ts'
 import { outPaths } from '../lib/paths.ts'
 import { checkRunInputs, readInputSql } from './run-inputs.ts'
-import { freshRestrictedDir, narrow, prepareRestrictedFile, restrictedDir, runRelative } from './restricted-files.ts'
+import {
+  freshRestrictedDir,
+  narrow,
+  prepareRestrictedFile,
+  restrictedDir,
+  runRelative,
+} from './restricted-files.ts'
 import { uniqueSlugs } from './slug.ts'
 import { withInsertionOrder } from './insertion-order.ts'
 import {
@@ -49,7 +55,9 @@ export const dojResultsStep: OutputStep = {
         for (const [i, county] of counties.entries()) {
           const path = join(dir, `${slugs[i]}_results.csv`)
           prepareRestrictedFile(path)
-          await db.run(`copy (${countyResultsSql(county)}) to ${lit(path)} (format csv, header true, delimiter ',')`)
+          await db.run(
+            `copy (${countyResultsSql(county)}) to ${lit(path)} (format csv, header true, delimiter ',')`,
+          )
           narrow(path)
           written.push(runRelative(ctx.out, path))
         }

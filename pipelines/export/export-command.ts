@@ -23,7 +23,9 @@ export function pickSteps(names: readonly string[]): OutputStep[] {
   if (names.includes('all')) return [...OUTPUT_STEPS]
   const unknown = names.filter((n) => !known.includes(n))
   if (unknown.length)
-    throw new UserError(`export ${unknown.join(', ')}: unknown output; choose from ${[...known, 'all'].join(', ')}`)
+    throw new UserError(
+      `export ${unknown.join(', ')}: unknown output; choose from ${[...known, 'all'].join(', ')}`,
+    )
   // Run order, whatever order they were named in.
   return OUTPUT_STEPS.filter((s) => names.includes(s.name))
 }
@@ -40,7 +42,8 @@ export async function exportOutputs(o: ExportOptions): Promise<{ step: string; f
   const steps = pickSteps(o.steps)
   const manifest = readManifest(out)
   const dbPath = o.db ? resolve(o.db) : outPaths(out).db
-  if (!existsSync(dbPath)) throw new UserError(`${dbPath}: run database not found (pass --db if the run used one)`)
+  if (!existsSync(dbPath))
+    throw new UserError(`${dbPath}: run database not found (pass --db if the run used one)`)
   const db = await openDb(dbPath, {
     threads: manifest.options.threads ?? undefined,
     memoryLimit: manifest.options.memory_limit ?? '4GB',

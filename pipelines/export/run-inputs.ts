@@ -19,7 +19,9 @@ async function sha256(path: string): Promise<string> {
 export async function checkRunInputs(manifest: Manifest): Promise<void> {
   for (const f of manifest.inputs) {
     if (!existsSync(f.file))
-      throw new UserError(`${f.file}: input of run ${manifest.run_id} not found; it is needed to write the DOJ result files`)
+      throw new UserError(
+        `${f.file}: input of run ${manifest.run_id} not found; it is needed to write the DOJ result files`,
+      )
     if ((await sha256(f.file)) !== f.sha256)
       throw new UserError(
         `${f.file}: changed since run ${manifest.run_id} (sha256 differs from manifest.json); rerun \`relief run\``,

@@ -47,7 +47,8 @@ export interface Summary {
 export const DEFINITIONS: Record<string, string> = {
   convictions:
     'In-scope Prop 64 conviction counts (HS 11357-11360, 11362.1-11362.4 convicted in a California court), by final determination and by relief track.',
-  relief: 'A count whose final determination is dismiss or reduce, whatever the track (dismiss and seal, redesignate, or recall and resentence).',
+  relief:
+    'A count whose final determination is dismiss or reduce, whatever the track (dismiss and seal, redesignate, or recall and resentence).',
   with_in_scope_convictions: 'People (distinct SUBJECT_ID) with at least one in-scope count.',
   affected: 'People with at least one count getting relief.',
   left_with_no_felony:
@@ -115,7 +116,10 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
     for (const v of determinations.filter((d) => reliefs.includes(d)))
       links.push([`${a}|determination|${v}`, `${a}|relief|${v}`])
   }
-  const across = (suffix: string) => ({ members: counties.map((c) => `${c}|${suffix}`), total: `statewide|${suffix}` })
+  const across = (suffix: string) => ({
+    members: counties.map((c) => `${c}|${suffix}`),
+    total: `statewide|${suffix}`,
+  })
   groups.push(across('all'))
   for (const v of determinations) groups.push(across(`determination|${v}`))
   for (const v of reliefs) groups.push(across(`relief|${v}`))
@@ -131,7 +135,9 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
       by_determination: Object.fromEntries(determinations.map((v) => [v, show(`${a}|determination|${v}`)])),
       by_relief: Object.fromEntries(reliefs.map((v) => [v, show(`${a}|relief|${v}`)])),
     },
-    people: Object.fromEntries(PEOPLE_MEASURES.map((m) => [m, show(`${a}|people|${m}`)])) as AreaSummary['people'],
+    people: Object.fromEntries(
+      PEOPLE_MEASURES.map((m) => [m, show(`${a}|people|${m}`)]),
+    ) as AreaSummary['people'],
   })
   return {
     title: 'Prop 64 record relief: press and impact summary',
@@ -146,7 +152,10 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
       note: `null means withheld: a number describing fewer than ${minCell} people is withheld, and so is any number from which such a number could be worked out by subtraction; zeros are shown.`,
     },
     definitions: DEFINITIONS,
-    statewide: { ...area('statewide'), county: manifest.options.county ? `${manifest.options.county} (county run)` : 'STATEWIDE' },
+    statewide: {
+      ...area('statewide'),
+      county: manifest.options.county ? `${manifest.options.county} (county run)` : 'STATEWIDE',
+    },
     counties: counties.map(area),
   }
 }

@@ -4,8 +4,9 @@
  * cell), then split into pages, then drawn; a row never splits across pages.
  */
 import type { PDFDocument, PDFPage } from 'pdf-lib'
-import { CONTENT_WIDTH, GREY, INK, MARGIN, PAGE, RULE, SHADE, type Fonts } from './page-layout.ts'
+import { CONTENT_WIDTH, MARGIN, PAGE, SHADE, type Fonts } from './page-layout.ts'
 import { capLines, pdfSafe, wrapText } from './pdf-text.ts'
+import { PageBatch } from './page-batch.ts'
 import type { MotionCase } from './motion-cases.ts'
 import { reliefLabel, type ReliefSection } from './relief-sections.ts'
 
@@ -28,19 +29,27 @@ const COLUMNS: readonly Column[] = [
   { title: 'Case number', width: 64, text: (c) => [c.case_number ?? '(not recorded)'] },
   {
     title: 'Name / AKA',
-    width: 112,
+    width: 110,
     text: (c) => [c.name ?? '(no name)', ...(c.aka ? c.aka.split('; ').map((a) => `aka ${a}`) : [])],
   },
   { title: 'DOB', width: 46, text: (c) => [c.dob ?? ''] },
-  { title: 'CII number', width: 50, text: (c) => [c.cii_number ?? ''] },
+  { title: 'CII number', width: 48, text: (c) => [c.cii_number ?? ''] },
   { title: 'Convicted', width: 46, text: (c) => (c.conviction_date ?? '').split('; ') },
-  { title: 'Code sections', width: 92, text: (c) => [c.code_sections] },
-  { title: 'Relief', width: 56, text: (c) => [reliefLabel(c.remedy, c.determination)] },
-  { title: 'Rule ids', width: 74, text: (c) => c.rule_ids.split('; ') },
+  { title: 'Code sections', width: 80, text: (c) => [c.code_sections] },
+  { title: 'Relief', width: 70, text: (c) => [reliefLabel(c.remedy, c.determination)] },
+  { title: 'Rule ids', width: 76, text: (c) => c.rule_ids.split('; ') },
 ]
-if (COLUMNS.reduce((a, c) => a + c.width, 0) !== CONTENT_WIDTH) throw new Error('table columns must fill the width')
+if (COLUMNS.reduce((a, c) => a + c.width, 0) !== CONTENT_WIDTH)
+  throw new Error('table columns must fill the width')
 
 const NOTE_INDENT = COLUMNS[0]!.width + PAD
+
+/** The label already says "Missing facts" / "Ground": drop the reason's own opening words. */
+const shortReason = (reason: string) =>
+  reason
+    .split(' | ')
+    .map((r) => r.replace(/^(Needs review|Not eligible)\s*:\s*/i, ''))
+    .join(' | ')
 
 export interface TableRow {
   cells: string[][]
@@ -59,7 +68,7 @@ export function measureRow(c: MotionCase, section: ReliefSection, fonts: Fonts):
     section.showReason && c.reason
       ? capLines(
           wrapText(
-            pdfSafe(`${section.reasonLabel}: ${c.reason}`),
+            pdfSafe(`${section.reasonLabel}: ${shortReason(c.reason)}`),
             fonts.sansItalic,
             NOTE_SIZE,
             CONTENT_WIDTH - NOTE_INDENT - PAD,
@@ -98,16 +107,21 @@ export interface TableContext {
   place: string
 }
 
-function drawHeading(page: PDFPage, section: ReliefSection, ctx: TableContext, continued: boolean): number {
+function drawHeading(
+  page: PDFPage,
+  batch: PageBatch,
+  section: ReliefSection,
+  ctx: TableContext,
+  continued: boolean,
+): number {
   const { fonts } = ctx
-  let y = PAGE.height - MARGIN.top - 11
   const title = pdfSafe(
     `Schedule ${section.schedule}: ${section.title} (${section.citation})${continued ? ' - continued' : ''}`,
   )
-  page.drawText(title, { x: MARGIN.left, y, size: 11, font: fonts.sansBold, color: INK })
-  y -= 13
-  page.drawText(pdfSafe(ctx.place), { x: MARGIN.left, y, size: 8, font: fonts.sans, color: GREY })
-  y = PAGE.height - MARGIN.top - HEADING_HEIGHT
+  const top = PAGE.height - MARGIN.top
+  batch.text(title, MARGIN.left, top - 11, fonts.sansBold, 11)
+  batch.text(pdfSafe(ctx.place), MARGIN.left, top - 24, fonts.sans, 8, 0.35)
+  const y = top - HEADING_HEIGHT
   page.drawRectangle({
     x: MARGIN.left,
     y: y - HEADER_ROW_HEIGHT,
@@ -117,38 +131,31 @@ function drawHeading(page: PDFPage, section: ReliefSection, ctx: TableContext, c
   })
   let x = MARGIN.left
   for (const col of COLUMNS) {
-    page.drawText(col.title, { x: x + PAD, y: y - PAD - SIZE, size: SIZE, font: fonts.sansBold, color: INK })
+    batch.text(col.title, x + PAD, y - PAD - SIZE, fonts.sansBold, SIZE)
     x += col.width
   }
   return y - HEADER_ROW_HEIGHT
 }
 
-function drawRow(page: PDFPage, row: TableRow, top: number, fonts: Fonts): number {
+function drawRow(batch: PageBatch, row: TableRow, top: number, fonts: Fonts): number {
   let x = MARGIN.left
   row.cells.forEach((lines, i) => {
-    lines.forEach((line, j) => {
-      if (line)
-        page.drawText(line, { x: x + PAD, y: top - PAD - SIZE - j * LINE, size: SIZE, font: fonts.sans, color: INK })
-    })
+    lines.forEach((line, j) => batch.text(line, x + PAD, top - PAD - SIZE - j * LINE, fonts.sans, SIZE))
     x += COLUMNS[i]!.width
   })
   const noteTop = top - PAD - Math.max(...row.cells.map((l) => l.length)) * LINE
-  row.note.forEach((line, j) => {
-    page.drawText(line, {
-      x: MARGIN.left + NOTE_INDENT,
-      y: noteTop - NOTE_SIZE - j * NOTE_LINE,
-      size: NOTE_SIZE,
-      font: fonts.sansItalic,
-      color: GREY,
-    })
-  })
+  row.note.forEach((line, j) =>
+    batch.text(
+      line,
+      MARGIN.left + NOTE_INDENT,
+      noteTop - NOTE_SIZE - j * NOTE_LINE,
+      fonts.sansItalic,
+      NOTE_SIZE,
+      0.35,
+    ),
+  )
   const bottom = top - row.height
-  page.drawLine({
-    start: { x: MARGIN.left, y: bottom },
-    end: { x: MARGIN.left + CONTENT_WIDTH, y: bottom },
-    thickness: 0.25,
-    color: RULE,
-  })
+  batch.hline(MARGIN.left, MARGIN.left + CONTENT_WIDTH, bottom)
   return bottom
 }
 
@@ -166,8 +173,10 @@ export function drawSchedule(
   )
   pages.forEach((idx, p) => {
     const page = doc.addPage([PAGE.width, PAGE.height])
-    let y = drawHeading(page, section, ctx, p > 0)
-    for (const i of idx) y = drawRow(page, rows[i]!, y, ctx.fonts)
+    const batch = new PageBatch(page)
+    let y = drawHeading(page, batch, section, ctx, p > 0)
+    for (const i of idx) y = drawRow(batch, rows[i]!, y, ctx.fonts)
+    batch.flush()
   })
   return pages.length
 }

@@ -5,7 +5,7 @@
  * for the filing attorney, modelled on the structure of the San Francisco motions (see legal-notes §1.6).
  */
 import { INK, MARGIN, PAGE, CONTENT_WIDTH, SHADE, type Fonts } from './page-layout.ts'
-import { pdfSafe } from './pdf-text.ts'
+import { measure, pdfSafe } from './pdf-text.ts'
 import { TextFlow } from './text-flow.ts'
 import type { PDFDocument } from 'pdf-lib'
 import type { ReliefSection } from './relief-sections.ts'
@@ -64,13 +64,19 @@ function totalsTable(flow: TextFlow, fonts: Fonts, info: CoverInfo): void {
   const draw = (cells: string[], bold: boolean, shade: boolean) => {
     const top = flow.y
     if (shade)
-      flow.page.drawRectangle({ x: MARGIN.left, y: top - rowH, width: CONTENT_WIDTH, height: rowH, color: SHADE })
+      flow.page.drawRectangle({
+        x: MARGIN.left,
+        y: top - rowH,
+        width: CONTENT_WIDTH,
+        height: rowH,
+        color: SHADE,
+      })
     let x = MARGIN.left
     cells.forEach((text, i) => {
       const col = cols[i]!
       const font = bold ? fonts.sansBold : fonts.sans
       const t = pdfSafe(text)
-      const w = font.widthOfTextAtSize(t, size)
+      const w = measure(font, t, size)
       const tx = col.align === 'right' ? x + col.width - 4 - w : x + 4
       flow.page.drawText(t, { x: tx, y: top - rowH + 4, size, font, color: INK })
       x += col.width
@@ -120,7 +126,10 @@ export function drawCover(doc: PDFDocument, fonts: Fonts, info: CoverInfo): numb
     flow.paragraph(text, { font: bold ? fonts.serifBold : fonts.serif, size, align: 'center' })
 
   flow.paragraph(`DISTRICT ATTORNEY OF ${info.county} COUNTY`, small)
-  flow.paragraph('Deputy District Attorney: ______________________________  State Bar No. ____________', small)
+  flow.paragraph(
+    'Deputy District Attorney: ______________________________  State Bar No. ____________',
+    small,
+  )
   flow.paragraph('Attorney for the People', small)
   flow.gap(14)
   center('SUPERIOR COURT OF THE STATE OF CALIFORNIA')

@@ -36,9 +36,6 @@ export interface MotionCase {
 const sectionRank = (col: string) =>
   `case ${col} ${RELIEF_SECTIONS.map((s, i) => `when ${lit(s.remedy)} then ${i}`).join(' ')} else ${RELIEF_SECTIONS.length} end`
 
-// county, court, remedy may be NULL: every join key is compared null-safely.
-const KEYS = ['county', 'court', 'remedy', 'determination', 'subject_id', 'case_key']
-
 export const MOTION_CASES_SQL = `
 with counts as (
   select
@@ -49,22 +46,11 @@ with counts as (
   from count_determinations d
   left join int_convictions i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
 ),
-sections as (
-  select county, court, remedy, determination, subject_id, case_key, code_section, count(*) as n
-  from counts
-  group by all
-),
-section_lists as (
-  select county, court, remedy, determination, subject_id, case_key,
-    string_agg(code_section || case when n > 1 then ' x' || n else '' end, '; ' order by code_section)
-      as code_sections
-  from sections
-  group by all
-),
 cases as (
   select
     county, court, remedy, determination, subject_id, case_key,
     any_value(case_number) as case_number,
+    list_sort(list(code_section)) as sections,
     array_to_string(list_sort(list_distinct(list(conviction_date))), '; ') as conviction_date,
     count(*)::int as counts,
     array_to_string(list_sort(list(cnt_order)), '; ') as count_orders,
@@ -80,13 +66,15 @@ select
   strftime(s.dob, '%Y-%m-%d') as dob,
   s.cii_number,
   nullif(c.conviction_date, '') as conviction_date,
-  l.code_sections,
+  -- 'HS 11357(B); HS 11359 x2': each section once, with its number of counts when more than one.
+  array_to_string(list_transform(list_sort(list_distinct(c.sections)), x ->
+    x || case when len(list_filter(c.sections, y -> y = x)) > 1 then ' x' || len(list_filter(c.sections, y -> y = x)) else '' end
+  ), '; ') as code_sections,
   c.counts,
   c.count_orders,
   coalesce(c.rule_ids, '') as rule_ids,
   coalesce(c.reason, '') as reason
 from cases c
-join section_lists l on ${KEYS.map((k) => `c.${k} is not distinct from l.${k}`).join(' and ')}
 left join int_subjects s on s.subject_id = c.subject_id
 order by c.county nulls last, c.court nulls last, ${sectionRank('c.remedy')}, c.remedy,
   c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last, c.case_key`

@@ -31,7 +31,9 @@ function field(v: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
-export function motionCsv(sections: readonly { section: ReliefSection; cases: readonly MotionCase[] }[]): string {
+export function motionCsv(
+  sections: readonly { section: ReliefSection; cases: readonly MotionCase[] }[],
+): string {
   const lines = [MOTION_CSV_COLUMNS.join(',')]
   for (const { section, cases } of sections)
     for (const c of cases)

@@ -6,7 +6,12 @@
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from '../../pipelines/run/output-steps.ts'
 import { outPaths } from '../../pipelines/lib/paths.ts'
-import { freshRestrictedDir, restrictedDir, runRelative, writeRestrictedFile } from '../../pipelines/export/restricted-files.ts'
+import {
+  freshRestrictedDir,
+  restrictedDir,
+  runRelative,
+  writeRestrictedFile,
+} from '../../pipelines/export/restricted-files.ts'
 import { uniqueSlugs } from '../../pipelines/export/slug.ts'
 import { motionCases, type MotionCase } from './motion-cases.ts'
 import { motionCsv } from './motion-csv.ts'
@@ -96,7 +101,10 @@ export const motionsStep: OutputStep = {
     }
     const indexPath = join(root, 'index.csv')
     const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
-    writeRestrictedFile(indexPath, [INDEX_COLUMNS, ...index].map((r) => r.map(quote).join(',')).join('\n') + '\n')
+    writeRestrictedFile(
+      indexPath,
+      [INDEX_COLUMNS, ...index].map((r) => r.map(quote).join(',')).join('\n') + '\n',
+    )
     written.push(runRelative(ctx.out, indexPath))
     return written
   },

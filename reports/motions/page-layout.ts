@@ -4,7 +4,7 @@
  * run id and as-of date, and "page X of Y" (drawn last, once the page count is known).
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib'
-import { pdfSafe } from './pdf-text.ts'
+import { measure, pdfSafe } from './pdf-text.ts'
 
 export const PAGE = { width: 612, height: 792 } as const
 export const MARGIN = { left: 36, right: 36, top: 40, bottom: 46 } as const
@@ -57,7 +57,13 @@ export function drawFooters(doc: PDFDocument, fonts: Fonts, info: FooterInfo): v
     })
     page.drawText(left, { x: MARGIN.left, y, size, font: fonts.sans, color: GREY })
     page.drawText(middle, { x: MARGIN.left, y: y - 9, size, font: fonts.sansBold, color: GREY })
-    const w = fonts.sans.widthOfTextAtSize(right, size + 1)
-    page.drawText(right, { x: PAGE.width - MARGIN.right - w, y, size: size + 1, font: fonts.sans, color: INK })
+    const w = measure(fonts.sans, right, size + 1)
+    page.drawText(right, {
+      x: PAGE.width - MARGIN.right - w,
+      y,
+      size: size + 1,
+      font: fonts.sans,
+      color: INK,
+    })
   })
 }

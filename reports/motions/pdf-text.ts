@@ -45,12 +45,34 @@ export function pdfSafe(text: string): string {
   return out
 }
 
+const widthTables = new WeakMap<PDFFont, Float64Array>()
+
+/**
+ * Width in points of pdfSafe text, from a 256-entry table per font. No kerning: the text is drawn with
+ * plain Tj, which does not kern either, and summing a table is far faster than pdf-lib's glyph lookup.
+ */
+export function measure(font: PDFFont, text: string, size: number): number {
+  let table = widthTables.get(font)
+  if (!table) {
+    table = new Float64Array(256)
+    const fallback = font.widthOfTextAtSize('?', 1)
+    for (let c = 32; c < 256; c++) {
+      const ch = String.fromCharCode(c)
+      table[c] = SAFE.test(ch) ? font.widthOfTextAtSize(ch, 1) : fallback
+    }
+    widthTables.set(font, table)
+  }
+  let w = 0
+  for (let i = 0; i < text.length; i++) w += table[text.charCodeAt(i) & 0xff]!
+  return w * size
+}
+
 /** Cuts one word that is wider than the line into pieces that fit. */
 function breakWord(word: string, font: PDFFont, size: number, width: number): string[] {
   const pieces: string[] = []
   let cur = ''
   for (const ch of word) {
-    if (cur && font.widthOfTextAtSize(cur + ch, size) > width) {
+    if (cur && measure(font, cur + ch, size) > width) {
       pieces.push(cur)
       cur = ch
     } else cur += ch
@@ -61,16 +83,17 @@ function breakWord(word: string, font: PDFFont, size: number, width: number): st
 
 /** Greedy word wrap of already-safe text to `width` points; never returns an empty list. */
 export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+  if (measure(font, text, size) <= width && !/\s\s|^\s|\s$/.test(text)) return [text]
   const lines: string[] = []
   let cur = ''
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = cur ? `${cur} ${word}` : word
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
+    if (measure(font, candidate, size) <= width) {
       cur = candidate
       continue
     }
     if (cur) lines.push(cur)
-    if (font.widthOfTextAtSize(word, size) <= width) cur = word
+    if (measure(font, word, size) <= width) cur = word
     else {
       const pieces = breakWord(word, font, size, width)
       lines.push(...pieces.slice(0, -1))

@@ -4,7 +4,7 @@
  */
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib'
 import { CONTENT_WIDTH, INK, MARGIN, PAGE } from './page-layout.ts'
-import { pdfSafe, wrapText } from './pdf-text.ts'
+import { measure, pdfSafe, wrapText } from './pdf-text.ts'
 
 export interface TextStyle {
   font: PDFFont
@@ -47,10 +47,16 @@ export class TextFlow {
     this.need(Math.min(lines.length, 3) * leading)
     for (const line of lines) {
       this.need(leading)
-      const w = style.font.widthOfTextAtSize(line, style.size)
+      const w = measure(style.font, line, style.size)
       const x = style.align === 'center' ? MARGIN.left + (CONTENT_WIDTH - w) / 2 : MARGIN.left + indent
       this.y -= leading
-      this.page.drawText(line, { x, y: this.y + (leading - style.size) / 2, size: style.size, font: style.font, color: INK })
+      this.page.drawText(line, {
+        x,
+        y: this.y + (leading - style.size) / 2,
+        size: style.size,
+        font: style.font,
+        color: INK,
+      })
     }
   }
 }
