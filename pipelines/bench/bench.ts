@@ -59,7 +59,14 @@ for (const target of SIZES) {
   process.stderr.write(`measuring ${file} (${(statSync(file).size / 1e9).toFixed(2)} GB) …\n`)
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'pipelines/bench/measure-size.ts'), file, join(CACHE, `run-${target}`), String(THREADS)],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'pipelines/bench/measure-size.ts'),
+      file,
+      join(CACHE, `run-${target}`),
+      String(THREADS),
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 24 },
   )
   if (child.status !== 0) {
@@ -71,7 +78,12 @@ for (const target of SIZES) {
 
 const duckdbVersion = execFileSync(
   process.execPath,
-  ['--import', 'tsx', '-e', "import('@duckdb/node-api').then(async m=>{const i=await m.DuckDBInstance.create(':memory:');const c=await i.connect();const r=await c.runAndReadAll('select version()');console.log(r.getRows()[0][0])})"],
+  [
+    '--import',
+    'tsx',
+    '-e',
+    "import('@duckdb/node-api').then(async m=>{const i=await m.DuckDBInstance.create(':memory:');const c=await i.connect();const r=await c.runAndReadAll('select version()');console.log(r.getRows()[0][0])})",
+  ],
   { cwd: ROOT, encoding: 'utf8' },
 ).trim()
 

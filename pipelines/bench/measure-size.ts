@@ -29,7 +29,14 @@ async function floorSeconds(): Promise<{ seconds: number; rows: number }> {
 const floor = await floorSeconds()
 rmSync(out, { recursive: true, force: true })
 const t = performance.now()
-const run = await runPipeline({ inputs: [file], out, asOf: '2026-01-01', threads, quiet: true, memoryLimit: '3GB' })
+const run = await runPipeline({
+  inputs: [file],
+  out,
+  asOf: '2026-01-01',
+  threads,
+  quiet: true,
+  memoryLimit: '3GB',
+})
 const runSeconds = (performance.now() - t) / 1000
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 process.stdout.write(

@@ -3,7 +3,7 @@
  * Every phase is timed; the manifest records how the result was obtained and balances the rows.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
@@ -159,6 +159,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       )
       manifest.outputs.push(...written)
     }
+    // The database and the row-level files carry names, DOBs and CII numbers (rejects.csv holds raw lines):
+    // owner-only, like everything under restricted/.
+    for (const f of [dbPath, paths.determinationsCsv, paths.determinationsParquet, paths.rejectsCsv])
+      if (existsSync(f)) chmodSync(f, 0o600)
     writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
     writeFileSync(paths.runLog, JSON.stringify({ run_id: runId, timings: progress.timings }, null, 2) + '\n')
     return { out, runId, manifest, timings: progress.timings }

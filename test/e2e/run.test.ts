@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -77,6 +77,9 @@ describe('relief run end to end', () => {
     expect(ma).toEqual(mb)
     expect(ma.as_of).toBe('2026-01-01')
     expect(ma.inputs[0].sha256).toBe(sha(fixture))
+    // Row-level files hold personal data: owner-only.
+    for (const f of ['relief.duckdb', 'count_determinations.csv', 'rejects.csv'])
+      expect(statSync(join(a, f)).mode & 0o777).toBe(0o600)
   })
 
   it("--county keeps only that county's convictions but counts priors from anywhere", async () => {

@@ -151,10 +151,18 @@ describe('relief compare', () => {
         quiet: true,
         determinationsOnly: true,
       })
-      const totals: Record<string, number> = {}
-      for (const x of rows.filter((x) => x.scenario === run.manifest.options.policy))
-        totals[x.determination!] = (totals[x.determination!] ?? 0) + Number(x.convictions)
-      expect(totals).toEqual(run.manifest.counts.by_determination)
+      // The manifest counts Prop 64 counts and related charges apart; compare labels them by charge_kind.
+      for (const [kind, expected] of [
+        ['prop64', run.manifest.counts.by_determination],
+        ['related', run.manifest.counts.related_by_determination],
+      ] as const) {
+        const totals: Record<string, number> = {}
+        for (const x of rows.filter(
+          (x) => x.scenario === run.manifest.options.policy && x.charge_kind === kind,
+        ))
+          totals[x.determination!] = (totals[x.determination!] ?? 0) + Number(x.convictions)
+        expect(totals).toEqual(expected)
+      }
     }
   })
 

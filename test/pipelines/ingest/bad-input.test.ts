@@ -106,7 +106,10 @@ describe('accepted shapes', () => {
     const r = relief(['run', '--input', dir, join(dir, '*.dat'), '--out', out, '--as-of', '2026-01-01'])
     expect(r.code, r.stderr).toBe(0)
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
-    expect(m.inputs.map((i: { file: string }) => i.file)).toEqual([join(dir, 'part-1.dat'), join(dir, 'part-2.dat')])
+    expect(m.inputs.map((i: { file: string }) => i.file)).toEqual([
+      join(dir, 'part-1.dat'),
+      join(dir, 'part-2.dat'),
+    ])
     expect(m.totals.rows_loaded).toBe(76)
   })
 })

@@ -16,7 +16,13 @@ describe('relief models', () => {
   })
 
   it('shows every statute rule as its own CASE arm, tagged with its id, in precedence order', () => {
-    const sql = readFileSync(join(dir, files.find((f) => f.endsWith('elig_statute_determinations.sql'))!), 'utf8')
+    const sql = readFileSync(
+      join(
+        dir,
+        files.find((f) => f.endsWith('elig_statute_determinations.sql'))!,
+      ),
+      'utf8',
+    )
     const positions = STATUTE_RULES.map((r) => sql.indexOf(`-- ${r.id}\n`))
     expect(positions.every((p) => p > 0)).toBe(true)
     expect([...positions].sort((a, b) => a - b)).toEqual(positions)
