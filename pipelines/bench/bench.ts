@@ -2,7 +2,8 @@
  * `npm run bench`: how `relief run` scales, as ratios against a floor measured in the same run.
  * Generates (and caches in bench/cache/, outside git) extracts of about 1M, 5M and 20M rows with the project's
  * generator, then for each size measures the raw read_csv floor and every phase of a run in a child process.
- * Writes a table to stdout and bench/results.json. BENCH_SIZES=1000000,5000000 picks sizes; BENCH_THREADS threads.
+ * Writes a table to stdout and bench/results.json. BENCH_SIZES=1000000,5000000 picks sizes; BENCH_THREADS threads;
+ * BENCH_SQL_ONLY=1 skips the file exports (motions, DOJ files, summary, report); BENCH_RESULTS names the output.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, statfsSync, statSync, writeFileSync } from 'node:fs'
@@ -94,7 +95,10 @@ const report = {
   threads: THREADS,
   results,
 }
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(report, null, 2) + '\n')
+writeFileSync(
+  join(ROOT, 'bench', process.env.BENCH_RESULTS ?? 'results.json'),
+  JSON.stringify(report, null, 2) + '\n',
+)
 
 const phases = [...new Set(results.flatMap((r) => Object.keys((r.phases as Record<string, number>) ?? {})))]
 const head = ['rows', 'floor s', 'run s', 'run/floor', 'peak RSS MB', 'gen rows/s', ...phases]

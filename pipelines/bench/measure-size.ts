@@ -28,6 +28,9 @@ async function floorSeconds(): Promise<{ seconds: number; rows: number }> {
 
 const floor = await floorSeconds()
 rmSync(out, { recursive: true, force: true })
+// BENCH_SQL_ONLY=1 times ingest, models, determinations and marts without the file exports (for sizes where the
+// exports alone would take most of an hour; they scale linearly, see docs/scale.md).
+const determinationsOnly = process.env.BENCH_SQL_ONLY === '1'
 const t = performance.now()
 const run = await runPipeline({
   inputs: [file],
@@ -36,6 +39,7 @@ const run = await runPipeline({
   threads,
   quiet: true,
   memoryLimit: '3GB',
+  determinationsOnly,
 })
 const runSeconds = (performance.now() - t) / 1000
 const peakRssMb = process.resourceUsage().maxRSS / 1024
@@ -48,6 +52,7 @@ process.stdout.write(
     peak_rss_mb: Math.round(peakRssMb),
     phases: Object.fromEntries(run.timings.map((p) => [p.phase, Number(p.seconds.toFixed(2))])),
     in_scope_counts: run.manifest.counts.in_scope_counts,
+    exports_skipped: determinationsOnly,
     db_file: join(out, 'relief.duckdb'),
   }) + '\n',
 )
