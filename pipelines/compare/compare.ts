@@ -6,13 +6,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { openDb } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
 import { REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
+import { asIngestError, openFreshDb } from '../run/fresh-db.ts'
 import { buildModels } from '../run/build-models.ts'
 import { checkAsOf, normaliseCounty, todayIso } from '../run/run-options.ts'
 import { copyCsv, copyParquet } from '../run/write-outputs.ts'
@@ -61,7 +61,6 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
   const files = resolveInputs(opts.inputs).map(inspectFile)
   mkdirSync(out, { recursive: true })
   const dbPath = opts.db ? resolve(opts.db) : join(out, 'compare.duckdb')
-  for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true })
 
   const first = MODELS.findIndex((m) => SCENARIO_MODELS.includes(m.name))
   const shared = MODELS.slice(0, first).filter((m) => !SCENARIO_MODELS.includes(m.name))
@@ -69,11 +68,7 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
   const builds: Record<string, number> = {}
   const count = (ms: typeof MODELS) => ms.forEach((m) => (builds[m.name] = (builds[m.name] ?? 0) + 1))
 
-  const db = await openDb(dbPath, {
-    threads: opts.threads,
-    memoryLimit: opts.memoryLimit ?? '4GB',
-    tempDirectory: `${dbPath}.tmp`,
-  })
+  const db = await openFreshDb(dbPath, opts)
   try {
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
@@ -87,10 +82,7 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
       try {
         await buildModels(db, ctx, shared)
       } catch (e) {
-        const msg = (e as Error).message
-        if (/CSV|read_csv|Invalid Input Error/i.test(msg))
-          throw new UserError(`input not readable as the DOJ format: ${msg.split('\n')[0]}`)
-        throw e
+        throw asIngestError(e)
       }
       count(shared)
       // From here on nothing may touch the files: drop the only relation that reads them.

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { openDb, type Db } from '../lib/duckdb.ts'
+import type { Db } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { gitCommit, VERSION } from '../lib/version.ts'
@@ -16,6 +16,7 @@ import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { reconcile, type FileReconciliation } from '../ingest/reconcile.ts'
 import { BUILD_PHASES, buildModels } from './build-models.ts'
+import { asIngestError, openFreshDb } from './fresh-db.ts'
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
@@ -75,15 +76,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   // An earlier run's manifest must not vouch for this run's outputs if this one fails.
   rmSync(paths.manifest, { force: true })
   const dbPath = opts.db ? resolve(opts.db) : paths.db
-  // A run rebuilds from the files: start from an empty database so reruns are identical.
-  rmSync(dbPath, { force: true })
-  rmSync(`${dbPath}.wal`, { force: true })
-
-  const db = await openDb(dbPath, {
-    threads: opts.threads,
-    memoryLimit: opts.memoryLimit ?? '4GB',
-    tempDirectory: `${dbPath}.tmp`,
-  })
+  const db = await openFreshDb(dbPath, opts)
   try {
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
@@ -102,10 +95,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         try {
           await buildModels(db, ctx, models)
         } catch (e) {
-          const msg = (e as Error).message
-          if (phase === 'ingest' && /CSV|read_csv|Invalid Input Error/i.test(msg))
-            throw new UserError(`input not readable as the DOJ format: ${msg.split('\n')[0]}`)
-          throw e
+          throw phase === 'ingest' ? asIngestError(e) : e
         }
       })
     }

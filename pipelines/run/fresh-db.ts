@@ -1,0 +1,28 @@
+/**
+ * What `relief run` and `relief compare` share before their models: an empty database file with the run's
+ * resource limits (a run rebuilds from the files, so reruns are identical), and the one-line error a user
+ * sees when DuckDB cannot read an input as the DOJ format.
+ */
+import { rmSync } from 'node:fs'
+import { openDb, type Db } from '../lib/duckdb.ts'
+import { UserError } from '../lib/user-error.ts'
+
+export async function openFreshDb(
+  dbPath: string,
+  opts: { threads?: number; memoryLimit?: string },
+): Promise<Db> {
+  for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true })
+  return openDb(dbPath, {
+    threads: opts.threads,
+    memoryLimit: opts.memoryLimit ?? '4GB',
+    tempDirectory: `${dbPath}.tmp`,
+  })
+}
+
+/** A CSV reader failure while ingesting becomes a UserError; anything else is rethrown as it is. */
+export function asIngestError(e: unknown): unknown {
+  const msg = (e as Error).message ?? ''
+  return /CSV|read_csv|Invalid Input Error/i.test(msg)
+    ? new UserError(`input not readable as the DOJ format: ${msg.split('\n')[0]}`)
+    : e
+}
