@@ -8,7 +8,7 @@ import {
 } from '../../data-contracts/doj-extract.contract.ts'
 
 const reference = parse(
-  readFileSync(new URL('../../../shared/reference/doj-research-file-columns.csv', import.meta.url)),
+  readFileSync(new URL('../../data-contracts/reference/doj-research-file-columns.csv', import.meta.url)),
   {
     columns: true,
   },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { relief } from '../../helpers/run-cli.ts'
 
-const SAMPLES = new URL('../../../../shared/reference/samples/', import.meta.url).pathname
+const SAMPLES = new URL('../../fixtures/gogen/', import.meta.url).pathname
 const tmp = () => mkdtempSync(join(tmpdir(), 'relief-bad-'))
 
 /** A refused input: exit code 2, one line naming the file and the problem, no stack, no manifest. */
