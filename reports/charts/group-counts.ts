@@ -2,11 +2,11 @@
 import * as Plot from '@observablehq/plot'
 import type { Table } from 'apache-arrow'
 import { countTick, vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
-import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER, WITHHELD_COLOR } from './palette.ts'
+import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER } from './palette.ts'
 import type { DemographicsRow } from './mart-rows.ts'
 import { DIMENSIONS, byOrder, fmtInt, type Dimension } from './labels.ts'
 import { rowsOf } from './rows.ts'
-import { WITHHELD, WITHHELD_FILL, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
+import { determinationScales, WITHHELD, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
 
 const isDetermination = (o: string) => (DETERMINATION_ORDER as readonly string[]).includes(o)
 
@@ -41,9 +41,7 @@ export function groupCounts(table: Table, dimension: Dimension, ctx: ChartContex
   const note = withheld
     ? `${withheld} cells withheld (fewer than ${ctx.minCell} people, or would reveal such a cell).`
     : undefined
-  const domain = [...DETERMINATION_ORDER, WITHHELD]
-  const colors = [...DETERMINATION_ORDER.map((d) => DETERMINATION_COLOR[d]), WITHHELD_FILL]
-  const vlColors = [...DETERMINATION_ORDER.map((d) => DETERMINATION_COLOR[d]), WITHHELD_COLOR]
+  const { domain, colors, vlColors } = determinationScales()
   const name = `counts-by-${dimension.replace('_', '-')}`
   return {
     name,

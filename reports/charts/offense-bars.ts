@@ -2,11 +2,11 @@
 import * as Plot from '@observablehq/plot'
 import type { Table } from 'apache-arrow'
 import { countTick, vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
-import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER, WITHHELD_COLOR } from './palette.ts'
+import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER } from './palette.ts'
 import type { OffenseRow } from './mart-rows.ts'
 import { byOrder, fmtInt } from './labels.ts'
 import { rowsOf } from './rows.ts'
-import { WITHHELD, WITHHELD_FILL, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
+import { determinationScales, WITHHELD, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
 
 const LEVELS = ['felony', 'misdemeanor', 'infraction', 'unknown']
 const isDetermination = (o: string) => (DETERMINATION_ORDER as readonly string[]).includes(o)
@@ -40,9 +40,7 @@ export function offenseBars(table: Table, ctx: ChartContext): ChartDef {
   const note = withheld
     ? `${withheld} section × level × determination cells withheld (fewer than ${ctx.minCell} people, or would reveal such a cell).`
     : undefined
-  const domain = [...DETERMINATION_ORDER, WITHHELD]
-  const colors = [...DETERMINATION_ORDER.map((d) => DETERMINATION_COLOR[d]), WITHHELD_FILL]
-  const vlColors = [...DETERMINATION_ORDER.map((d) => DETERMINATION_COLOR[d]), WITHHELD_COLOR]
+  const { domain, colors, vlColors } = determinationScales()
   return {
     name: 'relief-by-offense',
     title,

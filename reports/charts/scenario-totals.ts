@@ -2,11 +2,11 @@
 import * as Plot from '@observablehq/plot'
 import type { Table } from 'apache-arrow'
 import { countTick, vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
-import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER, WITHHELD_COLOR } from './palette.ts'
+import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER } from './palette.ts'
 import type { ScenarioRow } from './mart-rows.ts'
 import { fmtInt } from './labels.ts'
 import { rowsOf } from './rows.ts'
-import { WITHHELD, WITHHELD_FILL, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
+import { determinationScales, WITHHELD, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
 
 export function scenarioTotals(table: Table, ctx: ChartContext): ChartDef {
   const totals = rowsOf<ScenarioRow>(table).filter((r) => r.race_group === 'all')
@@ -24,9 +24,7 @@ export function scenarioTotals(table: Table, ctx: ChartContext): ChartDef {
   const note = rows.some((r) => r.suppressed)
     ? `Some cells withheld (fewer than ${ctx.minCell} people, or would reveal such a cell); drawn together, hatched.`
     : undefined
-  const domain = [...DETERMINATION_ORDER, WITHHELD]
-  const colors = [...DETERMINATION_ORDER.map((d) => DETERMINATION_COLOR[d]), WITHHELD_FILL]
-  const vlColors = [...DETERMINATION_ORDER.map((d) => DETERMINATION_COLOR[d]), WITHHELD_COLOR]
+  const { domain, colors, vlColors } = determinationScales()
   return {
     name: 'scenario-totals',
     title,

@@ -3,7 +3,7 @@
  * withheld segments together are total − published segments (already known from the published numbers, so
  * drawing it reveals nothing) and are drawn as one hatched "withheld" segment at the end of the bar.
  */
-import { WITHHELD_COLOR } from './palette.ts'
+import { DETERMINATION_COLOR, DETERMINATION_ORDER, WITHHELD_COLOR } from './palette.ts'
 
 export const WITHHELD = 'withheld'
 export const WITHHELD_FILL = 'url(#withheld-hatch)'
@@ -31,4 +31,17 @@ export function withheldSegments<R extends Cell>(
     const rest = t.counts - ps.reduce((a, p) => a + (p.suppressed ? 0 : (p.counts ?? 0)), 0)
     return rest > 0 ? [{ key: k, counts: rest }] : []
   })
+}
+
+/**
+ * Colour scales of every stacked-by-determination bar chart: the four determinations in order, then the
+ * withheld remainder (hatched in Plot's SVG, plain grey in Vega-Lite, which has no pattern fills).
+ */
+export function determinationScales(): { domain: string[]; colors: string[]; vlColors: string[] } {
+  const base = DETERMINATION_ORDER.map((d) => DETERMINATION_COLOR[d])
+  return {
+    domain: [...DETERMINATION_ORDER, WITHHELD],
+    colors: [...base, WITHHELD_FILL],
+    vlColors: [...base, WITHHELD_COLOR],
+  }
 }
