@@ -8,7 +8,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, statfsSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateExtract, ROWS_PER_SUBJECT_ESTIMATE } from '../generate/generate-extract.ts'
 import { gitCommit, VERSION } from '../lib/version.ts'
@@ -96,7 +96,7 @@ const report = {
   results,
 }
 writeFileSync(
-  join(ROOT, 'bench', process.env.BENCH_RESULTS ?? 'results.json'),
+  resolve(ROOT, 'bench', process.env.BENCH_RESULTS ?? 'results.json'),
   JSON.stringify(report, null, 2) + '\n',
 )
 
@@ -116,5 +116,6 @@ const lines = results.map((r) =>
       ],
 )
 process.stdout.write(
-  [head, ...lines].map((l) => '| ' + l.join(' | ') + ' |').join('\n') + '\n\nwritten to bench/results.json\n',
+  [head, ...lines].map((l) => '| ' + l.join(' | ') + ' |').join('\n') +
+    `\n\nwritten to ${resolve(ROOT, 'bench', process.env.BENCH_RESULTS ?? 'results.json')}\n`,
 )
