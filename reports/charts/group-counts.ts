@@ -6,7 +6,13 @@ import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER } from '.
 import type { DemographicsRow } from './mart-rows.ts'
 import { DIMENSIONS, byOrder, fmtInt, type Dimension } from './labels.ts'
 import { rowsOf } from './rows.ts'
-import { determinationScales, WITHHELD, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
+import {
+  determinationScales,
+  stackedDeterminationSpec,
+  WITHHELD,
+  WITHHELD_ITEM,
+  withheldSegments,
+} from './withheld.ts'
 
 const isDetermination = (o: string) => (DETERMINATION_ORDER as readonly string[]).includes(o)
 
@@ -76,27 +82,19 @@ export function groupCounts(table: Table, dimension: Dimension, ctx: ChartContex
     },
     vegaLite: {
       ...vegaLiteBase({ title, subtitle, note }, ctx),
-      width: 520,
-      data: { values: data },
-      transform: [{ calculate: `indexof(${JSON.stringify(domain)}, datum.outcome)`, as: 'stack_order' }],
-      mark: 'bar',
-      encoding: {
-        y: { field: 'group', type: 'nominal', sort: groups, title: null },
-        x: { field: 'counts', type: 'quantitative', title: 'Convictions (count)', stack: 'zero' },
-        color: {
-          field: 'outcome',
-          type: 'nominal',
-          title: 'Determination',
-          scale: { domain, range: vlColors },
-        },
-        order: { field: 'stack_order', type: 'quantitative' },
+      ...stackedDeterminationSpec({
+        width: 520,
+        data,
+        domain,
+        vlColors,
+        y: { field: 'group', sort: groups, title: null },
         tooltip: [
           { field: 'group' },
           { field: 'outcome' },
           { field: 'counts', title: 'Convictions' },
           { field: 'people', title: 'People' },
         ],
-      },
+      }),
     },
   }
 }

@@ -6,7 +6,13 @@ import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER } from '.
 import type { OffenseRow } from './mart-rows.ts'
 import { byOrder, fmtInt } from './labels.ts'
 import { rowsOf } from './rows.ts'
-import { determinationScales, WITHHELD, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
+import {
+  determinationScales,
+  stackedDeterminationSpec,
+  WITHHELD,
+  WITHHELD_ITEM,
+  withheldSegments,
+} from './withheld.ts'
 
 const LEVELS = ['felony', 'misdemeanor', 'infraction', 'unknown']
 const isDetermination = (o: string) => (DETERMINATION_ORDER as readonly string[]).includes(o)
@@ -83,27 +89,19 @@ export function offenseBars(table: Table, ctx: ChartContext): ChartDef {
     },
     vegaLite: {
       ...vegaLiteBase({ title, subtitle, note }, ctx),
-      width: 560,
-      data: { values: data },
-      transform: [{ calculate: `indexof(${JSON.stringify(domain)}, datum.outcome)`, as: 'stack_order' }],
-      mark: 'bar',
-      encoding: {
-        y: { field: 'offense', type: 'nominal', sort: keys, title: 'Code section · conviction level' },
-        x: { field: 'counts', type: 'quantitative', title: 'Convictions (count)', stack: 'zero' },
-        color: {
-          field: 'outcome',
-          type: 'nominal',
-          title: 'Determination',
-          scale: { domain, range: vlColors },
-        },
-        order: { field: 'stack_order', type: 'quantitative' },
+      ...stackedDeterminationSpec({
+        width: 560,
+        data,
+        domain,
+        vlColors,
+        y: { field: 'offense', sort: keys, title: 'Code section · conviction level' },
         tooltip: [
           { field: 'offense' },
           { field: 'outcome' },
           { field: 'counts', title: 'Convictions' },
           { field: 'people', title: 'People' },
         ],
-      },
+      }),
     },
   }
 }

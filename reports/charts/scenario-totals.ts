@@ -6,7 +6,13 @@ import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER } from '.
 import type { ScenarioRow } from './mart-rows.ts'
 import { fmtInt } from './labels.ts'
 import { rowsOf } from './rows.ts'
-import { determinationScales, WITHHELD, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
+import {
+  determinationScales,
+  stackedDeterminationSpec,
+  WITHHELD,
+  WITHHELD_ITEM,
+  withheldSegments,
+} from './withheld.ts'
 
 export function scenarioTotals(table: Table, ctx: ChartContext): ChartDef {
   const totals = rowsOf<ScenarioRow>(table).filter((r) => r.race_group === 'all')
@@ -58,22 +64,14 @@ export function scenarioTotals(table: Table, ctx: ChartContext): ChartDef {
     },
     vegaLite: {
       ...vegaLiteBase({ title, subtitle, note }, ctx),
-      width: 520,
-      data: { values: data },
-      transform: [{ calculate: `indexof(${JSON.stringify(domain)}, datum.outcome)`, as: 'stack_order' }],
-      mark: 'bar',
-      encoding: {
-        y: { field: 'scenario', type: 'nominal', sort: scenarios, title: null },
-        x: { field: 'counts', type: 'quantitative', title: 'Convictions (count)', stack: 'zero' },
-        color: {
-          field: 'outcome',
-          type: 'nominal',
-          title: 'Determination',
-          scale: { domain, range: vlColors },
-        },
-        order: { field: 'stack_order', type: 'quantitative' },
+      ...stackedDeterminationSpec({
+        width: 520,
+        data,
+        domain,
+        vlColors,
+        y: { field: 'scenario', sort: scenarios, title: null },
         tooltip: [{ field: 'scenario' }, { field: 'outcome' }, { field: 'counts' }],
-      },
+      }),
     },
   }
 }

@@ -45,3 +45,36 @@ export function determinationScales(): { domain: string[]; colors: string[]; vlC
     vlColors: [...base, WITHHELD_COLOR],
   }
 }
+
+/**
+ * The Vega-Lite body of a horizontal bar chart stacked by determination (one bar per `y` category), shared by
+ * the demographic, offense and scenario charts. The stack order follows `domain`, as in the Plot version.
+ */
+export function stackedDeterminationSpec(opts: {
+  width: number
+  data: readonly object[]
+  domain: readonly string[]
+  vlColors: readonly string[]
+  y: { field: string; sort: readonly string[]; title: string | null }
+  tooltip: readonly { field: string; title?: string }[]
+}) {
+  const { width, data, domain, vlColors, y, tooltip } = opts
+  return {
+    width,
+    data: { values: data },
+    transform: [{ calculate: `indexof(${JSON.stringify(domain)}, datum.outcome)`, as: 'stack_order' }],
+    mark: 'bar',
+    encoding: {
+      y: { field: y.field, type: 'nominal', sort: y.sort, title: y.title },
+      x: { field: 'counts', type: 'quantitative', title: 'Convictions (count)', stack: 'zero' },
+      color: {
+        field: 'outcome',
+        type: 'nominal',
+        title: 'Determination',
+        scale: { domain, range: vlColors },
+      },
+      order: { field: 'stack_order', type: 'quantitative' },
+      tooltip,
+    },
+  }
+}
