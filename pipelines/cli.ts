@@ -8,6 +8,7 @@ import { VERSION } from './lib/version.ts'
 import { runPipeline } from './run/run-pipeline.ts'
 import { explainSubject } from './run/explain.ts'
 import { writeModels } from './run/write-models.ts'
+import { checkAsOf } from './run/run-options.ts'
 
 const int = (name: string) => (v: string) => {
   const n = Number(v)
@@ -89,8 +90,9 @@ program
   .command('models')
   .description('write the compiled SQL of every model, in build order')
   .requiredOption('--out <dir>', 'folder to write NN_<model>.sql files into')
+  .option('--as-of <date>', 'as-of date shown in run_params (default today)')
   .action(async (o) => {
-    const files = writeModels(o.out)
+    const files = writeModels(o.out, o.asOf ? checkAsOf(o.asOf) : undefined)
     process.stdout.write(`${files.length} models written to ${o.out}\n`)
   })
 

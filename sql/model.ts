@@ -3,6 +3,7 @@
  * Models are built in the order of `sql/models.ts`; `relief models` prints exactly this SQL.
  */
 import type { ResolvedPolicy } from './rules/policy/resolved-policy.ts'
+import { compileTemplate, referencedRelations, type SqlTemplate } from './helpers/model-sql.ts'
 
 export type ModelLayer = 'seed' | 'source' | 'staging' | 'intermediate' | 'determination' | 'mart'
 
@@ -24,19 +25,54 @@ export interface Model {
   readonly materialized: 'table' | 'view'
   /** "one row per …" */
   readonly grain: string
-  readonly dependsOn: readonly string[]
+  /**
+   * Only for a model still written as plain text: its upstream relations, kept by hand. A model written as a
+   * template (every upstream relation a `ref(model)`) leaves this out: its references are the list.
+   */
+  readonly dependsOn?: readonly string[]
   readonly ruleIds?: readonly string[]
   /** The SELECT that defines the relation. */
-  sql(ctx: ModelContext): string
+  sql(ctx: ModelContext): SqlTemplate | string
+}
+
+/** The relations a model reads: its template's ref()s, or the hand-kept list of a text model. */
+export function dependenciesOf(m: Model, ctx: ModelContext): string[] {
+  const body = m.sql(ctx)
+  return typeof body === 'string' ? [...(m.dependsOn ?? [])] : referencedRelations(body)
+}
+
+/** The SELECT of a model as SQL text. */
+export function selectOf(m: Model, ctx: ModelContext): string {
+  const body = m.sql(ctx)
+  return (typeof body === 'string' ? body : compileTemplate(body)).trim()
 }
 
 const LAYER_ORDER: ModelLayer[] = ['seed', 'source', 'staging', 'intermediate', 'determination', 'mart']
 
-/** Refuses a model list whose dependencies point forward or skip back across layers the wrong way. */
-export function checkModelOrder(models: readonly Model[]): void {
+/** Strips SQL comments and string literals, so a name mentioned there is not taken for a reference. */
+const codeOnly = (text: string): string => text.replace(/--[^\n]*/g, '').replace(/'(?:[^']|'')*'/g, "''")
+
+/**
+ * Refuses a model list whose dependencies point forward or skip back across layers the wrong way, and a model
+ * that names another model's relation without declaring it (a reference the order check would not see).
+ * `external` names relations written outside the model list (by ingest) that models may read.
+ */
+export function checkModelOrder(
+  models: readonly Model[],
+  ctx: ModelContext,
+  external: readonly string[] = [],
+): void {
   const seen = new Map<string, Model>()
+  const names = new Set(models.map((m) => m.name))
   for (const m of models) {
-    for (const d of m.dependsOn) {
+    const deps = dependenciesOf(m, ctx)
+    const text = codeOnly(selectOf(m, ctx))
+    for (const other of names) {
+      if (other !== m.name && !deps.includes(other) && new RegExp(`\\b${other}\\b`).test(text))
+        throw new Error(`model ${m.name} reads ${other} without declaring it (write it as ref(${other}))`)
+    }
+    for (const d of deps) {
+      if (external.includes(d)) continue
       const dep = seen.get(d)
       if (!dep) throw new Error(`model ${m.name} depends on ${d}, which is not built before it`)
       if (LAYER_ORDER.indexOf(dep.layer) > LAYER_ORDER.indexOf(m.layer))
@@ -48,11 +84,12 @@ export function checkModelOrder(models: readonly Model[]): void {
 
 /** DDL for one model, with a header an auditor can read. */
 export function compileModel(m: Model, ctx: ModelContext): string {
+  const dependsOn = dependenciesOf(m, ctx)
   const header = [
     `-- model:      ${m.name}`,
     `-- layer:      ${m.layer} (${m.materialized})`,
     `-- grain:      ${m.grain}`,
-    `-- depends on: ${m.dependsOn.join(', ') || '(files)'}`,
+    `-- depends on: ${dependsOn.join(', ') || '(files)'}`,
     ...(m.ruleIds?.length ? [`-- rules:      ${m.ruleIds.join(', ')}`] : []),
   ].join('\n')
   const kind = m.materialized === 'table' ? 'table' : 'view'
@@ -60,5 +97,5 @@ export function compileModel(m: Model, ctx: ModelContext): string {
     "'",
     "''",
   )
-  return `${header}\ncreate or replace ${kind} ${m.name} as\n${m.sql(ctx).trim()};\ncomment on ${kind} ${m.name} is '${comment}';\n`
+  return `${header}\ncreate or replace ${kind} ${m.name} as\n${selectOf(m, ctx)};\ncomment on ${kind} ${m.name} is '${comment}';\n`
 }

@@ -1,6 +1,6 @@
 /**
  * Builds models in order into the database (a slice of MODELS when a run times phases), and compiles them
- * to files for auditors. The whole list's order is checked once, at import.
+ * to files for auditors. The whole list's order is checked before anything is built.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,13 +8,12 @@ import type { Db } from '../lib/duckdb.ts'
 import { checkModelOrder, compileModel, type Model, type ModelContext } from '../../sql/model.ts'
 import { MODELS } from '../../sql/models.ts'
 
-checkModelOrder(MODELS)
-
 export async function buildModels(
   db: Db,
   ctx: ModelContext,
   models: readonly Model[] = MODELS,
 ): Promise<void> {
+  checkModelOrder(MODELS, ctx)
   for (const m of models) {
     try {
       await db.run(compileModel(m, ctx))
@@ -39,7 +38,7 @@ export function writeCompiledModels(
   models: readonly Model[] = MODELS,
 ): string[] {
   mkdirSync(dir, { recursive: true })
-  checkModelOrder(models)
+  checkModelOrder(models, ctx)
   return models.map((m, i) => {
     const p = join(dir, `${String(i + 1).padStart(2, '0')}_${m.name}.sql`)
     writeFileSync(p, compileModel(m, ctx))

@@ -1,5 +1,5 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
 
 /** A reference CSV from data-contracts/reference as a table (tiny; read with all columns as text). */
 function referenceCsv(name: string, file: string, grain: string): Model {
@@ -8,9 +8,8 @@ function referenceCsv(name: string, file: string, grain: string): Model {
     layer: 'seed',
     materialized: 'table',
     grain,
-    dependsOn: [],
     sql: (ctx) =>
-      `select * from read_csv(${lit(`${ctx.referenceDir}/${file}`)}, header=true, all_varchar=true)`,
+      sql`select * from read_csv(${sql.lit(`${ctx.referenceDir}/${file}`)}, header=true, all_varchar=true)`,
   }
 }
 

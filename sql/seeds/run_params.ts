@@ -1,5 +1,5 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
 
 /** The run's parameters as data, so no model reads current_date and every result says how it was obtained. */
 export const run_params: Model = {
@@ -7,7 +7,6 @@ export const run_params: Model = {
   layer: 'seed',
   materialized: 'table',
   grain: 'one row per run',
-  dependsOn: [],
   sql: (ctx) =>
-    `select date ${lit(ctx.asOf)} as as_of_date, ${ctx.county ? lit(ctx.county) : 'null'}::varchar as county_filter, ${lit(ctx.policyName)} as policy_name`,
+    sql`select ${sql.raw(`date '${ctx.asOf}'`)} as as_of_date, ${ctx.county === null ? sql`null` : sql.lit(ctx.county)}::varchar as county_filter, ${sql.lit(ctx.policyName)} as policy_name`,
 }

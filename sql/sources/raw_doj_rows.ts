@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import { raw } from '../helpers/model-sql.ts'
 
 /**
  * The extract files as DuckDB reads them: the contract's 95 columns as text, malformed lines diverted to the
@@ -9,6 +10,5 @@ export const raw_doj_rows: Model = {
   layer: 'source',
   materialized: 'view',
   grain: 'one row per well-formed line of the input files',
-  dependsOn: [],
-  sql: (ctx) => ctx.rawSource,
+  sql: (ctx) => raw(ctx.rawSource),
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import {
+  checkModelOrder,
+  compileModel,
+  dependenciesOf,
+  type Model,
+  type ModelContext,
+} from '../../sql/model.ts'
+import { ref } from '../../sql/helpers/model-sql.ts'
+
+const ctx: ModelContext = {
+  rawSource: 'select 1',
+  asOf: '2020-01-01',
+  county: null,
+  policyName: 'statute',
+  referenceDir: 'data-contracts/reference',
+}
+const base = { materialized: 'table', grain: 'one row per thing' } as const
+const a: Model = { ...base, name: 'stg_a', layer: 'staging', sql: () => sql`select 1 as x` }
+const b: Model = { ...base, name: 'int_b', layer: 'intermediate', sql: () => sql`select x from ${ref(a)}` }
+const c: Model = {
+  ...base,
+  name: 'mart_c',
+  layer: 'mart',
+  sql: () => sql`select * from ${ref(b)} join ${ref(a)} using (x) where ${sql.lit("it's")} <> ''`,
+}
+
+describe('models written as kysely templates', () => {
+  it('take their dependency list from their ref()s, in first-use order', () => {
+    expect(dependenciesOf(c, ctx)).toEqual(['int_b', 'stg_a'])
+    expect(dependenciesOf(a, ctx)).toEqual([])
+  })
+
+  it('compile to DDL with the references quoted and values inlined', () => {
+    const ddl = compileModel(c, ctx)
+    expect(ddl).toContain('-- depends on: int_b, stg_a')
+    expect(ddl).toContain(`select * from "int_b" join "stg_a" using (x) where 'it''s' <> ''`)
+  })
+
+  it('are refused when built before what they read', () => {
+    expect(() => checkModelOrder([b, a], ctx)).toThrow(/int_b depends on stg_a, which is not built before it/)
+  })
+
+  it('are refused when they name a model without ref()', () => {
+    const sneaky: Model = { ...base, name: 'mart_d', layer: 'mart', sql: () => sql`select * from int_b` }
+    expect(() => checkModelOrder([a, b, sneaky], ctx)).toThrow(/mart_d reads int_b without declaring it/)
+  })
+
+  it('are refused when a mart reads forward into a later layer', () => {
+    const early: Model = { ...base, name: 'stg_e', layer: 'staging', sql: () => sql`select * from ${ref(c)}` }
+    expect(() => checkModelOrder([a, b, c, early], ctx)).toThrow(
+      /stg_e \(staging\) reads mart_c from a later layer/,
+    )
+  })
+})
