@@ -9,6 +9,8 @@ export interface DbOptions {
   /** e.g. '3GB': DuckDB spills to temp_directory beyond this instead of failing. */
   memoryLimit?: string
   tempDirectory?: string
+  /** Open without the right to change anything (checking what an existing file is). */
+  readOnly?: boolean
 }
 
 export interface Db {
@@ -26,6 +28,7 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   if (opts.threads) config.threads = String(opts.threads)
   if (opts.memoryLimit) config.memory_limit = opts.memoryLimit
   if (opts.tempDirectory) config.temp_directory = opts.tempDirectory
+  if (opts.readOnly) config.access_mode = 'READ_ONLY'
   const instance = await DuckDBInstance.create(path, config)
   const con = await instance.connect()
   const db: Db = {
