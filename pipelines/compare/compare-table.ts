@@ -2,7 +2,7 @@
  * The tidy comparison table: one row per scenario × county × code section × level × determination × layer ×
  * race group × gender × age band, with convictions (rows) and people (distinct subjects) in each cell.
  */
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { ageBand } from '../../sql/helpers/sql-fragments.ts'
 
 export const COMPARE_TABLE = 'compare_counts'

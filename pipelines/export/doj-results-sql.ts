@@ -10,7 +10,7 @@
  * super-strike / PC 290 item on the whole record) and blanks in the count-level columns.
  */
 import { DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 
 /** Appended after the 95 DOJ columns, in this order. */
 export const ELIGIBILITY_COLUMNS = [

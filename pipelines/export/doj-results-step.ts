@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from '../run/output-steps.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { outPaths } from '../lib/paths.ts'
 import { checkRunInputs, readInputSql } from './run-inputs.ts'
 import {

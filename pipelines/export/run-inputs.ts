@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { UserError } from '../lib/user-error.ts'
 import type { Manifest } from '../run/run-pipeline.ts'
 

@@ -5,7 +5,7 @@
  * as rejects too, so nothing leaves the ledger silently.
  */
 import type { Db } from '../lib/duckdb.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import type { FileShape } from './inspect-file.ts'
 import type { FileLedger } from './file-ledger.ts'
 import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE } from './raw-source.ts'

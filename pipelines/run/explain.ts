@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { openDb, lit } from '../lib/duckdb.ts'
+import { openDb } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { STATUTE_RULES } from '../../sql/rules/statute/registry.ts'

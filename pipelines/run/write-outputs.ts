@@ -1,6 +1,6 @@
 /** Writes a run's files with DuckDB COPY (no JavaScript row loops), in a stable order so reruns are byte-identical. */
 import type { Db } from '../lib/duckdb.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 
 export async function copyCsv(db: Db, select: string, path: string): Promise<void> {
   await db.run(`copy (${select}) to ${lit(path)} (format csv, header true, delimiter ',')`)

@@ -8,7 +8,7 @@
  * only the counts that schedule asks about.
  */
 import type { Db } from '../../pipelines/lib/duckdb.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { RELIEF_SECTIONS } from './relief-sections.ts'
 
 export interface MotionCase {

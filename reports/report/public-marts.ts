@@ -7,7 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Table } from 'apache-arrow'
-import { lit, type Db } from '../../pipelines/lib/duckdb.ts'
+import { type Db } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { arrowFileBytes, queryArrow } from './arrow.ts'
 import { suppressCells, type Cell } from './suppress.ts'
 

@@ -5,7 +5,8 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { lit, type Db } from '../../pipelines/lib/duckdb.ts'
+import { type Db } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import type { Manifest } from '../../pipelines/run/run-pipeline.ts'
 import { MIN_CELL } from '../public-policy.ts'
 import type { ChartDef } from '../charts/chart.ts'

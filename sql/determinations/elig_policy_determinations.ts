@@ -1,7 +1,7 @@
 import type { Model, ModelContext } from '../model.ts'
 import type { Rule } from '../rules/rule.ts'
 import { ruleColumns } from '../rules/rule-sql.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../helpers/quote.ts'
 import { PROP64_SECTIONS } from '../intermediate/int_prop64_counts.ts'
 import { STATUTE_POLICY } from '../rules/policy/resolved-policy.ts'
 import { POLICY_RULE_IDS, policyRules, relatedRules } from '../rules/policy/registry.ts'

@@ -1,5 +1,5 @@
 import type { Model } from '../model.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../helpers/quote.ts'
 
 /** A reference CSV from data-contracts/reference as a table (tiny; read with all columns as text). */
 function referenceCsv(name: string, file: string, grain: string): Model {

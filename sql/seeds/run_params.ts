@@ -1,5 +1,5 @@
 import type { Model } from '../model.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../helpers/quote.ts'
 
 /** The run's parameters as data, so no model reads current_date and every result says how it was obtained. */
 export const run_params: Model = {

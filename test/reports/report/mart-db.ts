@@ -3,7 +3,8 @@
  * ingest_rejects, and count_determinations built from hand-made (or random) count rows. Much faster than
  * a full run, so property tests can build many.
  */
-import { openDb, lit, type Db } from '../../../pipelines/lib/duckdb.ts'
+import { openDb, type Db } from '../../../pipelines/lib/duckdb.ts'
+import { lit } from '../../../sql/helpers/quote.ts'
 import { REFERENCE_DIR } from '../../../pipelines/lib/paths.ts'
 import { buildModels } from '../../../pipelines/run/build-models.ts'
 import { MODELS } from '../../../sql/models.ts'
