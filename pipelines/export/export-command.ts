@@ -9,7 +9,7 @@ import { openDb } from '../lib/duckdb.ts'
 import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { OUTPUT_STEPS, type OutputContext, type OutputStep } from '../run/output-steps.ts'
-import type { Manifest } from '../run/run-pipeline.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
 export interface ExportOptions {
   out: string

@@ -4,7 +4,7 @@
  * arranges and withholds.
  */
 import type { Db } from '../lib/duckdb.ts'
-import type { Manifest } from '../run/run-pipeline.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { CONVICTION_CELLS_SQL, PEOPLE_SQL, type ConvictionCellRow, type PeopleRow } from './summary-sql.ts'
 import { suppress, type AdditiveGroup, type Cell } from './suppression.ts'
 

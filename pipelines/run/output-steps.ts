@@ -4,7 +4,7 @@
  * Each step reads the database and writes files; none of them changes a determination.
  */
 import type { Db } from '../lib/duckdb.ts'
-import type { Manifest } from './run-pipeline.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { motionsStep } from '../../reports/motions/motions-step.ts'
 import { dojResultsStep } from '../export/doj-results-step.ts'
 import { summaryStep } from '../export/summary-step.ts'

@@ -14,7 +14,8 @@ import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
-import { reconcile, type FileReconciliation } from '../ingest/reconcile.ts'
+import { reconcile } from '../ingest/reconcile.ts'
+import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels } from './build-models.ts'
 import { asIngestError, openFreshDb } from './fresh-db.ts'
 import { MODELS } from '../../sql/models.ts'
@@ -30,32 +31,6 @@ export interface RunResult {
   runId: string
   manifest: Manifest
   timings: Progress['timings']
-}
-
-export interface Manifest {
-  tool: { name: string; version: string; commit: string | null }
-  run_id: string
-  as_of: string
-  options: {
-    county: string | null
-    policy: string
-    policy_file: string | null
-    policy_sha256: string | null
-    threads: number | null
-    memory_limit: string | null
-  }
-  inputs: FileReconciliation[]
-  totals: { rows_read: number; rows_loaded: number; rows_rejected: number; balanced: boolean }
-  counts: {
-    in_scope_counts: number
-    subjects: number
-    by_statute_determination: Record<string, number>
-    by_determination: Record<string, number>
-    /** Non-Prop-64 counts a policy's related_charges reach (statute rule P64-SCOPE-01); not in the counts above. */
-    related_charge_rows: number
-    related_by_determination: Record<string, number>
-  }
-  outputs: string[]
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {

@@ -9,7 +9,7 @@ import { openDb } from '../../pipelines/lib/duckdb.ts'
 import { outPaths, REFERENCE_DIR } from '../../pipelines/lib/paths.ts'
 import { UserError } from '../../pipelines/lib/user-error.ts'
 import { buildModels } from '../../pipelines/run/build-models.ts'
-import type { Manifest } from '../../pipelines/run/run-pipeline.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { MODELS } from '../../sql/models.ts'
 import { writeReport, type ReportResult } from './write-report.ts'
 

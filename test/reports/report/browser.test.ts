@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
-import type { Manifest } from '../../../pipelines/run/run-pipeline.ts'
+import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
 import { writeReport } from '../../../reports/report/write-report.ts'
 import { martDb, syntheticCounts } from './mart-db.ts'
 
