@@ -28,6 +28,7 @@ import { mart_relief_by_offense } from './marts/mart_relief_by_offense.ts'
 import { mart_relief_by_demographics } from './marts/mart_relief_by_demographics.ts'
 import { mart_relief_by_layer } from './marts/mart_relief_by_layer.ts'
 import { mart_data_quality } from './marts/mart_data_quality.ts'
+import { mart_motion_cases } from './marts/mart_motion_cases.ts'
 
 export const MODELS: readonly Model[] = [
   run_params,
@@ -53,4 +54,5 @@ export const MODELS: readonly Model[] = [
   mart_relief_by_demographics,
   mart_relief_by_layer,
   mart_data_quality,
+  mart_motion_cases,
 ]

@@ -8,7 +8,8 @@ import { resolve } from 'node:path'
 import { openDb } from '../lib/duckdb.ts'
 import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
-import { OUTPUT_STEPS, type OutputContext, type OutputStep } from '../run/output-steps.ts'
+import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
+import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
 export interface ExportOptions {

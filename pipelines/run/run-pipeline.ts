@@ -22,7 +22,7 @@ import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import type { ModelContext } from '../../sql/model.ts'
-import { OUTPUT_STEPS } from './output-steps.ts'
+import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { policyFileLabel } from '../policy/presets.ts'
 

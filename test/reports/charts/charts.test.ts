@@ -3,12 +3,8 @@ import * as vega from 'vega'
 import * as vl from 'vega-lite'
 import { tableFromArrays, type Table } from 'apache-arrow'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
-import {
-  COMPARE_BOUND_SQL,
-  COMPARE_MART,
-  PUBLIC_MARTS,
-  publishMarts,
-} from '../../../reports/report/public-marts.ts'
+import { COMPARE_MART, PUBLIC_MARTS } from '../../../reports/report/public-marts.ts'
+import { COMPARE_BOUND_SQL, publishMarts } from '../../../pipelines/outputs/publish-marts.ts'
 import { renderChart } from '../../../reports/report/render-chart.ts'
 import { californiaCounties } from '../../../reports/report/county-geometry.ts'
 import { disparityRows } from '../../../reports/report/disparity.ts'

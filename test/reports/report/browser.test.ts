@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { chromium } from 'playwright-core'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
 import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
-import { writeReport } from '../../../reports/report/write-report.ts'
+import { writeReport } from '../../../pipelines/outputs/write-report.ts'
 import { martDb, syntheticCounts } from './mart-db.ts'
 
 // Debian's chromium, never a downloaded browser. `.ci/run` installs it when missing.

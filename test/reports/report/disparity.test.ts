@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
-import { publishMarts } from '../../../reports/report/public-marts.ts'
+import { publishMarts } from '../../../pipelines/outputs/publish-marts.ts'
 import { disparityRows, type DisparityRow } from '../../../reports/report/disparity.ts'
 import { rowsOf } from '../../../reports/charts/rows.ts'
 import type { DemographicsRow, PopulationRow } from '../../../reports/charts/mart-rows.ts'

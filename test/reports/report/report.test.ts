@@ -8,9 +8,9 @@ import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
 import { openDb } from '../../../pipelines/lib/duckdb.ts'
 import { conviction, writeExtract } from '../../helpers/doj-fixture.ts'
 import { relief } from '../../helpers/run-cli.ts'
-import { reportCommand } from '../../../reports/report/report-command.ts'
-import { reportStep } from '../../../reports/report/report-step.ts'
-import { OUTPUT_STEPS } from '../../../pipelines/run/output-steps.ts'
+import { reportCommand } from '../../../pipelines/outputs/report-command.ts'
+import { reportStep } from '../../../pipelines/outputs/report-step.ts'
+import { OUTPUT_STEPS } from '../../../pipelines/outputs/output-steps.ts'
 import { UserError } from '../../../pipelines/lib/user-error.ts'
 
 const sha = (p: string) => createHash('sha256').update(readFileSync(p)).digest('hex')

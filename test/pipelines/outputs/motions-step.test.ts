@@ -8,8 +8,8 @@ import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
 import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
 import { MOTION_CSV_COLUMNS } from '../../../reports/motions/motion-csv.ts'
 import { RELIEF_SECTIONS } from '../../../reports/motions/relief-sections.ts'
-import { AS_OF, writeFixture } from '../../pipelines/export/relief-fixture.ts'
-import { HAS_PDFTOPPM, HAS_PDFTOTEXT, pdfPages, renderFirstPage } from './pdf-tools.ts'
+import { AS_OF, writeFixture } from '../export/relief-fixture.ts'
+import { HAS_PDFTOPPM, HAS_PDFTOTEXT, pdfPages, renderFirstPage } from '../../reports/motions/pdf-tools.ts'
 
 type Row = Record<(typeof MOTION_CSV_COLUMNS)[number], string>
 let out = ''

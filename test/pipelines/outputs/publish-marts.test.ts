@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { tableFromIPC } from 'apache-arrow'
-import { publishMarts } from '../../../reports/report/public-marts.ts'
+import { publishMarts } from '../../../pipelines/outputs/publish-marts.ts'
 import { rowsOf } from '../../../reports/charts/rows.ts'
-import { martDb, type CountFixture } from './mart-db.ts'
+import { martDb, type CountFixture } from '../../reports/report/mart-db.ts'
 
 const DETERMINATIONS = ['dismiss', 'reduce', 'review', 'not_eligible']
 

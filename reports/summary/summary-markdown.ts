@@ -1,5 +1,9 @@
 /** public/summary.md: the same numbers as summary.json, as tables a press officer can paste. */
-import { PEOPLE_MEASURES, type AreaSummary, type Summary } from './summary.ts'
+import {
+  PEOPLE_MEASURES,
+  type AreaSummary,
+  type Summary,
+} from '../../data-contracts/outputs/summary.contract.ts'
 
 const WITHHELD = 'n/s'
 const num = (n: number | null) => (n === null ? WITHHELD : n.toLocaleString('en-US'))

@@ -4,19 +4,21 @@
  * page counts and totals. The folder is emptied first so a court from an earlier run cannot linger.
  */
 import { join } from 'node:path'
-import type { OutputContext, OutputStep } from '../../pipelines/run/output-steps.ts'
-import { outPaths } from '../../pipelines/lib/paths.ts'
+import type { OutputContext, OutputStep } from './output-step.ts'
+import { outPaths } from '../lib/paths.ts'
 import {
   freshRestrictedDir,
   restrictedDir,
   runRelative,
   writeRestrictedFile,
-} from '../../pipelines/export/restricted-files.ts'
-import { uniqueSlugs } from '../../pipelines/export/slug.ts'
-import { motionCases, type MotionCase } from './motion-cases.ts'
-import { motionCsv } from './motion-csv.ts'
-import { renderMotionPdf, scheduleTotals } from './motion-pdf.ts'
-import { RELIEF_SECTIONS, sectionFor, type ReliefSection } from './relief-sections.ts'
+} from '../export/restricted-files.ts'
+import { uniqueSlugs } from '../export/slug.ts'
+import { MOTION_INDEX_COLUMNS, type MotionCase } from '../../data-contracts/outputs/motion-cases.contract.ts'
+import { qb } from '../../sql/kysely.ts'
+import { selectRows } from '../lib/select-rows.ts'
+import { motionCsv } from '../../reports/motions/motion-csv.ts'
+import { renderMotionPdf, scheduleTotals } from '../../reports/motions/motion-pdf.ts'
+import { RELIEF_SECTIONS, sectionFor, type ReliefSection } from '../../reports/motions/relief-sections.ts'
 
 export const NO_COUNTY = '(county not recorded)'
 export const NO_COURT = '(court not recorded)'
@@ -40,12 +42,13 @@ function schedulesOf(
   return sections.map((section) => ({ section, cases: cases.filter((c) => c.remedy === section.remedy) }))
 }
 
-const INDEX_COLUMNS = ['county', 'court', 'csv', 'pdf', 'pages', 'cases', 'convictions', 'people']
-
 export const motionsStep: OutputStep = {
   name: 'motions',
   async write(ctx: OutputContext): Promise<string[]> {
-    const rows = await motionCases(ctx.db)
+    const rows = await selectRows(
+      ctx.db,
+      qb.selectFrom('mart_motion_cases').selectAll().orderBy('motion_order'),
+    )
     const restricted = outPaths(ctx.out).restricted
     restrictedDir(restricted)
     const root = freshRestrictedDir(restricted, 'motions')
@@ -103,7 +106,7 @@ export const motionsStep: OutputStep = {
     const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
     writeRestrictedFile(
       indexPath,
-      [INDEX_COLUMNS, ...index].map((r) => r.map(quote).join(',')).join('\n') + '\n',
+      [[...MOTION_INDEX_COLUMNS], ...index].map((r) => r.map(quote).join(',')).join('\n') + '\n',
     )
     written.push(runRelative(ctx.out, indexPath))
     return written

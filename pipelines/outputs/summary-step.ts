@@ -4,11 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { OutputContext, OutputStep } from '../run/output-steps.ts'
+import type { OutputContext, OutputStep } from './output-step.ts'
 import { outPaths } from '../lib/paths.ts'
 import { MIN_CELL } from '../../reports/public-policy.ts'
 import { buildSummary } from './summary.ts'
-import { summaryMarkdown } from './summary-markdown.ts'
+import { summaryMarkdown } from '../../reports/summary/summary-markdown.ts'
 
 export const summaryStep: OutputStep = {
   name: 'summary',

@@ -5,65 +5,23 @@
  */
 import type { Db } from '../lib/duckdb.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
-import { CONVICTION_CELLS_SQL, PEOPLE_SQL, type ConvictionCellRow, type PeopleRow } from './summary-sql.ts'
-import { suppress, type AdditiveGroup, type Cell } from './suppression.ts'
-
-export const DETERMINATIONS = ['dismiss', 'reduce', 'review', 'not_eligible']
-export const RELIEFS = ['dismiss_and_seal', 'redesignate', 'recall_and_resentence', 'review', 'not_eligible']
-export const PEOPLE_MEASURES = [
-  'with_in_scope_convictions',
-  'affected',
-  'left_with_no_felony',
-  'left_with_no_conviction',
-  'no_conviction_in_last_7_years',
-] as const
-type PeopleMeasure = (typeof PEOPLE_MEASURES)[number]
+import {
+  CONVICTION_CELLS_SQL,
+  PEOPLE_SQL,
+  type ConvictionCellRow,
+  type PeopleRow,
+} from '../export/summary-sql.ts'
+import { suppress, type AdditiveGroup, type Cell } from '../export/suppression.ts'
+import { DETERMINATIONS, ordered, REMEDIES } from '../../data-contracts/determinations.ts'
+import {
+  DEFINITIONS,
+  PEOPLE_MEASURES,
+  type AreaSummary,
+  type PeopleMeasure,
+  type Summary,
+} from '../../data-contracts/outputs/summary.contract.ts'
 
 export const NO_COUNTY_LABEL = '(county not recorded)'
-
-export interface AreaSummary {
-  county: string
-  convictions: {
-    total: number | null
-    by_determination: Record<string, number | null>
-    by_relief: Record<string, number | null>
-  }
-  people: Record<PeopleMeasure, number | null>
-}
-
-export interface Summary {
-  title: string
-  run_id: string
-  as_of: string
-  policy: string
-  scope: string
-  tool: { name: string; version: string }
-  suppression: { min_cell: number; withheld_cells: number; note: string }
-  definitions: Record<string, string>
-  statewide: AreaSummary
-  counties: AreaSummary[]
-}
-
-export const DEFINITIONS: Record<string, string> = {
-  convictions:
-    'In-scope Prop 64 conviction counts (HS 11357-11360, 11362.1-11362.4 convicted in a California court), by final determination and by relief track.',
-  relief:
-    'A count whose final determination is dismiss or reduce, whatever the track (dismiss and seal, redesignate, or recall and resentence).',
-  with_in_scope_convictions: 'People (distinct SUBJECT_ID) with at least one in-scope count.',
-  affected: 'People with at least one count getting relief.',
-  left_with_no_felony:
-    'Affected people who had at least one felony conviction (any offense, anywhere in the record) and for whom every felony conviction gets relief in this run.',
-  left_with_no_conviction: 'Affected people for whom every conviction of any kind is dismissed in this run.',
-  no_conviction_in_last_7_years:
-    'Affected people with no conviction dated in the 7 years up to the as-of date (a conviction with no readable date counts as possibly recent).',
-  counties:
-    'A person is counted in every county where they have an in-scope count (for affected: a count getting relief); the statewide figure counts each person once, so county figures need not add up to it.',
-}
-
-const ordered = (known: readonly string[], seen: Iterable<string>) => [
-  ...known,
-  ...[...new Set(seen)].filter((v) => !known.includes(v)).sort(),
-]
 
 const peopleColumn: Record<PeopleMeasure, keyof PeopleRow> = {
   with_in_scope_convictions: 'people_in_scope',
@@ -85,7 +43,7 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
     convRows.filter((r) => r.dim === 'determination').map((r) => r.value),
   )
   const reliefs = ordered(
-    RELIEFS,
+    REMEDIES,
     convRows.filter((r) => r.dim === 'relief').map((r) => r.value),
   )
 

@@ -1,5 +1,5 @@
 /** The `report` output step of `relief run`: the impact and disparity report with the default threshold. */
-import type { OutputStep } from '../../pipelines/run/output-steps.ts'
+import type { OutputStep } from './output-step.ts'
 import { writeReport } from './write-report.ts'
 
 export const reportStep: OutputStep = {

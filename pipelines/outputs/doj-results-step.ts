@@ -4,19 +4,19 @@
  * carries). The input files are read again, after checking they are the ones the run hashed.
  */
 import { join } from 'node:path'
-import type { OutputContext, OutputStep } from '../run/output-steps.ts'
+import type { OutputContext, OutputStep } from './output-step.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { outPaths } from '../lib/paths.ts'
-import { checkRunInputs, readInputSql } from './run-inputs.ts'
+import { checkRunInputs, readInputSql } from '../export/run-inputs.ts'
 import {
   freshRestrictedDir,
   narrow,
   prepareRestrictedFile,
   restrictedDir,
   runRelative,
-} from './restricted-files.ts'
-import { uniqueSlugs } from './slug.ts'
-import { withInsertionOrder } from './insertion-order.ts'
+} from '../export/restricted-files.ts'
+import { uniqueSlugs } from '../export/slug.ts'
+import { withInsertionOrder } from '../export/insertion-order.ts'
 import {
   COUNT_VALUES_SQL,
   countyResultsSql,

@@ -15,7 +15,7 @@ import {
   vectorFromArray,
   type DataType,
 } from 'apache-arrow'
-import type { Db } from '../../pipelines/lib/duckdb.ts'
+import type { Db } from '../lib/duckdb.ts'
 
 const ARROW_TYPES: Record<string, () => DataType> = {
   VARCHAR: () => new Utf8(),
