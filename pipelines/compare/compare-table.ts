@@ -18,7 +18,7 @@ export function insertScenario(scenario: string, order: number): string {
   return `insert into ${COMPARE_TABLE}
 select
   ${lit(scenario)}, ${order},
-  case when statute_rule_id = 'P64-SCOPE-01' then 'related' else 'prop64' end as charge_kind,
+  case when is_related then 'related' else 'prop64' end as charge_kind,
   coalesce(county, 'UNKNOWN') as county,
   coalesce(code_section, 'unknown') as code_section,
   coalesce(conviction_level, 'unknown') as conviction_level,

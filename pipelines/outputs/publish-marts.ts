@@ -21,7 +21,7 @@ type Row = Record<string, unknown>
 export const COMPARE_BOUND_SQL = `create or replace temp table report_compare_bound as
 with mine as (
   select subject_id, count(*) as n from count_determinations
-  where statute_rule_id is distinct from 'P64-SCOPE-01' group by subject_id
+  where not is_related group by subject_id
 ),
 theirs as (
   select scenario, sum(convictions) as n from report_compare where charge_kind = 'prop64' group by scenario

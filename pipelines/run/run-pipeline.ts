@@ -142,7 +142,7 @@ function sum(rows: FileReconciliation[], k: 'rows_read' | 'rows_loaded' | 'rows_
 
 async function countsOf(db: Db): Promise<Manifest['counts']> {
   // Related charges (added by a policy) are not Prop 64 counts: they are counted apart.
-  const PROP64 = `statute_rule_id <> 'P64-SCOPE-01'`
+  const PROP64 = `not is_related`
   const by = async (col: string, where: string) =>
     Object.fromEntries(
       (
