@@ -29,6 +29,10 @@ import { mart_relief_by_demographics } from './marts/mart_relief_by_demographics
 import { mart_relief_by_layer } from './marts/mart_relief_by_layer.ts'
 import { mart_data_quality } from './marts/mart_data_quality.ts'
 import { mart_motion_cases } from './marts/mart_motion_cases.ts'
+import { mart_summary_convictions } from './marts/mart_summary_convictions.ts'
+import { mart_summary_people } from './marts/mart_summary_people.ts'
+import { mart_explain_counts } from './marts/mart_explain_counts.ts'
+import { mart_explain_subjects } from './marts/mart_explain_subjects.ts'
 
 export const MODELS: readonly Model[] = [
   run_params,
@@ -55,4 +59,8 @@ export const MODELS: readonly Model[] = [
   mart_relief_by_layer,
   mart_data_quality,
   mart_motion_cases,
+  mart_summary_convictions,
+  mart_summary_people,
+  mart_explain_counts,
+  mart_explain_subjects,
 ]

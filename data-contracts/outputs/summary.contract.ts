@@ -51,3 +51,24 @@ export const DEFINITIONS: Record<string, string> = {
   counties:
     'A person is counted in every county where they have an in-scope count (for affected: a count getting relief); the statewide figure counts each person once, so county figures need not add up to it.',
 }
+
+/** A row of mart_summary_convictions: one conviction cell of an area. */
+export interface SummaryConvictionRow {
+  statewide: boolean
+  county: string | null
+  dim: 'all' | 'determination' | 'relief'
+  value: string
+  convictions: number
+  people: number
+}
+
+/** A row of mart_summary_people: the people measures of an area. */
+export interface SummaryPeopleRow {
+  statewide: boolean
+  county: string | null
+  people_in_scope: number
+  affected: number
+  left_with_no_felony: number
+  left_with_no_conviction: number
+  no_conviction_in_last_7_years: number
+}

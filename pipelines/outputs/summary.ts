@@ -1,16 +1,12 @@
 /**
- * The press and impact summary as data: SQL numbers (summary-sql.ts) arranged statewide and per county,
- * with small-cell suppression applied. Withheld numbers are null. Nothing here computes a count; it only
+ * The press and impact summary as data: the numbers of mart_summary_convictions and mart_summary_people,
+ * arranged statewide and per county, with small-cell suppression applied. Withheld numbers are null. Nothing here computes a count; it only
  * arranges and withholds.
  */
 import type { Db } from '../lib/duckdb.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
-import {
-  CONVICTION_CELLS_SQL,
-  PEOPLE_SQL,
-  type ConvictionCellRow,
-  type PeopleRow,
-} from '../export/summary-sql.ts'
+import { qb } from '../../sql/kysely.ts'
+import { selectRows } from '../lib/select-rows.ts'
 import { suppress, type AdditiveGroup, type Cell } from '../export/suppression.ts'
 import { DETERMINATIONS, ordered, REMEDIES } from '../../data-contracts/determinations.ts'
 import {
@@ -19,11 +15,12 @@ import {
   type AreaSummary,
   type PeopleMeasure,
   type Summary,
+  type SummaryPeopleRow,
 } from '../../data-contracts/outputs/summary.contract.ts'
 
 export const NO_COUNTY_LABEL = '(county not recorded)'
 
-const peopleColumn: Record<PeopleMeasure, keyof PeopleRow> = {
+const peopleColumn: Record<PeopleMeasure, keyof SummaryPeopleRow> = {
   with_in_scope_convictions: 'people_in_scope',
   affected: 'affected',
   left_with_no_felony: 'left_with_no_felony',
@@ -32,8 +29,24 @@ const peopleColumn: Record<PeopleMeasure, keyof PeopleRow> = {
 }
 
 export async function buildSummary(db: Db, manifest: Manifest, minCell: number): Promise<Summary> {
-  const convRows = await db.rows<ConvictionCellRow>(CONVICTION_CELLS_SQL)
-  const peopleRows = await db.rows<PeopleRow>(PEOPLE_SQL)
+  const convRows = await selectRows(
+    db,
+    qb
+      .selectFrom('mart_summary_convictions')
+      .selectAll()
+      .orderBy('statewide', 'desc')
+      .orderBy('county', (o) => o.asc().nullsLast())
+      .orderBy('dim')
+      .orderBy('value'),
+  )
+  const peopleRows = await selectRows(
+    db,
+    qb
+      .selectFrom('mart_summary_people')
+      .selectAll()
+      .orderBy('statewide', 'desc')
+      .orderBy('county', (o) => o.asc().nullsLast()),
+  )
   const areaOf = (r: { statewide: boolean; county: string | null }) =>
     r.statewide ? 'statewide' : (r.county ?? NO_COUNTY_LABEL)
   const counties = [...new Set(peopleRows.filter((r) => !r.statewide).map(areaOf))]

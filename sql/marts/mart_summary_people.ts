@@ -1,6 +1,9 @@
+import type { Model } from '../model.ts'
+import { isRelief } from '../helpers/determinations.ts'
+
 /**
- * Every number of the press summary, computed in SQL from count_determinations and the intermediate tables,
- * statewide (grouping set ()) and per county of the court (grouping set (county)).
+ * The people measures of the press summary (public/summary.json), statewide (grouping set ()) and per county
+ * of the court (grouping set (county)). A view: it is read once, when the summary is written.
  *
  * Definitions (people are distinct SUBJECT_IDs):
  * - relief: a count whose final determination is dismiss or reduce (any remedy track);
@@ -15,48 +18,20 @@
  * For conviction cells, `people` is the number of distinct people behind the cell, used only to decide
  * small-cell suppression.
  */
-
-export interface ConvictionCellRow {
-  statewide: boolean
-  county: string | null
-  dim: 'all' | 'determination' | 'relief'
-  value: string
-  convictions: number
-  people: number
-}
-
-export interface PeopleRow {
-  statewide: boolean
-  county: string | null
-  people_in_scope: number
-  affected: number
-  left_with_no_felony: number
-  left_with_no_conviction: number
-  no_conviction_in_last_7_years: number
-}
-
-const RELIEF = `determination in ('dismiss', 'reduce')`
-
-export const CONVICTION_CELLS_SQL = `
-select grouping(county) = 1 as statewide, county, 'all' as dim, 'all' as value,
-  count(*)::int as convictions, count(distinct subject_id)::int as people
-from count_determinations group by grouping sets ((), (county))
-union all
-select grouping(county) = 1, county, 'determination', determination, count(*)::int, count(distinct subject_id)::int
-from count_determinations group by grouping sets ((determination), (county, determination))
-union all
-select grouping(county) = 1, county, 'relief', remedy, count(*)::int, count(distinct subject_id)::int
-from count_determinations group by grouping sets ((remedy), (county, remedy))
-order by statewide desc, county nulls last, dim, value`
-
-export const PEOPLE_SQL = `
+export const mart_summary_people: Model = {
+  name: 'mart_summary_people',
+  layer: 'mart',
+  materialized: 'view',
+  grain: 'one row per area (statewide, or county of an in-scope count)',
+  dependsOn: ['count_determinations', 'int_convictions', 'run_params'],
+  sql: () => `
 with as_of as (select as_of_date as d from run_params),
 record as (
   -- Each in-scope person's whole record after this run's relief.
   select
     c.subject_id,
     bool_or(c.conviction_level = 'felony') as had_felony,
-    bool_and(c.conviction_level is distinct from 'felony' or coalesce(d.${RELIEF}, false)) as no_felony_after,
+    bool_and(c.conviction_level is distinct from 'felony' or coalesce(${isRelief('d.determination')}, false)) as no_felony_after,
     bool_and(coalesce(d.determination = 'dismiss', false)) as no_conviction_after,
     bool_or(c.conviction_date is null
       or (c.conviction_date > (select d from as_of) - interval 7 year and c.conviction_date <= (select d from as_of)))
@@ -67,7 +42,7 @@ record as (
   group by c.subject_id
 ),
 person_county as (
-  select county, subject_id, bool_or(${RELIEF}) as affected
+  select county, subject_id, bool_or(${isRelief()}) as affected
   from count_determinations
   group by all
 )
@@ -81,5 +56,5 @@ select
   count(distinct subject_id) filter (where affected and not convicted_in_last_7_years)::int
     as no_conviction_in_last_7_years
 from person_county join record using (subject_id)
-group by grouping sets ((), (county))
-order by statewide desc, county nulls last`
+group by grouping sets ((), (county))`,
+}
