@@ -13,6 +13,7 @@ import {
   ref_superstrike_sections,
 } from './seeds/reference_tables.ts'
 import { raw_doj_rows } from './sources/raw_doj_rows.ts'
+import { ingest_rejects } from './sources/ingest_rejects.ts'
 import { stg_doj_rows } from './staging/stg_doj_rows.ts'
 import { int_convictions } from './intermediate/int_convictions.ts'
 import { int_subjects } from './intermediate/int_subjects.ts'
@@ -33,6 +34,8 @@ import { mart_summary_convictions } from './marts/mart_summary_convictions.ts'
 import { mart_summary_people } from './marts/mart_summary_people.ts'
 import { mart_explain_counts } from './marts/mart_explain_counts.ts'
 import { mart_explain_subjects } from './marts/mart_explain_subjects.ts'
+import { mart_scenario_cells } from './marts/mart_scenario_cells.ts'
+import { mart_public_data_quality } from './marts/mart_public_data_quality.ts'
 
 export const MODELS: readonly Model[] = [
   run_params,
@@ -43,6 +46,7 @@ export const MODELS: readonly Model[] = [
   ref_county_population,
   ref_offense_codes,
   raw_doj_rows,
+  ingest_rejects,
   stg_doj_rows,
   int_convictions,
   int_subjects,
@@ -58,9 +62,11 @@ export const MODELS: readonly Model[] = [
   mart_relief_by_demographics,
   mart_relief_by_layer,
   mart_data_quality,
+  mart_public_data_quality,
   mart_motion_cases,
   mart_summary_convictions,
   mart_summary_people,
   mart_explain_counts,
   mart_explain_subjects,
+  mart_scenario_cells,
 ]

@@ -10,6 +10,7 @@ import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
 import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
+import { ensureMarts } from '../outputs/ensure-marts.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
 export interface ExportOptions {
@@ -51,6 +52,7 @@ export async function exportOutputs(o: ExportOptions): Promise<{ step: string; f
     tempDirectory: `${dbPath}.tmp`,
   })
   try {
+    await ensureMarts(db, dbPath, manifest)
     const ctx: OutputContext = { db, out, runId: manifest.run_id, asOf: manifest.as_of, manifest }
     const done: { step: string; files: string[] }[] = []
     for (const step of steps) done.push({ step: step.name, files: await step.write(ctx) })

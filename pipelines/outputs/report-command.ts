@@ -6,11 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openDb } from '../lib/duckdb.ts'
-import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
+import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
-import { buildModels } from '../run/build-models.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
-import { MODELS } from '../../sql/models.ts'
+import { ensureMarts } from './ensure-marts.ts'
 import { writeReport, type ReportResult } from './write-report.ts'
 
 export async function reportCommand(o: {
@@ -28,28 +27,7 @@ export async function reportCommand(o: {
   const manifest = JSON.parse(readFileSync(paths.manifest, 'utf8')) as Manifest
   const db = await openDb(dbPath)
   try {
-    const tables = new Set(
-      (await db.rows<{ name: string }>(`select table_name as name from duckdb_tables()`)).map((r) => r.name),
-    )
-    if (!tables.has('count_determinations'))
-      throw new UserError(`${dbPath} has no count_determinations table`)
-    const missing = MODELS.filter((m) => m.layer === 'mart' && !tables.has(m.name))
-    if (missing.length)
-      await buildModels(
-        db,
-        {
-          rawSource: '',
-          asOf: manifest.as_of,
-          county: manifest.options.county,
-          policyName: manifest.options.policy,
-          referenceDir: REFERENCE_DIR,
-        },
-        missing,
-      )
-    if (!tables.has('ingest_rejects'))
-      await db.run(
-        `create table ingest_rejects (file varchar, line bigint, reason varchar, raw_text varchar)`,
-      )
+    await ensureMarts(db, dbPath, manifest)
     const r = await writeReport({
       db,
       out,

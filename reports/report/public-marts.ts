@@ -87,13 +87,8 @@ export const PUBLIC_MARTS: readonly PublicMartSpec[] = [
   },
   {
     name: 'mart_data_quality',
-    // Rejected lines join here: they count lines of the input file, not people, and only the error type is
-    // published (an error message can quote the line's text).
-    source: `select "check", item, detail, counts, people, first_date, last_date from mart_data_quality
-      union all
-      select 'rejected', split_part(reason, ':', 1), 'input lines not loaded (counts = lines)', count(*)::int,
-        null::int, null::date, null::date
-      from ingest_rejects group by 2`,
+    // With the rejected input lines (counted in lines, not people).
+    source: `select * from mart_public_data_quality`,
     order: `"check" = 'review' desc, "check", item = 'all' desc, item`,
     withheld: [...COUNT_COLUMNS, 'first_date', 'last_date'],
     cell: (r): Cell | null => {
