@@ -36,6 +36,8 @@ import { mart_explain_counts } from './marts/mart_explain_counts.ts'
 import { mart_explain_subjects } from './marts/mart_explain_subjects.ts'
 import { mart_scenario_cells } from './marts/mart_scenario_cells.ts'
 import { mart_public_data_quality } from './marts/mart_public_data_quality.ts'
+import { mart_doj_count_values } from './marts/mart_doj_count_values.ts'
+import { mart_doj_subject_values } from './marts/mart_doj_subject_values.ts'
 
 export const MODELS: readonly Model[] = [
   run_params,
@@ -69,4 +71,6 @@ export const MODELS: readonly Model[] = [
   mart_explain_counts,
   mart_explain_subjects,
   mart_scenario_cells,
+  mart_doj_count_values,
+  mart_doj_subject_values,
 ]

@@ -1,6 +1,8 @@
 /**
  * SQL of the DOJ result files: the extract's own rows for every subject with an in-scope count in a county,
- * unchanged and in file order, followed by the eligibility columns the DOJ and earlier tools used.
+ * unchanged and in file order, followed by the eligibility columns the DOJ and earlier tools used
+ * (data-contracts/outputs/doj-results.contract.ts). The values come from mart_doj_count_values and
+ * mart_doj_subject_values; the rows are the input files read again, which no model can hold.
  *
  * Which value a row carries: a row that is an in-scope count (a CONVICTED line of a count in
  * count_determinations, every sentence part of it) gets that count's values: its conviction date, its
@@ -11,25 +13,10 @@
  */
 import { DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
-
-/** Appended after the 95 DOJ columns, in this order. */
-export const ELIGIBILITY_COLUMNS = [
-  'IN_SCOPE_COUNT',
-  'NUMBER_OF_CONVICTIONS_ON_RECORD',
-  'OCCURRED_AFTER_2016_11_09',
-  'SUPERSTRIKE_CODE_SECTIONS',
-  'PC290_CODE_SECTIONS',
-  'PC290_REGISTRATION',
-  'DATE_OF_CONVICTION',
-  'YEARS_SINCE_THIS_CONVICTION',
-  'YEARS_SINCE_ANY_CONVICTION',
-  'COUNTS_PER_CODE_SECTION',
-  'DECEASED',
-  'DETERMINATION',
-  'REASON',
-  'RELIEF',
-  'RULE_ID',
-] as const
+import {
+  ELIGIBILITY_COLUMNS,
+  type EligibilityColumn,
+} from '../../data-contracts/outputs/doj-results.contract.ts'
 
 export const INPUT_TABLE = 'doj_result_input'
 export const ROWS_TABLE = 'doj_result_rows'
@@ -39,7 +26,7 @@ export const SUBJECT_VALUES_TABLE = 'doj_result_subject_values'
 
 /** Subjects per county: anyone with an in-scope count in that county's courts. */
 export const SCOPE_SQL = `create or replace temp table ${SCOPE_TABLE} as
-select distinct county, subject_id from count_determinations`
+select distinct county, subject_id from mart_doj_count_values`
 
 /**
  * The input rows of in-scope people, with their position: file index and row_number() over () (which, with
@@ -61,68 +48,12 @@ ${files.join('\nunion all\n')}
 where row_subject in (select subject_id from ${SCOPE_TABLE})`
 }
 
-const years = (from: string) =>
-  `cast(round(datediff('day', ${from}, (select as_of_date from run_params)) / 365.25, 2) as decimal(8, 2))::varchar`
-
-const yyyymmdd = (d: string) => `strftime(${d}, '%Y%m%d')`
-
+/** The count- and person-level values, materialised once for the join (their SQL is in the marts). */
 export const COUNT_VALUES_SQL = `create or replace temp table ${COUNT_VALUES_TABLE} as
-select
-  subject_id,
-  cnt_order,
-  (coalesce(offense_date, conviction_date)::date >= date '2016-11-09')::varchar as occurred_after,
-  nullif(prior_superstrike_sections, '') as superstrike_sections,
-  nullif(prior_pc290_sections, '') as pc290_sections,
-  prior_pc290_registration::varchar as pc290_registration,
-  ${yyyymmdd('conviction_date::date')} as conviction_date,
-  ${years('conviction_date::date')} as years_since_this,
-  determination,
-  reason,
-  remedy,
-  rule_id
-from count_determinations`
+select * from mart_doj_count_values`
 
 export const SUBJECT_VALUES_SQL = `create or replace temp table ${SUBJECT_VALUES_TABLE} as
-with people as (select distinct subject_id from ${SCOPE_TABLE}),
-convictions as (
-  select c.subject_id, count(*) as n,
-    max(c.conviction_date) filter (where c.conviction_date <= (select as_of_date from run_params)) as latest
-  from int_convictions c join people using (subject_id)
-  group by all
-),
-sections as (
-  select subject_id, string_agg(code_section || ' x' || n, '; ' order by code_section) as per_section
-  from (
-    select p.subject_id, p.code_section, count(*) as n
-    from int_prop64_counts p join people using (subject_id)
-    group by all
-  )
-  group by all
-),
-disqualifiers as (
-  select e.subject_id,
-    array_to_string(list_sort(list_distinct(list(e.code_section) filter (where e.kind = 'superstrike'))), '; ')
-      as superstrike_sections,
-    array_to_string(list_sort(list_distinct(list(e.code_section) filter (where e.kind = 'pc290c'))), '; ')
-      as pc290_sections,
-    bool_or(e.kind = 'pc290_registration') as pc290_registration
-  from int_disqualifier_events e join people using (subject_id)
-  group by all
-)
-select
-  p.subject_id,
-  coalesce(c.n, 0)::varchar as convictions_on_record,
-  ${years('c.latest')} as years_since_any,
-  s.per_section,
-  coalesce(su.deceased, false)::varchar as deceased,
-  nullif(d.superstrike_sections, '') as superstrike_sections,
-  nullif(d.pc290_sections, '') as pc290_sections,
-  coalesce(d.pc290_registration, false)::varchar as pc290_registration
-from people p
-left join convictions c using (subject_id)
-left join sections s using (subject_id)
-left join disqualifiers d using (subject_id)
-left join int_subjects su using (subject_id)`
+select * from mart_doj_subject_values`
 
 const q = (name: string) => `"${name}"`
 
@@ -133,26 +64,30 @@ const q = (name: string) => `"${name}"`
 export function rowsTableSql(): string {
   const isCount = 'cv.subject_id is not null'
   const either = (count: string, subject: string) => `case when ${isCount} then ${count} else ${subject} end`
+  // Every column of the contract has its value here (the type says so); the contract gives the order.
+  const eligibility: Record<EligibilityColumn, string> = {
+    IN_SCOPE_COUNT: `(${isCount})::varchar`,
+    NUMBER_OF_CONVICTIONS_ON_RECORD: 'sv.convictions_on_record',
+    OCCURRED_AFTER_2016_11_09: 'cv.occurred_after',
+    SUPERSTRIKE_CODE_SECTIONS: either('cv.superstrike_sections', 'sv.superstrike_sections'),
+    PC290_CODE_SECTIONS: either('cv.pc290_sections', 'sv.pc290_sections'),
+    PC290_REGISTRATION: either('cv.pc290_registration', 'sv.pc290_registration'),
+    DATE_OF_CONVICTION: 'cv.conviction_date',
+    YEARS_SINCE_THIS_CONVICTION: 'cv.years_since_this',
+    YEARS_SINCE_ANY_CONVICTION: 'sv.years_since_any',
+    COUNTS_PER_CODE_SECTION: 'sv.per_section',
+    DECEASED: 'sv.deceased',
+    DETERMINATION: 'cv.determination',
+    REASON: 'cv.reason',
+    RELIEF: 'cv.remedy',
+    RULE_ID: 'cv.rule_id',
+  }
   const cols = [
     'sc.county as row_county',
     'r.file_idx',
     'r.line_seq',
     ...DOJ_COLUMN_NAMES.map((n) => `r.${q(n)}`),
-    `(${isCount})::varchar as IN_SCOPE_COUNT`,
-    `sv.convictions_on_record as NUMBER_OF_CONVICTIONS_ON_RECORD`,
-    `cv.occurred_after as OCCURRED_AFTER_2016_11_09`,
-    `${either('cv.superstrike_sections', 'sv.superstrike_sections')} as SUPERSTRIKE_CODE_SECTIONS`,
-    `${either('cv.pc290_sections', 'sv.pc290_sections')} as PC290_CODE_SECTIONS`,
-    `${either('cv.pc290_registration', 'sv.pc290_registration')} as PC290_REGISTRATION`,
-    `cv.conviction_date as DATE_OF_CONVICTION`,
-    `cv.years_since_this as YEARS_SINCE_THIS_CONVICTION`,
-    `sv.years_since_any as YEARS_SINCE_ANY_CONVICTION`,
-    `sv.per_section as COUNTS_PER_CODE_SECTION`,
-    `sv.deceased as DECEASED`,
-    `cv.determination as DETERMINATION`,
-    `cv.reason as REASON`,
-    `cv.remedy as RELIEF`,
-    `cv.rule_id as RULE_ID`,
+    ...ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]} as ${c}`),
   ]
   return `create or replace temp table ${ROWS_TABLE} as
 select

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
-import { ELIGIBILITY_COLUMNS } from '../../../pipelines/outputs/doj-results-sql.ts'
+import { ELIGIBILITY_COLUMNS } from '../../../data-contracts/outputs/doj-results.contract.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
 import { AS_OF, BAD_LINE, writeFixture } from '../export/relief-fixture.ts'
 
