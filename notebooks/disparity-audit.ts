@@ -14,7 +14,11 @@ import { disparityRows, type DisparityRow } from '../reports/report/disparity.ts
 import { num, txt } from '../reports/report/html.ts'
 import { rowsOf } from '../reports/charts/rows.ts'
 import { DIMENSIONS, fmtInt, fmtPct, fmtRatio } from '../reports/charts/labels.ts'
-import type { DemographicsRow, LayerRow, PopulationRow } from '../reports/charts/mart-rows.ts'
+import type {
+  DemographicsRow,
+  LayerRow,
+  PopulationRow,
+} from '../data-contracts/outputs/public-marts.contract.ts'
 import { groupShares } from '../reports/charts/group-shares.ts'
 import { groupRatios } from '../reports/charts/group-ratios.ts'
 import { layerCompare } from '../reports/charts/layer-compare.ts'

@@ -15,7 +15,7 @@ import { COMPARE_BOUND_SQL, publishMarts } from '../pipelines/outputs/publish-ma
 import { num, txt } from '../reports/report/html.ts'
 import { rowsOf } from '../reports/charts/rows.ts'
 import { DIMENSIONS, countyName, fmtInt, fmtPct } from '../reports/charts/labels.ts'
-import type { ScenarioRow } from '../reports/charts/mart-rows.ts'
+import type { ScenarioRow } from '../data-contracts/outputs/public-marts.contract.ts'
 import { scenarioTotals } from '../reports/charts/scenario-totals.ts'
 import { scenarioCompare } from '../reports/charts/scenario-compare.ts'
 import type { Notebook } from './notebook.ts'

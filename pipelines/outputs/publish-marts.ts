@@ -11,6 +11,7 @@ import { lit } from '../../sql/helpers/quote.ts'
 import { arrowFileBytes, queryArrow } from './arrow.ts'
 import { suppressCells, type Cell } from '../../reports/report/suppress.ts'
 import { PUBLIC_MARTS, type PublicMart, type PublicMartSpec } from '../../reports/report/public-marts.ts'
+import { PUBLIC_MART_COLUMNS } from '../../data-contracts/outputs/public-marts.contract.ts'
 
 type Row = Record<string, unknown>
 
@@ -79,6 +80,7 @@ export async function publishMarts(
   const result = new Map<string, PublicMart>()
   for (const { m, rows } of read) {
     const columns = rows.length ? Object.keys(rows[0]!) : await columnsOf(db, numbered(m))
+    checkContract(m.name, columns)
     const sql = publicSql(m, columns)
     const table = await queryArrow(db, sql)
     const files: string[] = []
@@ -102,4 +104,15 @@ export async function publishMarts(
 async function columnsOf(db: Db, sql: string): Promise<string[]> {
   const r = await db.con.runAndReadAll(`select * from (${sql}) limit 0`)
   return r.columnNames()
+}
+
+/** A published mart must have exactly its contract's columns: a model change cannot reshape a public file silently. */
+function checkContract(name: string, columns: readonly string[]): void {
+  const expected = (PUBLIC_MART_COLUMNS as Record<string, readonly string[]>)[name]
+  if (!expected) throw new Error(`public mart ${name}: no column contract in public-marts.contract.ts`)
+  const got = [...columns.filter((c) => c !== 'row_id'), 'suppressed']
+  if (got.join(',') !== expected.join(','))
+    throw new Error(
+      `public mart ${name}: columns ${got.join(', ')} differ from its contract ${expected.join(', ')}`,
+    )
 }

@@ -10,6 +10,7 @@ import { buildModels } from '../../../pipelines/run/build-models.ts'
 import { MODELS } from '../../../sql/models.ts'
 import type { ModelContext } from '../../../sql/model.ts'
 import { RELATED_CHARGE_RULE_ID } from '../../../data-contracts/determinations.ts'
+import { PUBLIC_MARTS } from '../../../reports/report/public-marts.ts'
 
 export interface CountFixture {
   subject_id: string
@@ -84,14 +85,13 @@ export async function martDb(
       coalesce(r.population_group, 'unknown') as race_group,
       f.statute_rule_id = ${lit(RELATED_CHARGE_RULE_ID)} as is_related
     from fixture_counts f left join ref_race_codes r using (race_code)`)
-  // The marts this database can hold: those reading only the tables above (not the motion or explain marts).
-  const have = new Set([...SEEDS, 'count_determinations'])
-  const marts = MODELS.filter((m) => {
-    const ok = m.layer === 'mart' && m.dependsOn.every((d) => have.has(d))
-    if (ok) have.add(m.name)
-    return ok
-  })
-  await buildModels(db, ctx, marts)
+  // The marts the report publishes (the fixture's count_determinations has only the columns they read).
+  const published = new Set([...PUBLIC_MARTS.map((m) => m.name), 'mart_public_data_quality'])
+  await buildModels(
+    db,
+    ctx,
+    MODELS.filter((m) => published.has(m.name)),
+  )
   return db
 }
 
