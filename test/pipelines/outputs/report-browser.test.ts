@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
 import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
 import { writeReport } from '../../../pipelines/outputs/write-report.ts'
-import { martDb, syntheticCounts } from './mart-db.ts'
+import { martDb, syntheticCounts } from '../../reports/report/mart-db.ts'
 
 // Debian's chromium, never a downloaded browser. `.ci/run` installs it when missing.
 const CHROMIUM = '/usr/bin/chromium'
