@@ -9,12 +9,16 @@ import { basename, join } from 'node:path'
 import { openDb } from '../pipelines/lib/duckdb.ts'
 import { runPipeline } from '../pipelines/run/run-pipeline.ts'
 import { MIN_CELL } from '../reports/public-policy.ts'
-import { publishMarts } from '../reports/report/public-marts.ts'
+import { publishMarts } from '../pipelines/outputs/publish-marts.ts'
 import { disparityRows, type DisparityRow } from '../reports/report/disparity.ts'
 import { num, txt } from '../reports/report/html.ts'
 import { rowsOf } from '../reports/charts/rows.ts'
 import { DIMENSIONS, fmtInt, fmtPct, fmtRatio } from '../reports/charts/labels.ts'
-import type { DemographicsRow, LayerRow, PopulationRow } from '../reports/charts/mart-rows.ts'
+import type {
+  DemographicsRow,
+  LayerRow,
+  PopulationRow,
+} from '../data-contracts/outputs/public-marts.contract.ts'
 import { groupShares } from '../reports/charts/group-shares.ts'
 import { groupRatios } from '../reports/charts/group-ratios.ts'
 import { layerCompare } from '../reports/charts/layer-compare.ts'

@@ -117,7 +117,7 @@ program
   .option('--db <file>', 'DuckDB database file, if the run used --db')
   .option('--min-cell <n>', 'withhold numbers describing fewer than n people (default 11)', int('--min-cell'))
   .action(async (o) => {
-    const { reportCommand } = await import('../reports/report/report-command.ts')
+    const { reportCommand } = await import('./outputs/report-command.ts')
     const r = await reportCommand({ out: o.out, db: o.db, minCell: o.minCell })
     process.stdout.write(
       `report: ${r.html} (${r.htmlBytes} bytes, ${r.charts} charts, ${r.files.length} files) in ${r.seconds.toFixed(1)} s\n`,

@@ -11,6 +11,7 @@ import {
   type Compilable,
 } from 'kysely'
 import type { Database } from './database.ts'
+import { lit } from './helpers/quote.ts'
 
 export const qb = new Kysely<Database>({
   dialect: {
@@ -31,6 +32,6 @@ export function toSql(q: Compilable): string {
     if (v === null || v === undefined) return 'null'
     if (typeof v === 'number' || typeof v === 'bigint') return String(v)
     if (typeof v === 'boolean') return v ? 'true' : 'false'
-    return `'${String(v).replaceAll("'", "''")}'`
+    return lit(String(v))
   })
 }

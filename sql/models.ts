@@ -13,6 +13,7 @@ import {
   ref_superstrike_sections,
 } from './seeds/reference_tables.ts'
 import { raw_doj_rows } from './sources/raw_doj_rows.ts'
+import { ingest_rejects } from './sources/ingest_rejects.ts'
 import { stg_doj_rows } from './staging/stg_doj_rows.ts'
 import { int_convictions } from './intermediate/int_convictions.ts'
 import { int_subjects } from './intermediate/int_subjects.ts'
@@ -28,6 +29,15 @@ import { mart_relief_by_offense } from './marts/mart_relief_by_offense.ts'
 import { mart_relief_by_demographics } from './marts/mart_relief_by_demographics.ts'
 import { mart_relief_by_layer } from './marts/mart_relief_by_layer.ts'
 import { mart_data_quality } from './marts/mart_data_quality.ts'
+import { mart_motion_cases } from './marts/mart_motion_cases.ts'
+import { mart_summary_convictions } from './marts/mart_summary_convictions.ts'
+import { mart_summary_people } from './marts/mart_summary_people.ts'
+import { mart_explain_counts } from './marts/mart_explain_counts.ts'
+import { mart_explain_subjects } from './marts/mart_explain_subjects.ts'
+import { mart_scenario_cells } from './marts/mart_scenario_cells.ts'
+import { mart_public_data_quality } from './marts/mart_public_data_quality.ts'
+import { mart_doj_count_values } from './marts/mart_doj_count_values.ts'
+import { mart_doj_subject_values } from './marts/mart_doj_subject_values.ts'
 
 export const MODELS: readonly Model[] = [
   run_params,
@@ -38,6 +48,7 @@ export const MODELS: readonly Model[] = [
   ref_county_population,
   ref_offense_codes,
   raw_doj_rows,
+  ingest_rejects,
   stg_doj_rows,
   int_convictions,
   int_subjects,
@@ -53,4 +64,13 @@ export const MODELS: readonly Model[] = [
   mart_relief_by_demographics,
   mart_relief_by_layer,
   mart_data_quality,
+  mart_public_data_quality,
+  mart_motion_cases,
+  mart_summary_convictions,
+  mart_summary_people,
+  mart_explain_counts,
+  mart_explain_subjects,
+  mart_scenario_cells,
+  mart_doj_count_values,
+  mart_doj_subject_values,
 ]

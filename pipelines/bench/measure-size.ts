@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { openDb } from '../lib/duckdb.ts'
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import { runPipeline } from '../run/run-pipeline.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 
 const [file, out, threadsArg] = process.argv.slice(2) as [string, string, string]
 const threads = Number(threadsArg)

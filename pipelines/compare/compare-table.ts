@@ -1,9 +1,9 @@
 /**
  * The tidy comparison table: one row per scenario × county × code section × level × determination × layer ×
- * race group × gender × age band, with convictions (rows) and people (distinct subjects) in each cell.
+ * race group × gender × age band, with convictions (rows) and people (distinct subjects) in each cell: each
+ * scenario's rows of mart_scenario_cells, labelled.
  */
-import { lit } from '../lib/duckdb.ts'
-import { ageBand } from '../../sql/helpers/sql-fragments.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 
 export const COMPARE_TABLE = 'compare_counts'
 
@@ -13,24 +13,10 @@ export const CREATE_COMPARE_TABLE = `create or replace table ${COMPARE_TABLE} (
   age_band varchar, convictions bigint, people bigint
 )`
 
-/** Appends the current count_determinations, labelled with the scenario. */
+/** Appends the current scenario's cells (mart_scenario_cells), labelled with the scenario. */
 export function insertScenario(scenario: string, order: number): string {
   return `insert into ${COMPARE_TABLE}
-select
-  ${lit(scenario)}, ${order},
-  case when statute_rule_id = 'P64-SCOPE-01' then 'related' else 'prop64' end as charge_kind,
-  coalesce(county, 'UNKNOWN') as county,
-  coalesce(code_section, 'unknown') as code_section,
-  coalesce(conviction_level, 'unknown') as conviction_level,
-  determination,
-  layer,
-  race_group,
-  coalesce(gender, 'unknown') as gender,
-  ${ageBand('age_at_conviction')} as age_band,
-  count(*) as convictions,
-  count(distinct subject_id) as people
-from count_determinations
-group by all`
+select ${lit(scenario)}, ${order}, * from mart_scenario_cells`
 }
 
 export const COMPARE_SELECT = `select * exclude (scenario_order) from ${COMPARE_TABLE}

@@ -8,8 +8,10 @@ import { resolve } from 'node:path'
 import { openDb } from '../lib/duckdb.ts'
 import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
-import { OUTPUT_STEPS, type OutputContext, type OutputStep } from '../run/output-steps.ts'
-import type { Manifest } from '../run/run-pipeline.ts'
+import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
+import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
+import { ensureMarts } from '../outputs/ensure-marts.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
 export interface ExportOptions {
   out: string
@@ -50,6 +52,7 @@ export async function exportOutputs(o: ExportOptions): Promise<{ step: string; f
     tempDirectory: `${dbPath}.tmp`,
   })
   try {
+    await ensureMarts(db, dbPath, manifest)
     const ctx: OutputContext = { db, out, runId: manifest.run_id, asOf: manifest.as_of, manifest }
     const done: { step: string; files: string[] }[] = []
     for (const step of steps) done.push({ step: step.name, files: await step.write(ctx) })

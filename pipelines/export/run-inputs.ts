@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { UserError } from '../lib/user-error.ts'
-import type { Manifest } from '../run/run-pipeline.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
 async function sha256(path: string): Promise<string> {
   const h = createHash('sha256')

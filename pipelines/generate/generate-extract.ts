@@ -6,7 +6,8 @@
  */
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import { lit, openDb } from '../lib/duckdb.ts'
+import { openDb } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { cycleSql, deathSql, subjectSql } from './history.ts'
 import { DEFAULT_DISPARITY } from './parameters.ts'
 import { referenceChecks, referenceTableSql } from './reference-tables.ts'

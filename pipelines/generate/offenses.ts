@@ -5,6 +5,7 @@
  * data-contracts/reference/cannabis-offense-codes.csv; windows here are checked against its dates.
  */
 import { AUMA_DATE, FIRST_CYCLE_DATE, LAST_CYCLE_DATE } from './parameters.ts'
+import { PRE_AUMA_LAST_DATE } from '../../data-contracts/prop64-dates.ts'
 
 export const FAMILIES = [
   'NOSUB', // HS 11357 with no subsection, mostly pre-1976 possession
@@ -57,7 +58,7 @@ export interface CannabisCode {
 }
 
 const PRE76_END = '1975-12-31'
-const PRE_AUMA_END = '2016-11-08'
+const PRE_AUMA_END = PRE_AUMA_LAST_DATE
 const ALL = [0, 200] as const
 
 function c(

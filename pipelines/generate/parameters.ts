@@ -3,12 +3,13 @@
  * shared/reference/ca-cannabis-enforcement.md; ESTIMATE marks a number with no published source,
  * chosen to reproduce a published shape. data-contracts/synthetic-generator.md explains each one.
  */
+import { AUMA_EFFECTIVE_DATE } from '../../data-contracts/prop64-dates.ts'
 
 /** First and last cycle (offense/arrest) date the generator produces. */
 export const FIRST_CYCLE_DATE = '1970-01-01'
 export const LAST_CYCLE_DATE = '2020-12-31'
 /** Prop 64 (AUMA) took effect: subsection meanings change on this date (legal-notes §1.3). */
-export const AUMA_DATE = '2016-11-09'
+export const AUMA_DATE = AUMA_EFFECTIVE_DATE
 /** Deaths are placed no later than this. */
 export const LAST_DEATH_DATE = '2025-12-31'
 

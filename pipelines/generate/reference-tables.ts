@@ -4,7 +4,7 @@
  * patterns, and one bucket table per weighted choice.
  */
 import { join } from 'node:path'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { REFERENCE_DIR } from '../lib/paths.ts'
 import {
   CANNABIS_CODES,

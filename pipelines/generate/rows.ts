@@ -9,7 +9,7 @@
  * fields are always blank.
  */
 import { DOJ_COLUMNS, type DojColumnName } from '../../data-contracts/doj-extract.contract.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import {
   CONV_STATUS,
   QUALIFIERS,

@@ -2,7 +2,7 @@
  * Small SQL builders for the generator: literal tables, seeded hash macros and bucket tables
  * (weighted choice as an equi-join, which is reproducible and far faster than a range or ASOF join).
  */
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 
 export type SqlValue = string | number | boolean | null
 

@@ -4,7 +4,7 @@
  * Files with and without a header line are read by separate scans and unioned.
  */
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import type { FileShape } from './inspect-file.ts'
 
 export const REJECT_ERRORS_TABLE = 'ingest_reject_errors'

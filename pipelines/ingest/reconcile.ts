@@ -5,21 +5,11 @@
  * as rejects too, so nothing leaves the ledger silently.
  */
 import type { Db } from '../lib/duckdb.ts'
-import { lit } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import type { FileShape } from './inspect-file.ts'
 import type { FileLedger } from './file-ledger.ts'
+import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE } from './raw-source.ts'
-
-export interface FileReconciliation {
-  file: string
-  sha256: string
-  bytes: number
-  has_header: boolean
-  rows_read: number
-  rows_loaded: number
-  rows_rejected: number
-  balanced: boolean
-}
 
 async function tableExists(db: Db, name: string): Promise<boolean> {
   return (

@@ -52,8 +52,3 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   }
   return db
 }
-
-/** Quote a string as a SQL literal. */
-export function lit(s: string): string {
-  return `'${s.replaceAll("'", "''")}'`
-}

@@ -14,14 +14,15 @@ import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
-import { reconcile, type FileReconciliation } from '../ingest/reconcile.ts'
+import { reconcile } from '../ingest/reconcile.ts'
+import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels } from './build-models.ts'
 import { asIngestError, openFreshDb } from './fresh-db.ts'
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import type { ModelContext } from '../../sql/model.ts'
-import { OUTPUT_STEPS } from './output-steps.ts'
+import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { policyFileLabel } from '../policy/presets.ts'
 
@@ -30,32 +31,6 @@ export interface RunResult {
   runId: string
   manifest: Manifest
   timings: Progress['timings']
-}
-
-export interface Manifest {
-  tool: { name: string; version: string; commit: string | null }
-  run_id: string
-  as_of: string
-  options: {
-    county: string | null
-    policy: string
-    policy_file: string | null
-    policy_sha256: string | null
-    threads: number | null
-    memory_limit: string | null
-  }
-  inputs: FileReconciliation[]
-  totals: { rows_read: number; rows_loaded: number; rows_rejected: number; balanced: boolean }
-  counts: {
-    in_scope_counts: number
-    subjects: number
-    by_statute_determination: Record<string, number>
-    by_determination: Record<string, number>
-    /** Non-Prop-64 counts a policy's related_charges reach (statute rule P64-SCOPE-01); not in the counts above. */
-    related_charge_rows: number
-    related_by_determination: Record<string, number>
-  }
-  outputs: string[]
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
@@ -167,7 +142,7 @@ function sum(rows: FileReconciliation[], k: 'rows_read' | 'rows_loaded' | 'rows_
 
 async function countsOf(db: Db): Promise<Manifest['counts']> {
   // Related charges (added by a policy) are not Prop 64 counts: they are counted apart.
-  const PROP64 = `statute_rule_id <> 'P64-SCOPE-01'`
+  const PROP64 = `not is_related`
   const by = async (col: string, where: string) =>
     Object.fromEntries(
       (

@@ -4,7 +4,7 @@ import type { Table } from 'apache-arrow'
 import type { Feature, Geometry } from 'geojson'
 import { vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
 import { MAP_SCHEME, WITHHELD_COLOR } from './palette.ts'
-import type { CountyRow } from './mart-rows.ts'
+import type { CountyRow } from '../../data-contracts/outputs/public-marts.contract.ts'
 import { countyName, fmtInt } from './labels.ts'
 import { rowsOf } from './rows.ts'
 

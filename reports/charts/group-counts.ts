@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot'
 import type { Table } from 'apache-arrow'
 import { countTick, vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
 import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER } from './palette.ts'
-import type { DemographicsRow } from './mart-rows.ts'
+import type { DemographicsRow } from '../../data-contracts/outputs/public-marts.contract.ts'
 import { DIMENSIONS, byOrder, fmtInt, type Dimension } from './labels.ts'
 import { rowsOf } from './rows.ts'
 import {

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot'
 import type { Table } from 'apache-arrow'
 import { countTick, vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
 import { LAYER_COLOR } from './palette.ts'
-import type { LayerRow } from './mart-rows.ts'
+import type { LayerRow } from '../../data-contracts/outputs/public-marts.contract.ts'
 import { DIMENSIONS, byOrder, fmtInt } from './labels.ts'
 import { rowsOf } from './rows.ts'
 

@@ -3,8 +3,9 @@
  * has its own lightness (CIE L* about 13, 40, 68, 87). The charts stay readable in greyscale and for
  * red-green colour blindness, and "more relief" is always darker.
  */
-export const DETERMINATION_ORDER = ['dismiss', 'reduce', 'review', 'not_eligible'] as const
-export type Determination = (typeof DETERMINATION_ORDER)[number]
+import { DETERMINATIONS, type Determination } from '../../data-contracts/determinations.ts'
+export const DETERMINATION_ORDER = DETERMINATIONS
+export type { Determination }
 
 export const DETERMINATION_COLOR: Record<Determination, string> = {
   dismiss: '#081d58',

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot'
 import type { Table } from 'apache-arrow'
 import { countTick, vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
 import { DETERMINATION_COLOR } from './palette.ts'
-import type { DataQualityRow } from './mart-rows.ts'
+import type { DataQualityRow } from '../../data-contracts/outputs/public-marts.contract.ts'
 import { fmtInt } from './labels.ts'
 import { rowsOf } from './rows.ts'
 

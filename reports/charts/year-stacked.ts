@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot'
 import type { Table } from 'apache-arrow'
 import { countTick, vegaLiteBase, type ChartContext, type ChartDef } from './chart.ts'
 import { DETERMINATION_COLOR, DETERMINATION_LABEL, DETERMINATION_ORDER, WITHHELD_COLOR } from './palette.ts'
-import type { YearRow } from './mart-rows.ts'
+import type { YearRow } from '../../data-contracts/outputs/public-marts.contract.ts'
 import { rowsOf } from './rows.ts'
 import { WITHHELD, WITHHELD_FILL, WITHHELD_ITEM, withheldSegments } from './withheld.ts'
 

@@ -6,7 +6,7 @@
  * Race and gender describe people (a person is in one group), so they are counted in people; the age band
  * describes a conviction, so it is counted in convictions.
  */
-import type { DemographicsRow, PopulationRow } from '../charts/mart-rows.ts'
+import type { DemographicsRow, PopulationRow } from '../../data-contracts/outputs/public-marts.contract.ts'
 import { DIMENSIONS, byOrder, type Dimension } from '../charts/labels.ts'
 
 export interface DisparityRow {

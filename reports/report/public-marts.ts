@@ -1,15 +1,10 @@
 /**
- * The marts as the public sees them: every cell under the threshold (and its complements) withheld, then
- * written as CSV and Parquet by DuckDB and as Arrow IPC from the same query, and handed to the charts as
- * Arrow tables. One masked query per mart is the single source of all three files and of every chart, so
- * no public output can show a number the others withhold.
+ * The marts as the public sees them: for each published mart, its row order, the columns a withheld row
+ * loses, and the cell each row describes for small-cell suppression. Pure: pipelines/outputs/publish-marts.ts
+ * reads the rows, decides what to withhold and writes the files; the report's charts read the result.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Table } from 'apache-arrow'
-import { lit, type Db } from '../../pipelines/lib/duckdb.ts'
-import { arrowFileBytes, queryArrow } from './arrow.ts'
-import { suppressCells, type Cell } from './suppress.ts'
+import type { Cell } from './suppress.ts'
 
 type Row = Record<string, unknown>
 
@@ -92,13 +87,8 @@ export const PUBLIC_MARTS: readonly PublicMartSpec[] = [
   },
   {
     name: 'mart_data_quality',
-    // Rejected lines join here: they count lines of the input file, not people, and only the error type is
-    // published (an error message can quote the line's text).
-    source: `select "check", item, detail, counts, people, first_date, last_date from mart_data_quality
-      union all
-      select 'rejected', split_part(reason, ':', 1), 'input lines not loaded (counts = lines)', count(*)::int,
-        null::int, null::date, null::date
-      from ingest_rejects group by 2`,
+    // With the rejected input lines (counted in lines, not people).
+    source: `select * from mart_public_data_quality`,
     order: `"check" = 'review' desc, "check", item = 'all' desc, item`,
     withheld: [...COUNT_COLUMNS, 'first_date', 'last_date'],
     cell: (r): Cell | null => {
@@ -147,100 +137,10 @@ export const COMPARE_MART: PublicMartSpec = {
   }),
 }
 
-/**
- * The most Prop 64 convictions one person has in this run, kept only when every scenario of compare.csv has
- * exactly this run's Prop 64 convictions (same extract, same scope); otherwise 0, and the bound is unused.
- */
-export const COMPARE_BOUND_SQL = `create or replace temp table report_compare_bound as
-with mine as (
-  select subject_id, count(*) as n from count_determinations
-  where statute_rule_id is distinct from 'P64-SCOPE-01' group by subject_id
-),
-theirs as (
-  select scenario, sum(convictions) as n from report_compare where charge_kind = 'prop64' group by scenario
-)
-select case when (select count(*) from theirs) > 0
-    and (select bool_and(n = (select sum(n) from mine)) from theirs)
-  then (select max(n) from mine) else 0 end::int as max_per_person`
-
 export interface PublicMart {
   name: string
   table: Table
   /** Rows withheld, including the complements. */
   withheld: number
   files: string[]
-}
-
-const numbered = (m: PublicMartSpec) =>
-  `select row_number() over (order by ${m.order})::int as row_id, * from (${m.source ?? `select * from ${m.name}`})`
-
-/** The masked query: withheld rows keep their labels and lose their numbers; `suppressed` says which. */
-function publicSql(m: PublicMartSpec, columns: string[]): string {
-  const cols = columns
-    .filter((c) => c !== 'row_id')
-    .map((c) =>
-      m.withheld.includes(c) ? `case when k.row_id is null then s."${c}" end as "${c}"` : `s."${c}"`,
-    )
-  return `select ${cols.join(', ')}, k.row_id is not null as suppressed
-from (${numbered(m)}) s left join report_mask k on k.mart = ${lit(m.name)} and k.row_id = s.row_id
-order by s.row_id`
-}
-
-/**
- * Decides what to withhold across all marts at once, then writes public/marts/<mart>.{csv,parquet,arrow}
- * (when `outDir` is given) and returns each public mart as an Arrow table.
- */
-export async function publishMarts(
-  db: Db,
-  minCell: number,
-  outDir?: string,
-  specs: readonly PublicMartSpec[] = PUBLIC_MARTS,
-): Promise<Map<string, PublicMart>> {
-  const read: { m: PublicMartSpec; rows: Row[] }[] = []
-  for (const m of specs) read.push({ m, rows: await db.rows<Row>(numbered(m)) })
-  const cells: Cell[] = []
-  const owners: { mart: string; rowId: number }[] = []
-  for (const { m, rows } of read)
-    for (const r of rows) {
-      const c = m.cell(r)
-      if (c) {
-        cells.push(c)
-        owners.push({ mart: m.name, rowId: Number(r.row_id) })
-      }
-    }
-  const flags = suppressCells(cells, minCell)
-  await db.run(`create or replace temp table report_mask (mart varchar, row_id integer)`)
-  const masked = owners.filter((_, i) => flags[i])
-  for (let i = 0; i < masked.length; i += 1000) {
-    const values = masked.slice(i, i + 1000).map((o) => `(${lit(o.mart)}, ${o.rowId})`)
-    await db.run(`insert into report_mask values ${values.join(', ')}`)
-  }
-
-  if (outDir) mkdirSync(outDir, { recursive: true })
-  const result = new Map<string, PublicMart>()
-  for (const { m, rows } of read) {
-    const columns = rows.length ? Object.keys(rows[0]!) : await columnsOf(db, numbered(m))
-    const sql = publicSql(m, columns)
-    const table = await queryArrow(db, sql)
-    const files: string[] = []
-    if (outDir) {
-      const base = join(outDir, m.name)
-      await db.run(`copy (${sql}) to ${lit(`${base}.csv`)} (header, delimiter ',')`)
-      await db.run(`copy (${sql}) to ${lit(`${base}.parquet`)} (format parquet, compression zstd)`)
-      writeFileSync(`${base}.arrow`, arrowFileBytes(table))
-      files.push(`${m.name}.csv`, `${m.name}.parquet`, `${m.name}.arrow`)
-    }
-    result.set(m.name, {
-      name: m.name,
-      table,
-      withheld: masked.filter((o) => o.mart === m.name).length,
-      files,
-    })
-  }
-  return result
-}
-
-async function columnsOf(db: Db, sql: string): Promise<string[]> {
-  const r = await db.con.runAndReadAll(`select * from (${sql}) limit 0`)
-  return r.columnNames()
 }

@@ -1,6 +1,6 @@
 /** Everything the report's sections read: the public (suppressed) marts as Arrow tables, plus run facts. */
 import type { Table } from 'apache-arrow'
-import type { Manifest } from '../../pipelines/run/run-pipeline.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import type { ChartContext, ChartDef } from '../charts/chart.ts'
 import { rowsOf } from '../charts/rows.ts'
 import type { CountyFeature } from './county-geometry.ts'

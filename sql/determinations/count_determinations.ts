@@ -1,4 +1,6 @@
 import type { Model } from '../model.ts'
+import { ageOn } from '../helpers/age.ts'
+import { RELATED_CHARGE_RULE_ID } from '../../data-contracts/determinations.ts'
 
 /**
  * The published decision per count: the statute outcome beside the final one, which the DA policy layer
@@ -25,7 +27,8 @@ with decided as (
     coalesce(p.citation, d.statute_citation) as citation,
     coalesce(p.reason, d.statute_reason) as reason,
     coalesce(p.remedy, d.statute_remedy) as remedy,
-    p.policy_name
+    p.policy_name,
+    p.is_related
   from elig_statute_determinations d
   join elig_policy_determinations p using (subject_id, cnt_order)
   union all by name
@@ -61,10 +64,11 @@ select
   gender,
   d.race_code,
   coalesce(r.population_group, 'unknown') as race_group,
-  case when dob is not null and conviction_date >= dob then date_sub('year', dob, conviction_date) end
-    as age_at_conviction,
+  ${ageOn('dob', 'conviction_date')} as age_at_conviction,
   year(conviction_date) as conviction_year,
-  policy_name as policy
+  policy_name as policy,
+  -- A related charge (statute rule ${RELATED_CHARGE_RULE_ID}): a non-Prop 64 conviction the policy reaches.
+  coalesce(is_related, false) as is_related
 from decided d
 left join ref_race_codes r on r.race_code = d.race_code
 where (select county_filter from run_params) is null

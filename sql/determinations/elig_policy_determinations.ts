@@ -1,12 +1,15 @@
 import type { Model, ModelContext } from '../model.ts'
 import type { Rule } from '../rules/rule.ts'
 import { ruleColumns } from '../rules/rule-sql.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../helpers/quote.ts'
 import { PROP64_SECTIONS } from '../intermediate/int_prop64_counts.ts'
 import { STATUTE_POLICY } from '../rules/policy/resolved-policy.ts'
 import { POLICY_RULE_IDS, policyRules, relatedRules } from '../rules/policy/registry.ts'
 import { relatedOutcome } from '../rules/policy/related.ts'
 import { PRE_AUMA } from '../rules/policy/facts.ts'
+import { remedyCase } from '../helpers/remedy.ts'
+import { ageOn } from '../helpers/age.ts'
+import { RELATED_CHARGE } from '../helpers/determinations.ts'
 
 /**
  * The DA policy layer on top of the statute layer. For each in-scope count the policy's first matching rule
@@ -40,13 +43,6 @@ function decide(rules: Rule[], prefix: string): string {
   ].join(',\n    ')
 }
 
-const REMEDY = `case
-      when determination in ('dismiss', 'reduce') and sentence_running then 'recall_and_resentence'
-      when determination = 'dismiss' then 'dismiss_and_seal'
-      when determination = 'reduce' then 'redesignate'
-      else determination
-    end`
-
 function build(ctx: ModelContext): string {
   const p = ctx.policy ?? STATUTE_POLICY
   const related = relatedOutcome(p)
@@ -73,10 +69,8 @@ facts as${once} (
     p.only_prop64,
     p.all_sentences_done,
     ${cycleOf('d.')} as cycle,
-    case when d.dob is not null and d.dob <= r.as_of_date then date_sub('year', d.dob, r.as_of_date) end
-      as age_on_as_of,
-    case when d.dob is not null and d.conviction_date >= d.dob then date_sub('year', d.dob, d.conviction_date) end
-      as age_at_conviction,
+    ${ageOn('d.dob', 'r.as_of_date')} as age_on_as_of,
+    ${ageOn('d.dob', 'd.conviction_date')} as age_at_conviction,
     -- The policy reaches old-law convictions of HS 11357–11360 only.
     d.base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360')
       and coalesce(${PRE_AUMA('d.offense_date', 'd.conviction_date')}, false) as policy_reach
@@ -118,7 +112,7 @@ counts as${once} (
           else '; the DA asks for more than HS 11361.8 gives, in the interest of justice (PC 1385).'
         end
       end as reason,
-    case when determination <> statute_determination then ${REMEDY} end as remedy,
+    case when determination <> statute_determination then ${remedyCase()} end as remedy,
     false as is_related
   from decided
 )${related ? relatedCtes(p, related) : ''}
@@ -186,8 +180,7 @@ related_facts as (
     rc.* exclude (related_outcome),
     rc.related_outcome,
     s.dob, s.deceased, s.gender, s.race_code,
-    case when s.dob is not null and coalesce(rc.offense_date, rc.conviction_date) >= s.dob
-      then date_sub('year', s.dob, coalesce(rc.offense_date, rc.conviction_date)) end as age_at_offense,
+    ${ageOn('s.dob', 'coalesce(rc.offense_date, rc.conviction_date)')} as age_at_offense,
     rc.sentence_end_date > (select as_of_date from run_params) as sentence_running,
     a.anchor
   from related_counts rc
@@ -203,17 +196,17 @@ related_decided as (
   select
     * exclude (anchor, related_outcome),
     'not_eligible' as statute_determination,
-    'P64-SCOPE-01' as statute_rule_id,
+    ${RELATED_CHARGE} as statute_rule_id,
     'HS 11361.8(a), (e)' as statute_citation,
     'Out of statute scope: HS 11361.8 reaches HS 11357–11360 and 11362.1–11362.4 only.' as statute_reason,
-    ['P64-SCOPE-01'] as statute_rule_trail,
+    [${RELATED_CHARGE}] as statute_rule_trail,
     'not_eligible' as statute_remedy,
     policy_outcome as determination,
     'policy' as layer,
     policy_rule_id as rule_id,
     policy_citation as citation,
     policy_reason || ' Anchor: ' || anchor || '.' as reason,
-    ${REMEDY.replaceAll('determination', 'policy_outcome')} as remedy,
+    ${remedyCase('policy_outcome')} as remedy,
     true as is_related
   from related_asked
   where policy_outcome is not null

@@ -1,4 +1,6 @@
 /** Small SQL fragments shared by models: one place for how a DOJ date or text field is read. */
+import { AUMA_EFFECTIVE_DATE } from '../../data-contracts/prop64-dates.ts'
+import { lit } from './quote.ts'
 
 /** Trimmed text, NULL when blank: DOJ fields carry padding spaces. */
 export const clean = (col: string): string => `nullif(trim(${col}), '')`
@@ -10,7 +12,7 @@ export const cleanUpper = (col: string): string => `nullif(upper(trim(${col})), 
 export const parseDate = (col: string): string => `try_strptime(trim(${col}), '%Y%m%d')::date`
 
 /** The day Prop 64 took effect; offenses before it were judged under the old law. */
-export const AUMA_EFFECTIVE = `date '2016-11-09'`
+export const AUMA_EFFECTIVE = `date ${lit(AUMA_EFFECTIVE_DATE)}`
 
 /** Age bands used by every report and aggregate (under 18 and 18–20 are the law's own tiers). */
 export const ageBand = (age: string): string => `case

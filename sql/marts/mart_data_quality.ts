@@ -3,8 +3,7 @@ import { IS_RELATED_CHARGE } from './mart_relief_outcomes.ts'
 
 /**
  * What limits the determinations: counts sent to review and the rule that sent them, fields the extract
- * left empty, and the span of conviction dates. Rejected input lines are added by the report from
- * ingest_rejects, which is written after the models.
+ * left empty, and the span of conviction dates. Rejected input lines are added by mart_public_data_quality.
  */
 export const mart_data_quality: Model = {
   name: 'mart_data_quality',

@@ -5,16 +5,15 @@
  * person granted relief). Aggregated dimensions read 'all'; missing values read 'unknown'.
  */
 import { ageBand } from '../helpers/sql-fragments.ts'
+import { isRelief } from '../helpers/determinations.ts'
 
-export const DETERMINATIONS = ['dismiss', 'reduce', 'review', 'not_eligible'] as const
-export const OUTCOMES = [...DETERMINATIONS, 'relief', 'all'] as const
-export type Outcome = (typeof OUTCOMES)[number]
+export { OUTCOME_VALUES, outcomeOrder } from '../helpers/determinations.ts'
 
 /**
- * A related charge (a non-Prop 64 conviction a DA policy dismisses with the cycle) carries the scope rule as
- * its statute rule id; the relief marts count Prop 64 convictions only and report related charges apart.
+ * A related charge (a non-Prop 64 conviction a DA policy dismisses with the cycle) is flagged is_related in
+ * count_determinations; the relief marts count Prop 64 convictions only and report related charges apart.
  */
-export const IS_RELATED_CHARGE = `statute_rule_id = 'P64-SCOPE-01'`
+export const IS_RELATED_CHARGE = `is_related`
 
 /** count_determinations with the report's labels: null-safe dimensions and the person-level attributes. */
 export const LABELLED_COUNTS = `
@@ -43,16 +42,9 @@ export const PROP64_COUNTS = `${LABELLED_COUNTS}
 export function outcomeRows(column = 'determination', from = 'labelled'): string {
   return `
   select *, ${column} as outcome from ${from}
-  union all select *, 'relief' as outcome from ${from} where ${column} in ('dismiss', 'reduce')
+  union all select *, 'relief' as outcome from ${from} where ${isRelief(column)}
   union all select *, 'all' as outcome from ${from}`
 }
-
-/** SQL list literal of the outcomes, for zero-filling with a cross join. */
-export const OUTCOME_VALUES = `(values ${OUTCOMES.map((o, i) => `('${o}', ${i})`).join(', ')}) o(outcome, outcome_ord)`
-
-/** Sort key so every mart lists outcomes in the same order. */
-export const outcomeOrder = (col = 'outcome'): string =>
-  `case ${col} ${OUTCOMES.map((o, i) => `when '${o}' then ${i}`).join(' ')} end`
 
 /** A grouped dimension: its value, or 'all' on the rows where GROUPING SETS aggregated it away. */
 export const dim = (col: string): string =>

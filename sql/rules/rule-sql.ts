@@ -1,5 +1,5 @@
 import type { Rule } from './rule.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
+import { lit } from '../helpers/quote.ts'
 
 /**
  * Turns an ordered rule list into SQL: a first-match CASE per output column, and the trail of every rule

@@ -2,7 +2,9 @@
  * A rule: one id, one layer, one citation, one outcome, one predicate, one reason a person can read.
  * Precedence is the order of the registry array, not the order SQL happens to be written in.
  */
-export type Determination = 'dismiss' | 'reduce' | 'not_eligible' | 'review'
+import type { Determination } from '../../data-contracts/determinations.ts'
+
+export type { Determination }
 export type RuleLayer = 'statute' | 'policy'
 
 export interface Rule {

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { parse } from 'csv-parse/sync'
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts'
+import { openDb } from '../../pipelines/lib/duckdb.ts'
+import { COUNT_DETERMINATIONS_COLUMNS } from '../../data-contracts/outputs/count-determinations.contract.ts'
 import { conviction, writeExtract } from '../helpers/doj-fixture.ts'
 import { STATUTE_CASES } from '../sql/rules/statute-cases.ts'
 
@@ -51,6 +53,15 @@ describe('relief run end to end', () => {
     const got = readFileSync(join(out, 'count_determinations.csv'), 'utf8')
     if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, got)
     expect(got).toBe(readFileSync(GOLDEN, 'utf8'))
+    // The file has the contract's columns, and the model has no column the contract leaves out.
+    expect(got.slice(0, got.indexOf('\n'))).toBe(COUNT_DETERMINATIONS_COLUMNS.join(','))
+    const db = await openDb(join(out, 'relief.duckdb'))
+    try {
+      const model = await db.rows<{ column_name: string }>(`describe count_determinations`)
+      expect(model.map((c) => c.column_name).sort()).toEqual([...COUNT_DETERMINATIONS_COLUMNS].sort())
+    } finally {
+      db.close()
+    }
   })
 
   it('gives byte-identical outputs for the same input and options', async () => {

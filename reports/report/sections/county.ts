@@ -1,13 +1,15 @@
 /** By county: choropleth of relief per capita, ranked bars, and the full table. */
-import type { CountyRow } from '../../charts/mart-rows.ts'
+import type { CountyRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { countyName, fmtInt } from '../../charts/labels.ts'
 import { countyMap } from '../../charts/county-map.ts'
 import { countyRanked } from '../../charts/county-ranked.ts'
 import { HATCH_ID } from '../render-chart.ts'
 import { details, num, table, txt, type CellValue } from '../html.ts'
 import { martRows, martTable, withheldNote, type ReportData, type Section } from '../report-data.ts'
+import { DETERMINATIONS } from '../../../data-contracts/determinations.ts'
 
-const OUTCOMES = ['all', 'dismiss', 'reduce', 'review', 'not_eligible', 'relief'] as const
+/** Table column order: the total, each determination, then relief. */
+const OUTCOMES = ['all', ...DETERMINATIONS, 'relief'] as const
 
 export function countySection(data: ReportData): Section {
   const table_ = martTable(data, 'mart_relief_by_county')

@@ -1,5 +1,5 @@
 /** Data quality: rejected input lines, counts in review and why, empty fields, and the span of conviction dates. */
-import type { DataQualityRow } from '../../charts/mart-rows.ts'
+import type { DataQualityRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { fmtInt } from '../../charts/labels.ts'
 import { reviewReasons } from '../../charts/review-reasons.ts'
 import { esc, num, table, txt, WITHHELD } from '../html.ts'

@@ -2,7 +2,7 @@
  * Demographics: race and ethnicity, gender and age band at conviction, each as counts, as shares of relief
  * against shares of population (or of those in scope), and as disparity ratios, each with how it is computed.
  */
-import type { DemographicsRow, PopulationRow } from '../../charts/mart-rows.ts'
+import type { DemographicsRow, PopulationRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { DIMENSIONS, fmtInt, fmtPct, fmtRatio, type Dimension } from '../../charts/labels.ts'
 import { DETERMINATION_ORDER } from '../../charts/palette.ts'
 import { groupCounts } from '../../charts/group-counts.ts'

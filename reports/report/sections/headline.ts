@@ -1,5 +1,5 @@
 /** Headline numbers for the whole run, with what the run was. */
-import type { CountyRow } from '../../charts/mart-rows.ts'
+import type { CountyRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { fmtInt } from '../../charts/labels.ts'
 import { DETERMINATION_LABEL } from '../../charts/palette.ts'
 import { esc, WITHHELD } from '../html.ts'

@@ -1,11 +1,13 @@
 /** By offense: code section × conviction level × determination. */
-import type { OffenseRow } from '../../charts/mart-rows.ts'
+import type { OffenseRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { byOrder, fmtInt } from '../../charts/labels.ts'
 import { offenseBars } from '../../charts/offense-bars.ts'
 import { details, num, table, txt } from '../html.ts'
 import { martRows, martTable, withheldNote, type ReportData, type Section } from '../report-data.ts'
+import { DETERMINATIONS } from '../../../data-contracts/determinations.ts'
 
-const OUTCOMES = ['all', 'dismiss', 'reduce', 'review', 'not_eligible', 'relief'] as const
+/** Table column order: the total, each determination, then relief. */
+const OUTCOMES = ['all', ...DETERMINATIONS, 'relief'] as const
 const LEVELS = ['all', 'felony', 'misdemeanor', 'infraction', 'unknown']
 
 export function offenseSection(data: ReportData): Section {

@@ -1,5 +1,5 @@
 /** Statute alone vs the final determination with a DA policy, by race and ethnicity, gender and age band. */
-import type { LayerRow, ScenarioRow } from '../../charts/mart-rows.ts'
+import type { LayerRow, ScenarioRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { DIMENSIONS, byOrder, fmtInt, type Dimension } from '../../charts/labels.ts'
 import { layerCompare } from '../../charts/layer-compare.ts'
 import { scenarioCompare } from '../../charts/scenario-compare.ts'

@@ -1,11 +1,13 @@
 /** By year of conviction, stacked by determination. */
-import type { YearRow } from '../../charts/mart-rows.ts'
+import type { YearRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { fmtInt } from '../../charts/labels.ts'
 import { yearStacked } from '../../charts/year-stacked.ts'
 import { details, num, table, txt } from '../html.ts'
 import { martRows, martTable, withheldNote, type ReportData, type Section } from '../report-data.ts'
+import { DETERMINATIONS } from '../../../data-contracts/determinations.ts'
 
-const OUTCOMES = ['all', 'dismiss', 'reduce', 'review', 'not_eligible', 'relief'] as const
+/** Table column order: the total, each determination, then relief. */
+const OUTCOMES = ['all', ...DETERMINATIONS, 'relief'] as const
 
 export function yearSection(data: ReportData): Section {
   const rows = martRows<YearRow>(data, 'mart_relief_by_year')

@@ -1,4 +1,4 @@
-import { lit } from '../../../pipelines/lib/duckdb.ts'
+import { lit } from '../../helpers/quote.ts'
 import { AUMA_EFFECTIVE } from '../../helpers/sql-fragments.ts'
 import type { ResolvedPolicy } from './resolved-policy.ts'
 

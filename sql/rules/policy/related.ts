@@ -1,6 +1,6 @@
 import type { PolicyRuleDef } from './policy-rule.ts'
 import type { RelatedCharge, ResolvedPolicy } from './resolved-policy.ts'
-import { lit } from '../../../pipelines/lib/duckdb.ts'
+import { lit } from '../../helpers/quote.ts'
 
 /**
  * related_charges: non-Prop 64 convictions the DA dismisses (or sends to review) because they come from the

@@ -3,18 +3,14 @@ import * as vega from 'vega'
 import * as vl from 'vega-lite'
 import { tableFromArrays, type Table } from 'apache-arrow'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
-import {
-  COMPARE_BOUND_SQL,
-  COMPARE_MART,
-  PUBLIC_MARTS,
-  publishMarts,
-} from '../../../reports/report/public-marts.ts'
+import { COMPARE_MART, PUBLIC_MARTS } from '../../../reports/report/public-marts.ts'
+import { COMPARE_BOUND_SQL, publishMarts } from '../../../pipelines/outputs/publish-marts.ts'
 import { renderChart } from '../../../reports/report/render-chart.ts'
 import { californiaCounties } from '../../../reports/report/county-geometry.ts'
 import { disparityRows } from '../../../reports/report/disparity.ts'
 import { rowsOf } from '../../../reports/charts/rows.ts'
 import type { ChartContext, ChartDef } from '../../../reports/charts/chart.ts'
-import type { DemographicsRow, PopulationRow } from '../../../reports/charts/mart-rows.ts'
+import type { DemographicsRow, PopulationRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { DETERMINATION_COLOR, DETERMINATION_ORDER } from '../../../reports/charts/palette.ts'
 import { countyMap, quantileCuts } from '../../../reports/charts/county-map.ts'
 import { countyRanked } from '../../../reports/charts/county-ranked.ts'

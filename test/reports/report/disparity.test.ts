@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../pipelines/lib/duckdb.ts'
-import { publishMarts } from '../../../reports/report/public-marts.ts'
+import { publishMarts } from '../../../pipelines/outputs/publish-marts.ts'
 import { disparityRows, type DisparityRow } from '../../../reports/report/disparity.ts'
 import { rowsOf } from '../../../reports/charts/rows.ts'
-import type { DemographicsRow, PopulationRow } from '../../../reports/charts/mart-rows.ts'
+import type { DemographicsRow, PopulationRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { martDb, type CountFixture } from './mart-db.ts'
 
 // Alpine County, 2020 Census adults: 1,009 in all; Hispanic 62, non-Hispanic white 726, Black 9.

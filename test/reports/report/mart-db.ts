@@ -3,11 +3,14 @@
  * ingest_rejects, and count_determinations built from hand-made (or random) count rows. Much faster than
  * a full run, so property tests can build many.
  */
-import { openDb, lit, type Db } from '../../../pipelines/lib/duckdb.ts'
+import { openDb, type Db } from '../../../pipelines/lib/duckdb.ts'
+import { lit } from '../../../sql/helpers/quote.ts'
 import { REFERENCE_DIR } from '../../../pipelines/lib/paths.ts'
 import { buildModels } from '../../../pipelines/run/build-models.ts'
 import { MODELS } from '../../../sql/models.ts'
 import type { ModelContext } from '../../../sql/model.ts'
+import { RELATED_CHARGE_RULE_ID } from '../../../data-contracts/determinations.ts'
+import { PUBLIC_MARTS } from '../../../reports/report/public-marts.ts'
 
 export interface CountFixture {
   subject_id: string
@@ -25,7 +28,7 @@ export interface CountFixture {
   statute_rule_id?: string
 }
 
-const SEEDS = ['run_params', 'ref_counties', 'ref_race_codes', 'ref_county_population']
+const SEEDS = ['run_params', 'ref_counties', 'ref_race_codes', 'ref_county_population', 'ingest_rejects']
 
 const sqlValue = (v: string | number | null | undefined) =>
   v == null ? 'null' : typeof v === 'number' ? String(v) : lit(v)
@@ -47,7 +50,6 @@ export async function martDb(
     ctx,
     MODELS.filter((m) => SEEDS.includes(m.name)),
   )
-  await db.run(`create table ingest_rejects (file varchar, line bigint, reason varchar, raw_text varchar)`)
   await db.run(`create table fixture_counts (
     subject_id varchar, county varchar, conviction_year integer, code_section varchar, conviction_level varchar,
     race_code varchar, gender varchar, age_at_conviction integer, statute_determination varchar, determination varchar,
@@ -80,12 +82,15 @@ export async function martDb(
     select f.*, row_number() over (order by subject_id) as cnt_order,
       case when conviction_year is null then null else printf('%d-06-15', conviction_year) end as conviction_date,
       'reason of ' || rule_id as reason,
-      coalesce(r.population_group, 'unknown') as race_group
+      coalesce(r.population_group, 'unknown') as race_group,
+      f.statute_rule_id = ${lit(RELATED_CHARGE_RULE_ID)} as is_related
     from fixture_counts f left join ref_race_codes r using (race_code)`)
+  // The marts the report publishes (the fixture's count_determinations has only the columns they read).
+  const published = new Set([...PUBLIC_MARTS.map((m) => m.name), 'mart_public_data_quality'])
   await buildModels(
     db,
     ctx,
-    MODELS.filter((m) => m.layer === 'mart'),
+    MODELS.filter((m) => published.has(m.name)),
   )
   return db
 }

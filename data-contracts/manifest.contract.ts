@@ -1,0 +1,55 @@
+/**
+ * What a run folder's manifest.json holds, and the run parameters every model and output is computed under.
+ * The contract of the run as a whole: pipelines/ writes it, the output renderers read it (run id, as-of date,
+ * policy, tool version), `relief export` and `relief report` read it back from disk.
+ */
+
+/** The run's parameters as the run_params seed holds them (sql/seeds/run_params.ts). */
+export interface RunParams {
+  /** 'YYYY-MM-DD': sentence ends and ages are measured against it, never against today. */
+  as_of_date: string
+  /** The --county filter (a county name as in ref_counties), or null for a statewide run. */
+  county_filter: string | null
+  policy_name: string
+}
+
+/** How the run was asked for: the options that change a result. */
+export interface RunOptionsRecord {
+  county: string | null
+  policy: string
+  policy_file: string | null
+  policy_sha256: string | null
+  threads: number | null
+  memory_limit: string | null
+}
+
+/** One input file's ledger: rows_read == rows_loaded + rows_rejected, or the run says it is unbalanced. */
+export interface FileReconciliation {
+  file: string
+  sha256: string
+  bytes: number
+  has_header: boolean
+  rows_read: number
+  rows_loaded: number
+  rows_rejected: number
+  balanced: boolean
+}
+
+export interface Manifest {
+  tool: { name: string; version: string; commit: string | null }
+  run_id: string
+  as_of: string
+  options: RunOptionsRecord
+  inputs: FileReconciliation[]
+  totals: { rows_read: number; rows_loaded: number; rows_rejected: number; balanced: boolean }
+  counts: {
+    in_scope_counts: number
+    subjects: number
+    by_statute_determination: Record<string, number>
+    by_determination: Record<string, number>
+    /** Non-Prop-64 counts a policy's related_charges reach (statute rule P64-SCOPE-01); not in the counts above. */
+    related_charge_rows: number
+    related_by_determination: Record<string, number>
+  }
+  outputs: string[]
+}

@@ -1,0 +1,110 @@
+/**
+ * SQL of the DOJ result files: the extract's own rows for every subject with an in-scope count in a county,
+ * unchanged and in file order, followed by the eligibility columns the DOJ and earlier tools used
+ * (data-contracts/outputs/doj-results.contract.ts). The values come from mart_doj_count_values and
+ * mart_doj_subject_values; the rows are the input files read again, which no model can hold.
+ *
+ * Which value a row carries: a row that is an in-scope count (a CONVICTED line of a count in
+ * count_determinations, every sentence part of it) gets that count's values: its conviction date, its
+ * determination and reason, and the disqualifiers the rules weighed for it (those dated before its offense).
+ * Every other row of the person (arrests, other offenses, registration steps) gets the person-level values
+ * (convictions on record, years since any conviction, counts per code section, deceased, and every
+ * super-strike / PC 290 item on the whole record) and blanks in the count-level columns.
+ */
+import { DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
+import { lit } from '../../sql/helpers/quote.ts'
+import {
+  ELIGIBILITY_COLUMNS,
+  type EligibilityColumn,
+} from '../../data-contracts/outputs/doj-results.contract.ts'
+
+export const INPUT_TABLE = 'doj_result_input'
+export const ROWS_TABLE = 'doj_result_rows'
+export const SCOPE_TABLE = 'doj_result_scope'
+export const COUNT_VALUES_TABLE = 'doj_result_count_values'
+export const SUBJECT_VALUES_TABLE = 'doj_result_subject_values'
+
+/** Subjects per county: anyone with an in-scope count in that county's courts. */
+export const SCOPE_SQL = `create or replace temp table ${SCOPE_TABLE} as
+select distinct county, subject_id from mart_doj_count_values`
+
+/**
+ * The input rows of in-scope people, with their position: file index and row_number() over () (which, with
+ * preserve_insertion_order on, numbers rows in file order), filtered outside the numbering. Materialised
+ * before any join: DuckDB cannot estimate a CSV's size and would build its hash tables from the wide rows.
+ * The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
+ */
+export function inputTableSql(reads: readonly string[]): string {
+  const files = reads.map(
+    (r, i) => `select ${i}::integer as file_idx, row_number() over () as line_seq,
+  trim(SUBJECT_ID) as row_subject,
+  case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
+  * from ${r}`,
+  )
+  return `create or replace temp table ${INPUT_TABLE} as
+select * from (
+${files.join('\nunion all\n')}
+) numbered
+where row_subject in (select subject_id from ${SCOPE_TABLE})`
+}
+
+/** The count- and person-level values, materialised once for the join (their SQL is in the marts). */
+export const COUNT_VALUES_SQL = `create or replace temp table ${COUNT_VALUES_TABLE} as
+select * from mart_doj_count_values`
+
+export const SUBJECT_VALUES_SQL = `create or replace temp table ${SUBJECT_VALUES_TABLE} as
+select * from mart_doj_subject_values`
+
+const q = (name: string) => `"${name}"`
+
+/**
+ * Every output row of every county in one table, sorted by county then file position, so each county's
+ * COPY reads only its own row groups. A person with counts in two counties has their rows in both.
+ */
+export function rowsTableSql(): string {
+  const isCount = 'cv.subject_id is not null'
+  const either = (count: string, subject: string) => `case when ${isCount} then ${count} else ${subject} end`
+  // Every column of the contract has its value here (the type says so); the contract gives the order.
+  const eligibility: Record<EligibilityColumn, string> = {
+    IN_SCOPE_COUNT: `(${isCount})::varchar`,
+    NUMBER_OF_CONVICTIONS_ON_RECORD: 'sv.convictions_on_record',
+    OCCURRED_AFTER_2016_11_09: 'cv.occurred_after',
+    SUPERSTRIKE_CODE_SECTIONS: either('cv.superstrike_sections', 'sv.superstrike_sections'),
+    PC290_CODE_SECTIONS: either('cv.pc290_sections', 'sv.pc290_sections'),
+    PC290_REGISTRATION: either('cv.pc290_registration', 'sv.pc290_registration'),
+    DATE_OF_CONVICTION: 'cv.conviction_date',
+    YEARS_SINCE_THIS_CONVICTION: 'cv.years_since_this',
+    YEARS_SINCE_ANY_CONVICTION: 'sv.years_since_any',
+    COUNTS_PER_CODE_SECTION: 'sv.per_section',
+    DECEASED: 'sv.deceased',
+    DETERMINATION: 'cv.determination',
+    REASON: 'cv.reason',
+    RELIEF: 'cv.remedy',
+    RULE_ID: 'cv.rule_id',
+  }
+  const cols = [
+    'sc.county as row_county',
+    'r.file_idx',
+    'r.line_seq',
+    ...DOJ_COLUMN_NAMES.map((n) => `r.${q(n)}`),
+    ...ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]} as ${c}`),
+  ]
+  return `create or replace temp table ${ROWS_TABLE} as
+select
+  ${cols.join(',\n  ')}
+from ${INPUT_TABLE} r
+join ${SCOPE_TABLE} sc on sc.subject_id = r.row_subject
+left join ${SUBJECT_VALUES_TABLE} sv on sv.subject_id = r.row_subject
+left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count
+order by row_county nulls last, r.file_idx, r.line_seq`
+}
+
+/** One county's file (county NULL: counts whose court county was not recorded). */
+export function countyResultsSql(county: string | null): string {
+  const match = county === null ? 'row_county is null' : `row_county = ${lit(county)}`
+  return `select * exclude (row_county, file_idx, line_seq) from ${ROWS_TABLE} where ${match} order by file_idx, line_seq`
+}
+
+export const DROP_SQL = [INPUT_TABLE, ROWS_TABLE, SCOPE_TABLE, COUNT_VALUES_TABLE, SUBJECT_VALUES_TABLE]
+  .map((t) => `drop table if exists ${t}`)
+  .join(';\n')

@@ -1,0 +1,22 @@
+/**
+ * What an output step is: it reads marts from the run's database, hands typed rows to a renderer in
+ * reports/, and writes the files (with their permissions). None of them changes a determination.
+ */
+import type { Db } from '../lib/duckdb.ts'
+import type { Manifest } from '../../data-contracts/manifest.contract.ts'
+
+export interface OutputContext {
+  db: Db
+  /** Absolute run folder. */
+  out: string
+  runId: string
+  asOf: string
+  manifest: Manifest
+}
+
+export interface OutputStep {
+  /** Name used by `relief export <name>` and in the progress lines. */
+  readonly name: string
+  /** Returns the files written, relative to the run folder. */
+  write(ctx: OutputContext): Promise<string[]>
+}

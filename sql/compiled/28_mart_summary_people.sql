@@ -1,0 +1,38 @@
+-- model:      mart_summary_people
+-- layer:      mart (view)
+-- grain:      one row per area (statewide, or county of an in-scope count)
+-- depends on: count_determinations, int_convictions, run_params
+create or replace view mart_summary_people as
+with as_of as (select as_of_date as d from run_params),
+record as (
+  -- Each in-scope person's whole record after this run's relief.
+  select
+    c.subject_id,
+    bool_or(c.conviction_level = 'felony') as had_felony,
+    bool_and(c.conviction_level is distinct from 'felony' or coalesce(d.determination in ('dismiss', 'reduce'), false)) as no_felony_after,
+    bool_and(coalesce(d.determination = 'dismiss', false)) as no_conviction_after,
+    bool_or(c.conviction_date is null
+      or (c.conviction_date > (select d from as_of) - interval 7 year and c.conviction_date <= (select d from as_of)))
+      as convicted_in_last_7_years
+  from int_convictions c
+  left join count_determinations d on d.subject_id = c.subject_id and d.cnt_order = c.cnt_order
+  where c.subject_id in (select subject_id from count_determinations)
+  group by c.subject_id
+),
+person_county as (
+  select county, subject_id, bool_or(determination in ('dismiss', 'reduce')) as affected
+  from count_determinations
+  group by all
+)
+select
+  grouping(county) = 1 as statewide,
+  county,
+  count(distinct subject_id)::int as people_in_scope,
+  count(distinct subject_id) filter (where affected)::int as affected,
+  count(distinct subject_id) filter (where affected and had_felony and no_felony_after)::int as left_with_no_felony,
+  count(distinct subject_id) filter (where affected and no_conviction_after)::int as left_with_no_conviction,
+  count(distinct subject_id) filter (where affected and not convicted_in_last_7_years)::int
+    as no_conviction_in_last_7_years
+from person_county join record using (subject_id)
+group by grouping sets ((), (county));
+comment on view mart_summary_people is 'one row per area (statewide, or county of an in-scope count)';

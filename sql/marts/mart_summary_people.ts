@@ -1,0 +1,60 @@
+import type { Model } from '../model.ts'
+import { isRelief } from '../helpers/determinations.ts'
+
+/**
+ * The people measures of the press summary (public/summary.json), statewide (grouping set ()) and per county
+ * of the court (grouping set (county)). A view: it is read once, when the summary is written.
+ *
+ * Definitions (people are distinct SUBJECT_IDs):
+ * - relief: a count whose final determination is dismiss or reduce (any remedy track);
+ * - affected: has at least one count getting relief;
+ * - left with no felony: affected, had at least one felony conviction (any offense, anywhere in the record),
+ *   and every felony conviction gets relief in this run;
+ * - left with no conviction: affected and every conviction of any kind is dismissed in this run;
+ * - no conviction in the last 7 years: affected and no conviction dated in (as-of minus 7 years, as-of];
+ *   a conviction with no readable date counts as possibly recent.
+ * A person is counted in every county where they have a count (for "affected", a count getting relief);
+ * the statewide figure counts them once, so county figures need not add up to it.
+ * For conviction cells, `people` is the number of distinct people behind the cell, used only to decide
+ * small-cell suppression.
+ */
+export const mart_summary_people: Model = {
+  name: 'mart_summary_people',
+  layer: 'mart',
+  materialized: 'view',
+  grain: 'one row per area (statewide, or county of an in-scope count)',
+  dependsOn: ['count_determinations', 'int_convictions', 'run_params'],
+  sql: () => `
+with as_of as (select as_of_date as d from run_params),
+record as (
+  -- Each in-scope person's whole record after this run's relief.
+  select
+    c.subject_id,
+    bool_or(c.conviction_level = 'felony') as had_felony,
+    bool_and(c.conviction_level is distinct from 'felony' or coalesce(${isRelief('d.determination')}, false)) as no_felony_after,
+    bool_and(coalesce(d.determination = 'dismiss', false)) as no_conviction_after,
+    bool_or(c.conviction_date is null
+      or (c.conviction_date > (select d from as_of) - interval 7 year and c.conviction_date <= (select d from as_of)))
+      as convicted_in_last_7_years
+  from int_convictions c
+  left join count_determinations d on d.subject_id = c.subject_id and d.cnt_order = c.cnt_order
+  where c.subject_id in (select subject_id from count_determinations)
+  group by c.subject_id
+),
+person_county as (
+  select county, subject_id, bool_or(${isRelief()}) as affected
+  from count_determinations
+  group by all
+)
+select
+  grouping(county) = 1 as statewide,
+  county,
+  count(distinct subject_id)::int as people_in_scope,
+  count(distinct subject_id) filter (where affected)::int as affected,
+  count(distinct subject_id) filter (where affected and had_felony and no_felony_after)::int as left_with_no_felony,
+  count(distinct subject_id) filter (where affected and no_conviction_after)::int as left_with_no_conviction,
+  count(distinct subject_id) filter (where affected and not convicted_in_last_7_years)::int
+    as no_conviction_in_last_7_years
+from person_county join record using (subject_id)
+group by grouping sets ((), (county))`,
+}

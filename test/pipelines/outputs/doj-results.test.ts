@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
+import { ELIGIBILITY_COLUMNS } from '../../../data-contracts/outputs/doj-results.contract.ts'
+import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
+import { AS_OF, BAD_LINE, writeFixture } from '../export/relief-fixture.ts'
+
+let out = ''
+let input: string[][] = []
+const file = (county: string) =>
+  parse(readFileSync(join(out, 'restricted', 'doj', `${county}_results.csv`)), {
+    relax_column_count: true,
+  }) as string[][]
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'relief-doj-'))
+  const extract = writeFixture(dir)
+  out = join(dir, 'run')
+  await runPipeline({ inputs: [extract], out, asOf: AS_OF, quiet: true })
+  // The well-formed data lines of the extract, as csv-parse reads them, in file order.
+  input = (parse(readFileSync(extract), { relax_column_count: true }) as string[][])
+    .slice(1)
+    .filter((r) => r.length === DOJ_COLUMN_NAMES.length)
+})
+
+describe('DOJ result files', () => {
+  it('write one file per county with in-scope convictions, owner-only', () => {
+    for (const c of ['san-joaquin', 'yolo']) {
+      const st = statSync(join(out, 'restricted', 'doj', `${c}_results.csv`))
+      expect(st.mode & 0o777).toBe(0o600)
+    }
+    expect(statSync(join(out, 'restricted', 'doj')).mode & 0o777).toBe(0o700)
+  })
+
+  it('carry the 95 input columns unchanged, then the eligibility columns', () => {
+    const rows = file('san-joaquin')
+    expect(rows[0]).toEqual([...DOJ_COLUMN_NAMES, ...ELIGIBILITY_COLUMNS])
+    for (const r of rows.slice(1))
+      expect(r).toHaveLength(DOJ_COLUMN_NAMES.length + ELIGIBILITY_COLUMNS.length)
+    // Exactly the input lines of people with an in-scope San Joaquin count, in file order, byte-equal values.
+    const sjPeople = new Set(['100001', '100002', '100003', '100004', '100007'])
+    const expected = input.filter((r) => sjPeople.has(r[2]!))
+    expect(rows.slice(1).map((r) => r.slice(0, DOJ_COLUMN_NAMES.length))).toEqual(expected)
+    // Padding and commas inside a field survive.
+    expect(rows.some((r) => r.includes('  padded, with a comma  '))).toBe(true)
+  })
+
+  it('leave out people without an in-scope count in the county, and rejected lines', () => {
+    const subjects = (rows: string[][]) => new Set(rows.slice(1).map((r) => r[2]))
+    expect(subjects(file('san-joaquin'))).toEqual(new Set(['100001', '100002', '100003', '100004', '100007']))
+    // 100007 has an in-scope count in both counties, so their whole record is in both files.
+    expect(subjects(file('yolo'))).toEqual(new Set(['100005', '100006', '100007']))
+    const text = readFileSync(join(out, 'restricted', 'doj', 'san-joaquin_results.csv'), 'utf8')
+    expect(text).not.toContain('SHORT ROW')
+    expect(BAD_LINE).toContain('SHORT ROW')
+    expect(text).not.toContain('100008')
+  })
+
+  it('give in-scope count rows their own values and other rows the person-level ones', () => {
+    const rows = file('san-joaquin')
+    const col = (name: (typeof ELIGIBILITY_COLUMNS)[number]) =>
+      DOJ_COLUMN_NAMES.length + ELIGIBILITY_COLUMNS.indexOf(name)
+    const get = (r: string[], name: (typeof ELIGIBILITY_COLUMNS)[number]) => r[col(name)]
+    const p2 = rows.filter((r) => r[2] === '100002')
+    expect(p2).toHaveLength(3)
+    const [arrest, c1, c2] = p2
+    expect(get(arrest!, 'IN_SCOPE_COUNT')).toBe('false')
+    expect(get(arrest!, 'DETERMINATION')).toBe('')
+    expect(get(arrest!, 'DATE_OF_CONVICTION')).toBe('')
+    expect(get(arrest!, 'NUMBER_OF_CONVICTIONS_ON_RECORD')).toBe('2')
+    expect(get(arrest!, 'COUNTS_PER_CODE_SECTION')).toBe('HS 11359 x2')
+    expect(get(arrest!, 'DECEASED')).toBe('false')
+    for (const c of [c1!, c2!]) {
+      expect(get(c, 'IN_SCOPE_COUNT')).toBe('true')
+      expect(get(c, 'DETERMINATION')).toBe('reduce')
+      expect(get(c, 'RELIEF')).toBe('redesignate')
+      expect(get(c, 'RULE_ID')).toBe('P64-FEL-REDUCE')
+      expect(get(c, 'DATE_OF_CONVICTION')).toBe('20080301')
+      expect(get(c, 'OCCURRED_AFTER_2016_11_09')).toBe('false')
+      // 2008-03-01 to 2026-01-01: 6515 days / 365.25
+      expect(get(c, 'YEARS_SINCE_THIS_CONVICTION')).toBe('17.84')
+      expect(get(c, 'YEARS_SINCE_ANY_CONVICTION')).toBe('17.84')
+      expect(get(c, 'REASON')).toMatch(/^Redesignate/)
+    }
+    // 100004: the PC 459 line (2022) is not an in-scope count; the 11357(B) count is.
+    const p4 = rows.filter((r) => r[2] === '100004')
+    expect(p4.map((r) => get(r, 'IN_SCOPE_COUNT'))).toEqual(['true', 'false'])
+    expect(get(p4[0]!, 'DETERMINATION')).toBe('dismiss')
+    expect(get(p4[1]!, 'YEARS_SINCE_ANY_CONVICTION')).toBe('3.84')
+    expect(get(p4[1]!, 'NUMBER_OF_CONVICTIONS_ON_RECORD')).toBe('2')
+    expect(get(p4[1]!, 'COUNTS_PER_CODE_SECTION')).toBe('HS 11357(B) x1')
+    // The sentence still running: recall and resentence.
+    const p3 = rows.filter((r) => r[2] === '100003')
+    expect(p3.map((r) => get(r, 'RELIEF'))).toEqual(['recall_and_resentence', 'recall_and_resentence'])
+    // 100005 (not eligible) is in the Yolo file with the offense after Prop 64.
+    const p5 = file('yolo').find((r) => r[2] === '100005')!
+    expect(get(p5, 'OCCURRED_AFTER_2016_11_09')).toBe('true')
+    expect(get(p5, 'DETERMINATION')).toBe('not_eligible')
+  })
+})
