@@ -4,6 +4,7 @@
  * Paths are written relative to the project and the input files as a placeholder, so the text is the
  * same on every machine; only run_params carries the as-of date.
  */
+import { rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { writeCompiledModels } from './build-models.ts'
@@ -27,6 +28,8 @@ export function writeModels(out: string, asOf: string = todayIso()): string[] {
 // `npm run sql:compile`: refresh the committed copy.
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const dir = resolve(import.meta.dirname, '../../sql/compiled')
+  // A renumbered or removed model must not leave its old file behind.
+  rmSync(dir, { recursive: true, force: true })
   const files = writeModels(dir, COMPILED_AS_OF)
   process.stdout.write(`${files.length} models written to ${dir}\n`)
 }
