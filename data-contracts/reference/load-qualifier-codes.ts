@@ -24,9 +24,17 @@ export function readQualifierCodes(): QualifierCode[] {
   if (header?.join(',') !== COLUMNS.join(','))
     throw new Error(`${CSV.pathname}: header must be ${COLUMNS.join(',')}, got ${header?.join(',')}`)
   return body.map((f, i) => {
-    const [qualifier, category, code_section, code_type, meaning] = f as [string, string, string, string, string]
+    const [qualifier, category, code_section, code_type, meaning] = f as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ]
     if (!/^[A-Z]{2}$/.test(qualifier) || !CATEGORIES.includes(category))
-      throw new Error(`${CSV.pathname}: data row ${i + 1}: bad qualifier or category (${qualifier}, ${category})`)
+      throw new Error(
+        `${CSV.pathname}: data row ${i + 1}: bad qualifier or category (${qualifier}, ${category})`,
+      )
     return { qualifier, category: category as QualifierCategory, code_section, code_type, meaning }
   })
 }
@@ -35,7 +43,11 @@ export function readQualifierCodes(): QualifierCode[] {
  * The digit forms DOJ (and older extracts) use for the same qualifiers: the section itself, alone or with a
  * code type and subdivisions ("664", "664.1", "PC 182(A)(1)", "32"). Matched on a whole token.
  */
-export const QUALIFIER_DIGIT_FORMS: readonly { pattern: string; category: QualifierCategory; meaning: string }[] = [
+export const QUALIFIER_DIGIT_FORMS: readonly {
+  pattern: string
+  category: QualifierCategory
+  meaning: string
+}[] = [
   { pattern: '^664(\\.[1-3])?($|\\()', category: 'ATTEMPT', meaning: 'attempt (PC 664)' },
   { pattern: '^182($|\\()', category: 'CONSPIRACY', meaning: 'conspiracy (PC 182)' },
   { pattern: '^32$', category: 'ACCESSORY', meaning: 'accessory after the fact (PC 32)' },

@@ -25,6 +25,8 @@ with decided as (
     coalesce(p.citation, d.statute_citation) as citation,
     coalesce(p.reason, d.statute_reason) as reason,
     coalesce(p.remedy, d.statute_remedy) as remedy,
+    case when p.determination = 'reduce' then coalesce(p.reduced_level, d.statute_reduced_level) end
+      as reduced_level,
     p.policy_name
   from elig_statute_determinations d
   join elig_policy_determinations p using (subject_id, cnt_order)
@@ -64,7 +66,13 @@ select
   case when dob is not null and conviction_date >= dob then date_sub('year', dob, conviction_date) end
     as age_at_conviction,
   year(conviction_date) as conviction_year,
-  policy_name as policy
+  policy_name as policy,
+  -- Appended last so the earlier columns keep their places for every reader.
+  reduced_level,
+  qualifier_text as qualifiers,
+  case when charged_code_section is distinct from code_section then charged_code_section end
+    as charged_code_section,
+  age_source
 from decided d
 left join ref_race_codes r on r.race_code = d.race_code
 where (select county_filter from run_params) is null

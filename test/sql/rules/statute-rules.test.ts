@@ -33,10 +33,15 @@ describe('statute layer: hand-made legal cases (as of 2026-01-01)', () => {
     expect(r.citation).toBe(rule.citation)
     expect(r.reason).toBe(rule.reason)
     if (c.remedy) expect(r.remedy).toBe(c.remedy)
+    // Every reduction says what it asks for; nothing else does (issue 10 pt 6).
+    if (c.outcome === 'reduce') {
+      expect(['misdemeanor', 'infraction']).toContain(r.reduced_level)
+      if (c.reducedLevel) expect(r.reduced_level).toBe(c.reducedLevel)
+    } else expect(r.reduced_level).toBe('')
   })
 
   it('leaves out what HS 11361.8 does not reach: 11357.5, 11361, non-convictions, arrests, other offenses', () => {
-    for (const s of ['800001', '800002', '800003', '800004', '800005'])
+    for (const s of ['800001', '800002', '800003', '800004', '800005', '800006', '800007'])
       expect(rows.filter((r) => r.subject_id === s)).toHaveLength(0)
   })
 
@@ -55,7 +60,8 @@ describe('statute layer: hand-made legal cases (as of 2026-01-01)', () => {
       // An unreadable conviction date stays blank; the row says why (P64-DATA-01).
       if (r.rule_id === 'P64-DATA-01') expect(r.conviction_date).toBe('')
       else expect(r.conviction_date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-      expect(r.code_section).toMatch(/^HS \d+(\.\d+)?(\([A-Z0-9]+\))*$/)
+      // Prop 64 sections, and PC 32 accessories tied to them (People v. Boatwright).
+      expect(r.code_section).toMatch(/^(HS \d+(\.\d+)?(\([A-Z0-9]+\))*|PC 32)$/)
       expect(['felony', 'misdemeanor', 'infraction', '']).toContain(r.conviction_level)
       expect(['dismiss', 'reduce', 'not_eligible', 'review']).toContain(r.determination)
     }
