@@ -21,7 +21,7 @@ export interface Rule {
    * For a `reduce` rule: what the redesignation asks for. A level, or a SQL expression over the same columns as
    * `when` that yields 'misdemeanor' or 'infraction' (e.g. an infraction when the person was under 18).
    */
-  readonly reducedLevel?: ReducedLevel | { readonly sql: string }
+  readonly reducedLevel?: ReducedLevel | { readonly sql: string; readonly label: string }
   /** What we decided where the law or the data is silent. */
   readonly interpretation?: string
 }

@@ -16,4 +16,5 @@ export const FELONY_TIER_RECORD_FACT = `(prior_superstrike or prior_pc290 or pc2
 /** Under 18 the reduction is to an infraction, otherwise to a misdemeanor (the floor when age is unknown). */
 export const MISDEMEANOR_OR_INFRACTION_BY_AGE = {
   sql: `case when age_at_offense < 18 then 'infraction' else 'misdemeanor' end`,
+  label: 'misdemeanor; infraction under 18',
 } as const
