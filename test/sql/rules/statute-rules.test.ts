@@ -55,6 +55,16 @@ describe('statute layer: hand-made legal cases (as of 2026-01-01)', () => {
     expect(STATUTE_RULES.map((r) => r.id).filter((id) => !used.has(id))).toEqual([])
   })
 
+  it('never dismisses (as legally invalid) a count that could be a same-subdivision prior, so no prior is one the motion dismisses [issue 10 pt 5]', () => {
+    // HS 11358(d)(2), 11359(c)(2), 11360(a)(3)(B) count priors of 11358, 11359 and 11360(a); the statute's
+    // dismissals reach old 11357(b) and 11360(b) only. If a rule ever dismissed a countable prior, the prior
+    // count would have to leave it out.
+    const countable = /^HS (11358|11359|11360(\(A\)|$))/
+    const dismissed = rows.filter((r) => r.statute_determination === 'dismiss')
+    expect(dismissed.length).toBeGreaterThan(0)
+    expect(dismissed.filter((r) => countable.test(r.code_section)).map((r) => r.code_section)).toEqual([])
+  })
+
   it('formats the published columns as the contract says', () => {
     for (const r of rows) {
       // An unreadable conviction date stays blank; the row says why (P64-DATA-01).
