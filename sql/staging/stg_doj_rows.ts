@@ -6,7 +6,6 @@ import {
   QUALIFIER_DIGIT_FORMS,
   readQualifierCodes,
 } from '../../data-contracts/reference/load-qualifier-codes.ts'
-import { lit } from '../../pipelines/lib/duckdb.ts'
 
 /**
  * Trim, type and parse; no filters, no joins. Reads only the columns a rule or an output needs.
@@ -32,20 +31,24 @@ const CODE_RE = `^\\s*(?:(664|182)[^/]*/\\s*)?([0-9]+(?:\\.[0-9]+)?(?: ?[A-Z]{1,
  */
 function qualifierList(col: string): string {
   const codes = readQualifierCodes()
-  const letterMap = `map {${codes.map((c) => `${lit(c.qualifier)}: ${lit(c.category)}`).join(', ')}}`
+  const letterCase = (p: string) =>
+    `case ${p} ${codes.map((c) => `when ${lit(c.qualifier)} then ${lit(c.category)}`).join(' ')} end`
   const digitCase = `case ${QUALIFIER_DIGIT_FORMS.map((d) => `when regexp_matches(t, ${lit(d.pattern)}) then ${lit(d.category)}`).join(' ')} end`
   // Tokens: runs of letters (split into pairs: "EBBI" → EB, BI) and digit forms with their subdivisions.
   // A letter run of odd length, or a code type (PC, HS) next to a digit form, simply matches nothing.
-  return `list_distinct(list_filter(flatten([
+  // Most lines have no qualifier: skip the tokenising for them.
+  return `case when nullif(trim(${col}), '') is null then []::varchar[] else list_distinct(list_filter(flatten([
       case when regexp_matches(t, '^[A-Z]+$')
-        then [p || ':' || ${letterMap}[p] for p in [substr(t, 2 * i + 1, 2) for i in range(len(t) // 2)]
-              if len(t) % 2 = 0 and ${letterMap}[p] is not null]
+        then [p || ':' || ${letterCase('p')} for p in [substr(t, 2 * i + 1, 2) for i in range(len(t) // 2)]
+              if len(t) % 2 = 0]
         else [t || ':' || ${digitCase}] end
       for t in regexp_extract_all(coalesce(upper(${col}), ''), '[A-Z]+|[0-9]+(?:\\.[0-9]+)?(?:\\([0-9A-Z]+\\))*')
-    ]), x -> x is not null))`
+    ]), x -> x is not null)) end`
 }
 
 const raw = (c: string) => sql.raw(c)
+/** A SQL string literal (local: staging imports nothing from pipelines/). */
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`
 const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like '%:${c}')) > 0`
 
 function build(): string {
