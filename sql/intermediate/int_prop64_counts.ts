@@ -152,7 +152,9 @@ select
   a.pc290_registered and not coalesce(dq.registration_explained, false)
     and not len(coalesce(dq.prior_pc290_sections, [])) > 0 as pc290_registration_unexplained,
   a.sentence_end_date > (select as_of_date from run_params) as sentence_running,
-  nullif(array_to_string(a.qualifier_codes, ' '), '') as qualifier_text
+  -- "EB (conspiracy); BI (attempt)": the DOJ qualifiers of the convicted offense, for explain and the outputs.
+  nullif(array_to_string(list_transform(a.qualifier_codes,
+    x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text
 from aged a
 left join priors p using (subject_id, cnt_order)
 left join dq using (subject_id, cnt_order)`,
