@@ -36,6 +36,14 @@ export const COUNT_DETERMINATIONS_COLUMNS = [
   'conviction_year',
   'policy',
   'is_related',
+  // What a reduction asks for: 'misdemeanor' or 'infraction'; empty for other determinations.
+  'reduced_level',
+  // DOJ qualifier codes of the convicted offense, read ('EB (conspiracy); BI (attempt)').
+  'qualifiers',
+  // The charge as filed, only where it differs from the offense of conviction.
+  'charged_code_section',
+  // Where the age came from: 'dob' or 'cyc_age' (DOJ's age at the arrest).
+  'age_source',
 ] as const
 export type CountDeterminationsColumn = (typeof COUNT_DETERMINATIONS_COLUMNS)[number]
 

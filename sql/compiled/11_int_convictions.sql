@@ -13,12 +13,16 @@ counts as (
     -- The court step's own fields come from the first sentence part: one arg_min over a struct, not one per field.
     arg_min(struct_pack(county, county_code, court, case_number, cyc_order, charge_text, offense_code,
       code_type, section, subsection, base_section, code_section, conviction_level, disposition,
+      charged_code_section, convicted_offense_recorded, cycle_age,
       conviction_date := coalesce(disp_date, step_date),
       conviction_date_status := case when disp_date_status <> 'missing' then disp_date_status else step_date_status end,
       -- Offense date: the arrest cycle date (the DOJ file carries no separate offense date).
       offense_date := cyc_date, offense_date_status := cyc_date_status), coalesce(sent_order, '')) as first_part,
     bool_or(is_attempt) as is_attempt,
     bool_or(is_conspiracy) as is_conspiracy,
+    bool_or(is_accessory) as is_accessory,
+    bool_or(has_registration_qualifier) as has_registration_qualifier,
+    list_sort(list_distinct(flatten(list(qualifier_codes)))) as qualifier_codes,
     sum(case when sentence_unit = 'D' then sentence_length else 0 end) as sentence_days,
     sum(case when sentence_unit = 'M' then sentence_length else 0 end) as sentence_months,
     sum(case when sentence_unit = 'Y' then sentence_length else 0 end) as sentence_years,

@@ -26,9 +26,9 @@ facts as (
     coalesce(try_cast(d.cyc_order as integer), try_cast(left(d.cnt_order, 3) as integer)) as cycle,
     case when d.dob is not null and r.as_of_date >= d.dob then date_sub('year', d.dob, r.as_of_date) end as age_on_as_of,
     case when d.dob is not null and d.conviction_date >= d.dob then date_sub('year', d.dob, d.conviction_date) end as age_at_conviction,
-    -- The policy reaches old-law convictions of HS 11357–11360 only.
-    d.base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360')
-      and coalesce((d.offense_date < date '2016-11-09' or (d.offense_date is null and d.conviction_date < date '2016-11-09')), false) as policy_reach
+    -- The policy reaches old-law convictions of HS 11357–11360 only, never a conspiracy or an accessory.
+    coalesce(d.base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360') and d.old_law_offense
+      and not d.is_conspiracy and not d.is_accessory, false) as policy_reach
   from elig_statute_determinations d
   cross join run_params r
   left join person p using (subject_id)
@@ -77,8 +77,10 @@ counts as (
       when determination = 'reduce' then 'redesignate'
       else determination
     end end as remedy,
+    case when determination <> statute_determination and determination = 'reduce'
+      then null::varchar end as reduced_level,
     false as is_related
   from decided
 )
-select subject_id, cnt_order, is_related, cycle, policy_reach, age_on_as_of, age_at_conviction, last_conviction_date, convictions_on_record, only_prop64, all_sentences_done, policy_outcome, policy_rule_id, policy_citation, policy_reason, policy_rule_trail, determination, layer, rule_id, citation, reason, remedy, 'statute' as policy_name from counts;
+select subject_id, cnt_order, is_related, cycle, policy_reach, age_on_as_of, age_at_conviction, last_conviction_date, convictions_on_record, only_prop64, all_sentences_done, policy_outcome, policy_rule_id, policy_citation, policy_reason, policy_rule_trail, determination, layer, rule_id, citation, reason, remedy, reduced_level, 'statute' as policy_name from counts;
 comment on table elig_policy_determinations is 'one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order); rules: DA-EXCL-SUPERSTRIKE, DA-EXCL-PC290, DA-EXCL-TWO-PRIORS, DA-FEL-DISMISS, DA-MISD-DISMISS, DA-LEVEL-DISMISS, DA-DISMISS-UNDER21, DA-DISMISS-AGE, DA-DISMISS-YEARS-SINCE, DA-DISMISS-CRIME-FREE, DA-DISMISS-ONLY-P64, DA-DISMISS-ONLY-P64-DONE, DA-DISMISS-SOLE-DONE, DA-DISMISS-DECEASED, DA-FEL-REDUCE, DA-MISD-REDUCE, DA-LEVEL-REDUCE, DA-RELATED-DISMISS, DA-RELATED-REVIEW';

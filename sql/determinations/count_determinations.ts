@@ -27,6 +27,8 @@ with decided as (
     coalesce(p.citation, d.statute_citation) as citation,
     coalesce(p.reason, d.statute_reason) as reason,
     coalesce(p.remedy, d.statute_remedy) as remedy,
+    case when p.determination = 'reduce' then coalesce(p.reduced_level, d.statute_reduced_level) end
+      as reduced_level,
     p.policy_name,
     p.is_related
   from elig_statute_determinations d
@@ -68,7 +70,13 @@ select
   year(conviction_date) as conviction_year,
   policy_name as policy,
   -- A related charge (statute rule ${RELATED_CHARGE_RULE_ID}): a non-Prop 64 conviction the policy reaches.
-  coalesce(is_related, false) as is_related
+  coalesce(is_related, false) as is_related,
+  -- Appended last so the earlier columns keep their places for every reader.
+  reduced_level,
+  qualifier_text as qualifiers,
+  case when charged_code_section is distinct from code_section then charged_code_section end
+    as charged_code_section,
+  age_source
 from decided d
 left join ref_race_codes r on r.race_code = d.race_code
 where (select county_filter from run_params) is null

@@ -1,12 +1,12 @@
 import type { Model, ModelContext } from '../model.ts'
 import type { Rule } from '../rules/rule.ts'
-import { ruleColumns } from '../rules/rule-sql.ts'
+import { reducedLevelById, ruleColumns } from '../rules/rule-sql.ts'
 import { lit } from '../helpers/quote.ts'
 import { PROP64_SECTIONS } from '../intermediate/int_prop64_counts.ts'
 import { STATUTE_POLICY } from '../rules/policy/resolved-policy.ts'
 import { POLICY_RULE_IDS, policyRules, relatedRules } from '../rules/policy/registry.ts'
 import { relatedOutcome } from '../rules/policy/related.ts'
-import { PRE_AUMA } from '../rules/policy/facts.ts'
+import { POLICY_REACH, PRE_AUMA } from '../rules/policy/facts.ts'
 import { remedyCase } from '../helpers/remedy.ts'
 import { ageOn } from '../helpers/age.ts'
 import { RELATED_CHARGE } from '../helpers/determinations.ts'
@@ -71,9 +71,8 @@ facts as${once} (
     ${cycleOf('d.')} as cycle,
     ${ageOn('d.dob', 'r.as_of_date')} as age_on_as_of,
     ${ageOn('d.dob', 'd.conviction_date')} as age_at_conviction,
-    -- The policy reaches old-law convictions of HS 11357–11360 only.
-    d.base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360')
-      and coalesce(${PRE_AUMA('d.offense_date', 'd.conviction_date')}, false) as policy_reach
+    -- The policy reaches old-law convictions of HS 11357–11360 only, never a conspiracy or an accessory.
+    coalesce(${POLICY_REACH('d.')}, false) as policy_reach
   from elig_statute_determinations d
   cross join run_params r
   left join person p using (subject_id)
@@ -113,6 +112,8 @@ counts as${once} (
         end
       end as reason,
     case when determination <> statute_determination then ${remedyCase()} end as remedy,
+    case when determination <> statute_determination and determination = 'reduce'
+      then ${reducedLevelById(policyRules(p), 'policy_rule_id')} end as reduced_level,
     false as is_related
   from decided
 )${related ? relatedCtes(p, related) : ''}
@@ -143,6 +144,7 @@ const COUNT_COLUMNS = [
   'citation',
   'reason',
   'remedy',
+  'reduced_level',
 ]
 
 /** Non-Prop 64 convictions of listed sections, in a cycle with Prop 64 relief (or an unconvicted Prop 64 charge). */
@@ -174,6 +176,11 @@ related_counts as (
   from int_convictions c
   where not coalesce(${p64Code('c.')}, false)
     and coalesce(${PRE_AUMA('c.offense_date', 'c.conviction_date')}, false)
+    -- A conviction the statute layer already decides (a PC 32 accessory tied to a Prop 64 offense) is not also a
+    -- related charge.
+    and not exists (
+      select 1 from elig_statute_determinations e where e.subject_id = c.subject_id and e.cnt_order = c.cnt_order
+    )
 ),
 related_facts as (
   select
@@ -207,6 +214,8 @@ related_decided as (
     policy_citation as citation,
     policy_reason || ' Anchor: ' || anchor || '.' as reason,
     ${remedyCase('policy_outcome')} as remedy,
+    case when policy_outcome = 'reduce' then ${reducedLevelById(relatedRules(p), 'policy_rule_id')} end
+      as reduced_level,
     true as is_related
   from related_asked
   where policy_outcome is not null

@@ -1,11 +1,12 @@
 import type { Model } from '../model.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
-import { firstMatchRank, ruleTrail, rulesTable } from '../rules/rule-sql.ts'
+import { firstMatchRank, reducedLevelByRank, ruleTrail, rulesTable } from '../rules/rule-sql.ts'
 
 /**
  * The statute layer: what HS 11361.8 allows for each in-scope count, decided by the first rule that holds.
  * The remedy says which track of 11361.8 the relief goes through: recall and resentence while the sentence
- * is still running on the as-of date (a)–(d), otherwise dismiss and seal or redesignate (e)–(h).
+ * is still running on the as-of date (a)–(d), otherwise dismiss and seal or redesignate (e)–(h). A reduction
+ * also says what it asks for: redesignation as a misdemeanor or as an infraction (statute_reduced_level).
  */
 export const elig_statute_determinations: Model = {
   name: 'elig_statute_determinations',
@@ -28,7 +29,8 @@ decided as (
     r.outcome as statute_determination,
     r.rule_id as statute_rule_id,
     r.citation as statute_citation,
-    r.reason as statute_reason
+    r.reason as statute_reason,
+    ${reducedLevelByRank(STATUTE_RULES, 'ranked.statute_rule_rank')} as statute_reduced_level
   from ranked
   join ${rulesTable(STATUTE_RULES, 'r')} on r.rule_rank = ranked.statute_rule_rank
 )

@@ -2,8 +2,10 @@ import type { Model } from '../model.ts'
 
 /**
  * Dated events that can keep a felony 11358/11359/11360 a felony: super-strike convictions
- * (PC 667(e)(2)(C)(iv)), PC 290(c) convictions, and PC 290 registration steps.
- * Patterns are matched once per distinct code section, then joined back, so the cost does not grow with patterns.
+ * (PC 667(e)(2)(C)(iv)), PC 290(c) convictions, and PC 290 registration steps; plus convictions with a
+ * court-ordered registration qualifier (BB, PC 290(a)(2)(E)), which explain a registration step without being
+ * PC 290(c) offenses. Patterns are matched once per distinct code section, then joined back, so the cost does not
+ * grow with patterns.
  */
 export const int_disqualifier_events: Model = {
   name: 'int_disqualifier_events',
@@ -11,7 +13,7 @@ export const int_disqualifier_events: Model = {
   materialized: 'table',
   grain: 'one row per (subject, conviction or registration, kind) that can disqualify',
   dependsOn: ['int_convictions', 'int_subjects', 'ref_superstrike_sections', 'ref_pc290c_sections'],
-  ruleIds: ['P64-DQ-01', 'P64-DQ-02'],
+  ruleIds: ['P64-DQ-01', 'P64-DQ-02', 'P64-DQ-06'],
   sql: () => `
 with sections as (
   select distinct code_section from int_convictions where code_section is not null
@@ -30,9 +32,13 @@ select c.subject_id, c.conviction_date as event_date, m.kind, c.code_section, m.
 from int_convictions c join matched m using (code_section)
 where c.conviction_date is not null
   -- An attempt is a super-strike only under clause (IV) (attempted homicide); an attempted life offense is not
-  -- punishable by life. Conspiracies and attempts are never counted as PC 290(c) convictions here.
-  and (not c.is_attempt or (m.kind = 'superstrike' and m.covers_attempts))
+  -- punishable by life. PC 290(c) lists attempts of its offenses, so those count. Conspiracies never count here.
+  and (not c.is_attempt or m.kind = 'pc290c' or m.covers_attempts)
   and not c.is_conspiracy
+union all
+select subject_id, conviction_date, 'court_ordered_registration', code_section, 'PC 290(a)(2)(E) (qualifier BB)'
+from int_convictions
+where has_registration_qualifier and conviction_date is not null
 union all
 select subject_id, pc290_registration_date, 'pc290_registration', 'PC 290', 'PC 290 registration step'
 from int_subjects

@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
 
 /** Sections whose convictions HS 11361.8 reaches: 11357–11360 and 11362.1–11362.4 (not 11357.5, not 11361). */
 export const PROP64_SECTIONS = [
@@ -13,6 +14,18 @@ export const PROP64_SECTIONS = [
 ]
 
 /**
+ * Subsections that exist only in the law as Prop 64 wrote it: old 11358 had at most (a) and (b), old 11359 at
+ * most (a), and old 11360(a) had no paragraphs. A count recorded under one of them was charged under Prop 64.
+ */
+export const NEW_LAW_SUBSECTION = `regexp_matches(code_section, '^HS (11358\\(C\\)|11358\\(D\\)|11359\\(C\\)|11359\\(D\\)|11360\\(A\\)\\((2|3)\\))')`
+
+/** The arrest cycle: CYC_ORDER, else the first three digits of CNT_ORDER (which encode the cycle). */
+const cycleOf = (t: string) =>
+  `coalesce(try_cast(${t}.cyc_order as integer), try_cast(left(${t}.cnt_order, 3) as integer))`
+
+const inList = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ')
+
+/**
  * One row per in-scope cannabis conviction count with every fact a rule reads, named so a rule's
  * predicate is plain SQL over this table. Facts the data lacks (quantity, plants, buyer's age) are absent on purpose.
  */
@@ -25,66 +38,104 @@ export const int_prop64_counts: Model = {
     'int_convictions',
     'int_subjects',
     'int_disqualifier_events',
+    'stg_doj_rows',
     'run_params',
     'ref_offense_codes',
   ],
   ruleIds: ['P64-SCOPE-01'],
   sql: () => `
-with in_scope as (
-  -- P64-SCOPE-01: convictions under the sections HS 11361.8(a)/(e) names.
-  select c.*
+with prop64_cycles as (
+  -- Arrest cycles with a Prop 64 charge at any step (arrest, filing, court): what a PC 32 accessory can be tied to.
+  select distinct subject_id, ${cycleOf('s')} as cycle
+  from stg_doj_rows s
+  where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360')
+),
+in_scope as (
+  -- P64-SCOPE-01: convictions under the sections HS 11361.8(a)/(e) names, judged by the convicted offense.
+  -- Also a PC 32 accessory tied to a Prop 64 offense (same cycle, or the charge names one): People v. Boatwright
+  -- (2019) 36 Cal.App.5th 848 holds it not categorically outside 11361.8, so it must not be silently absent.
+  select c.*, c.base_section = 'PC 32' or c.is_accessory as is_accessory_count
   from int_convictions c
-  where c.code_type = 'HS' and c.section in (${PROP64_SECTIONS.map((s) => `'${s}'`).join(', ')})
+  where (c.code_type = 'HS' and c.section in (${inList(PROP64_SECTIONS)}))
+     or (c.base_section = 'PC 32' and (
+          regexp_matches(coalesce(c.charge_text, ''), '\\b(1135[789]|11360)\\b')
+          or regexp_matches(coalesce(c.charged_code_section, ''), '^HS (1135[789]|11360)\\b')
+          or exists (select 1 from prop64_cycles p where p.subject_id = c.subject_id and p.cycle = ${cycleOf('c')})))
 ),
 coded as (
   -- The CJIS code says which law the charge was brought under: codes valid only from 2016-11-09 are
-  -- Prop 64's own subsections, codes that expired on 2016-11-08 are the old law's.
-  select i.*,
-    o.valid_from is not null and o.valid_from::date >= date '2016-11-09' as charged_under_new_code,
-    o.valid_to is not null and o.valid_to::date <= date '2016-11-08' as charged_under_old_code
+  -- Prop 64's own subsections, codes that expired on 2016-11-08 are the old law's. Subsection letters that only
+  -- Prop 64 wrote say the same without a code.
+  select i.* exclude (is_accessory, is_accessory_count), i.is_accessory_count as is_accessory,
+    o.valid_from is not null and o.valid_from::date >= ${AUMA_EFFECTIVE} as charged_under_new_code,
+    o.valid_to is not null and o.valid_to::date < ${AUMA_EFFECTIVE} as charged_under_old_code,
+    coalesce(${NEW_LAW_SUBSECTION}, false) as new_law_subsection
   from in_scope i
   left join (select distinct cjis_code, valid_from, valid_to from ref_offense_codes) o on o.cjis_code = i.offense_code
 ),
 dated as (
   select
     i.*,
+    i.charged_under_new_code or i.new_law_subsection as charged_under_new_law,
+    -- The record contradicts itself: an old-law code on a post-Prop 64 arrest or on a Prop 64 subsection, or a
+    -- Prop 64 code or subsection on a conviction entered before Prop 64 existed.
+    coalesce((i.charged_under_old_code and (i.offense_date >= ${AUMA_EFFECTIVE} or i.new_law_subsection))
+      or ((i.charged_under_new_code or i.new_law_subsection) and i.conviction_date < ${AUMA_EFFECTIVE}), false)
+      as law_conflict,
     s.dob, s.dob_status, s.deceased, s.gender, s.race_code,
+    s.pc290_registered, s.pc290_registration_date, s.pc290_registration_undated,
     -- The law asks what the conduct was at the time of the offense; the conviction date stands in only when
     -- the offense date is unknown (it cannot be later than the conviction).
     coalesce(i.offense_date, i.conviction_date) as eval_date,
     case
       when i.offense_date is not null then
-        case when i.offense_date >= date '2016-11-09' then 'after' else 'before' end
-      when i.charged_under_new_code then 'after'
-      when i.conviction_date < date '2016-11-09' or i.charged_under_old_code then 'before'
+        case when i.offense_date >= ${AUMA_EFFECTIVE} then 'after' else 'before' end
+      when i.charged_under_new_code or i.new_law_subsection then 'after'
+      when i.conviction_date < ${AUMA_EFFECTIVE} or i.charged_under_old_code then 'before'
       else 'unknown'
     end as offense_era
   from coded i join int_subjects s using (subject_id)
 ),
 aged as (
+  -- Age at the offense from the DOB; where the DOB is missing, unreadable or after the offense, CYC_AGE (the age at
+  -- the arrest that began the cycle, which is the offense date this model uses).
   select *,
-    case when dob is not null and eval_date is not null and dob <= eval_date
-      then date_sub('year', dob, eval_date) end as age_at_offense
+    case when dob is not null and eval_date is not null and dob <= eval_date then date_sub('year', dob, eval_date)
+      else cycle_age end as age_at_offense,
+    case when dob is not null and eval_date is not null and dob <= eval_date then 'dob'
+      when cycle_age is not null then 'cyc_age' end as age_source,
+    offense_era = 'before' and not charged_under_new_law and not law_conflict as old_law_offense
   from dated
 ),
 priors as (
-  -- HS 11358(d)(2), 11359(c)(2), 11360(a)(3)(B): earlier same-section convictions for adult conduct, convicted
-  -- before this offense (People v. Smit (2018) 24 Cal.App.5th 596: a disqualifier must already exist).
-  select a.subject_id, a.cnt_order, count(p.cnt_order) as same_section_priors
+  -- HS 11358(d)(2), 11359(c)(2), 11360(a)(3)(B): two or more prior convictions under the new misdemeanor tier of
+  -- the same section: 11358(c), 11359(b), 11360(a)(2). Counted per conviction event (court step: the first six
+  -- characters of CNT_ORDER), for adult conduct, convicted before this offense (People v. Smit (2018) 24
+  -- Cal.App.5th 596), of the same subdivision (an 11360(b) gift/transport of 28.5 g or less is not 11360(a)), and
+  -- not attempts, conspiracies or accessories (not convictions "under" the subdivision; strict reading).
+  select a.subject_id, a.cnt_order, count(distinct left(p.cnt_order, 6)) as same_section_priors
   from aged a
   join aged p
     on p.subject_id = a.subject_id and p.base_section = a.base_section and p.cnt_order <> a.cnt_order
    and p.conviction_date < a.eval_date and p.age_at_offense >= 18
+   and not (p.is_attempt or p.is_conspiracy or p.is_accessory)
+   and (p.base_section <> 'HS 11360' or coalesce(p.subsection, 'A') = 'A')
   where a.base_section in ('HS 11358', 'HS 11359', 'HS 11360')
   group by all
 ),
 dq as (
   select a.subject_id, a.cnt_order,
-    list_sort(list_distinct(list(e.code_section) filter (where e.kind = 'superstrike'))) as prior_superstrike_sections,
-    list_sort(list_distinct(list(e.code_section) filter (where e.kind = 'pc290c'))) as prior_pc290_sections,
-    bool_or(e.kind = 'pc290_registration') as prior_pc290_registration
-  from aged a join int_disqualifier_events e
-    on e.subject_id = a.subject_id and e.event_date < a.eval_date
+    list_sort(list_distinct(list(e.code_section) filter (where e.kind = 'superstrike' and e.event_date < a.eval_date)))
+      as prior_superstrike_sections,
+    list_sort(list_distinct(list(e.code_section) filter (where e.kind = 'pc290c' and e.event_date < a.eval_date)))
+      as prior_pc290_sections,
+    coalesce(bool_or(e.kind = 'pc290_registration' and e.event_date < a.eval_date), false) as prior_pc290_registration,
+    -- A registrable conviction in the record (PC 290(c) or court-ordered) that explains the registration steps:
+    -- entered no later than the first dated registration (any, when every registration is undated).
+    coalesce(bool_or(e.kind in ('pc290c', 'court_ordered_registration')
+      and (a.pc290_registration_date is null or e.event_date <= a.pc290_registration_date)), false)
+      as registration_explained
+  from aged a join int_disqualifier_events e on e.subject_id = a.subject_id
   group by all
 )
 select
@@ -94,8 +145,16 @@ select
   coalesce(dq.prior_pc290_sections, []) as prior_pc290_sections,
   coalesce(dq.prior_pc290_registration, false) as prior_pc290_registration,
   len(coalesce(dq.prior_superstrike_sections, [])) > 0 as prior_superstrike,
-  len(coalesce(dq.prior_pc290_sections, [])) > 0 or coalesce(dq.prior_pc290_registration, false) as prior_pc290,
-  a.sentence_end_date > (select as_of_date from run_params) as sentence_running
+  -- PC 290(c) as the statute names it: a conviction of a listed offense before this offense.
+  len(coalesce(dq.prior_pc290_sections, [])) > 0 as prior_pc290,
+  -- A registration the record does not explain: the registrable conviction (and so whether it is a 290(c)
+  -- offense, and when it was entered) is missing. Not when a 290(c) conviction before the offense decides anyway.
+  a.pc290_registered and not coalesce(dq.registration_explained, false)
+    and not len(coalesce(dq.prior_pc290_sections, [])) > 0 as pc290_registration_unexplained,
+  a.sentence_end_date > (select as_of_date from run_params) as sentence_running,
+  -- "EB (conspiracy); BI (attempt)": the DOJ qualifiers of the convicted offense, for explain and the outputs.
+  nullif(array_to_string(list_transform(a.qualifier_codes,
+    x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text
 from aged a
 left join priors p using (subject_id, cnt_order)
 left join dq using (subject_id, cnt_order)`,

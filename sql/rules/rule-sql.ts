@@ -1,4 +1,4 @@
-import type { Rule } from './rule.ts'
+import { reducedLevelSql, type Rule } from './rule.ts'
 import { lit } from '../helpers/quote.ts'
 
 /**
@@ -40,4 +40,25 @@ export function rulesTable(rules: readonly Rule[], alias: string): string {
     .map((r, i) => `(${i + 1}, ${lit(r.id)}, ${lit(r.outcome)}, ${lit(r.citation)}, ${lit(r.reason)})`)
     .join(',\n    ')
   return `(values\n    ${rows}\n  ) as ${alias}(rule_rank, rule_id, outcome, citation, reason)`
+}
+
+/**
+ * What a reduction asks for ('misdemeanor' | 'infraction'), by the deciding rule's rank; null for a rule that
+ * does not reduce. Only reduce rules get an arm, so the CASE stays short.
+ */
+export function reducedLevelByRank(rules: readonly Rule[], rankCol: string): string {
+  const arms = rules
+    .map((r, i) =>
+      r.outcome === 'reduce' ? `    when ${i + 1} then ${reducedLevelSql(r)} -- ${r.id}` : null,
+    )
+    .filter((x) => x !== null)
+  return arms.length ? `case ${rankCol}\n${arms.join('\n')}\n  end` : 'null::varchar'
+}
+
+/** The same by rule id, for layers that keep the id rather than the rank. */
+export function reducedLevelById(rules: readonly Rule[], idCol: string): string {
+  const arms = rules
+    .filter((r) => r.outcome === 'reduce')
+    .map((r) => `    when ${lit(r.id)} then ${reducedLevelSql(r)}`)
+  return arms.length ? `case ${idCol}\n${arms.join('\n')}\n  end` : 'null::varchar'
 }

@@ -2,18 +2,54 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { qb, toSql } from '../kysely.ts'
 import { clean, cleanUpper, parseDate } from '../helpers/sql-fragments.ts'
+import {
+  QUALIFIER_DIGIT_FORMS,
+  readQualifierCodes,
+} from '../../data-contracts/reference/load-qualifier-codes.ts'
 
 /**
  * Trim, type and parse; no filters, no joins. Reads only the columns a rule or an output needs.
  * The charge is parsed from OFFENSE_DESCR, or from COMMENT_TEXT when OFFENSE_DESCR says SEE COMMENT FOR CHARGE.
+ * The convicted offense is CONV_OFFENSE_* (else DISP_OFFENSE_*) when DOJ filled it, else the charge: a 11359
+ * charge pled to 11357(b) is a possession conviction, one pled to 11350 is not a cannabis conviction at all.
  */
-const CHARGE = `case when upper(OFFENSE_DESCR) like '%SEE COMMENT FOR CHARGE%' then upper(trim(COMMENT_TEXT)) else upper(trim(OFFENSE_DESCR)) end`
+const CHARGED = `case when upper(OFFENSE_DESCR) like '%SEE COMMENT FOR CHARGE%' then upper(trim(COMMENT_TEXT)) else upper(trim(OFFENSE_DESCR)) end`
+const usable = (col: string) =>
+  `case when upper(trim(${col})) like '%SEE COMMENT FOR CHARGE%' then null else nullif(upper(trim(${col})), '') end`
+const CONVICTED_AS = `coalesce(${usable('CONV_OFFENSE_DESCR')}, ${usable('DISP_OFFENSE_DESCR')})`
+const CHARGE = `coalesce(${CONVICTED_AS}, ${CHARGED})`
 
-// "11359 HS-…", "11357(C)HS-…", " 148 PC - …", "664/187 PC-…", "288A(C) PC-…", "288 A(C) PC-…": optional
-// attempt/conspiracy prefix, section (with a letter suffix such as 288A or 653F), any (subsections), code type.
-const CODE_RE = `^\\s*(?:(664|182)[^/]*/\\s*)?([0-9]+(?:\\.[0-9]+)?(?: ?[A-Z])?)\\s*((?:\\([0-9A-Z]+\\))*)\\s*([A-Z]{2,3})\\b`
+// "11359 HS-…", "11357(C)HS-…", " 148 PC - …", "664/187 PC-…", "288A(C) PC-…", "288 A(C) PC-…", "273AB PC-…":
+// optional attempt/conspiracy prefix, section (with a letter suffix of one or two letters such as 288A, 653F or
+// 273AB), any (subsections), code type.
+const CODE_RE = `^\\s*(?:(664|182)[^/]*/\\s*)?([0-9]+(?:\\.[0-9]+)?(?: ?[A-Z]{1,2})?)\\s*((?:\\([0-9A-Z]+\\))*)\\s*([A-Z]{2,3})\\b`
+
+/**
+ * OFFENSE_QUAL_LST as DOJ writes it: two-letter codes (EB conspiracy, BI–BL attempt, CS accessory, BB court-ordered
+ * registration …), possibly several, separated by spaces, commas or nothing ("EB BI", "EB,CS", "EBBI"), or the
+ * digit forms ("664", "182(A)(1)", "PC 32"). Returns the list of recognised qualifiers as 'CODE:CATEGORY'.
+ */
+function qualifierList(col: string): string {
+  const codes = readQualifierCodes()
+  const letterCase = (p: string) =>
+    `case ${p} ${codes.map((c) => `when ${lit(c.qualifier)} then ${lit(c.category)}`).join(' ')} end`
+  const digitCase = `case ${QUALIFIER_DIGIT_FORMS.map((d) => `when regexp_matches(t, ${lit(d.pattern)}) then ${lit(d.category)}`).join(' ')} end`
+  // Tokens: runs of letters (split into pairs: "EBBI" → EB, BI) and digit forms with their subdivisions.
+  // A letter run of odd length, or a code type (PC, HS) next to a digit form, simply matches nothing.
+  // Most lines have no qualifier: skip the tokenising for them.
+  return `case when nullif(trim(${col}), '') is null then []::varchar[] else list_distinct(list_filter(flatten([
+      case when regexp_matches(t, '^[A-Z]+$')
+        then [p || ':' || ${letterCase('p')} for p in [substr(t, 2 * i + 1, 2) for i in range(len(t) // 2)]
+              if len(t) % 2 = 0]
+        else [t || ':' || ${digitCase}] end
+      for t in regexp_extract_all(coalesce(upper(${col}), ''), '[A-Z]+|[0-9]+(?:\\.[0-9]+)?(?:\\([0-9A-Z]+\\))*')
+    ]), x -> x is not null)) end`
+}
 
 const raw = (c: string) => sql.raw(c)
+/** A SQL string literal (local: staging imports nothing from pipelines/). */
+const lit = (s: string) => `'${s.replaceAll("'", "''")}'`
+const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like '%:${c}')) > 0`
 
 function build(): string {
   const q = qb
@@ -39,13 +75,25 @@ function build(): string {
       raw(clean('CNT_ORDER')).as('cnt_order'),
       raw(parseDate('DISP_DATE')).as('disp_date'),
       raw(clean('DISP_DATE')).as('disp_date_text'),
-      raw(clean('OFFENSE_CODE')).as('offense_code'),
+      raw(
+        `coalesce(${clean('CONV_OFFENSE_CODE')}, ${clean('DISP_OFFENSE_CODE')}, ${clean('OFFENSE_CODE')})`,
+      ).as('offense_code'),
       raw(`nullif(${CHARGE}, '')`).as('charge_text'),
       raw(`regexp_extract(${CHARGE}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`).as(
         'code',
       ),
-      raw(cleanUpper('OFFENSE_TOC')).as('offense_toc'),
+      raw(`regexp_extract(${CHARGED}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`).as(
+        'charged_code',
+      ),
+      raw(`${CONVICTED_AS} is not null`).as('convicted_offense_recorded'),
+      raw(
+        `coalesce(${cleanUpper('CONV_OFFENSE_TOC')}, ${cleanUpper('DISP_OFFENSE_TOC')}, ${cleanUpper('OFFENSE_TOC')})`,
+      ).as('offense_toc'),
       raw(cleanUpper('OFFENSE_QUAL_LST')).as('qualifiers'),
+      raw(`coalesce(${cleanUpper('CONV_OFFENSE_QUAL_LST')}, ${cleanUpper('DISP_OFFENSE_QUAL_LST')})`).as(
+        'convicted_qualifiers',
+      ),
+      raw(`try_cast(trim(CYC_AGE) as integer)`).as('cycle_age'),
       raw(clean('FE_NUM_CRT_CASE')).as('case_number'),
       raw(cleanUpper('DISP_DESCR')).as('disposition'),
       raw(`coalesce(upper(trim(DISP_DESCR)) like 'CONVICTED%', false)`).as('is_conviction'),
@@ -59,7 +107,10 @@ function build(): string {
   // Each date is parsed once; its status ('ok' | 'missing' | 'bad') follows from the text and the parse.
   const status = (d: string) =>
     `case when ${d}_text is null then 'missing' when ${d} is null then 'bad' else 'ok' end as ${d}_status`
-  return `select * exclude (code, cyc_date_text, step_date_text, disp_date_text, offense_toc, conviction_status),
+  return `select * exclude (code, charged_code, cyc_date_text, step_date_text, disp_date_text, offense_toc,
+    conviction_status, convicted_qualifiers, qualifier_codes, cycle_age),
+  -- CYC_AGE: the age at the arrest that began the cycle; only plausible ages are kept.
+  case when cycle_age between 0 and 120 then cycle_age end as cycle_age,
   ${status('cyc_date')},
   ${status('step_date')},
   ${status('disp_date')},
@@ -69,13 +120,28 @@ function build(): string {
   case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') end as base_section,
   case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') || code.subsections end
     as code_section,
-  code.prefix = '664' or regexp_matches(coalesce(qualifiers, ''), '\\b664\\b') as is_attempt,
-  code.prefix = '182' or regexp_matches(coalesce(qualifiers, ''), '\\b182\\b') as is_conspiracy,
+  case when charged_code.section <> '' then charged_code.code_type || ' ' || replace(charged_code.section, ' ', '')
+    || charged_code.subsections end as charged_code_section,
+  qualifier_codes,
+  -- EH (21 USC 846, federal "attempt or conspiracy") does not say which: it is read as an attempt (review),
+  -- never as a conspiracy (not eligible), so the doubt goes to a person, not to a bar.
+  code.prefix = '664' or ${hasCategory('ATTEMPT')} or list_contains(qualifier_codes, 'EH:CONSPIRACY') as is_attempt,
+  code.prefix = '182' or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
+    as is_conspiracy,
+  ${hasCategory('ACCESSORY')} as is_accessory,
+  ${hasCategory('REGISTRATION')} as has_registration_qualifier,
   case conviction_status
     when 'FELONY' then 'felony' when 'MISDEMEANOR' then 'misdemeanor' when 'INFRACTION' then 'infraction'
     else case offense_toc when 'F' then 'felony' when 'M' then 'misdemeanor' when 'I' then 'infraction' end
   end as conviction_level
-from (${toSql(q)}) parsed`
+from (
+  select *,
+    -- The qualifiers that belong to the convicted offense: when DOJ recorded the convicted offense, its own list
+    -- (a conspiracy charge pled to the completed offense is no conspiracy conviction); else the charge's.
+    ${qualifierList(`case when convicted_offense_recorded then convicted_qualifiers else qualifiers end`)}
+      as qualifier_codes
+  from (${toSql(q)}) typed
+) parsed`
 }
 
 export const stg_doj_rows: Model = {

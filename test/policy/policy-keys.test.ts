@@ -204,16 +204,16 @@ describe('policy key: exclude_when', () => {
     })
   })
 
-  it('pc290: a PC 290 registration before the offense keeps the statute not_eligible', async () => {
+  it('pc290: a PC 290 registration before the offense (its conviction not in the record) is a statute review the DA may challenge', async () => {
     expect(pick((await decide({ felony: ALL_DISMISS })).get(KEY('118', '002001001000')))?.determination).toBe(
       'dismiss',
     )
     const rows = await decide({ felony: ALL_DISMISS, exclude_when: { pc290: true } })
-    expect(pick(rows.get(KEY('118', '002001001000')))).toEqual({
-      determination: 'not_eligible',
-      layer: 'statute',
-      rule_id: 'P64-DQ-02',
-    })
+    const r = rows.get(KEY('118', '002001001000'))!
+    // Issue 10 pt 4: a registration is not a conviction, so the statute alone says review, naming the fact.
+    expect(r.statute_determination).toBe('review')
+    expect(pick(r)).toEqual({ determination: 'not_eligible', layer: 'policy', rule_id: 'DA-EXCL-PC290' })
+    expect(r.reason).toContain('the DA challenges it (HS 11361.9(c))')
     expect(pick(rows.get(KEY('101')))?.determination).toBe('dismiss')
   })
 

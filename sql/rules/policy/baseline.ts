@@ -63,6 +63,7 @@ export const DA_FEL_REDUCE: PolicyRuleDef = {
       : null,
   reason: (p) =>
     `Redesignate (DA policy): every felony ${sectionsWith(p, 'reduce').join(', ')} conviction is reduced to a misdemeanor.`,
+  reducedLevel: 'misdemeanor',
   sourceKeys: felonyKeys('reduce'),
 }
 
@@ -75,6 +76,7 @@ export const DA_MISD_REDUCE: PolicyRuleDef = {
   when: (p) => (p.misdemeanor === 'reduce' ? `${REACH} and ${LOW_LEVEL}` : null),
   reason: () =>
     'Redesignate (DA policy): every misdemeanor HS 11357–11360 conviction is reduced to an infraction.',
+  reducedLevel: 'infraction',
 }
 
 export const DA_LEVEL_REDUCE: PolicyRuleDef = {
@@ -87,7 +89,10 @@ export const DA_LEVEL_REDUCE: PolicyRuleDef = {
       ? `${REACH} and ${LEVEL_UNKNOWN} and ${inList('base_section', sectionsWith(p, 'reduce'))}`
       : null,
   reason: () =>
-    'Redesignate (DA policy): the conviction level is not recorded, and the policy reduces this section as a felony and as a misdemeanor.',
+    'Redesignate (DA policy): the conviction level is not recorded, and the policy reduces this section as a felony and as a misdemeanor; the motion asks for a misdemeanor, the level both readings reach.',
+  // A felony becomes a misdemeanor, a misdemeanor stays one at worst: 'misdemeanor' is what both readings give
+  // at least, and the court corrects it upward from the file.
+  reducedLevel: 'misdemeanor',
   sourceKeys: felonyKeys('reduce'),
 }
 

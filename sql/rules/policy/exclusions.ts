@@ -30,7 +30,9 @@ export const DA_EXCL_PC290: PolicyRuleDef = {
   meaning:
     'A PC 290(c) conviction or a PC 290 registration before the offense: the DA challenges the felony.',
   when: (p) =>
-    p.exclude_when.pc290 ? `${REACH} and ${FELONY_TIER} and ${ADULT_OR_UNKNOWN} and prior_pc290` : null,
+    p.exclude_when.pc290
+      ? `${REACH} and ${FELONY_TIER} and ${ADULT_OR_UNKNOWN} and (prior_pc290 or prior_pc290_registration)`
+      : null,
   reason: () => challenge('a PC 290(c) conviction or PC 290 registration before this offense'),
 }
 

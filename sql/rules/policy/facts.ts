@@ -5,12 +5,19 @@ import type { ResolvedPolicy } from './resolved-policy.ts'
 /**
  * Predicate fragments over the policy facts (elig_policy_determinations' `facts` CTE), and how a policy rule
  * cites its source. The policy layer reaches old-law convictions of HS 11357–11360 only: post-Prop 64 offenses,
- * unknown timing and HS 11362.1–11362.4 keep the statute outcome whatever the policy says.
+ * Prop 64-only codes, records whose code and dates disagree, unknown timing and HS 11362.1–11362.4 keep the statute
+ * outcome whatever the policy says. Conspiracies (People v. Medina) and PC 32 accessories are never Prop 64
+ * relief, so no policy reaches them either: relief for them is another remedy (PC 17(b)(3), PC 1385), not this list.
  */
 export const PRE_AUMA = (offense: string, conviction: string) =>
   `(${offense} < ${AUMA_EFFECTIVE} or (${offense} is null and ${conviction} < ${AUMA_EFFECTIVE}))`
 
 export const REACH = `policy_reach`
+
+/** Which Prop 64 counts a policy may act on (a column of the facts CTE, computed once). */
+export const POLICY_REACH = (t: string) =>
+  `${t}base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360') and ${t}old_law_offense
+      and not ${t}is_conspiracy and not ${t}is_accessory`
 export const FELONY = `conviction_level = 'felony'`
 export const LOW_LEVEL = `conviction_level in ('misdemeanor', 'infraction')`
 export const LEVEL_UNKNOWN = `conviction_level is null`

@@ -1,4 +1,4 @@
-import { rule, type Determination, type Rule } from '../rule.ts'
+import { rule, type Determination, type ReducedLevel, type Rule } from '../rule.ts'
 import type { ResolvedPolicy } from './resolved-policy.ts'
 import { cite } from './facts.ts'
 
@@ -16,6 +16,8 @@ export interface PolicyRuleDef {
   readonly meaning: string
   when(p: ResolvedPolicy): string | null
   reason(p: ResolvedPolicy): string
+  /** For a reduce rule: what the DA asks the court to redesignate the count as. */
+  readonly reducedLevel?: ReducedLevel
   /** The source key when it is narrower than `key` (e.g. "felony.HS 11359"). */
   sourceKeys?(p: ResolvedPolicy): string[]
 }
@@ -32,5 +34,6 @@ export function instantiate(def: PolicyRuleDef, p: ResolvedPolicy): Rule | null 
     reason: def.reason(p),
     when,
     interpretation: def.meaning,
+    ...(def.reducedLevel ? { reducedLevel: def.reducedLevel } : {}),
   })
 }

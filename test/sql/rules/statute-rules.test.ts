@@ -33,10 +33,15 @@ describe('statute layer: hand-made legal cases (as of 2026-01-01)', () => {
     expect(r.citation).toBe(rule.citation)
     expect(r.reason).toBe(rule.reason)
     if (c.remedy) expect(r.remedy).toBe(c.remedy)
+    // Every reduction says what it asks for; nothing else does (issue 10 pt 6).
+    if (c.outcome === 'reduce') {
+      expect(['misdemeanor', 'infraction']).toContain(r.reduced_level)
+      if (c.reducedLevel) expect(r.reduced_level).toBe(c.reducedLevel)
+    } else expect(r.reduced_level).toBe('')
   })
 
   it('leaves out what HS 11361.8 does not reach: 11357.5, 11361, non-convictions, arrests, other offenses', () => {
-    for (const s of ['800001', '800002', '800003', '800004', '800005'])
+    for (const s of ['800001', '800002', '800003', '800004', '800005', '800006', '800007'])
       expect(rows.filter((r) => r.subject_id === s)).toHaveLength(0)
   })
 
@@ -50,12 +55,23 @@ describe('statute layer: hand-made legal cases (as of 2026-01-01)', () => {
     expect(STATUTE_RULES.map((r) => r.id).filter((id) => !used.has(id))).toEqual([])
   })
 
+  it('never dismisses (as legally invalid) a count that could be a same-subdivision prior, so no prior is one the motion dismisses [issue 10 pt 5]', () => {
+    // HS 11358(d)(2), 11359(c)(2), 11360(a)(3)(B) count priors of 11358, 11359 and 11360(a); the statute's
+    // dismissals reach old 11357(b) and 11360(b) only. If a rule ever dismissed a countable prior, the prior
+    // count would have to leave it out.
+    const countable = /^HS (11358|11359|11360(\(A\)|$))/
+    const dismissed = rows.filter((r) => r.statute_determination === 'dismiss')
+    expect(dismissed.length).toBeGreaterThan(0)
+    expect(dismissed.filter((r) => countable.test(r.code_section)).map((r) => r.code_section)).toEqual([])
+  })
+
   it('formats the published columns as the contract says', () => {
     for (const r of rows) {
       // An unreadable conviction date stays blank; the row says why (P64-DATA-01).
       if (r.rule_id === 'P64-DATA-01') expect(r.conviction_date).toBe('')
       else expect(r.conviction_date).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-      expect(r.code_section).toMatch(/^HS \d+(\.\d+)?(\([A-Z0-9]+\))*$/)
+      // Prop 64 sections, and PC 32 accessories tied to them (People v. Boatwright).
+      expect(r.code_section).toMatch(/^(HS \d+(\.\d+)?(\([A-Z0-9]+\))*|PC 32)$/)
       expect(['felony', 'misdemeanor', 'infraction', '']).toContain(r.conviction_level)
       expect(['dismiss', 'reduce', 'not_eligible', 'review']).toContain(r.determination)
     }
