@@ -14,6 +14,7 @@ import {
 } from './seeds/reference_tables.ts'
 import { raw_doj_rows } from './sources/raw_doj_rows.ts'
 import { stg_doj_rows } from './staging/stg_doj_rows.ts'
+import { ingest_rejects } from './staging/ingest_rejects.ts'
 import { int_convictions } from './intermediate/int_convictions.ts'
 import { int_subjects } from './intermediate/int_subjects.ts'
 import { int_disqualifier_events } from './intermediate/int_disqualifier_events.ts'
@@ -39,6 +40,7 @@ export const MODELS: readonly Model[] = [
   ref_offense_codes,
   raw_doj_rows,
   stg_doj_rows,
+  ingest_rejects,
   int_convictions,
   int_subjects,
   int_disqualifier_events,
