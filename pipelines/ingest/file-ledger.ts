@@ -72,7 +72,8 @@ export class RecordCounter {
         }
       } else if (this.afterClose) {
         this.afterClose = false
-        if (b === QUOTE) this.inQuoted = true // "" inside a quoted field
+        if (b === QUOTE)
+          this.inQuoted = true // "" inside a quoted field
         else if (b === COMMA) this.fieldStart = true
         else this.skipping = true // text after a closing quote: the reader rejects and resumes after the line
       } else if (b === QUOTE && this.fieldStart) {

@@ -22,6 +22,11 @@ export interface FileReconciliation {
   rows_read: number
   rows_loaded: number
   rows_rejected: number
+  /**
+   * Rejected lines whose SUBJECT_ID cannot be read or names nobody loaded: they send no one's counts to review
+   * (P64-DATA-04 needs a person), so they are counted here and must be checked by hand in rejects.csv.
+   */
+  rows_rejected_no_person: number
   /** NUL bytes removed from fields while reading. */
   nul_bytes_removed: number
   balanced: boolean
@@ -43,6 +48,10 @@ export async function reconcile(
     new Map((await db.rows<{ f: string; n: string }>(sql)).map((r) => [r.f, Number(r.n)]))
   const loaded = await count(`select source_file f, count(*) n from stg_doj_rows group by 1`)
   const rejected = await count(`select file f, count(*) n from ingest_rejects group by 1`)
+  const noPerson = await count(`with named as (
+      select distinct r.file, r.line from (select file, line, unnest(subject_ids) as sid from ingest_rejects) r
+      semi join stg_doj_rows s on s.subject_id = r.sid)
+    select file f, count(*) n from ingest_rejects anti join named using (file, line) group by 1`)
   const out: FileReconciliation[] = []
   for (const f of files) {
     const ledger = ledgers.get(f.path)!
@@ -63,6 +72,7 @@ export async function reconcile(
       rows_read: read,
       rows_loaded: nLoaded,
       rows_rejected: nRejected,
+      rows_rejected_no_person: noPerson.get(f.path) ?? 0,
       nul_bytes_removed: ledger.nulBytes,
       balanced: read === nLoaded + nRejected,
     })

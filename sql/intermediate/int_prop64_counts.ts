@@ -25,6 +25,7 @@ export const int_prop64_counts: Model = {
     'int_convictions',
     'int_subjects',
     'int_disqualifier_events',
+    'int_incomplete_histories',
     'run_params',
     'ref_offense_codes',
   ],
@@ -95,8 +96,10 @@ select
   coalesce(dq.prior_pc290_registration, false) as prior_pc290_registration,
   len(coalesce(dq.prior_superstrike_sections, [])) > 0 as prior_superstrike,
   len(coalesce(dq.prior_pc290_sections, [])) > 0 or coalesce(dq.prior_pc290_registration, false) as prior_pc290,
-  a.sentence_end_date > (select as_of_date from run_params) as sentence_running
+  a.sentence_end_date > (select as_of_date from run_params) as sentence_running,
+  ih.rejected_line_refs as incomplete_history_lines
 from aged a
 left join priors p using (subject_id, cnt_order)
-left join dq using (subject_id, cnt_order)`,
+left join dq using (subject_id, cnt_order)
+left join int_incomplete_histories ih using (subject_id)`,
 }

@@ -14,6 +14,8 @@ export interface Rule {
   readonly reason: string
   /** SQL predicate over int_prop64_counts columns (statute) or the policy facts (policy). */
   readonly when: string
+  /** SQL text over the same columns appended to the reason (e.g. which input lines), when a row needs it. */
+  readonly detail?: string
   /** What we decided where the law or the data is silent. */
   readonly interpretation?: string
 }

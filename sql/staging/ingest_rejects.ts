@@ -16,8 +16,10 @@ const SUBJECT_RE = `^(?:${FIELD},){${SUBJECT_FIELD}}"?([^,"\\r\\n]*)"?(?:,|$)`
 /**
  * Every line of the input the reader did not load, one row per line: file, line number, the first error in
  * column order, the raw text (NUL bytes removed, cut to REJECT_TEXT_CHARS) and, where the text still has its
- * third field, the SUBJECT_ID it names. Built right after the scan, so the intermediate models know whose
- * history is incomplete (int_incomplete_histories). A line whose subject cannot be read has subject_id null.
+ * third field, the SUBJECT_ID it names. A rejected record can span lines (an unterminated quote swallows the
+ * next line, often another person's): subject_ids lists the SUBJECT_ID of every line of its text. Built right
+ * after the scan, so the intermediate models know whose history is incomplete (int_incomplete_histories).
+ * A line whose subject cannot be read has subject_id null and names nobody.
  * The line number is the reader's; the run replaces it with the physical line where a quoted field spanned
  * lines before it (pipelines/ingest/reconcile.ts).
  */
@@ -43,6 +45,8 @@ select
   reason || case when length(text) > ${REJECT_TEXT_CHARS} or reason like 'LINE SIZE OVER MAXIMUM%'
     then ' (raw_text is the start of the line)' else '' end as reason,
   left(text, ${REJECT_TEXT_CHARS}) as raw_text,
-  nullif(trim(regexp_extract(ltrim(text, chr(10) || chr(13)), '${SUBJECT_RE}', 1)), '') as subject_id
+  nullif(trim(regexp_extract(ltrim(text, chr(10) || chr(13)), '${SUBJECT_RE}', 1)), '') as subject_id,
+  list_distinct(list_filter(list_transform(string_split_regex(text, '\r\n|\r|\n'),
+    l -> nullif(trim(regexp_extract(l, '${SUBJECT_RE}', 1)), '')), s -> s is not null)) as subject_ids
 from errors`,
 }
