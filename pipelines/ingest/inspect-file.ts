@@ -42,7 +42,13 @@ export function inspectFile(path: string): FileShape {
   // Drop the possibly cut last line of the sample (lines may end in LF, CRLF or a lone CR).
   const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'))
   const complete = bytes > raw.length ? head.slice(0, cut + 1) : head
-  const records: string[][] = parse(complete || head, {
+  // DuckDB's reader fails on a file that mixes CRLF and lone CR line breaks: say so instead.
+  if (/\r\n/.test(complete) && /\r[^\n]/.test(complete))
+    throw new UserError(
+      `${path}: mixes CRLF and lone CR line endings; convert the file to one kind (e.g. LF) and run again`,
+    )
+  // One line break for the look, as the reader takes them all (a lone CR too).
+  const records: string[][] = parse((complete || head).replace(/\r\n?/g, '\n'), {
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
