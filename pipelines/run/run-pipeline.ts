@@ -14,9 +14,10 @@ import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
+import { ingestError } from '../ingest/ingest-error.ts'
 import { reconcile, type FileReconciliation } from '../ingest/reconcile.ts'
 import { BUILD_PHASES, buildModels } from './build-models.ts'
-import { asIngestError, openFreshDb } from './fresh-db.ts'
+import { openFreshDb } from './fresh-db.ts'
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
@@ -96,7 +97,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         try {
           await buildModels(db, ctx, models)
         } catch (e) {
-          throw phase === 'ingest' ? asIngestError(e) : e
+          throw phase === 'ingest' ? ingestError(e, files) : e
         }
       })
       // The ledger must balance, and rejected lines carry their physical line, before anything is decided.

@@ -140,6 +140,16 @@ describe('line endings and odd bytes are read, or refused with one line', () => 
       })
   })
 
+  it('a lone CR right after a line break (which the reader cannot take) is refused with one line', () => {
+    const file = join(tmp(), 'lf-cr.csv')
+    const [a, b] = sold('1')
+    writeFileSync(file, `${HEADER}\n${a}\n\r${b}\n`)
+    expectRefused(
+      ['--input', file],
+      /lf-cr\.csv: not readable as a DOJ extract: line endings the CSV reader cannot take/,
+    )
+  })
+
   it('CRLF mixed with a lone CR (which the reader cannot take) is refused with one line', () => {
     const file = join(tmp(), 'crlf-cr.csv')
     const [a, b] = sold('1')
