@@ -228,5 +228,5 @@ describe('random corruptions never pass silently (property)', () => {
       }),
       { numRuns: 15 },
     )
-  })
+  }, 180_000) // ~3 s a run alone; the shared machine can triple it
 })

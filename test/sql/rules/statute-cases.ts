@@ -160,24 +160,6 @@ export const STATUTE_CASES: StatuteCase[] = [
     'P64-DATA-03',
   ),
   c(
-    'the line of an earlier super strike (PC 187) was rejected at ingest → review naming the line, not reduce',
-    'HS 11359(c)(1); HS 11361.8(b),(f)',
-    {
-      offense: '11359 HS-POSS MARIJUANA FOR SALE',
-      convicted: '20050601',
-      offenseDate: '20050101',
-      ...felony,
-    },
-    'review',
-    'P64-DATA-04',
-    // The prior's line is longer than the reader's 2,000,000-byte line limit, so it is rejected, not loaded.
-    (s) =>
-      prior(s, '001001001000', '187 PC-MURDER', '19950301').map((r) => ({
-        ...r,
-        COMMENT_TEXT: 'X'.repeat(2_100_000),
-      })),
-  ),
-  c(
     'charge read from COMMENT_TEXT when OFFENSE_DESCR says SEE COMMENT FOR CHARGE',
     'HS 11362.1(a)(1)',
     {
@@ -584,6 +566,25 @@ export const STATUTE_CASES: StatuteCase[] = [
     { offense: '11357(F) HS-POSSESS MARIJUANA', convicted: '20080301', ...misd },
     'review',
     'P64-REVIEW-99',
+  ),
+  // ---- incomplete record (last, so the subjects above keep their numbers) ---------------------------------
+  c(
+    'the line of an earlier super strike (PC 187) was rejected at ingest → review naming the line, not reduce',
+    'HS 11359(c)(1); HS 11361.8(b),(f)',
+    {
+      offense: '11359 HS-POSS MARIJUANA FOR SALE',
+      convicted: '20050601',
+      offenseDate: '20050101',
+      ...felony,
+    },
+    'review',
+    'P64-DATA-04',
+    // The prior's line is longer than the reader's 2,000,000-byte line limit, so it is rejected, not loaded.
+    (s) =>
+      prior(s, '001001001000', '187 PC-MURDER', '19950301').map((r) => ({
+        ...r,
+        COMMENT_TEXT: 'X'.repeat(2_100_000),
+      })),
   ),
 ]
 
