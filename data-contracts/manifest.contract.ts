@@ -29,9 +29,19 @@ export interface FileReconciliation {
   sha256: string
   bytes: number
   has_header: boolean
+  /** Non-empty physical lines after any header (a quoted field holding a line break spans two). */
+  lines_read: number
+  /** CSV records after any header: the figure loaded + rejected must match. */
   rows_read: number
   rows_loaded: number
   rows_rejected: number
+  /**
+   * Rejected lines whose SUBJECT_ID cannot be read or names nobody loaded: they send no one's counts to review
+   * (P64-DATA-04 needs a person), so they are counted here and must be checked by hand in rejects.csv.
+   */
+  rows_rejected_no_person: number
+  /** NUL bytes removed from fields while reading. */
+  nul_bytes_removed: number
   balanced: boolean
 }
 

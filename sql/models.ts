@@ -13,11 +13,12 @@ import {
   ref_superstrike_sections,
 } from './seeds/reference_tables.ts'
 import { raw_doj_rows } from './sources/raw_doj_rows.ts'
-import { ingest_rejects } from './sources/ingest_rejects.ts'
 import { stg_doj_rows } from './staging/stg_doj_rows.ts'
+import { ingest_rejects } from './staging/ingest_rejects.ts'
 import { int_convictions } from './intermediate/int_convictions.ts'
 import { int_subjects } from './intermediate/int_subjects.ts'
 import { int_disqualifier_events } from './intermediate/int_disqualifier_events.ts'
+import { int_incomplete_histories } from './intermediate/int_incomplete_histories.ts'
 import { int_prop64_counts } from './intermediate/int_prop64_counts.ts'
 import { elig_statute_determinations } from './determinations/elig_statute_determinations.ts'
 import { elig_policy_determinations } from './determinations/elig_policy_determinations.ts'
@@ -48,11 +49,12 @@ export const MODELS: readonly Model[] = [
   ref_county_population,
   ref_offense_codes,
   raw_doj_rows,
-  ingest_rejects,
   stg_doj_rows,
+  ingest_rejects,
   int_convictions,
   int_subjects,
   int_disqualifier_events,
+  int_incomplete_histories,
   int_prop64_counts,
   elig_statute_determinations,
   elig_policy_determinations,

@@ -14,6 +14,8 @@ export interface FileShape {
 }
 
 const SAMPLE_BYTES = 1 << 20
+/** U+FEFF as UTF-8 bytes, read as latin1. */
+const UTF8_BOM = '\xef\xbb\xbf'
 
 function readHead(path: string): string {
   const fd = openSync(path, 'r')
@@ -33,11 +35,20 @@ function width(fields: string[]): number {
 
 export function inspectFile(path: string): FileShape {
   const bytes = statSync(path).size
-  const head = readHead(path)
+  // Excel writes a UTF-8 byte order mark before the header; DuckDB's reader skips it, so does this look.
+  const raw = readHead(path)
+  const head = raw.startsWith(UTF8_BOM) ? raw.slice(UTF8_BOM.length) : raw
   if (bytes === 0 || head.trim() === '') throw new UserError(`${path}: file is empty`)
-  // Drop the possibly cut last line of the sample.
-  const complete = bytes > head.length ? head.slice(0, head.lastIndexOf('\n') + 1) : head
-  const records: string[][] = parse(complete || head, {
+  // Drop the possibly cut last line of the sample (lines may end in LF, CRLF or a lone CR).
+  const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'))
+  const complete = bytes > raw.length ? head.slice(0, cut + 1) : head
+  // DuckDB's reader fails on a file that mixes CRLF and lone CR line breaks: say so instead.
+  if (/\r\n/.test(complete) && /\r[^\n]/.test(complete))
+    throw new UserError(
+      `${path}: mixes CRLF and lone CR line endings; convert the file to one kind (e.g. LF) and run again`,
+    )
+  // One line break for the look, as the reader takes them all (a lone CR too).
+  const records: string[][] = parse((complete || head).replace(/\r\n?/g, '\n'), {
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -59,6 +70,8 @@ export function inspectFile(path: string): FileShape {
     }
   }
   const data = hasHeader ? records.slice(1) : records
+  if (hasHeader && data.length === 0 && bytes <= raw.length)
+    throw new UserError(`${path}: holds the header line only, no data rows`)
   if (data.length > 0 && !data.some((r) => width(r) === DOJ_COLUMN_COUNT)) {
     const counts = [...new Set(data.map((r) => r.length))].slice(0, 3).join(', ')
     throw new UserError(

@@ -1,17 +1,21 @@
 /**
  * The read_csv expression over the input files, built from the contract: explicit columns, no sniffing,
- * strict CSV, and every malformed line diverted to ingest_reject_errors / ingest_reject_scans with its line number.
- * Files with and without a header line are read by separate scans and unioned.
+ * strict CSV, and every malformed line diverted to DuckDB's reject tables with its line number (read back by
+ * the ingest_rejects model). Files with and without a header line are read by separate scans and unioned.
+ * NUL bytes are removed from every field: they are never data, and a spreadsheet or PDF chokes on them.
  */
-import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE } from '../../sql/staging/ingest_rejects.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import type { FileShape } from './inspect-file.ts'
 
-export const REJECT_ERRORS_TABLE = 'ingest_reject_errors'
-export const REJECT_SCANS_TABLE = 'ingest_reject_scans'
+export { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE }
+
+// Only the columns a model reads are computed (the view is projected), so this costs little.
+const WITHOUT_NUL = DOJ_COLUMN_NAMES.map((c) => `replace("${c}", chr(0), '') as "${c}"`).join(', ')
 
 function readCsv(paths: string[], header: boolean): string {
-  return `select * from read_csv([${paths.map(lit).join(', ')}], header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, filename=true, columns=${duckdbReadColumns()}, store_rejects=true, rejects_table='${REJECT_ERRORS_TABLE}', rejects_scan='${REJECT_SCANS_TABLE}')`
+  return `select * replace (${WITHOUT_NUL}) from read_csv([${paths.map(lit).join(', ')}], header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, filename=true, columns=${duckdbReadColumns()}, store_rejects=true, rejects_table='${REJECT_ERRORS_TABLE}', rejects_scan='${REJECT_SCANS_TABLE}')`
 }
 
 export function rawSourceSql(files: readonly FileShape[]): string {

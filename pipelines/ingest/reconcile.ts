@@ -1,20 +1,22 @@
 /**
- * The ledger of a run: for every file, rows read (non-empty lines after any header) must equal rows loaded
- * plus rows rejected. Each rejected line lands in ingest_rejects with file, line number, reason and raw text.
- * Lines the CSV reader consumed without reporting (an unterminated quote swallows the next line) are recorded
- * as rejects too, so nothing leaves the ledger silently.
+ * The ledger of a run, checked right after the scan and before any decision: for every file, the records read
+ * (counted independently by file-ledger.ts, after any header) must equal rows loaded plus lines rejected. A run
+ * whose ledger does not balance stops with one line: no decision is made from rows that cannot be accounted for.
+ * Here the reader's record numbers in ingest_rejects become physical line numbers (they differ only after a
+ * quoted field that spans lines).
  */
 import type { Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
+import { UserError } from '../lib/user-error.ts'
 import type { FileShape } from './inspect-file.ts'
 import type { FileLedger } from './file-ledger.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
-import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE } from './raw-source.ts'
 
-async function tableExists(db: Db, name: string): Promise<boolean> {
-  return (
-    (await db.scalar<bigint>(`select count(*) from duckdb_tables() where table_name = ${lit(name)}`)) > 0n
-  )
+/** SQL mapping the reader's line number to the physical line, for one file's multi-line records. */
+function physicalLineSql(multiline: readonly [number, number][]): string {
+  let extra = 0
+  const arms = multiline.map(([start, n]) => `when line > ${start} then line + ${(extra += n)}`).reverse()
+  return `case ${arms.join(' ')} else line end`
 }
 
 export async function reconcile(
@@ -22,51 +24,58 @@ export async function reconcile(
   files: readonly FileShape[],
   ledgers: ReadonlyMap<string, FileLedger>,
 ): Promise<FileReconciliation[]> {
-  await db.run(
-    `create or replace table ingest_rejects (file varchar, line bigint, reason varchar, raw_text varchar)`,
-  )
-  if (await tableExists(db, REJECT_ERRORS_TABLE)) {
-    // One reject row per failing column: keep one per line, the first error in column order.
-    await db.run(`insert into ingest_rejects
-      select s.file_path, e.line, arg_min(e.error_type || ': ' || e.error_message, e.column_idx), arg_min(e.csv_line, e.column_idx)
-      from ${REJECT_ERRORS_TABLE} e join ${REJECT_SCANS_TABLE} s using (scan_id, file_id)
-      group by s.file_path, e.line`)
-  }
-  const loaded = new Map(
-    (
-      await db.rows<{ f: string; n: string }>(`select source_file f, count(*) n from stg_doj_rows group by 1`)
-    ).map((r) => [r.f, Number(r.n)]),
-  )
-  const rejected = new Map(
-    (await db.rows<{ f: string; n: string }>(`select file f, count(*) n from ingest_rejects group by 1`)).map(
-      (r) => [r.f, Number(r.n)],
-    ),
-  )
+  const count = async (sql: string) =>
+    new Map((await db.rows<{ f: string; n: string }>(sql)).map((r) => [r.f, Number(r.n)]))
+  const loaded = await count(`select source_file f, count(*) n from stg_doj_rows group by 1`)
+  const rejected = await count(`select file f, count(*) n from ingest_rejects group by 1`)
+  const noPerson = await count(`with named as (
+      select distinct r.file, r.line from (select file, line, unnest(subject_ids) as sid from ingest_rejects) r
+      semi join stg_doj_rows s on s.subject_id = r.sid)
+    select file f, count(*) n from ingest_rejects anti join named using (file, line) group by 1`)
   const out: FileReconciliation[] = []
   for (const f of files) {
     const ledger = ledgers.get(f.path)!
-    const read = ledger.lines - (f.hasHeader ? 1 : 0)
-    const nLoaded = loaded.get(f.path) ?? 0
-    let nRejected = rejected.get(f.path) ?? 0
-    const unaccounted = read - nLoaded - nRejected
-    if (unaccounted > 0) {
+    const header = f.hasHeader ? 1 : 0
+    if (ledger.multiline.length)
       await db.run(
-        `insert into ingest_rejects select ${lit(f.path)}, null, ${lit(
-          'CONSUMED: the CSV reader took this line into a neighbouring record without a row (usually an unterminated quote on the line before); not loaded',
-        )}, null from range(${unaccounted})`,
+        `update ingest_rejects set line = ${physicalLineSql(ledger.multiline)} where file = ${lit(f.path)}`,
       )
-      nRejected += unaccounted
-    }
+    const read = ledger.records - header
+    const nLoaded = loaded.get(f.path) ?? 0
+    const nRejected = rejected.get(f.path) ?? 0
     out.push({
       file: f.path,
       sha256: ledger.sha256,
       bytes: ledger.bytes,
       has_header: f.hasHeader,
+      lines_read: ledger.lines - header,
       rows_read: read,
       rows_loaded: nLoaded,
       rows_rejected: nRejected,
+      rows_rejected_no_person: noPerson.get(f.path) ?? 0,
+      nul_bytes_removed: ledger.nulBytes,
       balanced: read === nLoaded + nRejected,
     })
   }
+  const off = out.find((r) => !r.balanced)
+  if (off)
+    throw new UserError(
+      `${off.file}: rows do not add up (${off.rows_read} records read, ${off.rows_loaded} loaded + ${off.rows_rejected} rejected); nothing was decided`,
+    )
+  if (out.every((r) => r.rows_loaded === 0)) {
+    const names = files.map((f) => f.path).join(', ')
+    const [first] = await db.rows<{ file: string; line: string; reason: string }>(
+      `select file, line, reason from ingest_rejects order by file, line limit 1`,
+    )
+    throw new UserError(
+      first
+        ? `${names}: no row could be loaded; all ${sumOf(out, 'rows_rejected')} rejected, the first at ${first.file} line ${first.line}: ${first.reason.split('\n')[0]}`
+        : `${names}: no data rows`,
+    )
+  }
   return out
+}
+
+function sumOf(rows: readonly FileReconciliation[], k: 'rows_rejected'): number {
+  return rows.reduce((a, r) => a + r[k], 0)
 }

@@ -1,10 +1,12 @@
 /**
- * Turns --input arguments (files, directories, globs) into a sorted, de-duplicated list of files.
- * A missing path or a pattern that matches nothing is a user error naming the argument.
+ * Turns --input arguments (files, directories, globs) into a sorted list of files. A path named twice (say by
+ * a directory and a glob) is one input; two different paths with the same content are refused
+ * (duplicate-inputs.ts). A missing path or a pattern that matches nothing is a user error naming the argument.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { UserError } from '../lib/user-error.ts'
+import { refuseDuplicateInputs } from './duplicate-inputs.ts'
 
 const EXTRACT_FILE = /\.(csv|dat|txt)$/i
 
@@ -52,5 +54,7 @@ export function resolveInputs(args: readonly string[]): string[] {
       } else files.add(abs)
     }
   }
-  return [...files].sort()
+  const sorted = [...files].sort()
+  refuseDuplicateInputs(sorted)
+  return sorted
 }

@@ -14,10 +14,11 @@ import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
+import { ingestError } from '../ingest/ingest-error.ts'
 import { reconcile } from '../ingest/reconcile.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels } from './build-models.ts'
-import { asIngestError, openFreshDb } from './fresh-db.ts'
+import { openFreshDb } from './fresh-db.ts'
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
@@ -61,8 +62,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       policy,
       referenceDir: REFERENCE_DIR,
     }
-    // Hash and count lines while DuckDB parses: two independent readings of the same files.
+    // Hash and count records while DuckDB parses: two independent readings of the same files.
     const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))
+    let inputs: FileReconciliation[] = []
     for (const { phase, layers } of BUILD_PHASES) {
       const models = MODELS.filter((m) => layers.includes(m.layer))
       if (models.length === 0) continue
@@ -70,22 +72,21 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         try {
           await buildModels(db, ctx, models)
         } catch (e) {
-          throw phase === 'ingest' ? asIngestError(e) : e
+          throw phase === 'ingest' ? ingestError(e, files) : e
         }
       })
+      // The ledger must balance, and rejected lines carry their physical line, before anything is decided.
+      if (phase === 'ingest') {
+        const ledgers = new Map<string, FileLedger>(await ledgerPromise)
+        inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
+      }
     }
-    const ledgers = new Map<string, FileLedger>(await ledgerPromise)
-    const inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
     const totals = {
       rows_read: sum(inputs, 'rows_read'),
       rows_loaded: sum(inputs, 'rows_loaded'),
       rows_rejected: sum(inputs, 'rows_rejected'),
       balanced: inputs.every((i) => i.balanced),
     }
-    if (totals.rows_loaded === 0)
-      throw new UserError(
-        `${files.map((f) => f.path).join(', ')}: no row could be loaded (${totals.rows_rejected} rejected); see the reasons with a smaller file`,
-      )
 
     await progress.phase('write determinations', async () => {
       await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)

@@ -1,6 +1,6 @@
 import type { Model } from '../model.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
-import { firstMatchRank, reducedLevelByRank, ruleTrail, rulesTable } from '../rules/rule-sql.ts'
+import { firstMatchRank, reducedLevelByRank, ruleDetail, ruleTrail, rulesTable } from '../rules/rule-sql.ts'
 
 /**
  * The statute layer: what HS 11361.8 allows for each in-scope count, decided by the first rule that holds.
@@ -29,7 +29,7 @@ decided as (
     r.outcome as statute_determination,
     r.rule_id as statute_rule_id,
     r.citation as statute_citation,
-    r.reason as statute_reason,
+    r.reason || coalesce(' ' || ${ruleDetail(STATUTE_RULES, 'ranked.statute_rule_rank')}, '') as statute_reason,
     ${reducedLevelByRank(STATUTE_RULES, 'ranked.statute_rule_rank')} as statute_reduced_level
   from ranked
   join ${rulesTable(STATUTE_RULES, 'r')} on r.rule_rank = ranked.statute_rule_rank

@@ -13,7 +13,10 @@ export const int_convictions: Model = {
   dependsOn: ['stg_doj_rows'],
   sql: () => `
 with conviction_lines as (
-  select * from stg_doj_rows where is_conviction and subject_id is not null and cnt_order is not null
+  -- A sentence part is keyed by its count, its order and its fields: the same line delivered twice is one part,
+  -- so it cannot double a sentence.
+  select distinct on (subject_id, cnt_order, sent_order, sentence_kind, sentence_length, sentence_unit) *
+  from stg_doj_rows where is_conviction and subject_id is not null and cnt_order is not null
 ),
 counts as (
   select

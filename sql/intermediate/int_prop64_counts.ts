@@ -39,6 +39,7 @@ export const int_prop64_counts: Model = {
     'int_subjects',
     'int_disqualifier_events',
     'stg_doj_rows',
+    'int_incomplete_histories',
     'run_params',
     'ref_offense_codes',
   ],
@@ -154,8 +155,10 @@ select
   a.sentence_end_date > (select as_of_date from run_params) as sentence_running,
   -- "EB (conspiracy); BI (attempt)": the DOJ qualifiers of the convicted offense, for explain and the outputs.
   nullif(array_to_string(list_transform(a.qualifier_codes,
-    x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text
+    x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text,
+  ih.rejected_line_refs as incomplete_history_lines
 from aged a
 left join priors p using (subject_id, cnt_order)
-left join dq using (subject_id, cnt_order)`,
+left join dq using (subject_id, cnt_order)
+left join int_incomplete_histories ih using (subject_id)`,
 }

@@ -2,14 +2,16 @@ import type { Model } from '../model.ts'
 import { IS_RELATED_CHARGE } from './mart_relief_outcomes.ts'
 
 /**
- * What limits the determinations: counts sent to review and the rule that sent them, fields the extract
- * left empty, and the span of conviction dates. Rejected input lines are added by mart_public_data_quality.
+ * What limits the determinations: counts sent to review and the rule that sent them, people whose record had
+ * a rejected line (every Prop 64 count of theirs is review, P64-DATA-04), fields the extract left empty, and
+ * the span of conviction dates. Rejected input lines are added by mart_public_data_quality.
  */
 export const mart_data_quality: Model = {
   name: 'mart_data_quality',
   layer: 'mart',
   materialized: 'table',
-  grain: "one row per check ('review', 'missing', 'date_range') x item (rule id, field, or 'all')",
+  grain:
+    "one row per check ('review', 'incomplete_history', 'missing', 'date_range') x item (rule id, field, or 'all')",
   dependsOn: ['count_determinations', 'ref_counties'],
   sql: () => `
 with cd as (select * from count_determinations where not coalesce(${IS_RELATED_CHARGE}, false)),
@@ -50,6 +52,14 @@ missing as (
   left join flags_long l on l.item = m.item and l.flag
   group by m.item, m.detail, m.ord
 ),
+incomplete as (
+  -- Counts the statute layer could not decide because a line of the person's record was rejected at ingest.
+  select 'incomplete_history' as "check", 'P64-DATA-04' as item,
+    'people with a rejected input line: every Prop 64 count sent to review' as detail,
+    count(*)::int as counts, count(distinct subject_id)::int as people,
+    null::date as first_date, null::date as last_date
+  from cd where statute_rule_id = 'P64-DATA-04'
+),
 dates as (
   select 'date_range' as "check", 'conviction_date' as item,
     'earliest and latest conviction date of the in-scope counts' as detail,
@@ -60,6 +70,7 @@ dates as (
 )
 select * from (
   select * from review
+  union all by name select * from incomplete
   union all by name select * from missing
   union all by name select * from dates
 )

@@ -35,6 +35,12 @@ export function firstMatchRank(rules: readonly Rule[]): string {
   return firstMatch(rules, (r) => String(rules.indexOf(r) + 1))
 }
 
+/** The per-row detail of the deciding rule (null when it has none), picked by the rank firstMatchRank gives. */
+export function ruleDetail(rules: readonly Rule[], rank: string): string {
+  const arms = rules.flatMap((r, i) => (r.detail ? [`when ${i + 1} then ${oneLine(r.detail)}`] : []))
+  return arms.length ? `case ${rank} ${arms.join(' ')} end` : 'null::varchar'
+}
+
 export function rulesTable(rules: readonly Rule[], alias: string): string {
   const rows = rules
     .map((r, i) => `(${i + 1}, ${lit(r.id)}, ${lit(r.outcome)}, ${lit(r.citation)}, ${lit(r.reason)})`)

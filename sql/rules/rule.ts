@@ -24,6 +24,8 @@ export interface Rule {
    * `when` that yields 'misdemeanor' or 'infraction' (e.g. an infraction when the person was under 18).
    */
   readonly reducedLevel?: ReducedLevel | { readonly sql: string; readonly label: string }
+  /** SQL text over the same columns appended to the reason (e.g. which input lines), when a row needs it. */
+  readonly detail?: string
   /** What we decided where the law or the data is silent. */
   readonly interpretation?: string
 }

@@ -2,6 +2,7 @@ import type { Rule } from '../rule.ts'
 import * as g from './gatekeeping.ts'
 import * as d from './disqualifiers.ts'
 import * as m from './offense-matrix.ts'
+import { P64_DATA_04 } from './incomplete-history.ts'
 
 /**
  * The statute layer, in precedence order: the first rule whose predicate holds decides the count.
@@ -9,6 +10,7 @@ import * as m from './offense-matrix.ts'
  * (qualifiers), then disqualifiers, then the offense matrix, then the review fallback.
  */
 export const STATUTE_RULES: readonly Rule[] = [
+  P64_DATA_04, // an incomplete record decides nothing: before every outcome rule
   g.P64_TIME_04,
   g.P64_TIME_01,
   g.P64_TIME_03,

@@ -1140,6 +1140,25 @@ export const STATUTE_CASES: StatuteCase[] = [
     ),
     reducedLevel: 'infraction',
   },
+  // ---- incomplete record (last, so the subjects above keep their numbers) ---------------------------------
+  c(
+    'the line of an earlier super strike (PC 187) was rejected at ingest → review naming the line, not reduce',
+    'HS 11359(c)(1); HS 11361.8(b),(f)',
+    {
+      offense: '11359 HS-POSS MARIJUANA FOR SALE',
+      convicted: '20050601',
+      offenseDate: '20050101',
+      ...felony,
+    },
+    'review',
+    'P64-DATA-04',
+    // The prior's line is longer than the reader's 2,000,000-byte line limit, so it is rejected, not loaded.
+    (s) =>
+      prior(s, '001001001000', '187 PC-MURDER', '19950301').map((r) => ({
+        ...r,
+        COMMENT_TEXT: 'X'.repeat(2_100_000),
+      })),
+  ),
 ]
 
 /** Rows that must NOT produce a determination row. */

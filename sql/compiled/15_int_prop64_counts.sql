@@ -1,7 +1,7 @@
 -- model:      int_prop64_counts
 -- layer:      intermediate (table)
 -- grain:      one row per in-scope Prop 64 conviction count (subject_id, cnt_order)
--- depends on: int_convictions, int_subjects, int_disqualifier_events, stg_doj_rows, run_params, ref_offense_codes
+-- depends on: int_convictions, int_subjects, int_disqualifier_events, stg_doj_rows, int_incomplete_histories, run_params, ref_offense_codes
 -- rules:      P64-SCOPE-01
 create or replace table int_prop64_counts as
 with prop64_cycles as (
@@ -114,8 +114,10 @@ select
   a.sentence_end_date > (select as_of_date from run_params) as sentence_running,
   -- "EB (conspiracy); BI (attempt)": the DOJ qualifiers of the convicted offense, for explain and the outputs.
   nullif(array_to_string(list_transform(a.qualifier_codes,
-    x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text
+    x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text,
+  ih.rejected_line_refs as incomplete_history_lines
 from aged a
 left join priors p using (subject_id, cnt_order)
-left join dq using (subject_id, cnt_order);
+left join dq using (subject_id, cnt_order)
+left join int_incomplete_histories ih using (subject_id);
 comment on table int_prop64_counts is 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order); rules: P64-SCOPE-01';

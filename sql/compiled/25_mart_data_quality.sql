@@ -1,6 +1,6 @@
 -- model:      mart_data_quality
 -- layer:      mart (table)
--- grain:      one row per check ('review', 'missing', 'date_range') x item (rule id, field, or 'all')
+-- grain:      one row per check ('review', 'incomplete_history', 'missing', 'date_range') x item (rule id, field, or 'all')
 -- depends on: count_determinations, ref_counties
 create or replace table mart_data_quality as
 with cd as (select * from count_determinations where not coalesce(is_related, false)),
@@ -41,6 +41,14 @@ missing as (
   left join flags_long l on l.item = m.item and l.flag
   group by m.item, m.detail, m.ord
 ),
+incomplete as (
+  -- Counts the statute layer could not decide because a line of the person's record was rejected at ingest.
+  select 'incomplete_history' as "check", 'P64-DATA-04' as item,
+    'people with a rejected input line: every Prop 64 count sent to review' as detail,
+    count(*)::int as counts, count(distinct subject_id)::int as people,
+    null::date as first_date, null::date as last_date
+  from cd where statute_rule_id = 'P64-DATA-04'
+),
 dates as (
   select 'date_range' as "check", 'conviction_date' as item,
     'earliest and latest conviction date of the in-scope counts' as detail,
@@ -51,8 +59,9 @@ dates as (
 )
 select * from (
   select * from review
+  union all by name select * from incomplete
   union all by name select * from missing
   union all by name select * from dates
 )
 order by "check" = 'review' desc, "check", item = 'all' desc, counts desc, item;
-comment on table mart_data_quality is 'one row per check (''review'', ''missing'', ''date_range'') x item (rule id, field, or ''all'')';
+comment on table mart_data_quality is 'one row per check (''review'', ''incomplete_history'', ''missing'', ''date_range'') x item (rule id, field, or ''all'')';

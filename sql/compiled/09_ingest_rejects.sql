@@ -1,7 +1,0 @@
--- model:      ingest_rejects
--- layer:      source (table)
--- grain:      one row per input line not loaded (file, line)
--- depends on: (files)
-create or replace table ingest_rejects as
-select null::varchar as file, null::bigint as line, null::varchar as reason, null::varchar as raw_text where false;
-comment on table ingest_rejects is 'one row per input line not loaded (file, line)';
