@@ -9,6 +9,7 @@ export const P64_DATA_04 = rule({
   id: 'P64-DATA-04',
   layer: 'statute',
   outcome: 'review',
+  summary: "a line of the person's record was rejected at ingest: the record the rules see is incomplete",
   citation:
     'HS 11361.8(b), (f); HS 11358(d), 11359(c), 11360(a)(3) (disqualifying priors read from the whole record)',
   reason:

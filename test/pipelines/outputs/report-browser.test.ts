@@ -55,7 +55,7 @@ beforeAll(async () => {
   if (!available) return
   db = await martDb(syntheticCounts(3000), { policy: 'test-policy' })
   await db.run(
-    `insert into ingest_rejects values ('x.csv', 7, 'MISSING COLUMNS: Expected Number of Columns: 95 Found: 3', 'x')`,
+    `insert into ingest_rejects values ('x.csv', 7, 'MISSING COLUMNS: Expected Number of Columns: 95 Found: 3', 'x', null, [])`,
   )
   const out = mkdtempSync(join(tmpdir(), 'relief-browser-'))
   html = (
