@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Table } from 'apache-arrow'
 import { lit, type Db } from '../../pipelines/lib/duckdb.ts'
 import { arrowFileBytes, queryArrow } from './arrow.ts'
-import { suppressCells, type Cell } from './suppress.ts'
+import { suppressTable, type TableCell as Cell } from '../suppression/table-cells.ts'
 
 type Row = Record<string, unknown>
 
@@ -20,8 +20,12 @@ export interface PublicMartSpec {
   source?: string
   /** Total order of the rows, so row numbers (and files) are stable. */
   order: string
-  /** Columns emptied when the row is withheld. */
+  /** Columns emptied when the row is withheld; when it is rounded, they are rounded too (or emptied). */
   withheld: string[]
+  /** Withheld columns that are a rate of counts or people: scaled with the rounded number, not emptied. */
+  rates?: Record<string, 'counts' | 'people'>
+  /** The column holding the cell's people (default 'people'). */
+  peopleColumn?: string
   /** The cell a row describes, or null for a row about no person (population, rejected file lines). */
   cell(row: Row): Cell | null
 }
@@ -46,6 +50,7 @@ export const PUBLIC_MARTS: readonly PublicMartSpec[] = [
     name: 'mart_relief_by_county',
     order: `county = 'all' desc, county, ${OUTCOME_ORDER}`,
     withheld: [...COUNT_COLUMNS, 'counts_per_100k', 'people_per_100k'],
+    rates: { counts_per_100k: 'counts', people_per_100k: 'people' },
     cell: (r) => ({ ...counted(r), layer: 'final', dims: { county: String(r.county) } }),
   },
   {
@@ -80,14 +85,9 @@ export const PUBLIC_MARTS: readonly PublicMartSpec[] = [
     withheld: COUNT_COLUMNS,
     cell: (r) => ({
       ...counted(r),
-      layer: String(r.layer),
-      dims: {
-        race_group: String(r.race_group),
-        gender: String(r.gender),
-        age_band: String(r.age_band),
-        // Prop 64 rows are the same cells as the demographics margins; related charges are cells of their own.
-        ...(r.charge_kind === 'related' ? { charge_kind: 'related' } : {}),
-      },
+      // Prop 64 rows are the same cells as the demographics margins; related charges are a table of their own.
+      layer: r.charge_kind === 'related' ? `${String(r.layer)}:related` : String(r.layer),
+      dims: { race_group: String(r.race_group), gender: String(r.gender), age_band: String(r.age_band) },
     }),
   },
   {
@@ -138,6 +138,7 @@ export const COMPARE_MART: PublicMartSpec = {
     from o group by grouping sets ((scenario, race_group, outcome), (scenario, outcome))`,
   order: `scenario = 'statute' desc, scenario, race_group = 'all' desc, race_group, ${OUTCOME_ORDER}`,
   withheld: ['counts', 'people_at_least'],
+  peopleColumn: 'people_at_least',
   cell: (r) => ({
     counts: Number(r.counts),
     people: Number(r.people_at_least),
@@ -168,20 +169,36 @@ export interface PublicMart {
   table: Table
   /** Rows withheld, including the complements. */
   withheld: number
+  /** Rows published rounded to the nearest 10 (complements of 100 people or more). */
+  rounded: number
   files: string[]
 }
 
 const numbered = (m: PublicMartSpec) =>
   `select row_number() over (order by ${m.order})::int as row_id, * from (${m.source ?? `select * from ${m.name}`})`
 
-/** The masked query: withheld rows keep their labels and lose their numbers; `suppressed` says which. */
+/**
+ * The masked query: withheld rows keep their labels and lose their numbers (`suppressed`); rounded rows show
+ * counts and people rounded to the nearest 10 and rates scaled to match (`rounded`).
+ */
 function publicSql(m: PublicMartSpec, columns: string[]): string {
+  const people = m.peopleColumn ?? 'people'
+  const rounded = (c: string) => {
+    if (c === 'counts') return 'k.counts'
+    if (c === people) return 'k.people'
+    const by = m.rates?.[c]
+    if (by) return `s."${c}" * k.${by} / nullif(s."${by === 'counts' ? 'counts' : people}", 0)`
+    return 'null'
+  }
   const cols = columns
     .filter((c) => c !== 'row_id')
     .map((c) =>
-      m.withheld.includes(c) ? `case when k.row_id is null then s."${c}" end as "${c}"` : `s."${c}"`,
+      m.withheld.includes(c)
+        ? `case when k.kind is null then s."${c}" when k.kind = 'rounded' then ${rounded(c)} end as "${c}"`
+        : `s."${c}"`,
     )
-  return `select ${cols.join(', ')}, k.row_id is not null as suppressed
+  return `select ${cols.join(', ')}, coalesce(k.kind = 'withheld', false) as suppressed,
+  coalesce(k.kind = 'rounded', false) as rounded
 from (${numbered(m)}) s left join report_mask k on k.mart = ${lit(m.name)} and k.row_id = s.row_id
 order by s.row_id`
 }
@@ -208,11 +225,22 @@ export async function publishMarts(
         owners.push({ mart: m.name, rowId: Number(r.row_id) })
       }
     }
-  const flags = suppressCells(cells, minCell)
-  await db.run(`create or replace temp table report_mask (mart varchar, row_id integer)`)
-  const masked = owners.filter((_, i) => flags[i])
+  const decisions = suppressTable(cells, { minCell })
+  await db.run(
+    `create or replace temp table report_mask (mart varchar, row_id integer, kind varchar, counts integer, people integer)`,
+  )
+  const masked = owners.flatMap((o, i) => {
+    const d = decisions[i]
+    return d ? [{ ...o, d }] : []
+  })
   for (let i = 0; i < masked.length; i += 1000) {
-    const values = masked.slice(i, i + 1000).map((o) => `(${lit(o.mart)}, ${o.rowId})`)
+    const values = masked
+      .slice(i, i + 1000)
+      .map(({ mart, rowId, d }) =>
+        d.kind === 'rounded'
+          ? `(${lit(mart)}, ${rowId}, 'rounded', ${d.counts}, ${d.people})`
+          : `(${lit(mart)}, ${rowId}, 'withheld', null, null)`,
+      )
     await db.run(`insert into report_mask values ${values.join(', ')}`)
   }
 
@@ -233,7 +261,8 @@ export async function publishMarts(
     result.set(m.name, {
       name: m.name,
       table,
-      withheld: masked.filter((o) => o.mart === m.name).length,
+      withheld: masked.filter((o) => o.mart === m.name && o.d.kind === 'withheld').length,
+      rounded: masked.filter((o) => o.mart === m.name && o.d.kind === 'rounded').length,
       files,
     })
   }
