@@ -25,8 +25,8 @@ export function deriveBounds(
     const tighten = (id: string, lo: number, hi: number) => {
       const cur = b.get(id)
       if (!cur) return
-      if (lo > cur[0]) (cur[0] = lo), (changed = true)
-      if (hi < cur[1]) (cur[1] = hi), (changed = true)
+      if (lo > cur[0]) ((cur[0] = lo), (changed = true))
+      if (hi < cur[1]) ((cur[1] = hi), (changed = true))
     }
     for (const c of constraints) {
       const parts = c.parts.map(get)
@@ -37,7 +37,8 @@ export function deriveBounds(
       tighten(c.total, sumLo, infinite ? Infinity : finiteHi)
       c.parts.forEach((id, i) => {
         const [lo, hi] = parts[i]!
-        const othersHi = infinite - (hi === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (hi === Infinity ? 0 : hi)
+        const othersHi =
+          infinite - (hi === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (hi === Infinity ? 0 : hi)
         tighten(id, t[0] - othersHi, t[1] - (sumLo - lo))
       })
     }

@@ -74,7 +74,9 @@ export function suppress(
   const sameAs = constraints.flatMap((c) => {
     const parts = c.parts.filter(nonZero)
     const [t, p] = [byId.get(c.total), byId.get(parts[0] ?? '')]
-    return parts.length === 1 && t && p && t.counts === p.counts && t.people === p.people ? [[t.id, p.id]] : []
+    return parts.length === 1 && t && p && t.counts === p.counts && t.people === p.people
+      ? [[t.id, p.id]]
+      : []
   })
   const root = unionFind(
     cells.map((c) => c.id),
@@ -103,7 +105,14 @@ export function suppress(
   for (const c of constraints) {
     const total = node(c.total)
     if (!total) continue
-    const parts = [...new Set(c.parts.filter(nonZero).map(node).filter((p): p is Node => !!p))]
+    const parts = [
+      ...new Set(
+        c.parts
+          .filter(nonZero)
+          .map(node)
+          .filter((p): p is Node => !!p),
+      ),
+    ]
     if (parts.includes(total) || parts.length === 0) continue
     const rel = { members: [total, ...parts], total, parts }
     relations.push(rel)
@@ -140,7 +149,7 @@ export function suppress(
   const hide = (n: Node) => (n.state = rounds(n) && roundable(n) ? 'rounded' : 'withheld')
 
   const close = () => {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false
       for (const r of relations) {
         if (unknowns(r) !== 1) continue
@@ -163,7 +172,11 @@ export function suppress(
             : [0, Infinity],
       ]),
     )
-  const nodeConstraints = relations.map((r) => ({ total: r.total.id, parts: r.parts.map((p) => p.id) }))
+  // Only relations that hold exactly can be solved; near-additive ones (people across counties, where one
+  // person may count in two) still get complements above, but an exact audit of them would be meaningless.
+  const nodeConstraints = relations
+    .filter((r) => r.parts.reduce((a, p) => a + p.counts, 0) === r.total.counts)
+    .map((r) => ({ total: r.total.id, parts: r.parts.map((p) => p.id) }))
   for (let guard = 0; guard <= nodes.size; guard++) {
     close()
     const bounds = deriveBounds(intervals(), nodeConstraints)

@@ -48,10 +48,7 @@ interface Node {
 }
 
 /** For each input cell, its decision (undefined: shown as it is). Throws if two cells claim one identity with different values. */
-export function suppressTable(
-  cells: readonly TableCell[],
-  opts: SuppressOptions,
-): (Decision | undefined)[] {
+export function suppressTable(cells: readonly TableCell[], opts: SuppressOptions): (Decision | undefined)[] {
   const dimNames = [...new Set(cells.flatMap((c) => Object.keys(c.dims)))].sort()
   const nodes = new Map<string, Node>()
   const keyOf: string[] = []
@@ -90,7 +87,10 @@ export function suppressTable(
       people: n.people,
       protected: n.additive && n.values.every((v) => v === ALL),
     })),
-    relations([...nodes.values()].filter((n) => n.additive), nodes),
+    relations(
+      [...nodes.values()].filter((n) => n.additive),
+      nodes,
+    ),
     [...sameNumbers.values()].filter((l) => l.length > 1),
     opts,
   )
