@@ -12,6 +12,7 @@
  *    cheapest complement too. Repeated until no relation has exactly one uncertain member.
  * 3. Audit: interval propagation over all relations (audit.ts). A withheld small cell still pinned to one
  *    value gets one more complement in its tightest relation, and 2–3 run again.
+ * 4. Prune: each complement, largest first, is shown again if 2 and 3 still hold without it.
  *
  * Cells linked together publish one quantity (or equal numbers a reader would take for one): they share
  * one decision.
@@ -141,10 +142,21 @@ export function suppress(
       const u = unknowns(r)
       return a + (u === 0 ? need(r, n) : u === 1 ? -need(r, n) : 0)
     }, 0)
+  // How a complement is chosen in a relation; every strategy is run and the one withholding the fewest
+  // people wins, so the greedy lookahead never does worse than the simple rules.
+  const STRATEGIES: Record<string, (n: Node, r: NodeConstraint) => number> = {
+    lookahead: cost,
+    'smallest part': (n, r) => baseCost(n) + (n === r.total ? large * 4 : 0),
+    'total first': (n, r) => baseCost(n) + (n === r.total ? -large * 4 : 0),
+    // one large part rounded often spares several small ones
+    'largest part': (n, r) => -n.counts + (n === r.total ? Number.MAX_SAFE_INTEGER / 2 : 0),
+  }
+  let strategy = STRATEGIES.lookahead!
+  // Statewide (protected) figures are the last resort under every strategy.
   const pick = (r: NodeConstraint): Node | undefined =>
     r.members
       .filter(eligible)
-      .map((n) => ({ n, cost: cost(n, r) }))
+      .map((n) => ({ n, cost: strategy(n, r) + (n.protected ? Number.MAX_SAFE_INTEGER / 4 : 0) }))
       .sort((a, b) => a.cost - b.cost || a.n.people - b.n.people || (a.n.id < b.n.id ? -1 : 1))[0]?.n
   const hide = (n: Node) => (n.state = rounds(n) && roundable(n) ? 'rounded' : 'withheld')
 
@@ -177,25 +189,64 @@ export function suppress(
   const nodeConstraints = relations
     .filter((r) => r.parts.reduce((a, p) => a + p.counts, 0) === r.total.counts)
     .map((r) => ({ total: r.total.id, parts: r.parts.map((p) => p.id) }))
-  for (let guard = 0; guard <= nodes.size; guard++) {
-    close()
+  const pinnedAny = () => {
     const bounds = deriveBounds(intervals(), nodeConstraints)
-    const pinned = [...nodes.values()].filter((n) => {
-      const b = bounds.get(n.id)!
-      return n.small && b[0] >= b[1]
-    })
-    if (!pinned.length) break
-    let repaired = false
-    for (const s of pinned) {
-      const r = [...s.constraints].sort((a, b) => unknowns(a) - unknowns(b))
-      const n = r.map(pick).find((x) => x)
-      if (n) {
-        hide(n)
-        repaired = true
-        break
+    return [...nodes.values()].some((n) => n.small && bounds.get(n.id)![0] >= bounds.get(n.id)![1])
+  }
+  const members = new Map<Node, number>()
+  for (const c of cells) members.set(node(c.id)!, (members.get(node(c.id)!) ?? 0) + 1)
+  // What a result costs, as the choices were priced: people in withheld complements (each published cell
+  // counted), LARGE_CELL per rounded cell.
+  const score = () =>
+    [...nodes.values()].reduce(
+      (a, n) =>
+        a +
+        (n.state === 'withheld' && !n.small ? n.people * members.get(n)! : 0) +
+        (n.state === 'rounded' ? large * members.get(n)! : 0),
+      0,
+    )
+  let best: { score: number; states: Node['state'][] } | undefined
+  for (const name of Object.keys(STRATEGIES)) {
+    strategy = STRATEGIES[name]!
+    for (const n of nodes.values()) n.state = n.small ? 'withheld' : 'shown'
+    run()
+    const sc = score()
+    if (!best || sc < best.score) best = { score: sc, states: [...nodes.values()].map((n) => n.state) }
+  }
+  ;[...nodes.values()].forEach((n, i) => (n.state = best!.states[i]!))
+
+  function run() {
+    for (let guard = 0; guard <= nodes.size; guard++) {
+      close()
+      const bounds = deriveBounds(intervals(), nodeConstraints)
+      const pinned = [...nodes.values()].filter((n) => {
+        const b = bounds.get(n.id)!
+        return n.small && b[0] >= b[1]
+      })
+      if (!pinned.length) break
+      let repaired = false
+      for (const s of pinned) {
+        const r = [...s.constraints].sort((a, b) => unknowns(a) - unknowns(b))
+        const n = r.map(pick).find((x) => x)
+        if (n) {
+          hide(n)
+          repaired = true
+          break
+        }
       }
+      if (!repaired) break
     }
-    if (!repaired) break
+
+    // 4. Prune: a complement that the others make unnecessary is shown again (largest first), so greedy
+    // choices made early do not stay withheld once later ones cover them.
+    const complements = [...nodes.values()]
+      .filter((n) => n.state !== 'shown' && !n.small)
+      .sort((a, b) => b.people - a.people || (a.id < b.id ? -1 : 1))
+    for (const n of complements) {
+      const was = n.state
+      n.state = 'shown'
+      if (n.constraints.some((r) => unknowns(r) === 1) || pinnedAny()) n.state = was
+    }
   }
 
   const out = new Map<string, Decision>()

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { runPipeline, type Manifest } from '../../../pipelines/run/run-pipeline.ts'
 import { openDb, type Db } from '../../../pipelines/lib/duckdb.ts'
 import { buildSummary } from '../../../pipelines/export/summary.ts'
-import { MIN_CELL } from '../../../reports/public-policy.ts'
+import { MIN_CELL } from '../../../reports/suppression/min-cell.ts'
 import { AS_OF, fixtureRows, writeFixture } from './relief-fixture.ts'
 
 let out = ''
