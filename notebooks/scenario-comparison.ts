@@ -69,8 +69,12 @@ export const scenarioComparison: Notebook = {
           source: `relief compare of ${presets.length} presets, as of ${ctx.asOf}; cells under ${MIN_CELL} people withheld`,
           minCell: MIN_CELL,
         }
-        const total = (s: string, o: string) =>
-          rows.find((x) => x.scenario === s && x.race_group === 'all' && x.outcome === o)?.counts ?? null
+        const cellOf = (s: string, o: string) =>
+          rows.find((x) => x.scenario === s && x.race_group === 'all' && x.outcome === o)
+        const total = (s: string, o: string) => cellOf(s, o)?.counts ?? null
+        // ≈: rounded to the nearest 10 so that a withheld neighbour cannot be worked out.
+        const fmtTotal = (s: string, o: string) => (x: number) =>
+          `${cellOf(s, o)?.rounded ? '≈' : ''}${fmtInt(x)}`
         const statuteDismiss = total('statute', 'dismiss')
         const best = [...presets].sort((a, b) => (total(b, 'dismiss') ?? 0) - (total(a, 'dismiss') ?? 0))[0]!
 
@@ -100,7 +104,9 @@ export const scenarioComparison: Notebook = {
           ],
           rows: presets.map((s) => [
             txt(s),
-            ...['dismiss', 'reduce', 'review', 'not_eligible', 'relief'].map((o) => num(total(s, o), fmtInt)),
+            ...['dismiss', 'reduce', 'review', 'not_eligible', 'relief'].map((o) =>
+              num(total(s, o), fmtTotal(s, o)),
+            ),
             num(
               total(s, 'dismiss') != null && statuteDismiss ? total(s, 'dismiss')! / statuteDismiss : null,
               (x) => `${x.toFixed(1)}×`,
@@ -149,7 +155,9 @@ export const scenarioComparison: Notebook = {
           head: ['County', ...presets.map((s) => `Dismissed: ${s}`)],
           rows: counties.map((c) => [txt(countyName(c)), ...presets.map((s) => cell(s, c))]),
         })
-        doc.p('(s) = withheld: fewer than the threshold of people could be behind the number.')
+        doc.p(
+          '(s) = withheld: fewer than the threshold of people could be behind the number. ≈ = rounded to the nearest 10, so that a withheld number beside it cannot be worked out; statewide figures are rounded, never withheld, for that.',
+        )
       } finally {
         db.close()
       }

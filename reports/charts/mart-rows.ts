@@ -1,7 +1,9 @@
-/** Row shapes of the public marts (after suppression: withheld numbers are null, `suppressed` is true). */
+/** Row shapes of the public marts (after suppression: withheld numbers are null, `suppressed` is true; rounded ones have `rounded`). */
 
 interface Published {
   suppressed: boolean
+  /** counts and people rounded to the nearest 10 (a complement of 100+ people, or a statewide figure). */
+  rounded?: boolean
 }
 
 export interface CountyRow extends Published {
