@@ -25,8 +25,9 @@ export function deriveBounds(
     const tighten = (id: string, lo: number, hi: number) => {
       const cur = b.get(id)
       if (!cur) return
-      if (lo > cur[0]) ((cur[0] = lo), (changed = true))
-      if (hi < cur[1]) ((cur[1] = hi), (changed = true))
+      if (lo > cur[0] || hi < cur[1]) changed = true
+      cur[0] = Math.max(cur[0], lo)
+      cur[1] = Math.min(cur[1], hi)
     }
     for (const c of constraints) {
       const parts = c.parts.map(get)

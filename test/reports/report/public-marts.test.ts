@@ -104,7 +104,8 @@ describe('public marts: suppression over random fixtures (property)', () => {
                 if (r.suppressed === 'true') {
                   expect([r.counts, r.people]).toEqual(['', ''])
                 } else {
-                  if (r.rounded === 'true') expect(Number(r.counts) % 10, `${f}: ${JSON.stringify(r)}`).toBe(0)
+                  if (r.rounded === 'true')
+                    expect(Number(r.counts) % 10, `${f}: ${JSON.stringify(r)}`).toBe(0)
                   const n = Number(r.people)
                   expect(n === 0 || n >= minCell, `${f}: ${JSON.stringify(r)}`).toBe(true)
                 }
