@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { openDb } from '../pipelines/lib/duckdb.ts'
 import { comparePolicies } from '../pipelines/compare/compare.ts'
 import { presetNames } from '../pipelines/policy/presets.ts'
-import { MIN_CELL } from '../reports/public-policy.ts'
+import { MIN_CELL } from '../reports/suppression/min-cell.ts'
 import { COMPARE_MART } from '../reports/report/public-marts.ts'
 import { COMPARE_BOUND_SQL, publishMarts } from '../pipelines/outputs/publish-marts.ts'
 import { num, txt } from '../reports/report/html.ts'
@@ -70,8 +70,12 @@ export const scenarioComparison: Notebook = {
           source: `relief compare of ${presets.length} presets, as of ${ctx.asOf}; cells under ${MIN_CELL} people withheld`,
           minCell: MIN_CELL,
         }
-        const total = (s: string, o: string) =>
-          rows.find((x) => x.scenario === s && x.race_group === 'all' && x.outcome === o)?.counts ?? null
+        const cellOf = (s: string, o: string) =>
+          rows.find((x) => x.scenario === s && x.race_group === 'all' && x.outcome === o)
+        const total = (s: string, o: string) => cellOf(s, o)?.counts ?? null
+        // ≈: rounded to the nearest 10 so that a withheld neighbour cannot be worked out.
+        const fmtTotal = (s: string, o: string) => (x: number) =>
+          `${cellOf(s, o)?.rounded ? '≈' : ''}${fmtInt(x)}`
         const statuteDismiss = total('statute', 'dismiss')
         const best = [...presets].sort((a, b) => (total(b, 'dismiss') ?? 0) - (total(a, 'dismiss') ?? 0))[0]!
 
@@ -101,7 +105,9 @@ export const scenarioComparison: Notebook = {
           ],
           rows: presets.map((s) => [
             txt(s),
-            ...['dismiss', 'reduce', 'review', 'not_eligible', 'relief'].map((o) => num(total(s, o), fmtInt)),
+            ...['dismiss', 'reduce', 'review', 'not_eligible', 'relief'].map((o) =>
+              num(total(s, o), fmtTotal(s, o)),
+            ),
             num(
               total(s, 'dismiss') != null && statuteDismiss ? total(s, 'dismiss')! / statuteDismiss : null,
               (x) => `${x.toFixed(1)}×`,
@@ -150,7 +156,9 @@ export const scenarioComparison: Notebook = {
           head: ['County', ...presets.map((s) => `Dismissed: ${s}`)],
           rows: counties.map((c) => [txt(countyName(c)), ...presets.map((s) => cell(s, c))]),
         })
-        doc.p('(s) = withheld: fewer than the threshold of people could be behind the number.')
+        doc.p(
+          '(s) = withheld: fewer than the threshold of people could be behind the number. ≈ = rounded to the nearest 10, so that a withheld number beside it cannot be worked out; statewide figures are rounded, never withheld, for that.',
+        )
       } finally {
         db.close()
       }

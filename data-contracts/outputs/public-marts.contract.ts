@@ -6,6 +6,8 @@
 
 interface Published {
   suppressed: boolean
+  /** counts and people rounded to the nearest 10 (a complement of 100+ people, or a statewide figure). */
+  rounded?: boolean
 }
 
 export interface CountyRow extends Published {
@@ -82,9 +84,9 @@ export interface PopulationRow {
   adults: number
 }
 
-/** File columns of each published mart, in order (`suppressed` last: true where the row was withheld). */
+/** File columns of each published mart, in order (`suppressed` then `rounded` last: true where the row was withheld, or published rounded to the nearest 10). */
 export const PUBLIC_MART_COLUMNS = {
-  mart_relief_population: ['population_group', 'ord', 'counties', 'residents', 'adults', 'suppressed'],
+  mart_relief_population: ['population_group', 'ord', 'counties', 'residents', 'adults', 'suppressed', 'rounded'],
   mart_relief_by_county: [
     'county_code',
     'county',
@@ -96,9 +98,10 @@ export const PUBLIC_MART_COLUMNS = {
     'counts_per_100k',
     'people_per_100k',
     'suppressed',
+    'rounded',
   ],
-  mart_relief_by_year: ['conviction_year', 'outcome', 'counts', 'people', 'suppressed'],
-  mart_relief_by_offense: ['code_section', 'conviction_level', 'outcome', 'counts', 'people', 'suppressed'],
+  mart_relief_by_year: ['conviction_year', 'outcome', 'counts', 'people', 'suppressed', 'rounded'],
+  mart_relief_by_offense: ['code_section', 'conviction_level', 'outcome', 'counts', 'people', 'suppressed', 'rounded'],
   mart_relief_by_demographics: [
     'race_group',
     'gender',
@@ -108,6 +111,7 @@ export const PUBLIC_MART_COLUMNS = {
     'people',
     'adults',
     'suppressed',
+    'rounded',
   ],
   mart_relief_by_layer: [
     'layer',
@@ -119,8 +123,9 @@ export const PUBLIC_MART_COLUMNS = {
     'counts',
     'people',
     'suppressed',
+    'rounded',
   ],
-  mart_data_quality: ['check', 'item', 'detail', 'counts', 'people', 'first_date', 'last_date', 'suppressed'],
+  mart_data_quality: ['check', 'item', 'detail', 'counts', 'people', 'first_date', 'last_date', 'suppressed', 'rounded'],
   compare_relief_by_scenario: [
     'scenario',
     'race_group',
@@ -128,6 +133,7 @@ export const PUBLIC_MART_COLUMNS = {
     'counts',
     'people_at_least',
     'suppressed',
+    'rounded',
   ],
 } as const satisfies Record<string, readonly string[]>
 export type PublicMartName = keyof typeof PUBLIC_MART_COLUMNS

@@ -30,7 +30,15 @@ export interface Summary {
   policy: string
   scope: string
   tool: { name: string; version: string }
-  suppression: { min_cell: number; withheld_cells: number; note: string }
+  suppression: {
+    min_cell: number
+    withheld_cells: number
+    /** Cells published rounded to the nearest 10 (a complement of 100+ people, or a statewide figure). */
+    rounded_cells: number
+    /** Their ids, area|kind|item. */
+    rounded: string[]
+    note: string
+  }
   definitions: Record<string, string>
   statewide: AreaSummary
   counties: AreaSummary[]

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import type { Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { arrowFileBytes, queryArrow } from './arrow.ts'
-import { suppressCells, type Cell } from '../../reports/report/suppress.ts'
+import { suppressTable, type TableCell as Cell } from '../../reports/suppression/table-cells.ts'
 import { PUBLIC_MARTS, type PublicMart, type PublicMartSpec } from '../../reports/report/public-marts.ts'
 import { PUBLIC_MART_COLUMNS } from '../../data-contracts/outputs/public-marts.contract.ts'
 
@@ -34,14 +34,28 @@ select case when (select count(*) from theirs) > 0
 const numbered = (m: PublicMartSpec) =>
   `select row_number() over (order by ${m.order})::int as row_id, * from (${m.source ?? `select * from ${m.name}`})`
 
-/** The masked query: withheld rows keep their labels and lose their numbers; `suppressed` says which. */
+/**
+ * The masked query: withheld rows keep their labels and lose their numbers (`suppressed`); rounded rows show
+ * counts and people rounded to the nearest 10 and rates scaled to match (`rounded`).
+ */
 function publicSql(m: PublicMartSpec, columns: string[]): string {
+  const people = m.peopleColumn ?? 'people'
+  const rounded = (c: string) => {
+    if (c === 'counts') return 'k.counts'
+    if (c === people) return 'k.people'
+    const by = m.rates?.[c]
+    if (by) return `s."${c}" * k.${by} / nullif(s."${by === 'counts' ? 'counts' : people}", 0)`
+    return 'null'
+  }
   const cols = columns
     .filter((c) => c !== 'row_id')
     .map((c) =>
-      m.withheld.includes(c) ? `case when k.row_id is null then s."${c}" end as "${c}"` : `s."${c}"`,
+      m.withheld.includes(c)
+        ? `case when k.kind is null then s."${c}" when k.kind = 'rounded' then ${rounded(c)} end as "${c}"`
+        : `s."${c}"`,
     )
-  return `select ${cols.join(', ')}, k.row_id is not null as suppressed
+  return `select ${cols.join(', ')}, coalesce(k.kind = 'withheld', false) as suppressed,
+  coalesce(k.kind = 'rounded', false) as rounded
 from (${numbered(m)}) s left join report_mask k on k.mart = ${lit(m.name)} and k.row_id = s.row_id
 order by s.row_id`
 }
@@ -68,11 +82,22 @@ export async function publishMarts(
         owners.push({ mart: m.name, rowId: Number(r.row_id) })
       }
     }
-  const flags = suppressCells(cells, minCell)
-  await db.run(`create or replace temp table report_mask (mart varchar, row_id integer)`)
-  const masked = owners.filter((_, i) => flags[i])
+  const decisions = suppressTable(cells, { minCell })
+  await db.run(
+    `create or replace temp table report_mask (mart varchar, row_id integer, kind varchar, counts integer, people integer)`,
+  )
+  const masked = owners.flatMap((o, i) => {
+    const d = decisions[i]
+    return d ? [{ ...o, d }] : []
+  })
   for (let i = 0; i < masked.length; i += 1000) {
-    const values = masked.slice(i, i + 1000).map((o) => `(${lit(o.mart)}, ${o.rowId})`)
+    const values = masked
+      .slice(i, i + 1000)
+      .map(({ mart, rowId, d }) =>
+        d.kind === 'rounded'
+          ? `(${lit(mart)}, ${rowId}, 'rounded', ${d.counts}, ${d.people})`
+          : `(${lit(mart)}, ${rowId}, 'withheld', null, null)`,
+      )
     await db.run(`insert into report_mask values ${values.join(', ')}`)
   }
 
@@ -94,7 +119,8 @@ export async function publishMarts(
     result.set(m.name, {
       name: m.name,
       table,
-      withheld: masked.filter((o) => o.mart === m.name).length,
+      withheld: masked.filter((o) => o.mart === m.name && o.d.kind === 'withheld').length,
+      rounded: masked.filter((o) => o.mart === m.name && o.d.kind === 'rounded').length,
       files,
     })
   }
@@ -110,7 +136,7 @@ async function columnsOf(db: Db, sql: string): Promise<string[]> {
 function checkContract(name: string, columns: readonly string[]): void {
   const expected = (PUBLIC_MART_COLUMNS as Record<string, readonly string[]>)[name]
   if (!expected) throw new Error(`public mart ${name}: no column contract in public-marts.contract.ts`)
-  const got = [...columns.filter((c) => c !== 'row_id'), 'suppressed']
+  const got = [...columns.filter((c) => c !== 'row_id'), 'suppressed', 'rounded']
   if (got.join(',') !== expected.join(','))
     throw new Error(
       `public mart ${name}: columns ${got.join(', ')} differ from its contract ${expected.join(', ')}`,

@@ -1,12 +1,12 @@
 /**
  * Output step `summary`: public/summary.json and public/summary.md, de-identified aggregates only
- * (no name, date of birth, CII number or SUBJECT_ID), small cells withheld per reports/public-policy.ts.
+ * (no name, date of birth, CII number or SUBJECT_ID), small cells withheld per reports/suppression/.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from './output-step.ts'
 import { outPaths } from '../lib/paths.ts'
-import { MIN_CELL } from '../../reports/public-policy.ts'
+import { MIN_CELL } from '../../reports/suppression/min-cell.ts'
 import { buildSummary } from './summary.ts'
 import { summaryMarkdown } from '../../reports/summary/summary-markdown.ts'
 

@@ -7,7 +7,12 @@ import type { Db } from '../lib/duckdb.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { qb } from '../../sql/kysely.ts'
 import { selectRows } from '../lib/select-rows.ts'
-import { suppress, type AdditiveGroup, type Cell } from '../export/suppression.ts'
+import { suppress, type Constraint as AdditiveGroup } from '../../reports/suppression/suppress.ts'
+
+interface Cell {
+  value: number
+  people: number
+}
 import { DETERMINATIONS, ordered, REMEDIES } from '../../data-contracts/determinations.ts'
 import {
   DEFINITIONS,
@@ -81,14 +86,14 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
   const groups: AdditiveGroup[] = []
   const links: string[][] = []
   for (const a of areas) {
-    groups.push({ members: determinations.map((v) => `${a}|determination|${v}`), total: `${a}|all` })
-    groups.push({ members: reliefs.map((v) => `${a}|relief|${v}`), total: `${a}|all` })
+    groups.push({ parts: determinations.map((v) => `${a}|determination|${v}`), total: `${a}|all` })
+    groups.push({ parts: reliefs.map((v) => `${a}|relief|${v}`), total: `${a}|all` })
     // review and not_eligible are the same counts whether read as a determination or as a relief.
     for (const v of determinations.filter((d) => reliefs.includes(d)))
       links.push([`${a}|determination|${v}`, `${a}|relief|${v}`])
   }
   const across = (suffix: string) => ({
-    members: counties.map((c) => `${c}|${suffix}`),
+    parts: counties.map((c) => `${c}|${suffix}`),
     total: `statewide|${suffix}`,
   })
   groups.push(across('all'))
@@ -97,8 +102,24 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
   // People are not strictly additive across counties, but near enough to difference: treat them so.
   for (const m of PEOPLE_MEASURES) groups.push(across(`people|${m}`))
 
-  const withheld = suppress(cells, groups, links, minCell)
-  const show = (id: string) => (withheld.has(id) ? null : cells.get(id)!.value)
+  // Statewide figures are never withheld as a complement (rounded to the nearest 10 instead).
+  const decided = suppress(
+    [...cells].map(([id, c]) => ({
+      id,
+      counts: c.value,
+      people: c.people,
+      protected: id.startsWith('statewide|'),
+    })),
+    groups,
+    links,
+    { minCell },
+  )
+  const withheld = [...decided].filter(([, d]) => d.kind === 'withheld')
+  const rounded = [...decided].filter(([, d]) => d.kind === 'rounded').map(([id]) => id)
+  const show = (id: string) => {
+    const d = decided.get(id)
+    return !d ? cells.get(id)!.value : d.kind === 'rounded' ? d.counts : null
+  }
   const area = (a: string): AreaSummary => ({
     county: a,
     convictions: {
@@ -119,8 +140,10 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
     tool: { name: manifest.tool.name, version: manifest.tool.version },
     suppression: {
       min_cell: minCell,
-      withheld_cells: withheld.size,
-      note: `null means withheld: a number describing fewer than ${minCell} people is withheld, and so is any number from which such a number could be worked out by subtraction; zeros are shown.`,
+      withheld_cells: withheld.length,
+      rounded_cells: rounded.length,
+      rounded,
+      note: `null means withheld: a number describing fewer than ${minCell} people is withheld, and so is any number from which such a number could be worked out by subtraction; zeros are shown. A number of 100 people or more (and a statewide figure) is never withheld for that reason: it is rounded to the nearest 10 instead, and listed in "rounded" (area|kind|item).`,
     },
     definitions: DEFINITIONS,
     statewide: {

@@ -1,7 +1,9 @@
 /**
  * Stacked bars must not look complete when a segment is withheld. Where the row's total is published, the
  * withheld segments together are total − published segments (already known from the published numbers, so
- * drawing it reveals nothing) and are drawn as one hatched "withheld" segment at the end of the bar.
+ * drawing it reveals nothing) and are drawn as one hatched "withheld" segment at the end of the bar. A
+ * withheld cell describes fewer than 100 people (larger complements are rounded, reports/suppression/), so
+ * the hatch never stands for hundreds; with a rounded total or part the remainder is approximate (±5 each).
  */
 import { DETERMINATION_COLOR, DETERMINATION_ORDER, WITHHELD_COLOR } from './palette.ts'
 

@@ -12,13 +12,22 @@ export const WITHHELD = '(s)'
 
 export type CellValue = { text: string; withheld?: boolean; numeric?: boolean; title?: string }
 
-/** A numeric cell: the formatted value, or the withheld marker when the row was suppressed or the value is null. */
+/** Marker before a number rounded to the nearest 10 by the suppression (a complement of 100+ people). */
+export const ROUNDED = '≈'
+
+/**
+ * A numeric cell: the formatted value, or the withheld marker when the row was suppressed or the value is
+ * null; ≈ before a value the suppression rounded.
+ */
 export function num(
   value: number | null | undefined,
   format: (n: number) => string,
   withheld = false,
+  rounded = false,
 ): CellValue {
   if (withheld || value == null) return { text: WITHHELD, withheld: true, numeric: true, title: 'withheld' }
+  if (rounded)
+    return { text: `${ROUNDED}${format(value)}`, numeric: true, title: 'rounded to the nearest 10' }
   return { text: format(value), numeric: true }
 }
 

@@ -4,7 +4,7 @@
  * reads the rows, decides what to withhold and writes the files; the report's charts read the result.
  */
 import type { Table } from 'apache-arrow'
-import type { Cell } from './suppress.ts'
+import type { TableCell as Cell } from '../suppression/table-cells.ts'
 
 type Row = Record<string, unknown>
 
@@ -15,8 +15,12 @@ export interface PublicMartSpec {
   source?: string
   /** Total order of the rows, so row numbers (and files) are stable. */
   order: string
-  /** Columns emptied when the row is withheld. */
+  /** Columns emptied when the row is withheld; when it is rounded, they are rounded too (or emptied). */
   withheld: string[]
+  /** Withheld columns that are a rate of counts or people: scaled with the rounded number, not emptied. */
+  rates?: Record<string, 'counts' | 'people'>
+  /** The column holding the cell's people (default 'people'). */
+  peopleColumn?: string
   /** The cell a row describes, or null for a row about no person (population, rejected file lines). */
   cell(row: Row): Cell | null
 }
@@ -41,6 +45,7 @@ export const PUBLIC_MARTS: readonly PublicMartSpec[] = [
     name: 'mart_relief_by_county',
     order: `county = 'all' desc, county, ${OUTCOME_ORDER}`,
     withheld: [...COUNT_COLUMNS, 'counts_per_100k', 'people_per_100k'],
+    rates: { counts_per_100k: 'counts', people_per_100k: 'people' },
     cell: (r) => ({ ...counted(r), layer: 'final', dims: { county: String(r.county) } }),
   },
   {
@@ -75,14 +80,9 @@ export const PUBLIC_MARTS: readonly PublicMartSpec[] = [
     withheld: COUNT_COLUMNS,
     cell: (r) => ({
       ...counted(r),
-      layer: String(r.layer),
-      dims: {
-        race_group: String(r.race_group),
-        gender: String(r.gender),
-        age_band: String(r.age_band),
-        // Prop 64 rows are the same cells as the demographics margins; related charges are cells of their own.
-        ...(r.charge_kind === 'related' ? { charge_kind: 'related' } : {}),
-      },
+      // Prop 64 rows are the same cells as the demographics margins; related charges are a table of their own.
+      layer: r.charge_kind === 'related' ? `${String(r.layer)}:related` : String(r.layer),
+      dims: { race_group: String(r.race_group), gender: String(r.gender), age_band: String(r.age_band) },
     }),
   },
   {
@@ -128,6 +128,7 @@ export const COMPARE_MART: PublicMartSpec = {
     from o group by grouping sets ((scenario, race_group, outcome), (scenario, outcome))`,
   order: `scenario = 'statute' desc, scenario, race_group = 'all' desc, race_group, ${OUTCOME_ORDER}`,
   withheld: ['counts', 'people_at_least'],
+  peopleColumn: 'people_at_least',
   cell: (r) => ({
     counts: Number(r.counts),
     people: Number(r.people_at_least),
@@ -142,5 +143,7 @@ export interface PublicMart {
   table: Table
   /** Rows withheld, including the complements. */
   withheld: number
+  /** Rows published rounded to the nearest 10 (complements of 100 people or more). */
+  rounded: number
   files: string[]
 }

@@ -35,4 +35,4 @@ export const martRows = <T>(data: ReportData, name: string): T[] => rowsOf<T>(ma
 
 /** The sentence every section with a withheld cell repeats. */
 export const withheldNote = (minCell: number): string =>
-  `(s) = withheld: the number describes fewer than ${minCell} people, or would let such a number be worked out from the totals.`
+  `(s) = withheld: the number describes fewer than ${minCell} people, or would let such a number be worked out from the totals. ≈ = rounded to the nearest 10 for the same reason (a number of 100 people or more, or a statewide figure, is rounded rather than withheld).`

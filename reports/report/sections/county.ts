@@ -23,10 +23,10 @@ export function countySection(data: ReportData): Section {
     return [
       txt(c === 'all' ? 'Total' : countyName(c)),
       num(all?.residents, fmtInt),
-      ...OUTCOMES.map((o) => num(cell(c, o)?.counts, fmtInt, cell(c, o)?.suppressed)),
-      num(relief?.people, fmtInt, relief?.suppressed),
-      num(relief?.counts_per_100k, (n) => n.toFixed(1), relief?.suppressed),
-      num(relief?.people_per_100k, (n) => n.toFixed(1), relief?.suppressed),
+      ...OUTCOMES.map((o) => num(cell(c, o)?.counts, fmtInt, cell(c, o)?.suppressed, cell(c, o)?.rounded)),
+      num(relief?.people, fmtInt, relief?.suppressed, relief?.rounded),
+      num(relief?.counts_per_100k, (n) => n.toFixed(1), relief?.suppressed, relief?.rounded),
+      num(relief?.people_per_100k, (n) => n.toFixed(1), relief?.suppressed, relief?.rounded),
     ]
   })
   const withheld = rows.filter((r) => r.suppressed).length

@@ -37,8 +37,8 @@ export function dataQualitySection(data: ReportData): Section {
       rows: review.map((r) => [
         txt(r.item === 'all' ? 'All review' : r.item),
         txt(r.item === 'all' ? '' : r.detail),
-        num(r.counts, fmtInt, r.suppressed),
-        num(r.people, fmtInt, r.suppressed),
+        num(r.counts, fmtInt, r.suppressed, r.rounded),
+        num(r.people, fmtInt, r.suppressed, r.rounded),
       ]),
       totalRows: review.length ? [0] : [],
       className: 'wide-text',
@@ -49,8 +49,8 @@ export function dataQualitySection(data: ReportData): Section {
       rows: missing.map((r) => [
         txt(r.item),
         txt(r.detail),
-        num(r.counts, fmtInt, r.suppressed),
-        num(r.people, fmtInt, r.suppressed),
+        num(r.counts, fmtInt, r.suppressed, r.rounded),
+        num(r.people, fmtInt, r.suppressed, r.rounded),
       ]),
       className: 'wide-text',
     }),

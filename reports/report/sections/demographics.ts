@@ -91,11 +91,11 @@ function countsTable(rows: DemographicsRow[], dimension: Dimension): string {
   const outcomes = ['all', ...DETERMINATION_ORDER, 'relief']
   const cell = (g: string, o: string): CellValue => {
     const c = margin.find((r) => r[dimension] === g && r.outcome === o)
-    return c ? num(c.counts, fmtInt, c.suppressed) : num(0, fmtInt)
+    return c ? num(c.counts, fmtInt, c.suppressed, c.rounded) : num(0, fmtInt)
   }
   const people = (g: string, o: string): CellValue => {
     const c = margin.find((r) => r[dimension] === g && r.outcome === o)
-    return c ? num(c.people, fmtInt, c.suppressed) : num(0, fmtInt)
+    return c ? num(c.people, fmtInt, c.suppressed, c.rounded) : num(0, fmtInt)
   }
   return table({
     head: [

@@ -2,25 +2,25 @@
 import type { CountyRow } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { fmtInt } from '../../charts/labels.ts'
 import { DETERMINATION_LABEL } from '../../charts/palette.ts'
-import { esc, WITHHELD } from '../html.ts'
+import { esc, ROUNDED, WITHHELD } from '../html.ts'
 import { martRows, withheldNote, type ReportData, type Section } from '../report-data.ts'
 
 export function headlineSection(data: ReportData): Section {
   const total = martRows<CountyRow>(data, 'mart_relief_by_county').filter((r) => r.county === 'all')
   const get = (outcome: string) => total.find((r) => r.outcome === outcome)
-  const figure = (n: number | null | undefined, suppressed?: boolean) =>
-    suppressed || n == null ? WITHHELD : fmtInt(n)
+  const figure = (n: number | null | undefined, suppressed?: boolean, rounded?: boolean) =>
+    suppressed || n == null ? WITHHELD : `${rounded ? ROUNDED : ''}${fmtInt(n)}`
   const card = (label: string, outcome: string, lead: 'counts' | 'people') => {
     const r = get(outcome)
-    const counts = figure(r?.counts ?? 0, r?.suppressed)
-    const people = figure(r?.people ?? 0, r?.suppressed)
+    const counts = figure(r?.counts ?? 0, r?.suppressed, r?.rounded)
+    const people = figure(r?.people ?? 0, r?.suppressed, r?.rounded)
     const [big, small] = lead === 'counts' ? [counts, `${people} people`] : [people, `${counts} convictions`]
     return `<div class="card card-${esc(outcome)}"><div class="big">${esc(big)}</div><div class="label">${esc(label)}</div><div class="small">${esc(small)}</div></div>`
   }
   const relief = get('relief')
   const rate =
     relief && !relief.suppressed && relief.counts_per_100k != null
-      ? relief.counts_per_100k.toFixed(1)
+      ? `${relief.rounded ? ROUNDED : ''}${relief.counts_per_100k.toFixed(1)}`
       : WITHHELD
   const m = data.manifest
   const facts: [string, string][] = [

@@ -50,7 +50,7 @@ export function offenseSection(data: ReportData): Section {
             txt(k.conviction_level === 'all' ? 'all levels' : k.conviction_level),
             ...OUTCOMES.map((o) => {
               const c = cell(k, o)
-              return c ? num(c.counts, fmtInt, c.suppressed) : num(0, fmtInt)
+              return c ? num(c.counts, fmtInt, c.suppressed, c.rounded) : num(0, fmtInt)
             }),
           ]),
           totalRows: keys.flatMap((k, i) =>

@@ -31,7 +31,7 @@ function scenarioParts(data: ReportData): Section['parts'] {
   )
   const value = (s: string, g: string, o: string): CellValue => {
     const c = rows.find((r) => r.scenario === s && r.race_group === g && r.outcome === o)
-    return c ? num(c.counts, fmtInt, c.suppressed) : num(0, fmtInt)
+    return c ? num(c.counts, fmtInt, c.suppressed, c.rounded) : num(0, fmtInt)
   }
   return [
     `<h3>Scenarios from <code>relief compare</code></h3><p>compare.csv in this folder holds the same extract decided under ${scenarios.length} policies (${esc(scenarios.join(', '))}), over one ingest. Prop 64 convictions only; related charges are left out.</p>`,
@@ -81,7 +81,7 @@ function layerParts(data: ReportData): Section['parts'] {
       margin.find((r) => r[dimension] === g && r.layer === layer && r.outcome === o)
     const value = (g: string, layer: string, o: string): CellValue => {
       const c = get(g, layer, o)
-      return c ? num(c.counts, fmtInt, c.suppressed) : num(0, fmtInt)
+      return c ? num(c.counts, fmtInt, c.suppressed, c.rounded) : num(0, fmtInt)
     }
     const change = (g: string, o: string): CellValue => {
       const a = get(g, 'statute', o)

@@ -15,7 +15,7 @@ export function yearSection(data: ReportData): Section {
   const cell = (y: string, o: string) => rows.find((r) => r.conviction_year === y && r.outcome === o)
   const count = (y: string, o: string) => {
     const c = cell(y, o)
-    return c ? num(c.counts, fmtInt, c.suppressed) : num(0, fmtInt)
+    return c ? num(c.counts, fmtInt, c.suppressed, c.rounded) : num(0, fmtInt)
   }
   return {
     id: 'year',
@@ -39,7 +39,12 @@ export function yearSection(data: ReportData): Section {
           rows: years.map((y) => [
             txt(y === 'all' ? 'All years' : y),
             ...OUTCOMES.map((o) => count(y, o)),
-            num(cell(y, 'relief')?.people ?? 0, fmtInt, cell(y, 'relief')?.suppressed),
+            num(
+              cell(y, 'relief')?.people ?? 0,
+              fmtInt,
+              cell(y, 'relief')?.suppressed,
+              cell(y, 'relief')?.rounded,
+            ),
           ]),
           totalRows: [0],
         }) + (rows.some((r) => r.suppressed) ? `<p class="note">${withheldNote(data.minCell)}</p>` : ''),

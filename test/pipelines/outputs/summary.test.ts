@@ -6,7 +6,7 @@ import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
 import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
 import { openDb, type Db } from '../../../pipelines/lib/duckdb.ts'
 import { buildSummary } from '../../../pipelines/outputs/summary.ts'
-import { MIN_CELL } from '../../../reports/public-policy.ts'
+import { MIN_CELL } from '../../../reports/suppression/min-cell.ts'
 import { AS_OF, fixtureRows, writeFixture } from '../export/relief-fixture.ts'
 
 let out = ''

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { deriveBounds } from '../../../reports/suppression/audit.ts'
+
+const known = (o: Record<string, [number, number]>) => new Map(Object.entries(o))
+
+describe('interval audit (what a reader can work out)', () => {
+  it('recovers the one withheld part of a published total', () => {
+    const b = deriveBounds(known({ a: [50, 50], b: [0, Infinity], t: [74, 74] }), [
+      { total: 't', parts: ['a', 'b'] },
+    ])
+    expect(b.get('b')).toEqual([24, 24])
+  })
+
+  it('two withheld parts keep each other open', () => {
+    const b = deriveBounds(known({ a: [50, 50], b: [0, Infinity], c: [0, Infinity], t: [74, 74] }), [
+      { total: 't', parts: ['a', 'b', 'c'] },
+    ])
+    expect(b.get('b')).toEqual([0, 24])
+  })
+
+  it('a rounded neighbour leaves a range, not a value', () => {
+    // relief = dismiss + reduce, all = relief + not_eligible; all rounded (500: 495..504), relief shown.
+    const b = deriveBounds(known({ d: [496, 496], rel: [496, 496], n: [0, Infinity], all: [495, 504] }), [
+      { total: 'rel', parts: ['d'] },
+      { total: 'all', parts: ['d', 'n'] },
+    ])
+    expect(b.get('n')).toEqual([0, 8])
+  })
+
+  it('chains: a cell known from a second relation closes the first', () => {
+    // x + y = 20 (row), x + z = 15 (column), z shown: x, then y.
+    const b = deriveBounds(
+      known({ x: [0, Infinity], y: [0, Infinity], z: [9, 9], r: [20, 20], c: [15, 15] }),
+      [
+        { total: 'r', parts: ['x', 'y'] },
+        { total: 'c', parts: ['x', 'z'] },
+      ],
+    )
+    expect(b.get('x')).toEqual([6, 6])
+    expect(b.get('y')).toEqual([14, 14])
+  })
+})
