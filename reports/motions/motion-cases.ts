@@ -10,37 +10,26 @@
 import type { Db } from '../../pipelines/lib/duckdb.ts'
 import { lit } from '../../pipelines/lib/duckdb.ts'
 import { RELIEF_SECTIONS } from './relief-sections.ts'
+import type { MotionCase } from './motion-case.ts'
 
-export interface MotionCase {
-  county: string | null
-  court: string | null
-  remedy: string
-  determination: string
-  case_number: string | null
-  subject_id: string
-  name: string | null
-  /** Other names on record, '; '-separated. */
-  aka: string
-  dob: string | null
-  cii_number: string | null
-  /** 'YYYY-MM-DD', several joined by '; ' when the counts differ. */
-  conviction_date: string | null
-  /** e.g. 'HS 11357(B); HS 11359 x2' */
-  code_sections: string
-  counts: number
-  count_orders: string
-  rule_ids: string
-  reason: string
-}
+export type { MotionCase }
 
 const sectionRank = (col: string) =>
-  `case ${col} ${RELIEF_SECTIONS.map((s, i) => `when ${lit(s.remedy)} then ${i}`).join(' ')} else ${RELIEF_SECTIONS.length} end`
+  `case ${col} ${RELIEF_SECTIONS.map((s, i) => `when ${lit(s.key)} then ${i}`).join(' ')} else ${RELIEF_SECTIONS.length} end`
 
 export const MOTION_CASES_SQL = `
 with counts as (
   select
     d.county, d.court, d.remedy, d.determination, d.subject_id, d.case_number, d.cnt_order,
-    d.conviction_date, d.code_section, d.rule_id, d.reason,
+    d.conviction_date, d.code_section, d.rule_id, d.reason, d.layer,
+    -- Until count_determinations carries them (issue 10 points 6-7): related charges are the policy rows
+    -- outside statute scope, and a reduction goes one level down (a felony under 18 to an infraction).
+    d.statute_rule_id = 'P64-SCOPE-01' as is_related,
+    case when d.determination = 'reduce' then case
+      when d.conviction_level = 'felony' and d.age_at_offense < 18 then 'infraction'
+      when d.conviction_level = 'felony' then 'misdemeanor'
+      when d.conviction_level = 'misdemeanor' then 'infraction'
+    end end as reduced_level,
     coalesce('#' || d.case_number, '@' || i.cyc_order || '/' || coalesce(d.conviction_date, ''), '!' || d.cnt_order)
       as case_key
   from count_determinations d
@@ -48,7 +37,7 @@ with counts as (
 ),
 cases as (
   select
-    county, court, remedy, determination, subject_id, case_key,
+    county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
     any_value(case_number) as case_number,
     list_sort(list(code_section)) as sections,
     array_to_string(list_sort(list_distinct(list(conviction_date))), '; ') as conviction_date,
@@ -60,7 +49,8 @@ cases as (
   group by all
 )
 select
-  c.county, c.court, c.remedy, c.determination, c.case_number, c.subject_id,
+  c.county, c.court, c.remedy, c.determination, c.reduced_level, c.layer, c.is_related,
+  c.case_number, c.subject_id,
   s.name,
   array_to_string(list_filter(coalesce(s.names, []), n -> n is distinct from s.name), '; ') as aka,
   strftime(s.dob, '%Y-%m-%d') as dob,
@@ -77,7 +67,7 @@ select
 from cases c
 left join int_subjects s on s.subject_id = c.subject_id
 order by c.county nulls last, c.court nulls last, ${sectionRank('c.remedy')}, c.remedy,
-  c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last, c.case_key`
+  c.determination, c.reduced_level nulls last, c.is_related, c.case_number nulls last, c.subject_id, c.conviction_date nulls last, c.case_key`
 
 export async function motionCases(db: Db): Promise<MotionCase[]> {
   return db.rows<MotionCase>(MOTION_CASES_SQL)

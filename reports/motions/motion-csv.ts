@@ -1,8 +1,9 @@
 /**
  * The CSV twin of a court's motion PDF: the same rows in the same order, one line per court case and relief,
- * for the office's case-management import. RFC 4180 quoting; '\n' line ends; UTF-8 without BOM.
+ * for the office's case-management import. `schedule` is the letter the PDF files the row under;
+ * `reduced_level` says what a reduction asks for (empty otherwise). RFC 4180 quoting; '\n' line ends; UTF-8 without BOM.
  */
-import type { MotionCase } from './motion-cases.ts'
+import type { MotionCase } from './motion-case.ts'
 import { reliefLabel, type ReliefSection } from './relief-sections.ts'
 
 export const MOTION_CSV_COLUMNS = [
@@ -11,7 +12,10 @@ export const MOTION_CSV_COLUMNS = [
   'schedule',
   'relief',
   'relief_label',
+  'reduced_level',
   'determination',
+  'layer',
+  'is_related',
   'case_number',
   'subject_id',
   'name',
@@ -43,8 +47,11 @@ export function motionCsv(
           c.court,
           section.schedule,
           c.remedy,
-          reliefLabel(c.remedy, c.determination),
+          reliefLabel(c),
+          c.reduced_level,
           c.determination,
+          c.layer,
+          c.is_related ? 'true' : 'false',
           c.case_number,
           c.subject_id,
           c.name,

@@ -13,10 +13,10 @@ import {
   writeRestrictedFile,
 } from '../../pipelines/export/restricted-files.ts'
 import { uniqueSlugs } from '../../pipelines/export/slug.ts'
-import { motionCases, type MotionCase } from './motion-cases.ts'
+import { motionCases } from './motion-cases.ts'
 import { motionCsv } from './motion-csv.ts'
 import { renderMotionPdf, scheduleTotals } from './motion-pdf.ts'
-import { RELIEF_SECTIONS, sectionFor, type ReliefSection } from './relief-sections.ts'
+import { schedulesOf, sectionsFor } from './relief-sections.ts'
 
 export const NO_COUNTY = '(county not recorded)'
 export const NO_COURT = '(court not recorded)'
@@ -33,13 +33,6 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string | null): { key: st
   return groups
 }
 
-function schedulesOf(
-  cases: readonly MotionCase[],
-  sections: readonly ReliefSection[],
-): { section: ReliefSection; cases: MotionCase[] }[] {
-  return sections.map((section) => ({ section, cases: cases.filter((c) => c.remedy === section.remedy) }))
-}
-
 const INDEX_COLUMNS = ['county', 'court', 'csv', 'pdf', 'pages', 'cases', 'convictions', 'people']
 
 export const motionsStep: OutputStep = {
@@ -49,11 +42,8 @@ export const motionsStep: OutputStep = {
     const restricted = outPaths(ctx.out).restricted
     restrictedDir(restricted)
     const root = freshRestrictedDir(restricted, 'motions')
-    // A remedy the schedule list does not know (from a policy layer) gets its own schedule after E.
-    const extra = [...new Set(rows.map((r) => r.remedy))]
-      .filter((r) => !RELIEF_SECTIONS.some((s) => s.remedy === r))
-      .sort()
-    const sections = [...RELIEF_SECTIONS, ...extra.map((r, i) => sectionFor(r, i))]
+    // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
+    const sections = sectionsFor(rows)
     const written: string[] = []
     const index: string[][] = []
 
@@ -73,7 +63,7 @@ export const motionsStep: OutputStep = {
         const schedules = schedulesOf(court.rows, sections)
         const base = join(dir, courtSlugs[ki]!)
         writeRestrictedFile(`${base}.csv`, motionCsv(schedules))
-        const pdf = await renderMotionPdf({
+        const pdf = renderMotionPdf({
           county: county.key ?? NO_COUNTY,
           court: court.key ?? NO_COURT,
           runId: ctx.runId,
