@@ -67,7 +67,8 @@ select
 from cases c
 left join int_subjects s on s.subject_id = c.subject_id
 order by c.county nulls last, c.court nulls last, ${sectionRank('c.remedy')}, c.remedy,
-  c.determination, c.reduced_level nulls last, c.is_related, c.case_number nulls last, c.subject_id, c.conviction_date nulls last, c.case_key`
+  c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last,
+  c.reduced_level nulls last, c.is_related, c.case_key`
 
 export async function motionCases(db: Db): Promise<MotionCase[]> {
   return db.rows<MotionCase>(MOTION_CASES_SQL)
