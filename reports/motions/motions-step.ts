@@ -15,7 +15,8 @@ import {
 import { uniqueSlugs } from '../../pipelines/export/slug.ts'
 import { motionCases } from './motion-cases.ts'
 import { motionCsv } from './motion-csv.ts'
-import { renderMotionPdf, scheduleTotals } from './motion-pdf.ts'
+import { scheduleTotals } from './motion-pdf.ts'
+import { motionRenderPool } from '../../pipelines/outputs/motion-render-pool.ts'
 import { schedulesOf, sectionsFor } from './relief-sections.ts'
 
 export const NO_COUNTY = '(county not recorded)'
@@ -38,14 +39,21 @@ const INDEX_COLUMNS = ['county', 'court', 'csv', 'pdf', 'pages', 'cases', 'convi
 export const motionsStep: OutputStep = {
   name: 'motions',
   async write(ctx: OutputContext): Promise<string[]> {
-    const rows = await motionCases(ctx.db)
+    // Courts render on worker threads (unref'd: they never hold the process); the pool starts before the
+    // query so the threads boot while it runs, and closes once every PDF is written or one fails.
+    const pool = motionRenderPool(ctx.manifest.counts.in_scope_counts)
+    const rows = await motionCases(ctx.db).catch(async (e: unknown) => {
+      await pool.close()
+      throw e
+    })
     const restricted = outPaths(ctx.out).restricted
     restrictedDir(restricted)
     const root = freshRestrictedDir(restricted, 'motions')
     // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
     const sections = sectionsFor(rows)
     const written: string[] = []
-    const index: string[][] = []
+    // Index rows in court order; each resolves once its PDF is written.
+    const index: Promise<string[]>[] = []
 
     const counties = groupBy(rows, (r) => r.county)
     const countySlugs = uniqueSlugs(
@@ -63,7 +71,7 @@ export const motionsStep: OutputStep = {
         const schedules = schedulesOf(court.rows, sections)
         const base = join(dir, courtSlugs[ki]!)
         writeRestrictedFile(`${base}.csv`, motionCsv(schedules))
-        const pdf = renderMotionPdf({
+        const rendered = pool.render({
           county: county.key ?? NO_COUNTY,
           court: court.key ?? NO_COURT,
           runId: ctx.runId,
@@ -72,28 +80,34 @@ export const motionsStep: OutputStep = {
           toolVersion: ctx.manifest.tool.version,
           schedules,
         })
-        writeRestrictedFile(`${base}.pdf`, pdf.bytes)
         const totals = scheduleTotals(schedules)
         const csvPath = runRelative(ctx.out, `${base}.csv`)
         const pdfPath = runRelative(ctx.out, `${base}.pdf`)
         written.push(csvPath, pdfPath)
-        index.push([
-          county.key ?? NO_COUNTY,
-          court.key ?? NO_COURT,
-          csvPath,
-          pdfPath,
-          String(pdf.pages),
-          totals.map((t) => `${t.section.schedule}=${t.cases}`).join(' '),
-          totals.map((t) => `${t.section.schedule}=${t.convictions}`).join(' '),
-          String(new Set(court.rows.map((r) => r.subject_id)).size),
-        ])
+        const people = String(new Set(court.rows.map((r) => r.subject_id)).size)
+        index.push(
+          rendered.then((pdf) => {
+            writeRestrictedFile(`${base}.pdf`, pdf.bytes)
+            return [
+              county.key ?? NO_COUNTY,
+              court.key ?? NO_COURT,
+              csvPath,
+              pdfPath,
+              String(pdf.pages),
+              totals.map((t) => `${t.section.schedule}=${t.cases}`).join(' '),
+              totals.map((t) => `${t.section.schedule}=${t.convictions}`).join(' '),
+              people,
+            ]
+          }),
+        )
       }
     }
+    const indexRows = await Promise.all(index).finally(() => pool.close())
     const indexPath = join(root, 'index.csv')
     const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
     writeRestrictedFile(
       indexPath,
-      [INDEX_COLUMNS, ...index].map((r) => r.map(quote).join(',')).join('\n') + '\n',
+      [INDEX_COLUMNS, ...indexRows].map((r) => r.map(quote).join(',')).join('\n') + '\n',
     )
     written.push(runRelative(ctx.out, indexPath))
     return written
