@@ -24,9 +24,12 @@ with counts as (
     d.conviction_date, d.code_section, d.rule_id, d.reason, d.layer,
     -- Until count_determinations carries them (issue 10 points 6-7): related charges are the policy rows
     -- outside statute scope, and a reduction goes one level down (a felony under 18 to an infraction).
+    -- The lead wires the final columns from the rules at merge.
     d.statute_rule_id = 'P64-SCOPE-01' as is_related,
     case when d.determination = 'reduce' then case
       when d.conviction_level = 'felony' and d.age_at_offense < 18 then 'infraction'
+      -- P64-11357-FEL: possession is at most a misdemeanor, an infraction under 21.
+      when d.conviction_level = 'felony' and d.code_section like 'HS 11357%' and d.age_at_offense < 21 then 'infraction'
       when d.conviction_level = 'felony' then 'misdemeanor'
       when d.conviction_level = 'misdemeanor' then 'infraction'
     end end as reduced_level,
