@@ -7,6 +7,12 @@ export interface MotionCase {
   court: string | null
   remedy: string
   determination: string
+  /** What a `reduce` asks for; null for every other determination (and where the level is not recorded). */
+  reduced_level: 'misdemeanor' | 'infraction' | null
+  /** 'policy' where the DA policy, not HS 11361.8, decided the count. */
+  layer: 'statute' | 'policy'
+  /** A non-Prop 64 conviction the policy reaches as a related charge. */
+  is_related: boolean
   case_number: string | null
   subject_id: string
   name: string | null
@@ -37,7 +43,10 @@ export const MOTION_CSV_COLUMNS = [
   'schedule',
   'relief',
   'relief_label',
+  'reduced_level',
   'determination',
+  'layer',
+  'is_related',
   'case_number',
   'subject_id',
   'name',

@@ -86,7 +86,15 @@ export interface PopulationRow {
 
 /** File columns of each published mart, in order (`suppressed` then `rounded` last: true where the row was withheld, or published rounded to the nearest 10). */
 export const PUBLIC_MART_COLUMNS = {
-  mart_relief_population: ['population_group', 'ord', 'counties', 'residents', 'adults', 'suppressed', 'rounded'],
+  mart_relief_population: [
+    'population_group',
+    'ord',
+    'counties',
+    'residents',
+    'adults',
+    'suppressed',
+    'rounded',
+  ],
   mart_relief_by_county: [
     'county_code',
     'county',
@@ -101,7 +109,15 @@ export const PUBLIC_MART_COLUMNS = {
     'rounded',
   ],
   mart_relief_by_year: ['conviction_year', 'outcome', 'counts', 'people', 'suppressed', 'rounded'],
-  mart_relief_by_offense: ['code_section', 'conviction_level', 'outcome', 'counts', 'people', 'suppressed', 'rounded'],
+  mart_relief_by_offense: [
+    'code_section',
+    'conviction_level',
+    'outcome',
+    'counts',
+    'people',
+    'suppressed',
+    'rounded',
+  ],
   mart_relief_by_demographics: [
     'race_group',
     'gender',
@@ -125,7 +141,17 @@ export const PUBLIC_MART_COLUMNS = {
     'suppressed',
     'rounded',
   ],
-  mart_data_quality: ['check', 'item', 'detail', 'counts', 'people', 'first_date', 'last_date', 'suppressed', 'rounded'],
+  mart_data_quality: [
+    'check',
+    'item',
+    'detail',
+    'counts',
+    'people',
+    'first_date',
+    'last_date',
+    'suppressed',
+    'rounded',
+  ],
   compare_relief_by_scenario: [
     'scenario',
     'race_group',

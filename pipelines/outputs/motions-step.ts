@@ -13,12 +13,13 @@ import {
   writeRestrictedFile,
 } from '../export/restricted-files.ts'
 import { uniqueSlugs } from '../export/slug.ts'
-import { MOTION_INDEX_COLUMNS, type MotionCase } from '../../data-contracts/outputs/motion-cases.contract.ts'
+import { MOTION_INDEX_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
 import { qb } from '../../sql/kysely.ts'
 import { selectRows } from '../lib/select-rows.ts'
 import { motionCsv } from '../../reports/motions/motion-csv.ts'
-import { renderMotionPdf, scheduleTotals } from '../../reports/motions/motion-pdf.ts'
-import { RELIEF_SECTIONS, sectionFor, type ReliefSection } from '../../reports/motions/relief-sections.ts'
+import { scheduleTotals } from '../../reports/motions/motion-pdf.ts'
+import { motionRenderPool } from './motion-render-pool.ts'
+import { schedulesOf, sectionsFor } from '../../reports/motions/relief-sections.ts'
 
 export const NO_COUNTY = '(county not recorded)'
 export const NO_COURT = '(court not recorded)'
@@ -35,30 +36,27 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string | null): { key: st
   return groups
 }
 
-function schedulesOf(
-  cases: readonly MotionCase[],
-  sections: readonly ReliefSection[],
-): { section: ReliefSection; cases: MotionCase[] }[] {
-  return sections.map((section) => ({ section, cases: cases.filter((c) => c.remedy === section.remedy) }))
-}
-
 export const motionsStep: OutputStep = {
   name: 'motions',
   async write(ctx: OutputContext): Promise<string[]> {
+    // Courts render on worker threads (unref'd: they never hold the process); the pool starts before the
+    // query so the threads boot while it runs, and closes once every PDF is written or one fails.
+    const pool = motionRenderPool(ctx.manifest.counts.in_scope_counts)
     const rows = await selectRows(
       ctx.db,
       qb.selectFrom('mart_motion_cases').selectAll().orderBy('motion_order'),
-    )
+    ).catch(async (e: unknown) => {
+      await pool.close()
+      throw e
+    })
     const restricted = outPaths(ctx.out).restricted
     restrictedDir(restricted)
     const root = freshRestrictedDir(restricted, 'motions')
-    // A remedy the schedule list does not know (from a policy layer) gets its own schedule after E.
-    const extra = [...new Set(rows.map((r) => r.remedy))]
-      .filter((r) => !RELIEF_SECTIONS.some((s) => s.remedy === r))
-      .sort()
-    const sections = [...RELIEF_SECTIONS, ...extra.map((r, i) => sectionFor(r, i))]
+    // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
+    const sections = sectionsFor(rows)
     const written: string[] = []
-    const index: string[][] = []
+    // Index rows in court order; each resolves once its PDF is written.
+    const index: Promise<string[]>[] = []
 
     const counties = groupBy(rows, (r) => r.county)
     const countySlugs = uniqueSlugs(
@@ -76,7 +74,7 @@ export const motionsStep: OutputStep = {
         const schedules = schedulesOf(court.rows, sections)
         const base = join(dir, courtSlugs[ki]!)
         writeRestrictedFile(`${base}.csv`, motionCsv(schedules))
-        const pdf = await renderMotionPdf({
+        const rendered = pool.render({
           county: county.key ?? NO_COUNTY,
           court: court.key ?? NO_COURT,
           runId: ctx.runId,
@@ -85,28 +83,34 @@ export const motionsStep: OutputStep = {
           toolVersion: ctx.manifest.tool.version,
           schedules,
         })
-        writeRestrictedFile(`${base}.pdf`, pdf.bytes)
         const totals = scheduleTotals(schedules)
         const csvPath = runRelative(ctx.out, `${base}.csv`)
         const pdfPath = runRelative(ctx.out, `${base}.pdf`)
         written.push(csvPath, pdfPath)
-        index.push([
-          county.key ?? NO_COUNTY,
-          court.key ?? NO_COURT,
-          csvPath,
-          pdfPath,
-          String(pdf.pages),
-          totals.map((t) => `${t.section.schedule}=${t.cases}`).join(' '),
-          totals.map((t) => `${t.section.schedule}=${t.convictions}`).join(' '),
-          String(new Set(court.rows.map((r) => r.subject_id)).size),
-        ])
+        const people = String(new Set(court.rows.map((r) => r.subject_id)).size)
+        index.push(
+          rendered.then((pdf) => {
+            writeRestrictedFile(`${base}.pdf`, pdf.bytes)
+            return [
+              county.key ?? NO_COUNTY,
+              court.key ?? NO_COURT,
+              csvPath,
+              pdfPath,
+              String(pdf.pages),
+              totals.map((t) => `${t.section.schedule}=${t.cases}`).join(' '),
+              totals.map((t) => `${t.section.schedule}=${t.convictions}`).join(' '),
+              people,
+            ]
+          }),
+        )
       }
     }
+    const indexRows = await Promise.all(index).finally(() => pool.close())
     const indexPath = join(root, 'index.csv')
     const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
     writeRestrictedFile(
       indexPath,
-      [[...MOTION_INDEX_COLUMNS], ...index].map((r) => r.map(quote).join(',')).join('\n') + '\n',
+      [[...MOTION_INDEX_COLUMNS], ...indexRows].map((r) => r.map(quote).join(',')).join('\n') + '\n',
     )
     written.push(runRelative(ctx.out, indexPath))
     return written

@@ -3,11 +3,11 @@
  * heading and the column headers repeated on every page. Rows are measured first (wrapped lines per
  * cell), then split into pages, then drawn; a row never splits across pages.
  */
-import type { PDFDocument, PDFPage } from 'pdf-lib'
-import { CONTENT_WIDTH, MARGIN, PAGE, SHADE, type Fonts } from './page-layout.ts'
+import { CONTENT_WIDTH, MARGIN, PAGE, RULE, SHADE, type PageList } from './page-layout.ts'
+import type { PageCanvas } from './page-canvas.ts'
 import { capLines, pdfSafe, wrapText } from './pdf-text.ts'
-import { PageBatch } from './page-batch.ts'
-import type { MotionCase } from './motion-cases.ts'
+import { FONTS, type Fonts } from './std-fonts.ts'
+import type { MotionCase } from './motion-case.ts'
 import { reliefLabel, type ReliefSection } from './relief-sections.ts'
 
 const SIZE = 7.5
@@ -22,33 +22,40 @@ const HEADER_ROW_HEIGHT = LINE + 2 * PAD
 interface Column {
   title: string
   width: number
+  /** The same few values recur on thousands of rows: wrap each once per schedule. */
+  repeats: boolean
   text(c: MotionCase): string[]
 }
 
 const COLUMNS: readonly Column[] = [
-  { title: 'Case number', width: 64, text: (c) => [c.case_number ?? '(not recorded)'] },
+  { title: 'Case number', width: 64, repeats: false, text: (c) => [c.case_number ?? '(not recorded)'] },
   {
     title: 'Name / AKA',
     width: 110,
+    repeats: false,
     text: (c) => [c.name ?? '(no name)', ...(c.aka ? c.aka.split('; ').map((a) => `aka ${a}`) : [])],
   },
-  { title: 'DOB', width: 46, text: (c) => [c.dob ?? ''] },
-  { title: 'CII number', width: 48, text: (c) => [c.cii_number ?? ''] },
-  { title: 'Convicted', width: 46, text: (c) => (c.conviction_date ?? '').split('; ') },
-  { title: 'Code sections', width: 80, text: (c) => [c.code_sections] },
-  { title: 'Relief', width: 70, text: (c) => [reliefLabel(c.remedy, c.determination)] },
-  { title: 'Rule ids', width: 76, text: (c) => c.rule_ids.split('; ') },
+  { title: 'DOB', width: 46, repeats: true, text: (c) => [c.dob ?? ''] },
+  { title: 'CII number', width: 48, repeats: false, text: (c) => [c.cii_number ?? ''] },
+  { title: 'Convicted', width: 46, repeats: true, text: (c) => (c.conviction_date ?? '').split('; ') },
+  { title: 'Code sections', width: 80, repeats: true, text: (c) => [c.code_sections] },
+  { title: 'Relief', width: 70, repeats: true, text: (c) => [reliefLabel(c)] },
+  { title: 'Rule ids', width: 76, repeats: true, text: (c) => c.rule_ids.split('; ') },
 ]
 if (COLUMNS.reduce((a, c) => a + c.width, 0) !== CONTENT_WIDTH)
   throw new Error('table columns must fill the width')
 
 const NOTE_INDENT = COLUMNS[0]!.width + PAD
 
-/** The label already says "Missing facts" / "Ground": drop the reason's own opening words. */
+/**
+ * The label ("Missing facts", "Ground") and the Relief column already say what the reason's opening words
+ * say: drop them ("Needs review:", "Not eligible:", "Dismiss and seal:", "Redesignate as ...:").
+ */
+const LEAD_IN = /^(Needs review|Not eligible|Dismiss and seal|Redesignate[^:|]{0,60})\s*:\s*/i
 const shortReason = (reason: string) =>
   reason
     .split(' | ')
-    .map((r) => r.replace(/^(Needs review|Not eligible)\s*:\s*/i, ''))
+    .map((r) => r.replace(LEAD_IN, ''))
     .join(' | ')
 
 export interface TableRow {
@@ -57,26 +64,55 @@ export interface TableRow {
   height: number
 }
 
-export function measureRow(c: MotionCase, section: ReliefSection, fonts: Fonts): TableRow {
-  const cells = COLUMNS.map((col) =>
-    capLines(
-      col.text(c).flatMap((t) => wrapText(pdfSafe(t), fonts.sans, SIZE, col.width - 2 * PAD)),
-      MAX_CELL_LINES,
-    ),
+/** Wrapped lines per repeated value, for one schedule. */
+export type WrapCache = Map<string, string[]>
+
+function cellLines(col: Column, c: MotionCase, fonts: Fonts): string[] {
+  const texts = col.text(c)
+  const width = col.width - 2 * PAD
+  if (texts.length === 1)
+    return capLines(wrapText(pdfSafe(texts[0]!), fonts.sans, SIZE, width), MAX_CELL_LINES)
+  return capLines(
+    texts.flatMap((t) => wrapText(pdfSafe(t), fonts.sans, SIZE, width)),
+    MAX_CELL_LINES,
   )
-  const note =
-    section.showReason && c.reason
-      ? capLines(
-          wrapText(
-            pdfSafe(`${section.reasonLabel}: ${shortReason(c.reason)}`),
-            fonts.sansItalic,
-            NOTE_SIZE,
-            CONTENT_WIDTH - NOTE_INDENT - PAD,
-          ),
-          MAX_CELL_LINES,
-        )
-      : []
-  const lines = Math.max(...cells.map((l) => l.length))
+}
+
+/** Wraps a row's cells and its reason line; every row prints its reason. */
+export function measureRow(
+  c: MotionCase,
+  section: ReliefSection,
+  fonts: Fonts = FONTS,
+  cache: WrapCache = new Map(),
+): TableRow {
+  let lines = 1
+  const cells = COLUMNS.map((col, i) => {
+    let cell: string[] | undefined
+    if (col.repeats) {
+      const key = `${i}\u0000${col.text(c).join('\u0000')}`
+      cell = cache.get(key)
+      if (!cell) cache.set(key, (cell = cellLines(col, c, fonts)))
+    } else cell = cellLines(col, c, fonts)
+    if (cell.length > lines) lines = cell.length
+    return cell
+  })
+  let note: string[] = []
+  if (c.reason) {
+    const key = `note\u0000${c.reason}`
+    note = cache.get(key) ?? []
+    if (!note.length) {
+      note = capLines(
+        wrapText(
+          pdfSafe(`${section.reasonLabel}: ${shortReason(c.reason)}`),
+          fonts.sansItalic,
+          NOTE_SIZE,
+          CONTENT_WIDTH - NOTE_INDENT - PAD,
+        ),
+        MAX_CELL_LINES,
+      )
+      cache.set(key, note)
+    }
+  }
   return { cells, note, height: lines * LINE + note.length * NOTE_LINE + 2 * PAD }
 }
 
@@ -102,81 +138,76 @@ export function paginate(heights: readonly number[], available: number): number[
 }
 
 export interface TableContext {
-  fonts: Fonts
   /** e.g. "SAN JOAQUIN County - CASC STOCKTON" */
   place: string
 }
 
 function drawHeading(
-  page: PDFPage,
-  batch: PageBatch,
+  page: PageCanvas,
   section: ReliefSection,
   ctx: TableContext,
   continued: boolean,
 ): number {
-  const { fonts } = ctx
+  const fonts = FONTS
   const title = pdfSafe(
     `Schedule ${section.schedule}: ${section.title} (${section.citation})${continued ? ' - continued' : ''}`,
   )
   const top = PAGE.height - MARGIN.top
-  batch.text(title, MARGIN.left, top - 11, fonts.sansBold, 11)
-  batch.text(pdfSafe(ctx.place), MARGIN.left, top - 24, fonts.sans, 8, 0.35)
+  page.text(title, MARGIN.left, top - 11, fonts.sansBold, 11)
+  page.text(pdfSafe(ctx.place), MARGIN.left, top - 24, fonts.sans, 8, 0.35)
   const y = top - HEADING_HEIGHT
-  page.drawRectangle({
-    x: MARGIN.left,
-    y: y - HEADER_ROW_HEIGHT,
-    width: CONTENT_WIDTH,
-    height: HEADER_ROW_HEIGHT,
-    color: SHADE,
-  })
+  page.rect(MARGIN.left, y - HEADER_ROW_HEIGHT, CONTENT_WIDTH, HEADER_ROW_HEIGHT, SHADE)
   let x = MARGIN.left
   for (const col of COLUMNS) {
-    batch.text(col.title, x + PAD, y - PAD - SIZE, fonts.sansBold, SIZE)
+    page.text(col.title, x + PAD, y - PAD - SIZE, fonts.sansBold, SIZE)
     x += col.width
   }
   return y - HEADER_ROW_HEIGHT
 }
 
-function drawRow(batch: PageBatch, row: TableRow, top: number, fonts: Fonts): number {
+function drawRow(page: PageCanvas, row: TableRow, top: number): number {
+  const fonts = FONTS
   let x = MARGIN.left
-  row.cells.forEach((lines, i) => {
-    lines.forEach((line, j) => batch.text(line, x + PAD, top - PAD - SIZE - j * LINE, fonts.sans, SIZE))
+  let lines = 1
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = row.cells[i]!
+    for (let j = 0; j < cell.length; j++)
+      page.text(cell[j]!, x + PAD, top - PAD - SIZE - j * LINE, fonts.sans, SIZE)
+    if (cell.length > lines) lines = cell.length
     x += COLUMNS[i]!.width
-  })
-  const noteTop = top - PAD - Math.max(...row.cells.map((l) => l.length)) * LINE
-  row.note.forEach((line, j) =>
-    batch.text(
-      line,
+  }
+  const noteTop = top - PAD - lines * LINE
+  for (let j = 0; j < row.note.length; j++)
+    page.text(
+      row.note[j]!,
       MARGIN.left + NOTE_INDENT,
       noteTop - NOTE_SIZE - j * NOTE_LINE,
       fonts.sansItalic,
       NOTE_SIZE,
       0.35,
-    ),
-  )
+    )
   const bottom = top - row.height
-  batch.hline(MARGIN.left, MARGIN.left + CONTENT_WIDTH, bottom)
+  page.line(MARGIN.left, bottom, MARGIN.left + CONTENT_WIDTH, bottom, 0.25, RULE)
   return bottom
 }
 
 /** Adds the pages of one schedule; returns how many. */
 export function drawSchedule(
-  doc: PDFDocument,
+  doc: PageList,
   section: ReliefSection,
   cases: readonly MotionCase[],
   ctx: TableContext,
 ): number {
-  const rows = cases.map((c) => measureRow(c, section, ctx.fonts))
+  const cache: WrapCache = new Map()
+  const rows = cases.map((c) => measureRow(c, section, FONTS, cache))
   const pages = paginate(
     rows.map((r) => r.height),
     ROWS_HEIGHT,
   )
   pages.forEach((idx, p) => {
-    const page = doc.addPage([PAGE.width, PAGE.height])
-    const batch = new PageBatch(page)
-    let y = drawHeading(page, batch, section, ctx, p > 0)
-    for (const i of idx) y = drawRow(batch, rows[i]!, y, ctx.fonts)
-    batch.flush()
+    const page = doc.add()
+    let y = drawHeading(page, section, ctx, p > 0)
+    for (const i of idx) y = drawRow(page, rows[i]!, y)
   })
   return pages.length
 }

@@ -4,10 +4,10 @@
  * (E), with totals per schedule, blank signature and date lines, and a proposed order. Wording is a draft
  * for the filing attorney, modelled on the structure of the San Francisco motions (see legal-notes §1.6).
  */
-import { INK, MARGIN, PAGE, CONTENT_WIDTH, SHADE, type Fonts } from './page-layout.ts'
+import { INK, MARGIN, PAGE, CONTENT_WIDTH, SHADE, type PageList } from './page-layout.ts'
 import { measure, pdfSafe } from './pdf-text.ts'
 import { TextFlow } from './text-flow.ts'
-import type { PDFDocument } from 'pdf-lib'
+import { FONTS as fonts } from './std-fonts.ts'
 import type { ReliefSection } from './relief-sections.ts'
 
 export interface ScheduleTotal {
@@ -30,7 +30,7 @@ export interface CoverInfo {
 
 const fmt = (n: number) => n.toLocaleString('en-US')
 
-function totalsTable(flow: TextFlow, fonts: Fonts, info: CoverInfo): void {
+function totalsTable(flow: TextFlow, info: CoverInfo): void {
   const cols = [
     { title: 'Schedule', width: 56, align: 'left' as const },
     { title: 'Relief', width: 254, align: 'left' as const },
@@ -63,14 +63,7 @@ function totalsTable(flow: TextFlow, fonts: Fonts, info: CoverInfo): void {
   flow.need(rowH * (rows.length + 1) + 6)
   const draw = (cells: string[], bold: boolean, shade: boolean) => {
     const top = flow.y
-    if (shade)
-      flow.page.drawRectangle({
-        x: MARGIN.left,
-        y: top - rowH,
-        width: CONTENT_WIDTH,
-        height: rowH,
-        color: SHADE,
-      })
+    if (shade) flow.page.rect(MARGIN.left, top - rowH, CONTENT_WIDTH, rowH, SHADE)
     let x = MARGIN.left
     cells.forEach((text, i) => {
       const col = cols[i]!
@@ -78,15 +71,10 @@ function totalsTable(flow: TextFlow, fonts: Fonts, info: CoverInfo): void {
       const t = pdfSafe(text)
       const w = measure(font, t, size)
       const tx = col.align === 'right' ? x + col.width - 4 - w : x + 4
-      flow.page.drawText(t, { x: tx, y: top - rowH + 4, size, font, color: INK })
+      flow.page.text(t, tx, top - rowH + 4, font, size, INK)
       x += col.width
     })
-    flow.page.drawLine({
-      start: { x: MARGIN.left, y: top - rowH },
-      end: { x: MARGIN.left + CONTENT_WIDTH, y: top - rowH },
-      thickness: 0.5,
-      color: INK,
-    })
+    flow.page.line(MARGIN.left, top - rowH, MARGIN.left + CONTENT_WIDTH, top - rowH, 0.5, INK)
     flow.y -= rowH
   }
   draw(
@@ -98,27 +86,20 @@ function totalsTable(flow: TextFlow, fonts: Fonts, info: CoverInfo): void {
   flow.gap(6)
 }
 
-function signatureBlock(flow: TextFlow, fonts: Fonts, role: string): void {
+function signatureBlock(flow: TextFlow, role: string): void {
   flow.need(48)
   flow.gap(30)
   const y = flow.y
-  const line = (x1: number, x2: number) =>
-    flow.page.drawLine({ start: { x: x1, y }, end: { x: x2, y }, thickness: 0.75, color: INK })
-  flow.page.drawText('Dated:', { x: MARGIN.left, y: y + 2, size: 10, font: fonts.serif, color: INK })
+  const line = (x1: number, x2: number) => flow.page.line(x1, y, x2, y, 0.75, INK)
+  flow.page.text('Dated:', MARGIN.left, y + 2, fonts.serif, 10, INK)
   line(MARGIN.left + 34, MARGIN.left + 190)
   line(PAGE.width - MARGIN.right - 250, PAGE.width - MARGIN.right)
-  flow.page.drawText(role, {
-    x: PAGE.width - MARGIN.right - 250,
-    y: y - 12,
-    size: 9,
-    font: fonts.serif,
-    color: INK,
-  })
+  flow.page.text(role, PAGE.width - MARGIN.right - 250, y - 12, fonts.serif, 9, INK)
   flow.gap(18)
 }
 
 /** Writes the cover pages; returns how many. */
-export function drawCover(doc: PDFDocument, fonts: Fonts, info: CoverInfo): number {
+export function drawCover(doc: PageList, info: CoverInfo): number {
   const flow = new TextFlow(doc)
   const small = { font: fonts.serif, size: 10 }
   const body = { font: fonts.serif, size: 11, leading: 15 }
@@ -162,12 +143,12 @@ export function drawCover(doc: PDFDocument, fonts: Fonts, info: CoverInfo): numb
     flow.gap(3)
   }
   flow.gap(6)
-  totalsTable(flow, fonts, info)
+  totalsTable(flow, info)
   flow.paragraph(
     `The schedules were prepared with record-relief (run ${info.runId}, as of ${info.asOf}, policy "${info.policy}") from the Department of Justice criminal history extract. Every listing is to be checked against the court file before this motion is filed.`,
     { font: fonts.serif, size: 9, leading: 12 },
   )
-  signatureBlock(flow, fonts, 'Deputy District Attorney')
+  signatureBlock(flow, 'Deputy District Attorney')
 
   flow.gap(8)
   center('[PROPOSED] ORDER')
@@ -176,6 +157,6 @@ export function drawCover(doc: PDFDocument, fonts: Fonts, info: CoverInfo): numb
     `Good cause appearing, IT IS ORDERED that the relief requested in Schedule${requested.length === 1 ? '' : 's'} ${requested.join(', ')} is granted for each listed conviction, except: ______________________________________________. Convictions dismissed under Schedule A are sealed. Each person is relieved of any duty to register under Health and Safety Code section 11590 arising from a listed conviction that is dismissed or redesignated. The clerk shall update the court's records and report the dispositions to the Department of Justice.`,
     body,
   )
-  signatureBlock(flow, fonts, 'Judge of the Superior Court')
+  signatureBlock(flow, 'Judge of the Superior Court')
   return flow.pages
 }

@@ -1,30 +1,13 @@
 /**
  * The CSV twin of a court's motion PDF: the same rows in the same order, one line per court case and relief,
- * for the office's case-management import. RFC 4180 quoting; '\n' line ends; UTF-8 without BOM.
+ * for the office's case-management import. `schedule` is the letter the PDF files the row under;
+ * `reduced_level` says what a reduction asks for (empty otherwise). RFC 4180 quoting; '\n' line ends; UTF-8 without BOM.
  */
-import type { MotionCase } from './motion-cases.ts'
+import type { MotionCase } from './motion-case.ts'
+import { MOTION_CSV_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
 import { reliefLabel, type ReliefSection } from './relief-sections.ts'
 
-export const MOTION_CSV_COLUMNS = [
-  'county',
-  'court',
-  'schedule',
-  'relief',
-  'relief_label',
-  'determination',
-  'case_number',
-  'subject_id',
-  'name',
-  'aka',
-  'dob',
-  'cii_number',
-  'conviction_date',
-  'code_sections',
-  'counts',
-  'count_orders',
-  'rule_ids',
-  'reason',
-] as const
+export { MOTION_CSV_COLUMNS }
 
 function field(v: string | number | null): string {
   const s = v === null ? '' : String(v)
@@ -43,8 +26,11 @@ export function motionCsv(
           c.court,
           section.schedule,
           c.remedy,
-          reliefLabel(c.remedy, c.determination),
+          reliefLabel(c),
+          c.reduced_level,
           c.determination,
+          c.layer,
+          c.is_related ? 'true' : 'false',
           c.case_number,
           c.subject_id,
           c.name,

@@ -3,8 +3,9 @@
  * page. No clock, no random ids: the same rows and run give the same bytes, so `relief export` can
  * reproduce a run's files exactly.
  */
-import { PDFDocument } from 'pdf-lib'
-import { drawFooters, embedFonts } from './page-layout.ts'
+import { drawFooters, PAGE, PageList } from './page-layout.ts'
+import { writePdf } from './pdf-file.ts'
+import { FONTS } from './std-fonts.ts'
 import { drawCover, type ScheduleTotal } from './cover-motion.ts'
 import { drawSchedule } from './case-table.ts'
 import { pdfSafe } from './pdf-text.ts'
@@ -35,16 +36,9 @@ export function scheduleTotals(schedules: MotionDocument['schedules']): Schedule
   }))
 }
 
-export async function renderMotionPdf(m: MotionDocument): Promise<RenderedMotion> {
-  // updateMetadata: false keeps pdf-lib from stamping the current time into the file.
-  const doc = await PDFDocument.create({ updateMetadata: false })
-  doc.setTitle(pdfSafe(`Bulk motion under HS 11361.9 - ${m.court}, ${m.county} County`))
-  doc.setSubject(`record-relief run ${m.runId}, as of ${m.asOf}`)
-  doc.setKeywords(['Proposition 64', 'HS 11361.8', 'HS 11361.9', `run ${m.runId}`])
-  doc.setCreator(`record-relief ${m.toolVersion}`)
-  doc.setProducer('pdf-lib')
-  const fonts = await embedFonts(doc)
-  drawCover(doc, fonts, {
+export function renderMotionPdf(m: MotionDocument): RenderedMotion {
+  const doc = new PageList()
+  drawCover(doc, {
     county: m.county,
     court: m.court,
     runId: m.runId,
@@ -54,9 +48,19 @@ export async function renderMotionPdf(m: MotionDocument): Promise<RenderedMotion
     people: new Set(m.schedules.flatMap((s) => s.cases.map((c) => c.subject_id))).size,
   })
   const place = `${m.county} County - ${m.court}`
-  for (const { section, cases } of m.schedules)
-    if (cases.length) drawSchedule(doc, section, cases, { fonts, place })
-  drawFooters(doc, fonts, { runId: m.runId, asOf: m.asOf, title: place })
-  const bytes = await doc.save()
-  return { bytes, pages: doc.getPageCount() }
+  for (const { section, cases } of m.schedules) if (cases.length) drawSchedule(doc, section, cases, { place })
+  drawFooters(doc.pages, { runId: m.runId, asOf: m.asOf, title: place })
+  const bytes = writePdf(
+    doc.pages.map((p) => p.content()),
+    Object.values(FONTS),
+    PAGE,
+    {
+      title: pdfSafe(`Bulk motion under HS 11361.9 - ${m.court}, ${m.county} County`),
+      subject: pdfSafe(`record-relief run ${m.runId}, as of ${m.asOf}`),
+      keywords: pdfSafe(`Proposition 64 HS 11361.8 HS 11361.9 run ${m.runId}`),
+      creator: pdfSafe(`record-relief ${m.toolVersion}`),
+      producer: 'record-relief',
+    },
+  )
+  return { bytes, pages: doc.pages.length }
 }

@@ -3,7 +3,7 @@
  * look-alikes (which also keeps the text searchable and diffable after pdftotext), anything else
  * unencodable loses its accent or becomes '?'. And line wrapping by measured width.
  */
-import type { PDFFont } from 'pdf-lib'
+import { WINANSI_SAFE as SAFE, type StdFont } from './std-fonts.ts'
 
 const ASCII_FOR: Record<string, string> = {
   '\u2010': '-',
@@ -29,10 +29,11 @@ const ASCII_FOR: Record<string, string> = {
   '\n': ' ',
 }
 
-/** Printable ASCII and Latin-1 letters: all encodable by the WinAnsi standard fonts. */
-const SAFE = /^[\x20-\x7e\u00a1-\u00ff]$/
+/** Most text is plain printable ASCII: nothing to replace. */
+const PLAIN = /^[\x20-\x7e]*$/
 
 export function pdfSafe(text: string): string {
+  if (PLAIN.test(text)) return text
   let out = ''
   for (const ch of text) {
     if (SAFE.test(ch)) out += ch
@@ -45,30 +46,19 @@ export function pdfSafe(text: string): string {
   return out
 }
 
-const widthTables = new WeakMap<PDFFont, Float64Array>()
-
 /**
- * Width in points of pdfSafe text, from a 256-entry table per font. No kerning: the text is drawn with
- * plain Tj, which does not kern either, and summing a table is far faster than pdf-lib's glyph lookup.
+ * Width in points of pdfSafe text, from the font's 256-entry table. No kerning: the text is drawn with
+ * plain Tj, which does not kern either.
  */
-export function measure(font: PDFFont, text: string, size: number): number {
-  let table = widthTables.get(font)
-  if (!table) {
-    table = new Float64Array(256)
-    const fallback = font.widthOfTextAtSize('?', 1)
-    for (let c = 32; c < 256; c++) {
-      const ch = String.fromCharCode(c)
-      table[c] = SAFE.test(ch) ? font.widthOfTextAtSize(ch, 1) : fallback
-    }
-    widthTables.set(font, table)
-  }
+export function measure(font: StdFont, text: string, size: number): number {
+  const table = font.widths
   let w = 0
   for (let i = 0; i < text.length; i++) w += table[text.charCodeAt(i) & 0xff]!
   return w * size
 }
 
 /** Cuts one word that is wider than the line into pieces that fit. */
-function breakWord(word: string, font: PDFFont, size: number, width: number): string[] {
+function breakWord(word: string, font: StdFont, size: number, width: number): string[] {
   const pieces: string[] = []
   let cur = ''
   for (const ch of word) {
@@ -81,23 +71,37 @@ function breakWord(word: string, font: PDFFont, size: number, width: number): st
   return pieces
 }
 
-/** Greedy word wrap of already-safe text to `width` points; never returns an empty list. */
-export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+/** Widths are summed word by word below; this margin keeps a line that fits by that sum within measure(). */
+const EPSILON = 1e-9
+
+/**
+ * Greedy word wrap of already-safe text to `width` points; never returns an empty list. Each word is
+ * measured once and the line width kept as a running sum, so a long reason costs one pass.
+ */
+export function wrapText(text: string, font: StdFont, size: number, width: number): string[] {
   if (measure(font, text, size) <= width && !/\s\s|^\s|\s$/.test(text)) return [text]
+  const limit = width - EPSILON
+  const space = measure(font, ' ', size)
   const lines: string[] = []
   let cur = ''
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = cur ? `${cur} ${word}` : word
-    if (measure(font, candidate, size) <= width) {
-      cur = candidate
+  let curWidth = 0
+  for (const word of text.split(/\s+/)) {
+    if (!word) continue
+    const w = measure(font, word, size)
+    if (cur && curWidth + space + w <= limit) {
+      cur += ' ' + word
+      curWidth += space + w
       continue
     }
     if (cur) lines.push(cur)
-    if (measure(font, word, size) <= width) cur = word
-    else {
+    if (w <= limit) {
+      cur = word
+      curWidth = w
+    } else {
       const pieces = breakWord(word, font, size, width)
       lines.push(...pieces.slice(0, -1))
       cur = pieces.at(-1) ?? ''
+      curWidth = measure(font, cur, size)
     }
   }
   if (cur || lines.length === 0) lines.push(cur)

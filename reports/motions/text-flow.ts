@@ -2,12 +2,13 @@
  * A cursor that writes wrapped paragraphs down a page and starts a new page when the next block does not
  * fit; for the cover motion, whose length depends on the county and court names.
  */
-import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib'
-import { CONTENT_WIDTH, INK, MARGIN, PAGE } from './page-layout.ts'
+import { CONTENT_WIDTH, INK, MARGIN, PAGE, type PageList } from './page-layout.ts'
+import type { PageCanvas } from './page-canvas.ts'
 import { measure, pdfSafe, wrapText } from './pdf-text.ts'
+import type { StdFont } from './std-fonts.ts'
 
 export interface TextStyle {
-  font: PDFFont
+  font: StdFont
   size: number
   /** Line height; default 1.3 × size. */
   leading?: number
@@ -17,19 +18,19 @@ export interface TextStyle {
 }
 
 export class TextFlow {
-  page: PDFPage
+  page: PageCanvas
   y: number
   pages = 1
 
-  constructor(private readonly doc: PDFDocument) {
-    this.page = doc.addPage([PAGE.width, PAGE.height])
+  constructor(private readonly doc: PageList) {
+    this.page = doc.add()
     this.y = PAGE.height - MARGIN.top
   }
 
   /** Makes room for `height` points, starting a new page if needed. */
   need(height: number): void {
     if (this.y - height >= MARGIN.bottom) return
-    this.page = this.doc.addPage([PAGE.width, PAGE.height])
+    this.page = this.doc.add()
     this.pages++
     this.y = PAGE.height - MARGIN.top
   }
@@ -50,13 +51,7 @@ export class TextFlow {
       const w = measure(style.font, line, style.size)
       const x = style.align === 'center' ? MARGIN.left + (CONTENT_WIDTH - w) / 2 : MARGIN.left + indent
       this.y -= leading
-      this.page.drawText(line, {
-        x,
-        y: this.y + (leading - style.size) / 2,
-        size: style.size,
-        font: style.font,
-        color: INK,
-      })
+      this.page.text(line, x, this.y + (leading - style.size) / 2, style.font, style.size, INK)
     }
   }
 }

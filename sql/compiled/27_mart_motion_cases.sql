@@ -1,12 +1,12 @@
 -- model:      mart_motion_cases
 -- layer:      mart (view)
--- grain:      one row per court case (subject_id, case number) x remedy x determination
+-- grain:      one row per court case (subject_id, case number) x remedy x determination x reduced level x layer x related
 -- depends on: count_determinations, int_convictions, int_subjects
 create or replace view mart_motion_cases as
 with counts as (
   select
     d.county, d.court, d.remedy, d.determination, d.subject_id, d.case_number, d.cnt_order,
-    d.conviction_date, d.code_section, d.rule_id, d.reason,
+    d.conviction_date, d.code_section, d.rule_id, d.reason, d.reduced_level, d.layer, d.is_related,
     coalesce('#' || d.case_number, '@' || i.cyc_order || '/' || coalesce(d.conviction_date, ''), '!' || d.cnt_order)
       as case_key
   from count_determinations d
@@ -14,7 +14,7 @@ with counts as (
 ),
 cases as (
   select
-    county, court, remedy, determination, subject_id, case_key,
+    county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
     any_value(case_number) as case_number,
     list_sort(list(code_section)) as sections,
     array_to_string(list_sort(list_distinct(list(conviction_date))), '; ') as conviction_date,
@@ -26,7 +26,8 @@ cases as (
   group by all
 )
 select
-  c.county, c.court, c.remedy, c.determination, c.case_number, c.subject_id,
+  c.county, c.court, c.remedy, c.determination, c.reduced_level, c.layer, c.is_related,
+  c.case_number, c.subject_id,
   s.name,
   array_to_string(list_filter(coalesce(s.names, []), n -> n is distinct from s.name), '; ') as aka,
   strftime(s.dob, '%Y-%m-%d') as dob,
@@ -42,8 +43,9 @@ select
   coalesce(c.reason, '') as reason,
   row_number() over (
     order by c.county nulls last, c.court nulls last, case c.remedy when 'dismiss_and_seal' then 0 when 'redesignate' then 1 when 'recall_and_resentence' then 2 when 'review' then 3 when 'not_eligible' then 4 else 5 end, c.remedy,
-      c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last, c.case_key
+      c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last,
+      c.reduced_level nulls last, c.is_related, c.layer, c.case_key
   )::int as motion_order
 from cases c
 left join int_subjects s on s.subject_id = c.subject_id;
-comment on view mart_motion_cases is 'one row per court case (subject_id, case number) x remedy x determination';
+comment on view mart_motion_cases is 'one row per court case (subject_id, case number) x remedy x determination x reduced level x layer x related';

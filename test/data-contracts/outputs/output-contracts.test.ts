@@ -11,7 +11,7 @@ import {
 } from '../../../data-contracts/determinations.ts'
 import { MOTION_CSV_COLUMNS } from '../../../data-contracts/outputs/motion-cases.contract.ts'
 import { motionCsv } from '../../../reports/motions/motion-csv.ts'
-import { RELIEF_SECTIONS } from '../../../reports/motions/relief-sections.ts'
+import { BEYOND_STATUTE, RELIEF_SECTIONS } from '../../../reports/motions/relief-sections.ts'
 import { DETERMINATION_ORDER } from '../../../reports/charts/palette.ts'
 import { PUBLIC_MART_COLUMNS } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { COMPARE_MART, PUBLIC_MARTS } from '../../../reports/report/public-marts.ts'
@@ -22,9 +22,11 @@ describe('output contracts', () => {
     expect(motionCsv([]).trimEnd()).toBe(MOTION_CSV_COLUMNS.join(','))
   })
 
-  it('the motion schedules follow the remedy order of the vocabulary (A … E)', () => {
-    expect(RELIEF_SECTIONS.map((s) => s.remedy)).toEqual([...REMEDIES])
-    expect(RELIEF_SECTIONS.map((s) => s.schedule)).toEqual(['A', 'B', 'C', 'D', 'E'])
+  it('the motion schedules follow the remedy order of the vocabulary, with D for relief beyond HS 11361.8', () => {
+    const statute = RELIEF_SECTIONS.filter((s) => s.key !== BEYOND_STATUTE)
+    expect(statute.map((s) => s.key)).toEqual([...REMEDIES])
+    expect(RELIEF_SECTIONS.map((s) => s.schedule)).toEqual(['A', 'B', 'C', 'D', 'E', 'F'])
+    expect(RELIEF_SECTIONS[3]!.key).toBe(BEYOND_STATUTE)
   })
 
   it('charts order determinations as the vocabulary does; relief is dismiss and reduce', () => {

@@ -63,8 +63,11 @@ describe('motion lists', () => {
       county: 'SAN JOAQUIN',
       court: 'CASC STOCKTON',
       relief: 'redesignate',
-      relief_label: 'Redesignate',
+      relief_label: 'Redesignate as a misdemeanor',
+      reduced_level: 'misdemeanor',
       determination: 'reduce',
+      layer: 'statute',
+      is_related: 'false',
       name: 'DOE,JANE',
       aka: 'ROE,JANE',
       dob: '1970-05-05',
@@ -79,12 +82,13 @@ describe('motion lists', () => {
       ['A', 'dismiss_and_seal', 'LO-4001'],
       ['C', 'recall_and_resentence', 'LO-3001'],
     ])
-    expect(lodi[1]!.relief_label).toBe('Recall; resentence')
+    expect(lodi[1]!.relief_label).toBe('Recall; resentence as a misdemeanor')
+    expect(lodi[0]).toMatchObject({ relief_label: 'Dismiss and seal', reduced_level: '' })
     const woodland = csv('yolo', 'casc-woodland')
     expect(woodland.map((r) => [r.schedule, r.case_number])).toEqual([
       ['A', 'YO-7001'],
-      ['D', 'YO-6001'],
-      ['E', 'YO-5001'],
+      ['E', 'YO-6001'],
+      ['F', 'YO-5001'],
     ])
     expect(woodland[1]!.reason).toMatch(/^Needs review: missing facts/)
     expect(woodland[2]!.reason).toMatch(/2016-11-09/)

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PDFDocument, StandardFonts, type PDFFont } from 'pdf-lib'
 import { capLines, measure, pdfSafe, wrapText } from '../../../reports/motions/pdf-text.ts'
+import { FONTS } from '../../../reports/motions/std-fonts.ts'
 
-let font: PDFFont
+const font = FONTS.sans
+/** pdf-lib's own Helvetica, as a second opinion on widths and encodability. */
+let pdfLibFont: PDFFont
 beforeAll(async () => {
-  font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica)
+  pdfLibFont = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica)
 })
 
 describe('text for the standard PDF fonts', () => {
@@ -16,11 +19,26 @@ describe('text for the standard PDF fonts', () => {
     expect(pdfSafe('ŁUKASZ 李')).toBe('?UKASZ ?')
     expect(pdfSafe('Ǆ')).toBe('DZ')
     for (const s of ['HS 11361.8(e)–(f)', 'ŁUKASZ 李', 'tab\there'])
-      expect(() => font.encodeText(pdfSafe(s))).not.toThrow()
+      expect(() => pdfLibFont.encodeText(pdfSafe(s))).not.toThrow()
   })
 
-  it('measures like pdf-lib for text without kerning pairs', () => {
-    expect(measure(font, 'HS 11359 x2', 10)).toBeCloseTo(font.widthOfTextAtSize('HS 11359 x2', 10), 6)
+  it('measures every WinAnsi character like pdf-lib, in every standard font', async () => {
+    const doc = await PDFDocument.create()
+    const pairs = [
+      [FONTS.sans, StandardFonts.Helvetica],
+      [FONTS.sansBold, StandardFonts.HelveticaBold],
+      [FONTS.sansItalic, StandardFonts.HelveticaOblique],
+      [FONTS.serif, StandardFonts.TimesRoman],
+      [FONTS.serifBold, StandardFonts.TimesRomanBold],
+    ] as const
+    for (const [mine, name] of pairs) {
+      const theirs = await doc.embedFont(name)
+      expect(mine.baseFont).toBe(name)
+      for (let c = 32; c < 256; c++) {
+        const ch = pdfSafe(String.fromCharCode(c))
+        expect(measure(mine, ch, 10), `${name} ${c}`).toBeCloseTo(theirs.widthOfTextAtSize(ch, 10), 6)
+      }
+    }
   })
 
   it('wraps on spaces within the width and breaks words longer than a line', () => {

@@ -82,7 +82,7 @@ describe('remedy track at the as-of boundary', () => {
     }) as Record<string, string>[]
     const c = rows.filter((r) => r.schedule === 'C')
     expect(c.map((r) => r.case_number).sort()).toEqual(['B-2', 'B-5'])
-    expect(c.find((r) => r.case_number === 'B-2')!.relief_label).toBe('Recall; resentence')
+    expect(c.find((r) => r.case_number === 'B-2')!.relief_label).toBe('Recall; resentence as a misdemeanor')
     expect(c.find((r) => r.case_number === 'B-5')!.relief_label).toBe('Recall; dismiss')
     expect(
       rows

@@ -1,0 +1,127 @@
+/**
+ * Renders court motions on worker threads, so a statewide run draws its ~100 courts' PDFs in parallel.
+ * Each job goes to the next idle worker; results come back in any order and each promise resolves with its
+ * own court's bytes, which are identical to a main-thread render (the renderer is pure). With one thread, or
+ * little to draw, it renders on the main thread: starting a worker (and its TypeScript loader) costs more
+ * than a few small courts.
+ *
+ * Workers load the .ts worker file through tsx, registered in the worker by a small bootstrap with absolute
+ * URLs: the CLI registers tsx in the main thread only (bin/relief.js), a worker's `--import tsx` resolves
+ * against the working directory, and on Node 20 it does not yet apply to the worker's entry file.
+ */
+import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { dirname, join } from 'node:path'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import {
+  renderMotionPdf,
+  type MotionDocument,
+  type RenderedMotion,
+} from '../../reports/motions/motion-pdf.ts'
+
+/** tsx's ESM register API, by its package exports (require.resolve would give the CommonJS build). */
+function tsxEsmApi(): string {
+  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json')
+  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>
+  }
+  return pathToFileURL(join(dirname(pkgPath), pkg.exports['./esm/api']!.import.default)).href
+}
+const TSX_API = tsxEsmApi()
+const WORKER_FILE = new URL('./motion-render-worker.ts', import.meta.url).href
+const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_FILE)}) })`
+
+/** Below this many case rows in the whole run, threads cost more than they save. */
+export const PARALLEL_MIN_CASES = 20_000
+
+interface Job {
+  id: number
+  doc: MotionDocument
+  resolve(r: RenderedMotion): void
+  reject(e: Error): void
+}
+
+type Reply = { id: number; bytes: Uint8Array; pages: number } | { id: number; error: string }
+
+export class MotionRenderPool {
+  private readonly idle: Worker[] = []
+  private readonly all: Worker[] = []
+  private readonly queue: Job[] = []
+  private readonly running = new Map<Worker, Job>()
+  private nextId = 0
+
+  /** threads <= 1 renders on the calling thread. */
+  constructor(readonly threads: number) {
+    for (let i = 0; i < (threads > 1 ? threads : 0); i++) {
+      const w = new Worker(BOOTSTRAP, { eval: true })
+      w.on('message', (m: Reply) => this.done(w, m))
+      w.on('error', (e) => this.fail(w, e))
+      // An idle worker never keeps the process alive (a failed step may not reach close()); a busy one does.
+      w.unref()
+      this.all.push(w)
+      this.idle.push(w)
+    }
+  }
+
+  render(doc: MotionDocument): Promise<RenderedMotion> {
+    if (!this.all.length) return Promise.resolve().then(() => renderMotionPdf(doc))
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, doc, resolve, reject })
+      this.dispatch()
+    })
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.terminate()))
+    for (const job of this.queue.splice(0)) job.reject(new Error('motion render pool closed'))
+  }
+
+  private dispatch(): void {
+    while (this.idle.length && this.queue.length) {
+      const w = this.idle.pop()!
+      const job = this.queue.shift()!
+      this.running.set(w, job)
+      w.ref()
+      w.postMessage({ id: job.id, doc: job.doc })
+    }
+  }
+
+  private done(w: Worker, m: Reply): void {
+    const job = this.running.get(w)
+    this.running.delete(w)
+    w.unref()
+    this.idle.push(w)
+    if (job && job.id === m.id) {
+      if ('error' in m) job.reject(new Error(`motion render failed (${job.doc.court}): ${m.error}`))
+      else job.resolve({ bytes: m.bytes, pages: m.pages })
+    }
+    this.dispatch()
+  }
+
+  private fail(w: Worker, e: Error): void {
+    // A worker that died takes its job with it; the others carry on with the queue. With none left (say, a
+    // loader that cannot start in this environment), the rest renders on the main thread.
+    this.running.get(w)?.reject(e)
+    this.running.delete(w)
+    this.all.splice(this.all.indexOf(w), 1)
+    if (this.idle.includes(w)) this.idle.splice(this.idle.indexOf(w), 1)
+    if (!this.all.length)
+      for (const job of this.queue.splice(0)) {
+        try {
+          job.resolve(renderMotionPdf(job.doc))
+        } catch (err) {
+          job.reject(err instanceof Error ? err : new Error(String(err)))
+        }
+      }
+  }
+}
+
+/** One thread per core (at most 8), or the main thread alone when the run has little to draw. */
+export function motionRenderPool(
+  totalCases: number,
+  threads = Math.min(availableParallelism(), 8),
+): MotionRenderPool {
+  return new MotionRenderPool(totalCases >= PARALLEL_MIN_CASES ? threads : 1)
+}
