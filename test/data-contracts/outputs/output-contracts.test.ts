@@ -35,11 +35,11 @@ describe('output contracts', () => {
     expect(RELIEF_DETERMINATIONS.every((d) => DETERMINATIONS.includes(d))).toBe(true)
   })
 
-  it('every published mart has a column contract ending in suppressed', () => {
+  it('every published mart has a column contract ending in suppressed, rounded', () => {
     for (const m of [...PUBLIC_MARTS, COMPARE_MART]) {
       const cols = (PUBLIC_MART_COLUMNS as Record<string, readonly string[]>)[m.name]
       expect(cols, m.name).toBeDefined()
-      expect(cols!.at(-1)).toBe('suppressed')
+      expect(cols!.slice(-2)).toEqual(['suppressed', 'rounded'])
       for (const w of m.withheld) expect(cols, `${m.name}.${w}`).toContain(w)
     }
   })
