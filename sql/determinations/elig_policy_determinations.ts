@@ -48,8 +48,19 @@ const REMEDY = `case
     end`
 
 function build(ctx: ModelContext): string {
+  return policyDeterminationsSql(ctx)
+}
+
+/**
+ * The policy layer over a statute-determinations relation and the convictions its record-wide facts read.
+ * Court reconciliation passes its own relations and no related charges (the court index carries no cycles).
+ */
+export function policyDeterminationsSql(
+  ctx: ModelContext,
+  src = { statute: 'elig_statute_determinations', convictions: 'int_convictions', related: true },
+): string {
   const p = ctx.policy ?? STATUTE_POLICY
-  const related = relatedOutcome(p)
+  const related = src.related ? relatedOutcome(p) : null
   // With related charges, facts and counts are read twice (anchors): compute them once.
   const once = related ? ' materialized' : ''
   return `
@@ -61,7 +72,7 @@ with person as (
     count(*) as convictions_on_record,
     bool_and(coalesce(${p64Code()}, false)) as only_prop64,
     bool_and(coalesce(sentence_end_date <= (select as_of_date from run_params), true)) as all_sentences_done
-  from int_convictions
+  from ${src.convictions}
   group by subject_id
 ),
 facts as${once} (
@@ -80,7 +91,7 @@ facts as${once} (
     -- The policy reaches old-law convictions of HS 11357–11360 only.
     d.base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360')
       and coalesce(${PRE_AUMA('d.offense_date', 'd.conviction_date')}, false) as policy_reach
-  from elig_statute_determinations d
+  from ${src.statute} d
   cross join run_params r
   left join person p using (subject_id)
 ),

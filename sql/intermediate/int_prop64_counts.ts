@@ -29,11 +29,15 @@ export const int_prop64_counts: Model = {
     'ref_offense_codes',
   ],
   ruleIds: ['P64-SCOPE-01'],
-  sql: () => `
+  sql: () => prop64CountsSql(),
+}
+
+/** The model's SELECT over a convictions and a subjects relation (court reconciliation feeds its own). */
+export const prop64CountsSql = (convictions = 'int_convictions', subjects = 'int_subjects'): string => `
 with in_scope as (
   -- P64-SCOPE-01: convictions under the sections HS 11361.8(a)/(e) names.
   select c.*
-  from int_convictions c
+  from ${convictions} c
   where c.code_type = 'HS' and c.section in (${PROP64_SECTIONS.map((s) => `'${s}'`).join(', ')})
 ),
 coded as (
@@ -59,7 +63,7 @@ dated as (
       when i.conviction_date < date '2016-11-09' or i.charged_under_old_code then 'before'
       else 'unknown'
     end as offense_era
-  from coded i join int_subjects s using (subject_id)
+  from coded i join ${subjects} s using (subject_id)
 ),
 aged as (
   select *,
@@ -98,5 +102,4 @@ select
   a.sentence_end_date > (select as_of_date from run_params) as sentence_running
 from aged a
 left join priors p using (subject_id, cnt_order)
-left join dq using (subject_id, cnt_order)`,
-}
+left join dq using (subject_id, cnt_order)`
