@@ -77,6 +77,48 @@ program
   })
 
 program
+  .command('reconcile')
+  .description(
+    'run the extract, then match a court case index to it: court-only, DOJ-only and disagreeing convictions',
+  )
+  .requiredOption('--input <path...>', 'DOJ extract file(s), director(ies) or glob(s)')
+  .requiredOption(
+    '--court-index <path...>',
+    'court case index CSV file(s) (data-contracts/court-index.contract.ts)',
+  )
+  .requiredOption('--out <dir>', 'output folder')
+  .option('--db <file>', 'DuckDB database file (default <out>/relief.duckdb)')
+  .option('--county <name>', "only convictions in this county's courts (priors anywhere still count)")
+  .option('--policy <name|file>', 'DA policy preset or file (default statute)', collect)
+  .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
+  .option('--threads <n>', 'DuckDB threads', int('--threads'))
+  .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
+  .action(async (o) => {
+    const { reconcileRun } = await import('./reconcile/reconcile-run.ts')
+    const r = await reconcileRun({
+      inputs: o.input,
+      courtIndex: o.courtIndex,
+      out: o.out,
+      db: o.db,
+      county: o.county,
+      policy: o.policy,
+      asOf: o.asOf,
+      threads: o.threads,
+      memoryLimit: o.memoryLimit,
+    })
+    const c = r.court
+    process.stdout.write(
+      `run ${r.runId}: ${r.manifest.counts.in_scope_counts} in-scope DOJ counts; court index ${c.totals.rows_loaded} records loaded, ${c.totals.rows_rejected} rejected of ${c.totals.rows_read}\n` +
+        `court-only cannabis convictions ${c.counts.court_only} (${Object.entries(
+          c.counts.court_only_by_determination,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}); DOJ-only counts ${c.counts.doj_only}; mismatches ${c.counts.mismatches}\n` +
+        `outputs in ${r.out}/restricted/reconcile\n`,
+    )
+  })
+
+program
   .command('explain')
   .description("show one subject's in-scope counts and the trail of rules that decided each")
   .requiredOption('--out <dir>', 'output folder of an earlier run')

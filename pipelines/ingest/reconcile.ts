@@ -27,28 +27,50 @@ async function tableExists(db: Db, name: string): Promise<boolean> {
   )
 }
 
+/** Where a ledger reads from: the DOJ ingest by default; the court index passes its own (pipelines/reconcile). */
+export interface LedgerTables {
+  /** Relation of loaded rows, with source_file. */
+  loaded: string
+  /** Table created here: one row per rejected line. */
+  rejects: string
+  /** read_csv rejects_table / rejects_scan names. */
+  errors: string
+  scans: string
+  /** A SELECT (file, line, reason, raw_text) of lines read but refused after parsing, if any. */
+  refused?: string
+}
+
+const DOJ_TABLES: LedgerTables = {
+  loaded: 'stg_doj_rows',
+  rejects: 'ingest_rejects',
+  errors: REJECT_ERRORS_TABLE,
+  scans: REJECT_SCANS_TABLE,
+}
+
 export async function reconcile(
   db: Db,
   files: readonly FileShape[],
   ledgers: ReadonlyMap<string, FileLedger>,
+  t: LedgerTables = DOJ_TABLES,
 ): Promise<FileReconciliation[]> {
   await db.run(
-    `create or replace table ingest_rejects (file varchar, line bigint, reason varchar, raw_text varchar)`,
+    `create or replace table ${t.rejects} (file varchar, line bigint, reason varchar, raw_text varchar)`,
   )
-  if (await tableExists(db, REJECT_ERRORS_TABLE)) {
+  if (t.refused) await db.run(`insert into ${t.rejects} ${t.refused}`)
+  if (await tableExists(db, t.errors)) {
     // One reject row per failing column: keep one per line, the first error in column order.
-    await db.run(`insert into ingest_rejects
+    await db.run(`insert into ${t.rejects}
       select s.file_path, e.line, arg_min(e.error_type || ': ' || e.error_message, e.column_idx), arg_min(e.csv_line, e.column_idx)
-      from ${REJECT_ERRORS_TABLE} e join ${REJECT_SCANS_TABLE} s using (scan_id, file_id)
+      from ${t.errors} e join ${t.scans} s using (scan_id, file_id)
       group by s.file_path, e.line`)
   }
   const loaded = new Map(
     (
-      await db.rows<{ f: string; n: string }>(`select source_file f, count(*) n from stg_doj_rows group by 1`)
+      await db.rows<{ f: string; n: string }>(`select source_file f, count(*) n from ${t.loaded} group by 1`)
     ).map((r) => [r.f, Number(r.n)]),
   )
   const rejected = new Map(
-    (await db.rows<{ f: string; n: string }>(`select file f, count(*) n from ingest_rejects group by 1`)).map(
+    (await db.rows<{ f: string; n: string }>(`select file f, count(*) n from ${t.rejects} group by 1`)).map(
       (r) => [r.f, Number(r.n)],
     ),
   )
@@ -61,7 +83,7 @@ export async function reconcile(
     const unaccounted = read - nLoaded - nRejected
     if (unaccounted > 0) {
       await db.run(
-        `insert into ingest_rejects select ${lit(f.path)}, null, ${lit(
+        `insert into ${t.rejects} select ${lit(f.path)}, null, ${lit(
           'CONSUMED: the CSV reader took this line into a neighbouring record without a row (usually an unterminated quote on the line before); not loaded',
         )}, null from range(${unaccounted})`,
       )
