@@ -34,6 +34,10 @@ program
     parseFloat,
   )
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
+  .option(
+    '--court-index <file>',
+    'also write a court case index for the same people, and its truth beside it (<file>.truth.csv)',
+  )
   .action(async (o) => (await import('./generate/generate-command.ts')).generateCommand(o))
 
 program

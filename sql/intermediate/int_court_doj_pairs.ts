@@ -6,7 +6,7 @@ import { caseKey, nameKey } from '../helpers/court-fragments.ts'
  * first by normalised case number; a DOJ case no court case number matches is then matched by the person
  * (surname + first name + DOB, any of the DOJ's names) to a court case no DOJ case number matches, on the same
  * conviction date, or on the same section within 90 days (nearest first). Inside a matched case, counts pair
- * with charges of the same section in order (convicted charges first; when the DOJ has more counts than the
+ * with charges of the same section, both sorted by section, level and date (convicted charges first; when the DOJ has more counts than the
  * court has charges, the extra counts share the court's last one: one court charge can stand for several DOJ
  * counts), then leftover counts with leftover charges. Co-defendants share a case number: a DOJ person pairs
  * only with that person's charges when the court names them. A DOJ count with no court case is DOJ-only.
@@ -20,7 +20,7 @@ export const int_court_doj_pairs: Model = {
   sql: () => `
 with doj as (
   select c.subject_id, c.cnt_order, c.county, c.case_number, ${caseKey('c.case_number')} as case_key,
-    c.base_section, c.conviction_date, s.dob,
+    c.base_section, c.code_section, c.conviction_level, c.conviction_date, s.dob,
     list_transform(s.names, n -> ${nameKey('n')}) as name_keys
   from int_prop64_counts c join int_subjects s using (subject_id)
   where (select county_filter from run_params) is null or c.county = (select county_filter from run_params)
@@ -72,8 +72,8 @@ charges as (
 ),
 same_section as (
   select d.subject_id, d.cnt_order, d.matched_by, d.court_case_key,
-    row_number() over (partition by d.subject_id, d.county, d.court_case_key, d.base_section order by d.cnt_order)
-      as k
+    row_number() over (partition by d.subject_id, d.county, d.court_case_key, d.base_section
+      order by d.code_section, d.conviction_level, d.conviction_date, d.cnt_order) as k
   from matched_doj d
   where exists (select 1 from charges c where c.subject_id = d.subject_id and c.county = d.county
                 and c.court_case_key = d.court_case_key and c.base_section = d.base_section)
@@ -81,7 +81,7 @@ same_section as (
 section_charges as (
   select subject_id, county, court_case_key, base_section, file_index, record,
     row_number() over (partition by subject_id, county, court_case_key, base_section
-                       order by is_conviction desc, file_index, record) as k,
+                       order by is_conviction desc, code_section, conviction_level, disposition_date, file_index, record) as k,
     count(*) over (partition by subject_id, county, court_case_key, base_section) as n
   from charges
 ),
