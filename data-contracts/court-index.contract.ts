@@ -1,7 +1,7 @@
 /**
  * The court case index contract: a Superior Court case-management export, CSV with a header line, one row per
  * charge. It is what `relief reconcile --court-index` reads to find cannabis convictions the DOJ extract does not
- * carry (Los Angeles found about 58,000 that way; docs/court-reconciliation.md).
+ * carry (Los Angeles found about 58,000 that way; data-contracts/court-index.md).
  *
  * Every column is read as text (an unreadable value never costs the row); staging parses it and says what it
  * could not read. A row is rejected only when it cannot be matched at all (no case number, or no California county).

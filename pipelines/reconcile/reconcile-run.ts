@@ -116,7 +116,7 @@ export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileRes
     const manifest = run.manifest as Manifest & { court_index?: CourtIndexManifest }
     manifest.court_index = court
     // The report is rebuilt so its court-only section reads the mart this step built.
-    const report = OUTPUT_STEPS.find((s) => s.name === 'report')
+    const report = opts.determinationsOnly ? undefined : OUTPUT_STEPS.find((s) => s.name === 'report')
     const reportFiles = report
       ? await report.write({ db, out, runId: run.runId, asOf: run.manifest.as_of, manifest })
       : []
