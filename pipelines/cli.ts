@@ -21,6 +21,8 @@ const program = new Command()
   .description('Prop 64 (HS 11361.8) relief from California DOJ criminal-history extracts')
   .version(VERSION)
   .showHelpAfterError()
+  // `relief status --out` and `relief status import --out` each own their options.
+  .enablePositionalOptions()
 
 program
   .command('generate')
@@ -119,6 +121,44 @@ program
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}); DOJ-only counts ${c.counts.doj_only}; mismatches ${c.counts.mismatches}\n` +
         `outputs in ${r.out}/restricted/reconcile\n`,
+    )
+  })
+
+const status = program
+  .command('status')
+  .description(
+    'filing status per county from the ledger of court rulings: public/status.json|md, DOJ update and notification files',
+  )
+  .option('--out <dir>', 'run folder')
+  .option('--min-cell <n>', 'withhold numbers describing fewer than n people (default 11)', int('--min-cell'))
+  .action(async (o) => {
+    if (!o.out) throw new UserError('status: --out <dir> is required')
+    const { statusReport, MEASURES } = await import('./status/status-report.ts')
+    const r = await statusReport({ out: o.out, minCell: o.minCell })
+    const cell = (v: number | null) => (v === null ? '(s)' : String(v)).padStart(12)
+    process.stdout.write(
+      `${'county'.padEnd(16)}${MEASURES.map((m) => m.padStart(12)).join('')}\n` +
+        r.rows
+          .map((x) => `${x.county.slice(0, 15).padEnd(16)}${MEASURES.map((m) => cell(x.counts[m])).join('')}`)
+          .join('\n') +
+        `\n${r.ledgerRows} rulings in the ledger (${r.rulingsWithoutCount} for counts not in this run); ${r.files.length} files written\n`,
+    )
+  })
+
+status
+  .command('import')
+  .description(
+    'read court rulings (granted | denied | continued | withdrawn) per case and count into the filing ledger',
+  )
+  .requiredOption('--out <dir>', 'run folder')
+  .requiredOption('--rulings <file...>', 'rulings CSV file(s) (data-contracts/court-rulings.contract.ts)')
+  .action(async (o) => {
+    const { importRulings } = await import('./status/status-import.ts')
+    const r = await importRulings({ out: o.out, rulings: o.rulings })
+    const read = r.inputs.reduce((a, i) => a + i.rows_read, 0)
+    const rejected = r.inputs.reduce((a, i) => a + i.rows_rejected, 0)
+    process.stdout.write(
+      `rulings: ${read} read, ${rejected} rejected, ${r.added} new in the ledger (${r.ledgerRows} in all)\n`,
     )
   })
 

@@ -129,15 +129,19 @@ export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileRes
 }
 
 /** The CSV reader makes its rejects tables only when it has something to say; the line SELECT reads them always. */
-async function ensureRejectTables(db: Db): Promise<void> {
+export async function ensureRejectTables(
+  db: Db,
+  errors = COURT_REJECT_ERRORS,
+  scans = COURT_REJECT_SCANS,
+): Promise<void> {
   const has = async (t: string) =>
     Number(await db.scalar(`select count(*) from duckdb_tables() where table_name = '${t}'`)) > 0
-  if (!(await has(COURT_REJECT_ERRORS)))
+  if (!(await has(errors)))
     await db.run(
-      `create table ${COURT_REJECT_ERRORS} (scan_id ubigint, file_id ubigint, line ubigint, column_idx ubigint, error_type varchar, error_message varchar, csv_line varchar)`,
+      `create table ${errors} (scan_id ubigint, file_id ubigint, line ubigint, column_idx ubigint, error_type varchar, error_message varchar, csv_line varchar)`,
     )
-  if (!(await has(COURT_REJECT_SCANS)))
-    await db.run(`create table ${COURT_REJECT_SCANS} (scan_id ubigint, file_id ubigint, file_path varchar)`)
+  if (!(await has(scans)))
+    await db.run(`create table ${scans} (scan_id ubigint, file_id ubigint, file_path varchar)`)
 }
 
 async function countsOf(db: Db): Promise<CourtIndexManifest['counts']> {
