@@ -6,9 +6,10 @@ import { caseKey, nameKey } from '../helpers/court-fragments.ts'
  * first by normalised case number; a DOJ case no court case number matches is then matched by the person
  * (surname + first name + DOB, any of the DOJ's names) to a court case no DOJ case number matches, on the same
  * conviction date, or on the same section within 90 days (nearest first). Inside a matched case, counts pair
- * with charges of the same section, both sorted by section, level and date (convicted charges first; when the DOJ has more counts than the
- * court has charges, the extra counts share the court's last one: one court charge can stand for several DOJ
- * counts), then leftover counts with leftover charges. Co-defendants share a case number: a DOJ person pairs
+ * first with convicted charges the court records identically (section, level, date), then with charges of the same
+ * base section (those no exact pair took first), then leftover counts with leftover charges. Within each step the
+ * k-th count takes the k-th charge and, when the DOJ has more counts than the court has charges, the extra counts
+ * share the last one: one court charge can stand for several DOJ counts. Co-defendants share a case number: a DOJ person pairs
  * only with that person's charges when the court names them. A DOJ count with no court case is DOJ-only.
  */
 export const int_court_doj_pairs: Model = {
@@ -70,28 +71,60 @@ charges as (
      or not exists (select 1 from crt o where o.county = m.county and o.case_key = m.court_case_key
                     and o.dob = m.dob and list_contains(m.name_keys, o.name_key))
 ),
+exact_doj as (
+  -- First, counts the court records identically (section, level, date, convicted): k-th with k-th, extra counts
+  -- sharing the group's last charge.
+  select d.subject_id, d.cnt_order, d.matched_by,
+    row_number() over (partition by d.subject_id, d.county, d.court_case_key, d.code_section, d.conviction_level,
+      d.conviction_date order by d.cnt_order) as k
+  from matched_doj d
+  where exists (select 1 from charges c where c.subject_id = d.subject_id and c.county = d.county
+                and c.court_case_key = d.court_case_key and c.is_conviction
+                and c.code_section is not distinct from d.code_section
+                and c.conviction_level is not distinct from d.conviction_level
+                and c.disposition_date is not distinct from d.conviction_date)
+),
+exact_charges as (
+  select subject_id, county, court_case_key, code_section, conviction_level, disposition_date, file_index, record,
+    row_number() over (partition by subject_id, county, court_case_key, code_section, conviction_level, disposition_date
+                       order by file_index, record) as k,
+    count(*) over (partition by subject_id, county, court_case_key, code_section, conviction_level, disposition_date) as n
+  from charges where is_conviction
+),
+paired_exact as (
+  select e.subject_id, e.cnt_order, e.matched_by, c.file_index, c.record
+  from exact_doj e
+  join matched_doj d using (subject_id, cnt_order)
+  join exact_charges c on c.subject_id = d.subject_id and c.county = d.county and c.court_case_key = d.court_case_key
+    and c.code_section is not distinct from d.code_section and c.conviction_level is not distinct from d.conviction_level
+    and c.disposition_date is not distinct from d.conviction_date and c.k = least(e.k, c.n)
+),
 same_section as (
+  -- Then the rest within the same base section, charges no exact pair took first.
   select d.subject_id, d.cnt_order, d.matched_by, d.court_case_key,
     row_number() over (partition by d.subject_id, d.county, d.court_case_key, d.base_section
       order by d.code_section, d.conviction_level, d.conviction_date, d.cnt_order) as k
-  from matched_doj d
+  from matched_doj d anti join paired_exact p using (subject_id, cnt_order)
   where exists (select 1 from charges c where c.subject_id = d.subject_id and c.county = d.county
                 and c.court_case_key = d.court_case_key and c.base_section = d.base_section)
 ),
 section_charges as (
-  select subject_id, county, court_case_key, base_section, file_index, record,
-    row_number() over (partition by subject_id, county, court_case_key, base_section
-                       order by is_conviction desc, code_section, conviction_level, disposition_date, file_index, record) as k,
-    count(*) over (partition by subject_id, county, court_case_key, base_section) as n
-  from charges
+  select c.subject_id, c.county, c.court_case_key, c.base_section, c.file_index, c.record,
+    row_number() over (partition by c.subject_id, c.county, c.court_case_key, c.base_section
+                       order by u.record is not null, c.is_conviction desc, c.code_section, c.conviction_level, c.disposition_date,
+                         c.file_index, c.record) as k,
+    count(*) over (partition by c.subject_id, c.county, c.court_case_key, c.base_section) as n
+  from charges c
+  left join (select distinct file_index, record from paired_exact) u using (file_index, record)
 ),
-paired_same as (
+paired_section as (
   select s.subject_id, s.cnt_order, s.matched_by, c.file_index, c.record
   from same_section s
   join matched_doj d using (subject_id, cnt_order)
   join section_charges c on c.subject_id = d.subject_id and c.county = d.county
     and c.court_case_key = d.court_case_key and c.base_section = d.base_section and c.k = least(s.k, c.n)
 ),
+paired_same as (select * from paired_exact union all select * from paired_section),
 leftover_doj as (
   select d.*,
     row_number() over (partition by d.subject_id, d.county, d.court_case_key order by d.cnt_order) as k
