@@ -22,6 +22,8 @@ const program = new Command()
   .description('Prop 64 (HS 11361.8) relief from California DOJ criminal-history extracts')
   .version(VERSION)
   .showHelpAfterError()
+  // `relief status --out` and `relief status import --out` each own their options.
+  .enablePositionalOptions()
 
 program
   .command('generate')
@@ -35,6 +37,10 @@ program
     parseFloat,
   )
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
+  .option(
+    '--court-index <file>',
+    'also write a court case index for the same people, and its truth beside it (<file>.truth.csv)',
+  )
   .action(async (o) => (await import('./generate/generate-command.ts')).generateCommand(o))
 
 program
@@ -74,6 +80,86 @@ program
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}\n` +
         `outputs in ${r.out}\n`,
+    )
+  })
+
+program
+  .command('reconcile')
+  .description(
+    'run the extract, then match a court case index to it: court-only, DOJ-only and disagreeing convictions',
+  )
+  .requiredOption('--input <path...>', 'DOJ extract file(s), director(ies) or glob(s)')
+  .requiredOption(
+    '--court-index <path...>',
+    'court case index CSV file(s) (data-contracts/court-index.contract.ts)',
+  )
+  .requiredOption('--out <dir>', 'output folder')
+  .option('--db <file>', 'DuckDB database file (default <out>/relief.duckdb)')
+  .option('--county <name>', "only convictions in this county's courts (priors anywhere still count)")
+  .option('--policy <name|file>', 'DA policy preset or file (default statute)', collect)
+  .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
+  .option('--threads <n>', 'DuckDB threads', int('--threads'))
+  .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
+  .action(async (o) => {
+    const { reconcileRun } = await import('./reconcile/reconcile-run.ts')
+    const r = await reconcileRun({
+      inputs: o.input,
+      courtIndex: o.courtIndex,
+      out: o.out,
+      db: o.db,
+      county: o.county,
+      policy: o.policy,
+      asOf: o.asOf,
+      threads: o.threads,
+      memoryLimit: o.memoryLimit,
+    })
+    const c = r.court
+    process.stdout.write(
+      `run ${r.runId}: ${r.manifest.counts.in_scope_counts} in-scope DOJ counts; court index ${c.totals.rows_loaded} records loaded, ${c.totals.rows_rejected} rejected of ${c.totals.rows_read}\n` +
+        `court-only cannabis convictions ${c.counts.court_only} (${Object.entries(
+          c.counts.court_only_by_determination,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}); DOJ-only counts ${c.counts.doj_only}; mismatches ${c.counts.mismatches}\n` +
+        `outputs in ${r.out}/restricted/reconcile\n`,
+    )
+  })
+
+const status = program
+  .command('status')
+  .description(
+    'filing status per county from the ledger of court rulings: public/status.json|md, DOJ update and notification files',
+  )
+  .option('--out <dir>', 'run folder')
+  .option('--min-cell <n>', 'withhold numbers describing fewer than n people (default 11)', int('--min-cell'))
+  .action(async (o) => {
+    if (!o.out) throw new UserError('status: --out <dir> is required')
+    const { statusReport, MEASURES } = await import('./status/status-report.ts')
+    const r = await statusReport({ out: o.out, minCell: o.minCell })
+    const cell = (v: number | null) => (v === null ? '(s)' : String(v)).padStart(12)
+    process.stdout.write(
+      `${'county'.padEnd(16)}${MEASURES.map((m) => m.padStart(12)).join('')}\n` +
+        r.rows
+          .map((x) => `${x.county.slice(0, 15).padEnd(16)}${MEASURES.map((m) => cell(x.counts[m])).join('')}`)
+          .join('\n') +
+        `\n${r.ledgerRows} rulings in the ledger (${r.rulingsWithoutCount} for counts not in this run); ${r.files.length} files written\n`,
+    )
+  })
+
+status
+  .command('import')
+  .description(
+    'read court rulings (granted | denied | continued | withdrawn) per case and count into the filing ledger',
+  )
+  .requiredOption('--out <dir>', 'run folder')
+  .requiredOption('--rulings <file...>', 'rulings CSV file(s) (data-contracts/court-rulings.contract.ts)')
+  .action(async (o) => {
+    const { importRulings } = await import('./status/status-import.ts')
+    const r = await importRulings({ out: o.out, rulings: o.rulings })
+    const read = r.inputs.reduce((a, i) => a + i.rows_read, 0)
+    const rejected = r.inputs.reduce((a, i) => a + i.rows_rejected, 0)
+    process.stdout.write(
+      `rulings: ${read} read, ${rejected} rejected, ${r.added} new in the ledger (${r.ledgerRows} in all)\n`,
     )
   })
 

@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { generateExtract } from './generate/generate-extract.ts'
-import { runPipeline } from './run/run-pipeline.ts'
+import { generateCourtIndex } from './generate/court-index.ts'
+import { reconcileRun } from './reconcile/reconcile-run.ts'
 
 const OUT = resolve('out/demo')
 const SUBJECTS = 100_000
@@ -20,8 +21,15 @@ if (!existsSync(extract)) {
   const g = await generateExtract({ subjects: SUBJECTS, seed: SEED, out: extract })
   process.stderr.write(`  ${g.rows} rows in ${g.seconds.toFixed(1)} s\n`)
 }
-const r = await runPipeline({ inputs: [extract], out: OUT, asOf: AS_OF })
+// The court's own case index for the same people (with cases the DOJ list lacks), reconciled with the run.
+const courtIndex = join(OUT, `synthetic-court-index-${SUBJECTS}-seed${SEED}.csv`)
+if (!existsSync(courtIndex)) {
+  process.stderr.write(`generating the matching court case index …\n`)
+  await generateCourtIndex({ doj: extract, out: courtIndex, seed: SEED })
+}
+const r = await reconcileRun({ inputs: [extract], courtIndex: [courtIndex], out: OUT, asOf: AS_OF })
 const m = r.manifest
+const c = r.court.counts
 const secs = ((performance.now() - started) / 1000).toFixed(1)
 process.stdout.write(`
 record-relief demo (synthetic data, seed ${SEED}, as of ${AS_OF}) finished in ${secs} s, run ${r.runId}
@@ -31,6 +39,12 @@ record-relief demo (synthetic data, seed ${SEED}, as of ${AS_OF}) finished in ${
   ${Object.entries(m.counts.by_determination)
     .map(([k, v]) => `${k}: ${v}`)
     .join('   ')}
+
+  court index: ${r.court.totals.rows_loaded} charges; ${c.court_only} court-only cannabis convictions the DOJ list missed
+  (${c.court_only_people} people), decided by the same rules: ${Object.entries(c.court_only_by_determination)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('   ')}
+  DOJ-only counts ${c.doj_only}, disagreeing pairs ${c.mismatches}  (restricted/reconcile/)
 
   ${join(OUT, 'count_determinations.csv')}   one row per count, with rule id, citation and reason
   ${join(OUT, 'manifest.json')}              input hashes, options, version, reconciliation

@@ -19,26 +19,69 @@ function physicalLineSql(multiline: readonly [number, number][]): string {
   return `case ${arms.join(' ')} else line end`
 }
 
+/** Where a ledger reads from: the DOJ ingest by default; the court index passes its own (pipelines/reconcile). */
+export interface LedgerTables {
+  /** Relation of loaded rows, with source_file. */
+  loaded: string
+  /** One row per rejected line (file, line, reason, raw_text): a model for the DOJ file. */
+  rejects: string
+  /**
+   * For an input whose rejects are not a model (the court index): DuckDB's read_csv rejects_table /
+   * rejects_scan, from which the rejects table is created here, plus a SELECT (file, line, reason, raw_text)
+   * of lines read but refused after parsing.
+   */
+  build?: { errors: string; scans: string; refused?: string }
+  /** The rejects table names the subjects of each line (subject_ids), so lines naming nobody are counted. */
+  namesSubjects?: boolean
+}
+
+const DOJ_TABLES: LedgerTables = { loaded: 'stg_doj_rows', rejects: 'ingest_rejects', namesSubjects: true }
+
+async function tableExists(db: Db, name: string): Promise<boolean> {
+  return (
+    (await db.scalar<bigint>(`select count(*) from duckdb_tables() where table_name = ${lit(name)}`)) > 0n
+  )
+}
+
+/** The rejects table of an input read without the ingest_rejects model. */
+async function buildRejects(db: Db, t: LedgerTables, b: NonNullable<LedgerTables['build']>): Promise<void> {
+  await db.run(
+    `create or replace table ${t.rejects} (file varchar, line bigint, reason varchar, raw_text varchar)`,
+  )
+  if (b.refused) await db.run(`insert into ${t.rejects} ${b.refused}`)
+  if (await tableExists(db, b.errors))
+    // One reject row per failing column: keep one per line, the first error in column order.
+    await db.run(`insert into ${t.rejects}
+      select s.file_path, e.line, arg_min(e.error_type || ': ' || e.error_message, coalesce(e.column_idx, -1)),
+        arg_min(e.csv_line, coalesce(e.column_idx, -1))
+      from ${b.errors} e join ${b.scans} s using (scan_id, file_id)
+      group by s.file_path, e.line`)
+}
+
 export async function reconcile(
   db: Db,
   files: readonly FileShape[],
   ledgers: ReadonlyMap<string, FileLedger>,
+  t: LedgerTables = DOJ_TABLES,
 ): Promise<FileReconciliation[]> {
+  if (t.build) await buildRejects(db, t, t.build)
   const count = async (sql: string) =>
     new Map((await db.rows<{ f: string; n: string }>(sql)).map((r) => [r.f, Number(r.n)]))
-  const loaded = await count(`select source_file f, count(*) n from stg_doj_rows group by 1`)
-  const rejected = await count(`select file f, count(*) n from ingest_rejects group by 1`)
-  const noPerson = await count(`with named as (
-      select distinct r.file, r.line from (select file, line, unnest(subject_ids) as sid from ingest_rejects) r
-      semi join stg_doj_rows s on s.subject_id = r.sid)
-    select file f, count(*) n from ingest_rejects anti join named using (file, line) group by 1`)
+  const loaded = await count(`select source_file f, count(*) n from ${t.loaded} group by 1`)
+  const rejected = await count(`select file f, count(*) n from ${t.rejects} group by 1`)
+  const noPerson = t.namesSubjects
+    ? await count(`with named as (
+      select distinct r.file, r.line from (select file, line, unnest(subject_ids) as sid from ${t.rejects}) r
+      semi join ${t.loaded} s on s.subject_id = r.sid)
+    select file f, count(*) n from ${t.rejects} anti join named using (file, line) group by 1`)
+    : new Map<string, number>()
   const out: FileReconciliation[] = []
   for (const f of files) {
     const ledger = ledgers.get(f.path)!
     const header = f.hasHeader ? 1 : 0
     if (ledger.multiline.length)
       await db.run(
-        `update ingest_rejects set line = ${physicalLineSql(ledger.multiline)} where file = ${lit(f.path)}`,
+        `update ${t.rejects} set line = ${physicalLineSql(ledger.multiline)} where file = ${lit(f.path)}`,
       )
     const read = ledger.records - header
     const nLoaded = loaded.get(f.path) ?? 0
@@ -65,7 +108,7 @@ export async function reconcile(
   if (out.every((r) => r.rows_loaded === 0)) {
     const names = files.map((f) => f.path).join(', ')
     const [first] = await db.rows<{ file: string; line: string; reason: string }>(
-      `select file, line, reason from ingest_rejects order by file, line limit 1`,
+      `select file, line, reason from ${t.rejects} order by file, line limit 1`,
     )
     throw new UserError(
       first

@@ -16,8 +16,7 @@ export async function ensureMarts(db: Db, dbPath: string, manifest: Manifest): P
   )
   if (!tables.has('count_determinations')) throw new UserError(`${dbPath} has no count_determinations table`)
   const needed = MODELS.filter(
-    (m) =>
-      m.layer === 'mart' && (m.materialized === 'view' || !tables.has(m.name)),
+    (m) => m.layer === 'mart' && (m.materialized === 'view' || !tables.has(m.name)),
   )
   await buildModels(
     db,

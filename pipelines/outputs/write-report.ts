@@ -24,6 +24,8 @@ import { demographicsSection } from '../../reports/report/sections/demographics.
 import { statutePolicySection } from '../../reports/report/sections/statute-policy.ts'
 import { dataQualitySection } from '../../reports/report/sections/data-quality.ts'
 import { methodSection } from '../../reports/report/sections/method.ts'
+import { courtOnlySection } from '../../reports/report/sections/court-only.ts'
+import { COURT_ONLY_MART } from '../../reports/report/court-only-mart.ts'
 
 export interface ReportOptions {
   db: Db
@@ -67,6 +69,12 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     await o.db.run(COMPARE_BOUND_SQL)
     specs.push(COMPARE_MART)
   }
+  // A run that reconciled a court index publishes its court-only mart and section (pipelines/reconcile).
+  const courtOnly =
+    Number(
+      await o.db.scalar(`select count(*) from duckdb_tables() where table_name = '${COURT_ONLY_MART.name}'`),
+    ) > 0
+  if (courtOnly) specs.push(COURT_ONLY_MART)
   const marts = await publishMarts(o.db, minCell, paths.marts, specs)
   const policy = o.manifest.options.policy
   const county = o.manifest.options.county
@@ -92,6 +100,7 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     demographicsSection(data),
     statutePolicySection(data),
     dataQualitySection(data),
+    ...(courtOnly ? [courtOnlySection(data)] : []),
   ]
   const defs = sections.flatMap((s) => s.parts.filter((p): p is ChartDef => typeof p !== 'string'))
   const charts = new Map<string, RenderedChart>()

@@ -44,8 +44,19 @@ function decide(rules: Rule[], prefix: string): string {
 }
 
 function build(ctx: ModelContext): string {
+  return policyDeterminationsSql(ctx)
+}
+
+/**
+ * The policy layer over a statute-determinations relation and the convictions its record-wide facts read.
+ * Court reconciliation passes its own relations and no related charges (the court index carries no cycles).
+ */
+export function policyDeterminationsSql(
+  ctx: ModelContext,
+  src = { statute: 'elig_statute_determinations', convictions: 'int_convictions', related: true },
+): string {
   const p = ctx.policy ?? STATUTE_POLICY
-  const related = relatedOutcome(p)
+  const related = src.related ? relatedOutcome(p) : null
   // With related charges, facts and counts are read twice (anchors): compute them once.
   const once = related ? ' materialized' : ''
   return `
@@ -57,7 +68,7 @@ with person as (
     count(*) as convictions_on_record,
     bool_and(coalesce(${p64Code()}, false)) as only_prop64,
     bool_and(coalesce(sentence_end_date <= (select as_of_date from run_params), true)) as all_sentences_done
-  from int_convictions
+  from ${src.convictions}
   group by subject_id
 ),
 facts as${once} (
@@ -73,7 +84,7 @@ facts as${once} (
     ${ageOn('d.dob', 'd.conviction_date')} as age_at_conviction,
     -- The policy reaches old-law convictions of HS 11357–11360 only, never a conspiracy or an accessory.
     coalesce(${POLICY_REACH('d.')}, false) as policy_reach
-  from elig_statute_determinations d
+  from ${src.statute} d
   cross join run_params r
   left join person p using (subject_id)
 ),

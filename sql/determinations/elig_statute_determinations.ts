@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import type { Rule } from '../rules/rule.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
 import { firstMatchRank, reducedLevelByRank, ruleDetail, ruleTrail, rulesTable } from '../rules/rule-sql.ts'
 
@@ -15,13 +16,20 @@ export const elig_statute_determinations: Model = {
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
   dependsOn: ['int_prop64_counts'],
   ruleIds: STATUTE_RULES.map((r) => r.id),
-  sql: () => `
+  sql: () => statuteDeterminationsSql(),
+}
+
+/** The model's SELECT over a counts relation shaped like int_prop64_counts, with these rules in this order. */
+export const statuteDeterminationsSql = (
+  counts = 'int_prop64_counts',
+  rules: readonly Rule[] = STATUTE_RULES,
+): string => `
 with ranked as (
   select
     *,
-    ${firstMatchRank(STATUTE_RULES)} as statute_rule_rank,
-    ${ruleTrail(STATUTE_RULES)} as statute_rule_trail
-  from int_prop64_counts
+    ${firstMatchRank(rules)} as statute_rule_rank,
+    ${ruleTrail(rules)} as statute_rule_trail
+  from ${counts}
 ),
 decided as (
   select
@@ -32,7 +40,7 @@ decided as (
     r.reason || coalesce(' ' || ${ruleDetail(STATUTE_RULES, 'ranked.statute_rule_rank')}, '') as statute_reason,
     ${reducedLevelByRank(STATUTE_RULES, 'ranked.statute_rule_rank')} as statute_reduced_level
   from ranked
-  join ${rulesTable(STATUTE_RULES, 'r')} on r.rule_rank = ranked.statute_rule_rank
+  join ${rulesTable(rules, 'r')} on r.rule_rank = ranked.statute_rule_rank
 )
 select
   * exclude (statute_rule_rank),
@@ -42,5 +50,4 @@ select
     when statute_determination = 'reduce' then 'redesignate'
     else statute_determination
   end as statute_remedy
-from decided`,
-}
+from decided`

@@ -44,11 +44,34 @@ export const int_prop64_counts: Model = {
     'ref_offense_codes',
   ],
   ruleIds: ['P64-SCOPE-01'],
-  sql: () => `
+  sql: () => prop64CountsSql(),
+}
+
+/** The relations the model reads; court reconciliation feeds its own convictions and people. */
+export interface Prop64CountsInputs {
+  convictions: string
+  subjects: string
+  /** Every charge line (arrest, filing, court), for the cycles a PC 32 accessory can be tied to. */
+  lines: string
+  /** People whose record had a rejected line. */
+  incomplete: string
+}
+
+const DOJ_INPUTS: Prop64CountsInputs = {
+  convictions: 'int_convictions',
+  subjects: 'int_subjects',
+  lines: 'stg_doj_rows',
+  incomplete: 'int_incomplete_histories',
+}
+
+/** The model's SELECT over its input relations (the DOJ's by default). */
+export const prop64CountsSql = (inputs: Partial<Prop64CountsInputs> = {}): string => {
+  const src = { ...DOJ_INPUTS, ...inputs }
+  return `
 with prop64_cycles as (
   -- Arrest cycles with a Prop 64 charge at any step (arrest, filing, court): what a PC 32 accessory can be tied to.
   select distinct subject_id, ${cycleOf('s')} as cycle
-  from stg_doj_rows s
+  from ${src.lines} s
   where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360')
 ),
 in_scope as (
@@ -56,7 +79,7 @@ in_scope as (
   -- Also a PC 32 accessory tied to a Prop 64 offense (same cycle, or the charge names one): People v. Boatwright
   -- (2019) 36 Cal.App.5th 848 holds it not categorically outside 11361.8, so it must not be silently absent.
   select c.*, c.base_section = 'PC 32' or c.is_accessory as is_accessory_count
-  from int_convictions c
+  from ${src.convictions} c
   where (c.code_type = 'HS' and c.section in (${inList(PROP64_SECTIONS)}))
      or (c.base_section = 'PC 32' and (
           regexp_matches(coalesce(c.charge_text, ''), '\\b(1135[789]|11360)\\b')
@@ -95,7 +118,7 @@ dated as (
       when i.conviction_date < ${AUMA_EFFECTIVE} or i.charged_under_old_code then 'before'
       else 'unknown'
     end as offense_era
-  from coded i join int_subjects s using (subject_id)
+  from coded i join ${src.subjects} s using (subject_id)
 ),
 aged as (
   -- Age at the offense from the DOB; where the DOB is missing, unreadable or after the offense, CYC_AGE (the age at
@@ -160,5 +183,5 @@ select
 from aged a
 left join priors p using (subject_id, cnt_order)
 left join dq using (subject_id, cnt_order)
-left join int_incomplete_histories ih using (subject_id)`,
+left join ${src.incomplete} ih using (subject_id)`
 }

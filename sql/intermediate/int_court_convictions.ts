@@ -1,0 +1,34 @@
+import type { Model } from '../model.ts'
+import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
+
+/**
+ * int_convictions' shape for the people of court-only convictions: their DOJ convictions (priors and record-wide
+ * policy facts come from there) plus the court-only convictions themselves, so the same count and rule SQL runs
+ * over both. Court-only rows are keyed cnt_order 'COURT:<file>:<record>'.
+ */
+export const int_court_convictions: Model = {
+  name: 'int_court_convictions',
+  layer: 'intermediate',
+  materialized: 'table',
+  grain:
+    'one row per (subject_id, cnt_order): DOJ convictions of court-only people, plus court-only convictions',
+  dependsOn: ['int_convictions', 'int_court_only_charges'],
+  sql: () => `
+select * from int_convictions
+where subject_id in (select subject_id from int_court_only_charges)
+union all by name
+select
+  subject_id, cnt_order, is_attempt, is_conspiracy, sentence_days, sentence_months, sentence_years,
+  sentence_unreadable::int as sentence_parts_unreadable, sentence_text, county, county_code, court, case_number,
+  null::varchar as cyc_order, charge_text, null::varchar as offense_code, code_type, section, subsection,
+  base_section, code_section, conviction_level, disposition,
+  disposition_date as conviction_date, disposition_date_status as conviction_date_status,
+  offense_date, offense_date_status,
+  disposition_date
+    + to_years(cast(floor(sentence_years) as integer))
+    + to_months(cast(floor(sentence_months + 12 * (sentence_years - floor(sentence_years))) as integer))
+    + to_days(cast(ceil(sentence_days) as integer)) as sentence_end_date,
+  offense_date >= ${AUMA_EFFECTIVE} as offense_after_auma,
+  disposition_date >= ${AUMA_EFFECTIVE} as conviction_after_auma
+from int_court_only_charges`,
+}
