@@ -32,6 +32,14 @@ export interface ExplainCountRow {
   policy_rule_id: string | null
   policy_citation: string | null
   policy_trail: string
+  /** 'misdemeanor' or 'infraction' where the count is reduced; null otherwise. */
+  reduced_level: string | null
+  /** DOJ qualifier codes of the convicted offense, read ('EB (conspiracy); BI (attempt)'). */
+  qualifiers: string | null
+  /** The charge as filed, where it differs from the offense of conviction. */
+  charged_code_section: string | null
+  /** Where the age came from: 'dob', or 'cyc_age' (DOJ's age at the arrest that began the cycle). */
+  age_source: string | null
 }
 
 /** The person: date of birth (or why it is missing) and whether DOJ records a death. */

@@ -28,7 +28,11 @@ export function explainText(
     lines.push(
       '',
       `Count ${r.cnt_order}  ${r.code_section} ${r.conviction_level}  convicted ${r.conviction_date ?? '?'}` +
-        `  offense ${r.offense_date ?? '?'}  age at offense ${r.age_at_offense ?? '?'}`,
+        `  offense ${r.offense_date ?? '?'}  age at offense ${r.age_at_offense ?? '?'}${ageSource(r)}`,
+      ...(r.charged_code_section
+        ? [`  charged as ${r.charged_code_section}; convicted of ${r.code_section} (the conviction decides)`]
+        : []),
+      ...(r.qualifiers ? [`  qualifiers: ${r.qualifiers}`] : []),
       `  court ${r.court ?? '?'} (${r.county ?? '?'}), case ${r.case_number ?? '?'}` +
         `${r.sentence_end_date ? `, sentence ends ${r.sentence_end_date}` : ''}`,
     )
@@ -53,11 +57,22 @@ export function explainText(
     lines.push(
       `  final: ${r.determination.toUpperCase()} (${r.layer} layer, ${r.rule_id}; ${r.citation})`,
       `         ${r.reason}`,
-      `  remedy: ${r.remedy}`,
+      `  remedy: ${r.remedy}${r.reduced_level ? ` (redesignate as ${article(r.reduced_level)})` : ''}`,
+      `  reduced_level: ${r.reduced_level ?? '-'}`,
     )
   }
   return lines.join('\n') + '\n'
 }
+
+/** Where the age came from, when it is not the date of birth. */
+const ageSource = (r: Row): string =>
+  r.age_source === 'cyc_age'
+    ? ' (from CYC_AGE: DOB missing or unusable)'
+    : r.age_source
+      ? ` (from ${r.age_source.toUpperCase()})`
+      : ''
+
+const article = (level: string) => `${/^[aeiou]/.test(level) ? 'an' : 'a'} ${level}`
 
 function policyLines(r: Row): string[] {
   const head = `  policy layer (${r.policy}):`
