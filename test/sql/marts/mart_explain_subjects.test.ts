@@ -6,7 +6,13 @@ describe('mart_explain_subjects', () => {
   it('one row per person: ISO date of birth, or null with the reason', async () => {
     const run = await runModel(mart_explain_subjects, {
       int_subjects: {
-        columns: { subject_id: 'varchar', dob: 'date', dob_status: 'varchar', deceased: 'boolean', name: 'varchar' },
+        columns: {
+          subject_id: 'varchar',
+          dob: 'date',
+          dob_status: 'varchar',
+          deceased: 'boolean',
+          name: 'varchar',
+        },
         rows: [
           { subject_id: 'A', dob: '1980-02-29', dob_status: 'ok', deceased: false },
           { subject_id: 'B', dob: null, dob_status: 'bad', deceased: true },

@@ -12,9 +12,27 @@ describe('mart_relief_by_demographics', () => {
       mart_relief_by_demographics,
       {
         count_determinations: countDeterminations([
-          countRow({ subject_id: 'A', county: 'ALPINE', gender: 'F', race_group: 'hispanic', age_at_conviction: 20 }),
-          countRow({ subject_id: 'A', county: 'ALPINE', gender: 'F', race_group: 'hispanic', age_at_conviction: 30 }),
-          countRow({ subject_id: 'B', county: 'ALPINE', gender: 'X', race_group: null, age_at_conviction: 17 }),
+          countRow({
+            subject_id: 'A',
+            county: 'ALPINE',
+            gender: 'F',
+            race_group: 'hispanic',
+            age_at_conviction: 20,
+          }),
+          countRow({
+            subject_id: 'A',
+            county: 'ALPINE',
+            gender: 'F',
+            race_group: 'hispanic',
+            age_at_conviction: 30,
+          }),
+          countRow({
+            subject_id: 'B',
+            county: 'ALPINE',
+            gender: 'X',
+            race_group: null,
+            age_at_conviction: 17,
+          }),
         ]),
       },
       { seeds: [run_params, ref_county_population], also: [mart_relief_population] },
@@ -23,7 +41,11 @@ describe('mart_relief_by_demographics', () => {
     run.close()
     const cell = (r: string, g: string, a: string, o: string) =>
       rows.find((x) => x.race_group === r && x.gender === g && x.age_band === a && x.outcome === o)
-    expect(cell('hispanic', 'female', '18-20', 'dismiss')).toMatchObject({ counts: 1, people: 1, adults: null })
+    expect(cell('hispanic', 'female', '18-20', 'dismiss')).toMatchObject({
+      counts: 1,
+      people: 1,
+      adults: null,
+    })
     expect(cell('hispanic', 'all', 'all', 'all')).toMatchObject({ counts: 2, people: 1, adults: 62 })
     expect(cell('all', 'unknown', 'all', 'all')).toMatchObject({ counts: 1, adults: null })
     expect(cell('all', 'all', 'under 18', 'all')).toMatchObject({ counts: 1 })

@@ -7,8 +7,18 @@ describe('mart_relief_by_layer', () => {
   it('statute and final outcomes side by side, related charges as their own charge kind', async () => {
     const run = await runModel(mart_relief_by_layer, {
       count_determinations: countDeterminations([
-        countRow({ subject_id: 'A', statute_determination: 'review', determination: 'dismiss', layer: 'policy' }),
-        countRow({ subject_id: 'B', statute_determination: 'not_eligible', determination: 'dismiss', is_related: true }),
+        countRow({
+          subject_id: 'A',
+          statute_determination: 'review',
+          determination: 'dismiss',
+          layer: 'policy',
+        }),
+        countRow({
+          subject_id: 'B',
+          statute_determination: 'not_eligible',
+          determination: 'dismiss',
+          is_related: true,
+        }),
       ]),
     })
     const rows = await run.rows<Record<string, string | number>>()
@@ -16,8 +26,12 @@ describe('mart_relief_by_layer', () => {
     const total = (layer: string, kind: string, o: string) =>
       rows.find(
         (r) =>
-          r.layer === layer && r.charge_kind === kind && r.race_group === 'all' && r.gender === 'all' &&
-          r.age_band === 'all' && r.outcome === o,
+          r.layer === layer &&
+          r.charge_kind === kind &&
+          r.race_group === 'all' &&
+          r.gender === 'all' &&
+          r.age_band === 'all' &&
+          r.outcome === o,
       )
     expect(total('statute', 'prop64', 'review')).toMatchObject({ counts: 1 })
     expect(total('statute', 'prop64', 'relief')).toBeUndefined()

@@ -7,7 +7,12 @@ describe('mart_relief_by_offense', () => {
   it('one row per section x level x outcome with both margins; missing values read unknown', async () => {
     const run = await runModel(mart_relief_by_offense, {
       count_determinations: countDeterminations([
-        countRow({ subject_id: 'A', code_section: 'HS 11359', conviction_level: 'felony', determination: 'reduce' }),
+        countRow({
+          subject_id: 'A',
+          code_section: 'HS 11359',
+          conviction_level: 'felony',
+          determination: 'reduce',
+        }),
         countRow({ subject_id: 'B', code_section: 'HS 11359', conviction_level: 'misdemeanor' }),
         countRow({ subject_id: 'C', code_section: null, conviction_level: null, determination: 'review' }),
       ]),

@@ -13,7 +13,12 @@ describe('mart_relief_by_year', () => {
         countRow({ subject_id: 'C', conviction_year: 2015, determination: 'dismiss', is_related: true }),
       ]),
     })
-    const rows = await run.rows<{ conviction_year: string; outcome: string; counts: number; people: number }>()
+    const rows = await run.rows<{
+      conviction_year: string
+      outcome: string
+      counts: number
+      people: number
+    }>()
     run.close()
     const cell = (y: string, o: string) => rows.find((r) => r.conviction_year === y && r.outcome === o)
     expect(cell('2015', 'relief')).toMatchObject({ counts: 2, people: 1 })

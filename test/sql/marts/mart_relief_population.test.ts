@@ -11,12 +11,24 @@ describe('mart_relief_population', () => {
   it('six population groups summed over the counties where the run found counts', async () => {
     const run = await runModel(
       mart_relief_population,
-      { count_determinations: countDeterminations([countRow({ county: 'ALAMEDA' }), countRow({ county: 'ALPINE' })]) },
+      {
+        count_determinations: countDeterminations([
+          countRow({ county: 'ALAMEDA' }),
+          countRow({ county: 'ALPINE' }),
+        ]),
+      },
       { seeds: SEEDS },
     )
     const rows = await run.rows<Record<string, string | number>>()
     run.close()
-    expect(rows.map((r) => r.population_group)).toEqual(['all', 'hispanic', 'white_nh', 'black_nh', 'asian_nh', 'other_nh'])
+    expect(rows.map((r) => r.population_group)).toEqual([
+      'all',
+      'hispanic',
+      'white_nh',
+      'black_nh',
+      'asian_nh',
+      'other_nh',
+    ])
     // 2020 Census: Alameda 1,682,353 + Alpine 1,204 residents; adults 1,338,388 + 1,009.
     expect(rows[0]).toMatchObject({ counties: 2, residents: 1682353 + 1204, adults: 1338388 + 1009 })
     expect(rows[1]).toMatchObject({ residents: 393749 + 84 })

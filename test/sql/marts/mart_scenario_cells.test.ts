@@ -19,7 +19,12 @@ describe('mart_scenario_cells', () => {
     expect(rows[0]).toMatchObject({ charge_kind: 'prop64', county: 'ALAMEDA', age_band: '18-20' })
     expect(Number(rows[0]!.convictions)).toBe(2)
     expect(Number(rows[0]!.people)).toBe(1)
-    expect(rows[1]).toMatchObject({ charge_kind: 'prop64', county: 'UNKNOWN', gender: 'unknown', age_band: 'unknown' })
+    expect(rows[1]).toMatchObject({
+      charge_kind: 'prop64',
+      county: 'UNKNOWN',
+      gender: 'unknown',
+      age_band: 'unknown',
+    })
     expect(rows[2]).toMatchObject({ charge_kind: 'related', layer: 'policy' })
   })
 })

@@ -15,9 +15,13 @@ describe('mart_summary_convictions', () => {
     const rows = await run.rows<Record<string, string | number | boolean | null>>()
     run.close()
     const cell = (statewide: boolean, county: string | null, dim: string, value: string) =>
-      rows.filter((r) => r.statewide === statewide && r.county === county && r.dim === dim && r.value === value)
+      rows.filter(
+        (r) => r.statewide === statewide && r.county === county && r.dim === dim && r.value === value,
+      )
     expect(cell(true, null, 'all', 'all')).toEqual([expect.objectContaining({ convictions: 3, people: 2 })])
-    expect(cell(false, 'FRESNO', 'all', 'all')).toEqual([expect.objectContaining({ convictions: 2, people: 2 })])
+    expect(cell(false, 'FRESNO', 'all', 'all')).toEqual([
+      expect.objectContaining({ convictions: 2, people: 2 }),
+    ])
     expect(cell(true, null, 'determination', 'dismiss')).toEqual([
       expect.objectContaining({ convictions: 2, people: 1 }),
     ])
