@@ -7,10 +7,27 @@ import type { DojRow } from '../data-contracts/doj-extract.contract.ts'
 import type { RunParams } from '../data-contracts/manifest.contract.ts'
 import type { ExplainCountRow, ExplainSubjectRow } from '../data-contracts/outputs/explain.contract.ts'
 import type { MotionCaseRow } from '../data-contracts/outputs/motion-cases.contract.ts'
+import type {
+  CountyRow,
+  DataQualityRow,
+  DemographicsRow,
+  LayerRow,
+  OffenseRow,
+  PopulationRow,
+  YearRow,
+} from '../data-contracts/outputs/public-marts.contract.ts'
 import type { SummaryConvictionRow, SummaryPeopleRow } from '../data-contracts/outputs/summary.contract.ts'
 
 export interface RawDojRows extends DojRow {
   filename: string
+}
+
+/**
+ * A public mart's row as the model writes it, before suppression: no `suppressed` / `rounded` flags, and the
+ * numbers suppression may withhold are still numbers.
+ */
+type MartRow<T> = {
+  [K in Exclude<keyof T, 'suppressed' | 'rounded'>]: K extends 'counts' | 'people' ? number : T[K]
 }
 
 export interface Database {
@@ -21,4 +38,17 @@ export interface Database {
   mart_summary_people: SummaryPeopleRow
   mart_explain_counts: ExplainCountRow
   mart_explain_subjects: ExplainSubjectRow
+  mart_relief_population: PopulationRow
+  mart_relief_by_county: MartRow<CountyRow>
+  mart_relief_by_year: MartRow<YearRow>
+  mart_relief_by_offense: MartRow<OffenseRow>
+  mart_relief_by_demographics: MartRow<DemographicsRow>
+  mart_relief_by_layer: MartRow<LayerRow>
+  /** mart_data_quality also has the unpublished 'incomplete_history' check; the public view adds 'rejected'. */
+  mart_data_quality: Omit<MartRow<DataQualityRow>, 'check'> & {
+    check: DataQualityRow['check'] | 'incomplete_history'
+  }
+  mart_public_data_quality: Omit<MartRow<DataQualityRow>, 'check'> & {
+    check: DataQualityRow['check'] | 'incomplete_history'
+  }
 }

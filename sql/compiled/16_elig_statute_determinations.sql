@@ -85,7 +85,7 @@ with ranked as (
     case when (conviction_level = 'infraction' and not (age_at_offense >= 21 and (base_section = 'HS 11357' and subsection = 'B' or base_section = 'HS 11360' and subsection = 'B'))) then 'P64-INFRACTION' end,
     case when (true) then 'P64-REVIEW-99' end
   ], x -> x is not null) as statute_rule_trail
-  from int_prop64_counts
+  from "int_prop64_counts"
 ),
 decided as (
   select

@@ -1,7 +1,7 @@
 -- model:      elig_policy_determinations
 -- layer:      determination (table)
 -- grain:      one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order)
--- depends on: elig_statute_determinations, int_convictions, int_subjects, stg_doj_rows, run_params
+-- depends on: run_params, int_convictions, elig_statute_determinations
 -- rules:      DA-EXCL-SUPERSTRIKE, DA-EXCL-PC290, DA-EXCL-TWO-PRIORS, DA-FEL-DISMISS, DA-MISD-DISMISS, DA-LEVEL-DISMISS, DA-DISMISS-UNDER21, DA-DISMISS-AGE, DA-DISMISS-YEARS-SINCE, DA-DISMISS-CRIME-FREE, DA-DISMISS-ONLY-P64, DA-DISMISS-ONLY-P64-DONE, DA-DISMISS-SOLE-DONE, DA-DISMISS-DECEASED, DA-FEL-REDUCE, DA-MISD-REDUCE, DA-LEVEL-REDUCE, DA-RELATED-DISMISS, DA-RELATED-REVIEW
 create or replace table elig_policy_determinations as
 with person as (
@@ -11,8 +11,8 @@ with person as (
     max(conviction_date) as last_conviction_date,
     count(*) as convictions_on_record,
     bool_and(coalesce(code_type = 'HS' and section in ('11357', '11358', '11359', '11360', '11362.1', '11362.2', '11362.3', '11362.4'), false)) as only_prop64,
-    bool_and(coalesce(sentence_end_date <= (select as_of_date from run_params), true)) as all_sentences_done
-  from int_convictions
+    bool_and(coalesce(sentence_end_date <= (select as_of_date from "run_params"), true)) as all_sentences_done
+  from "int_convictions"
   group by subject_id
 ),
 facts as (
@@ -29,8 +29,8 @@ facts as (
     -- The policy reaches old-law convictions of HS 11357–11360 only, never a conspiracy or an accessory.
     coalesce(d.base_section in ('HS 11357', 'HS 11358', 'HS 11359', 'HS 11360') and d.old_law_offense
       and not d.is_conspiracy and not d.is_accessory, false) as policy_reach
-  from elig_statute_determinations d
-  cross join run_params r
+  from "elig_statute_determinations" d
+  cross join "run_params" r
   left join person p using (subject_id)
 ),
 asked as (

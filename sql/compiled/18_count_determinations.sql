@@ -1,7 +1,7 @@
 -- model:      count_determinations
 -- layer:      determination (table)
 -- grain:      one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)
--- depends on: elig_statute_determinations, elig_policy_determinations, run_params, ref_race_codes
+-- depends on: elig_statute_determinations, elig_policy_determinations, ref_race_codes, run_params
 create or replace table count_determinations as
 with decided as (
   -- Prop 64 counts: the statute row, with the policy's outcome and, where it changed it, the policy's rule.
@@ -17,11 +17,11 @@ with decided as (
       as reduced_level,
     p.policy_name,
     p.is_related
-  from elig_statute_determinations d
-  join elig_policy_determinations p using (subject_id, cnt_order)
+  from "elig_statute_determinations" d
+  join "elig_policy_determinations" p using (subject_id, cnt_order)
   union all by name
   -- Related charges the policy reaches carry their own facts.
-  select * from elig_policy_determinations where is_related
+  select * from "elig_policy_determinations" where is_related
 )
 select
   subject_id,
@@ -64,7 +64,7 @@ select
     as charged_code_section,
   age_source
 from decided d
-left join ref_race_codes r on r.race_code = d.race_code
-where (select county_filter from run_params) is null
-   or county = (select county_filter from run_params);
+left join "ref_race_codes" r on r.race_code = d.race_code
+where (select county_filter from "run_params") is null
+   or county = (select county_filter from "run_params");
 comment on table count_determinations is 'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)';

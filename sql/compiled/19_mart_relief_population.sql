@@ -1,15 +1,15 @@
 -- model:      mart_relief_population
 -- layer:      mart (table)
 -- grain:      one row per Census population group ('all', hispanic, white_nh, black_nh, asian_nh, other_nh)
--- depends on: count_determinations, ref_county_population, run_params
+-- depends on: run_params, count_determinations, ref_county_population
 create or replace table mart_relief_population as
 with run_counties as (
-  select county_filter as county from run_params where county_filter is not null
+  select county_filter as county from "run_params" where county_filter is not null
   union
-  select distinct county from count_determinations where (select county_filter from run_params) is null
+  select distinct county from "count_determinations" where (select county_filter from "run_params") is null
 ),
 pop as (
-  select p.* from ref_county_population p join run_counties c on c.county = p.county
+  select p.* from "ref_county_population" p join run_counties c on c.county = p.county
 ),
 wide as (
   select

@@ -1,7 +1,7 @@
 -- model:      mart_relief_by_county
 -- layer:      mart (table)
 -- grain:      one row per county (or 'all') x outcome (dismiss, reduce, review, not_eligible, relief, all)
--- depends on: count_determinations, ref_counties, ref_county_population, run_params, mart_relief_population
+-- depends on: count_determinations, ref_counties, run_params, ref_county_population, mart_relief_population
 create or replace table mart_relief_by_county as
 with labelled as (
   select
@@ -19,7 +19,7 @@ with labelled as (
     when age_at_conviction < 55 then '45-54' else '55+' end as age_band,
     statute_determination,
     determination
-  from count_determinations
+  from "count_determinations"
   where not coalesce(is_related, false)),
 outcomes as (
   select *, determination as outcome from labelled
@@ -31,17 +31,17 @@ agg as (
   group by grouping sets ((county, outcome), (outcome))
 ),
 counties as (
-  select county_code, county, fips from ref_counties
-  where (select county_filter from run_params) is null or county = (select county_filter from run_params)
+  select county_code, county, fips from "ref_counties"
+  where (select county_filter from "run_params") is null or county = (select county_filter from "run_params")
   union all
-  select distinct null, county, null from labelled where county not in (select county from ref_counties)
+  select distinct null, county, null from labelled where county not in (select county from "ref_counties")
   union all
   select null, 'all', null
 ),
 residents as (
-  select county, total::int as residents from ref_county_population
+  select county, total::int as residents from "ref_county_population"
   union all
-  select 'all', residents from mart_relief_population where population_group = 'all'
+  select 'all', residents from "mart_relief_population" where population_group = 'all'
 )
 select
   c.county_code,

@@ -19,7 +19,7 @@ with labelled as (
     when age_at_conviction < 55 then '45-54' else '55+' end as age_band,
     statute_determination,
     determination
-  from count_determinations
+  from "count_determinations"
   where not coalesce(is_related, false)),
 outcomes as (
   select *, determination as outcome from labelled

@@ -19,7 +19,7 @@ with labelled as (
     when age_at_conviction < 55 then '45-54' else '55+' end as age_band,
     statute_determination,
     determination
-  from count_determinations
+  from "count_determinations"
   where not coalesce(is_related, false)),
 outcomes as (
   select *, determination as outcome from labelled
@@ -34,7 +34,7 @@ agg as (
 )
 select a.*, p.adults
 from agg a
-left join mart_relief_population p
+left join "mart_relief_population" p
   on p.population_group = a.race_group and a.gender = 'all' and a.age_band = 'all'
 order by a.race_group = 'all' desc, a.race_group, a.gender = 'all' desc, a.gender, a.age_band = 'all' desc,
   a.age_band, case a.outcome when 'dismiss' then 0 when 'reduce' then 1 when 'review' then 2 when 'not_eligible' then 3 when 'relief' then 4 when 'all' then 5 end;

@@ -19,7 +19,7 @@ with labelled as (
     when age_at_conviction < 55 then '45-54' else '55+' end as age_band,
     statute_determination,
     determination
-  from count_determinations),
+  from "count_determinations"),
 both_layers as (
   select *, 'statute' as layer, statute_determination as layer_determination from labelled
   union all

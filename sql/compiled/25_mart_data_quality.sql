@@ -3,7 +3,7 @@
 -- grain:      one row per check ('review', 'incomplete_history', 'missing', 'date_range') x item (rule id, field, or 'all')
 -- depends on: count_determinations, ref_counties
 create or replace table mart_data_quality as
-with cd as (select * from count_determinations where not coalesce(is_related, false)),
+with cd as (select * from "count_determinations" where not coalesce(is_related, false)),
 review as (
   select 'review' as "check",
     case when grouping(rule_id) = 1 then 'all' else rule_id end as item,
@@ -21,7 +21,7 @@ flags as (
     age_at_conviction is null as age_at_conviction,
     coalesce(race_group, 'unknown') = 'unknown' as race_group,
     coalesce(gender, '') not in ('M', 'F') as gender,
-    county is null or county not in (select county from ref_counties) as county
+    county is null or county not in (select county from "ref_counties") as county
   from cd
 ),
 flags_long as (

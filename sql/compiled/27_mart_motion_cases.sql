@@ -9,8 +9,8 @@ with counts as (
     d.conviction_date, d.code_section, d.rule_id, d.reason, d.reduced_level, d.layer, d.is_related,
     coalesce('#' || d.case_number, '@' || i.cyc_order || '/' || coalesce(d.conviction_date, ''), '!' || d.cnt_order)
       as case_key
-  from count_determinations d
-  left join int_convictions i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
+  from "count_determinations" d
+  left join "int_convictions" i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
 ),
 cases as (
   select
@@ -47,5 +47,5 @@ select
       c.reduced_level nulls last, c.is_related, c.layer, c.case_key
   )::int as motion_order
 from cases c
-left join int_subjects s on s.subject_id = c.subject_id;
+left join "int_subjects" s on s.subject_id = c.subject_id;
 comment on view mart_motion_cases is 'one row per court case (subject_id, case number) x remedy x determination x reduced level x layer x related';

@@ -5,11 +5,11 @@
 create or replace view mart_summary_convictions as
 select grouping(county) = 1 as statewide, county, 'all' as dim, 'all' as value,
   count(*)::int as convictions, count(distinct subject_id)::int as people
-from count_determinations group by grouping sets ((), (county))
+from "count_determinations" group by grouping sets ((), (county))
 union all
 select grouping(county) = 1, county, 'determination', determination, count(*)::int, count(distinct subject_id)::int
-from count_determinations group by grouping sets ((determination), (county, determination))
+from "count_determinations" group by grouping sets ((determination), (county, determination))
 union all
 select grouping(county) = 1, county, 'relief', remedy, count(*)::int, count(distinct subject_id)::int
-from count_determinations group by grouping sets ((remedy), (county, remedy));
+from "count_determinations" group by grouping sets ((remedy), (county, remedy));
 comment on view mart_summary_convictions is 'one row per area (statewide or county) x dimension (''all'', ''determination'', ''relief'') x value';

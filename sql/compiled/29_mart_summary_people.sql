@@ -1,9 +1,9 @@
 -- model:      mart_summary_people
 -- layer:      mart (view)
 -- grain:      one row per area (statewide, or county of an in-scope count)
--- depends on: count_determinations, int_convictions, run_params
+-- depends on: run_params, int_convictions, count_determinations
 create or replace view mart_summary_people as
-with as_of as (select as_of_date as d from run_params),
+with as_of as (select as_of_date as d from "run_params"),
 record as (
   -- Each in-scope person's whole record after this run's relief.
   select
@@ -14,14 +14,14 @@ record as (
     bool_or(c.conviction_date is null
       or (c.conviction_date > (select d from as_of) - interval 7 year and c.conviction_date <= (select d from as_of)))
       as convicted_in_last_7_years
-  from int_convictions c
-  left join count_determinations d on d.subject_id = c.subject_id and d.cnt_order = c.cnt_order
-  where c.subject_id in (select subject_id from count_determinations)
+  from "int_convictions" c
+  left join "count_determinations" d on d.subject_id = c.subject_id and d.cnt_order = c.cnt_order
+  where c.subject_id in (select subject_id from "count_determinations")
   group by c.subject_id
 ),
 person_county as (
   select county, subject_id, bool_or(determination in ('dismiss', 'reduce')) as affected
-  from count_determinations
+  from "count_determinations"
   group by all
 )
 select

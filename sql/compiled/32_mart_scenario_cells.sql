@@ -18,6 +18,6 @@ select
     when age_at_conviction < 55 then '45-54' else '55+' end as age_band,
   count(*) as convictions,
   count(distinct subject_id) as people
-from count_determinations
+from "count_determinations"
 group by all;
 comment on view mart_scenario_cells is 'one row per charge kind x county x code section x level x determination x layer x race group x gender x age band, where counts exist';

@@ -1,4 +1,10 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { run_params } from '../seeds/run_params.ts'
+import { ref_race_codes } from '../seeds/reference_tables.ts'
+import { elig_statute_determinations } from './elig_statute_determinations.ts'
+import { elig_policy_determinations } from './elig_policy_determinations.ts'
 import { ageOn } from '../helpers/age.ts'
 import { RELATED_CHARGE_RULE_ID } from '../../data-contracts/determinations.ts'
 
@@ -15,8 +21,7 @@ export const count_determinations: Model = {
   materialized: 'table',
   grain:
     'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)',
-  dependsOn: ['elig_statute_determinations', 'elig_policy_determinations', 'run_params', 'ref_race_codes'],
-  sql: () => `
+  sql: () => sql`
 with decided as (
   -- Prop 64 counts: the statute row, with the policy's outcome and, where it changed it, the policy's rule.
   select
@@ -31,11 +36,11 @@ with decided as (
       as reduced_level,
     p.policy_name,
     p.is_related
-  from elig_statute_determinations d
-  join elig_policy_determinations p using (subject_id, cnt_order)
+  from ${ref(elig_statute_determinations)} d
+  join ${ref(elig_policy_determinations)} p using (subject_id, cnt_order)
   union all by name
   -- Related charges the policy reaches carry their own facts.
-  select * from elig_policy_determinations where is_related
+  select * from ${ref(elig_policy_determinations)} where is_related
 )
 select
   subject_id,
@@ -66,10 +71,10 @@ select
   gender,
   d.race_code,
   coalesce(r.population_group, 'unknown') as race_group,
-  ${ageOn('dob', 'conviction_date')} as age_at_conviction,
+  ${raw(ageOn('dob', 'conviction_date'))} as age_at_conviction,
   year(conviction_date) as conviction_year,
   policy_name as policy,
-  -- A related charge (statute rule ${RELATED_CHARGE_RULE_ID}): a non-Prop 64 conviction the policy reaches.
+  -- A related charge (statute rule ${raw(RELATED_CHARGE_RULE_ID)}): a non-Prop 64 conviction the policy reaches.
   coalesce(is_related, false) as is_related,
   -- Appended last so the earlier columns keep their places for every reader.
   reduced_level,
@@ -78,7 +83,7 @@ select
     as charged_code_section,
   age_source
 from decided d
-left join ref_race_codes r on r.race_code = d.race_code
-where (select county_filter from run_params) is null
-   or county = (select county_filter from run_params)`,
+left join ${ref(ref_race_codes)} r on r.race_code = d.race_code
+where (select county_filter from ${ref(run_params)}) is null
+   or county = (select county_filter from ${ref(run_params)})`,
 }

@@ -1,4 +1,8 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { ref } from '../helpers/model-sql.ts'
+import { court_statute_determinations } from './court_statute_determinations.ts'
+import { court_policy_determinations } from './court_policy_determinations.ts'
 
 /**
  * restricted/reconcile/court_only.csv: every court-only cannabis conviction with the statute outcome beside the
@@ -10,8 +14,7 @@ export const court_only_determinations: Model = {
   layer: 'determination',
   materialized: 'table',
   grain: 'one row per court-only cannabis conviction (subject_id, cnt_order)',
-  dependsOn: ['court_statute_determinations', 'court_policy_determinations'],
-  sql: () => `
+  sql: () => sql`
 select
   d.source_file as court_file,
   d.line as court_line,
@@ -42,6 +45,6 @@ select
   p.policy_name as policy,
   d.file_index,
   d.record
-from court_statute_determinations d
-join court_policy_determinations p using (subject_id, cnt_order)`,
+from ${ref(court_statute_determinations)} d
+join ${ref(court_policy_determinations)} p using (subject_id, cnt_order)`,
 }

@@ -1,5 +1,7 @@
 import type { Model } from '../model.ts'
 import { policyDeterminationsSql } from './elig_policy_determinations.ts'
+import { court_statute_determinations } from './court_statute_determinations.ts'
+import { int_court_convictions } from '../intermediate/int_court_convictions.ts'
 import { POLICY_RULE_IDS } from '../rules/policy/registry.ts'
 
 /**
@@ -11,12 +13,11 @@ export const court_policy_determinations: Model = {
   layer: 'determination',
   materialized: 'table',
   grain: 'one row per court-only cannabis conviction (subject_id, cnt_order)',
-  dependsOn: ['court_statute_determinations', 'int_court_convictions', 'run_params'],
   ruleIds: POLICY_RULE_IDS,
   sql: (ctx) =>
     policyDeterminationsSql(ctx, {
-      statute: 'court_statute_determinations',
-      convictions: 'int_court_convictions',
+      statute: court_statute_determinations,
+      convictions: int_court_convictions,
       related: false,
     }),
 }

@@ -1,4 +1,11 @@
+import { sql } from 'kysely'
 import type { Model, ModelContext } from '../model.ts'
+import { raw, ref, type Relation, type SqlTemplate } from '../helpers/model-sql.ts'
+import { run_params } from '../seeds/run_params.ts'
+import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
+import { int_convictions } from '../intermediate/int_convictions.ts'
+import { int_subjects } from '../intermediate/int_subjects.ts'
+import { elig_statute_determinations } from './elig_statute_determinations.ts'
 import type { Rule } from '../rules/rule.ts'
 import { reducedLevelById, ruleColumns } from '../rules/rule-sql.ts'
 import { lit } from '../helpers/quote.ts'
@@ -43,7 +50,7 @@ function decide(rules: Rule[], prefix: string): string {
   ].join(',\n    ')
 }
 
-function build(ctx: ModelContext): string {
+function build(ctx: ModelContext): SqlTemplate {
   return policyDeterminationsSql(ctx)
 }
 
@@ -53,25 +60,29 @@ function build(ctx: ModelContext): string {
  */
 export function policyDeterminationsSql(
   ctx: ModelContext,
-  src = { statute: 'elig_statute_determinations', convictions: 'int_convictions', related: true },
-): string {
+  src: { statute: Relation; convictions: Relation; related: boolean } = {
+    statute: elig_statute_determinations,
+    convictions: int_convictions,
+    related: true,
+  },
+): SqlTemplate {
   const p = ctx.policy ?? STATUTE_POLICY
   const related = src.related ? relatedOutcome(p) : null
   // With related charges, facts and counts are read twice (anchors): compute them once.
   const once = related ? ' materialized' : ''
-  return `
+  return sql`
 with person as (
   -- Record-wide facts the dismiss_when conditions read: every conviction, any offense, any county.
   select
     subject_id,
     max(conviction_date) as last_conviction_date,
     count(*) as convictions_on_record,
-    bool_and(coalesce(${p64Code()}, false)) as only_prop64,
-    bool_and(coalesce(sentence_end_date <= (select as_of_date from run_params), true)) as all_sentences_done
-  from ${src.convictions}
+    bool_and(coalesce(${raw(p64Code())}, false)) as only_prop64,
+    bool_and(coalesce(sentence_end_date <= (select as_of_date from ${ref(run_params)}), true)) as all_sentences_done
+  from ${ref(src.convictions)}
   group by subject_id
 ),
-facts as${once} (
+facts as${raw(once)} (
   select
     d.*,
     r.as_of_date,
@@ -79,19 +90,19 @@ facts as${once} (
     p.convictions_on_record,
     p.only_prop64,
     p.all_sentences_done,
-    ${cycleOf('d.')} as cycle,
-    ${ageOn('d.dob', 'r.as_of_date')} as age_on_as_of,
-    ${ageOn('d.dob', 'd.conviction_date')} as age_at_conviction,
+    ${raw(cycleOf('d.'))} as cycle,
+    ${raw(ageOn('d.dob', 'r.as_of_date'))} as age_on_as_of,
+    ${raw(ageOn('d.dob', 'd.conviction_date'))} as age_at_conviction,
     -- The policy reaches old-law convictions of HS 11357–11360 only, never a conspiracy or an accessory.
-    coalesce(${POLICY_REACH('d.')}, false) as policy_reach
-  from ${src.statute} d
-  cross join run_params r
+    coalesce(${raw(POLICY_REACH('d.'))}, false) as policy_reach
+  from ${ref(src.statute)} d
+  cross join ${ref(run_params)} r
   left join person p using (subject_id)
 ),
 asked as (
   select
     *,
-    ${decide(policyRules(p), 'policy')}
+    ${raw(decide(policyRules(p), 'policy'))}
   from facts
 ),
 decided as (
@@ -102,12 +113,12 @@ decided as (
       -- A challenge only decides where the statute left the count to review.
       when policy_outcome = 'not_eligible' then
         case when statute_determination = 'review' then 'not_eligible' else statute_determination end
-      when ${rank('policy_outcome')} > ${rank('statute_determination')} then policy_outcome
+      when ${raw(rank('policy_outcome'))} > ${raw(rank('statute_determination'))} then policy_outcome
       else statute_determination
     end as determination
   from asked
 ),
-counts as${once} (
+counts as${raw(once)} (
   -- rule_id, citation, reason and remedy are the policy's where it changed the outcome; elsewhere they are
   -- left null here and count_determinations takes the statute's (no copy of the statute text per row).
   select
@@ -122,13 +133,13 @@ counts as${once} (
           else '; the DA asks for more than HS 11361.8 gives, in the interest of justice (PC 1385).'
         end
       end as reason,
-    case when determination <> statute_determination then ${remedyCase()} end as remedy,
+    case when determination <> statute_determination then ${raw(remedyCase())} end as remedy,
     case when determination <> statute_determination and determination = 'reduce'
-      then ${reducedLevelById(policyRules(p), 'policy_rule_id')} end as reduced_level,
+      then ${raw(reducedLevelById(policyRules(p), 'policy_rule_id'))} end as reduced_level,
     false as is_related
   from decided
-)${related ? relatedCtes(p, related) : ''}
-select ${COUNT_COLUMNS.join(', ')}, ${lit(p.name)} as policy_name from counts${related ? `\nunion all by name\nselect *, ${lit(p.name)} as policy_name from related_decided` : ''}`
+)${related ? relatedCtes(p, related) : raw('')}
+select ${raw(COUNT_COLUMNS.join(', '))}, ${raw(lit(p.name))} as policy_name from counts${raw(related ? `\nunion all by name\nselect *, ${lit(p.name)} as policy_name from related_decided` : '')}`
 }
 
 /** What a Prop 64 row keeps: its key, the policy facts and the policy's answer (the rest is in the statute table). */
@@ -159,8 +170,8 @@ const COUNT_COLUMNS = [
 ]
 
 /** Non-Prop 64 convictions of listed sections, in a cycle with Prop 64 relief (or an unconvicted Prop 64 charge). */
-function relatedCtes(p: NonNullable<ModelContext['policy']>, outcome: string): string {
-  return `,
+function relatedCtes(p: NonNullable<ModelContext['policy']>, outcome: string): SqlTemplate {
+  return sql`,
 anchors as (
   -- Prop 64 counts that get relief under this policy, per arrest cycle.
   select subject_id, cycle,
@@ -171,26 +182,26 @@ anchors as (
   group by all
   union all
   -- A Prop 64 charge (arrest or count) in a cycle with no Prop 64 conviction at all: the plea-bargain case.
-  select s.subject_id, ${cycleOf('s.')} as cycle,
+  select s.subject_id, ${raw(cycleOf('s.'))} as cycle,
     'a Prop 64 charge that ended without a Prop 64 conviction: ' || min(s.code_section) as anchor
-  from stg_doj_rows s
+  from ${ref(stg_doj_rows)} s
   where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360') and not s.is_conviction
     and not exists (
       select 1 from facts f
       where f.subject_id = s.subject_id
-        and f.cycle = ${cycleOf('s.')}
+        and f.cycle = ${raw(cycleOf('s.'))}
     )
   group by all
 ),
 related_counts as (
-  select c.*, ${cycleOf('c.')} as cycle, ${outcome} as related_outcome
-  from int_convictions c
-  where not coalesce(${p64Code('c.')}, false)
-    and coalesce(${PRE_AUMA('c.offense_date', 'c.conviction_date')}, false)
+  select c.*, ${raw(cycleOf('c.'))} as cycle, ${raw(outcome)} as related_outcome
+  from ${ref(int_convictions)} c
+  where not coalesce(${raw(p64Code('c.'))}, false)
+    and coalesce(${raw(PRE_AUMA('c.offense_date', 'c.conviction_date'))}, false)
     -- A conviction the statute layer already decides (a PC 32 accessory tied to a Prop 64 offense) is not also a
     -- related charge.
     and not exists (
-      select 1 from elig_statute_determinations e where e.subject_id = c.subject_id and e.cnt_order = c.cnt_order
+      select 1 from ${ref(elig_statute_determinations)} e where e.subject_id = c.subject_id and e.cnt_order = c.cnt_order
     )
 ),
 related_facts as (
@@ -198,34 +209,34 @@ related_facts as (
     rc.* exclude (related_outcome),
     rc.related_outcome,
     s.dob, s.deceased, s.gender, s.race_code,
-    ${ageOn('s.dob', 'coalesce(rc.offense_date, rc.conviction_date)')} as age_at_offense,
-    rc.sentence_end_date > (select as_of_date from run_params) as sentence_running,
+    ${raw(ageOn('s.dob', 'coalesce(rc.offense_date, rc.conviction_date)'))} as age_at_offense,
+    rc.sentence_end_date > (select as_of_date from ${ref(run_params)}) as sentence_running,
     a.anchor
   from related_counts rc
-  join int_subjects s using (subject_id)
+  join ${ref(int_subjects)} s using (subject_id)
   join (select subject_id, cycle, min(anchor) as anchor from anchors group by all) a using (subject_id, cycle)
   where rc.related_outcome is not null
 ),
 related_asked as (
-  select *, ${decide(relatedRules(p), 'policy')}
+  select *, ${raw(decide(relatedRules(p), 'policy'))}
   from related_facts
 ),
 related_decided as (
   select
     * exclude (anchor, related_outcome),
     'not_eligible' as statute_determination,
-    ${RELATED_CHARGE} as statute_rule_id,
+    ${raw(RELATED_CHARGE)} as statute_rule_id,
     'HS 11361.8(a), (e)' as statute_citation,
     'Out of statute scope: HS 11361.8 reaches HS 11357–11360 and 11362.1–11362.4 only.' as statute_reason,
-    [${RELATED_CHARGE}] as statute_rule_trail,
+    [${raw(RELATED_CHARGE)}] as statute_rule_trail,
     'not_eligible' as statute_remedy,
     policy_outcome as determination,
     'policy' as layer,
     policy_rule_id as rule_id,
     policy_citation as citation,
     policy_reason || ' Anchor: ' || anchor || '.' as reason,
-    ${remedyCase('policy_outcome')} as remedy,
-    case when policy_outcome = 'reduce' then ${reducedLevelById(relatedRules(p), 'policy_rule_id')} end
+    ${raw(remedyCase('policy_outcome'))} as remedy,
+    case when policy_outcome = 'reduce' then ${raw(reducedLevelById(relatedRules(p), 'policy_rule_id'))} end
       as reduced_level,
     true as is_related
   from related_asked
@@ -239,7 +250,6 @@ export const elig_policy_determinations: Model = {
   materialized: 'table',
   grain:
     'one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order)',
-  dependsOn: ['elig_statute_determinations', 'int_convictions', 'int_subjects', 'stg_doj_rows', 'run_params'],
   ruleIds: POLICY_RULE_IDS,
   sql: build,
 }

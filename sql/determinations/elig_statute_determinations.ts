@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref, type Relation, type SqlTemplate } from '../helpers/model-sql.ts'
+import { int_prop64_counts } from '../intermediate/int_prop64_counts.ts'
 import type { Rule } from '../rules/rule.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
 import { firstMatchRank, reducedLevelByRank, ruleDetail, ruleTrail, rulesTable } from '../rules/rule-sql.ts'
@@ -14,22 +17,21 @@ export const elig_statute_determinations: Model = {
   layer: 'determination',
   materialized: 'table',
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
-  dependsOn: ['int_prop64_counts'],
   ruleIds: STATUTE_RULES.map((r) => r.id),
   sql: () => statuteDeterminationsSql(),
 }
 
 /** The model's SELECT over a counts relation shaped like int_prop64_counts, with these rules in this order. */
 export const statuteDeterminationsSql = (
-  counts = 'int_prop64_counts',
+  counts: Relation = int_prop64_counts,
   rules: readonly Rule[] = STATUTE_RULES,
-): string => `
+): SqlTemplate => sql`
 with ranked as (
   select
     *,
-    ${firstMatchRank(rules)} as statute_rule_rank,
-    ${ruleTrail(rules)} as statute_rule_trail
-  from ${counts}
+    ${raw(firstMatchRank(rules))} as statute_rule_rank,
+    ${raw(ruleTrail(rules))} as statute_rule_trail
+  from ${ref(counts)}
 ),
 decided as (
   select
@@ -37,10 +39,10 @@ decided as (
     r.outcome as statute_determination,
     r.rule_id as statute_rule_id,
     r.citation as statute_citation,
-    r.reason || coalesce(' ' || ${ruleDetail(STATUTE_RULES, 'ranked.statute_rule_rank')}, '') as statute_reason,
-    ${reducedLevelByRank(STATUTE_RULES, 'ranked.statute_rule_rank')} as statute_reduced_level
+    r.reason || coalesce(' ' || ${raw(ruleDetail(STATUTE_RULES, 'ranked.statute_rule_rank'))}, '') as statute_reason,
+    ${raw(reducedLevelByRank(STATUTE_RULES, 'ranked.statute_rule_rank'))} as statute_reduced_level
   from ranked
-  join ${rulesTable(rules, 'r')} on r.rule_rank = ranked.statute_rule_rank
+  join ${raw(rulesTable(rules, 'r'))} on r.rule_rank = ranked.statute_rule_rank
 )
 select
   * exclude (statute_rule_rank),

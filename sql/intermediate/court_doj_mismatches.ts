@@ -1,4 +1,9 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { ref } from '../helpers/model-sql.ts'
+import { int_court_doj_pairs } from './int_court_doj_pairs.ts'
+import { int_prop64_counts } from './int_prop64_counts.ts'
+import { stg_court_index_rows } from '../staging/stg_court_index_rows.ts'
 
 /**
  * restricted/reconcile/mismatches.csv: matched pairs (a DOJ count and the court charge it was paired with) that
@@ -12,8 +17,7 @@ export const court_doj_mismatches: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per disagreeing (DOJ count, court charge) pair (subject_id, cnt_order)',
-  dependsOn: ['int_court_doj_pairs', 'int_prop64_counts', 'stg_court_index_rows'],
-  sql: () => `
+  sql: () => sql`
 with pairs as (
   select p.matched_by, d.subject_id, d.cnt_order, d.county, d.court as doj_court, d.case_number as doj_case_number,
     d.base_section as doj_base_section, d.subsection as doj_subsection, d.code_section as doj_code_section,
@@ -22,9 +26,9 @@ with pairs as (
     c.base_section as court_base_section, c.subsection as court_subsection, c.code_section as court_code_section,
     c.conviction_level as court_level, c.disposition_date as court_disposition_date, c.disposition as court_disposition,
     c.is_conviction as court_convicted
-  from int_court_doj_pairs p
-  join int_prop64_counts d using (subject_id, cnt_order)
-  join stg_court_index_rows c on c.file_index = p.file_index and c.record = p.record
+  from ${ref(int_court_doj_pairs)} p
+  join ${ref(int_prop64_counts)} d using (subject_id, cnt_order)
+  join ${ref(stg_court_index_rows)} c on c.file_index = p.file_index and c.record = p.record
 ),
 compared as (
   select *,

@@ -1,4 +1,8 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { int_convictions } from './int_convictions.ts'
+import { int_court_only_charges } from './int_court_only_charges.ts'
 import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
 
 /**
@@ -12,10 +16,9 @@ export const int_court_convictions: Model = {
   materialized: 'table',
   grain:
     'one row per (subject_id, cnt_order): DOJ convictions of court-only people, plus court-only convictions',
-  dependsOn: ['int_convictions', 'int_court_only_charges'],
-  sql: () => `
-select * from int_convictions
-where subject_id in (select subject_id from int_court_only_charges)
+  sql: () => sql`
+select * from ${ref(int_convictions)}
+where subject_id in (select subject_id from ${ref(int_court_only_charges)})
 union all by name
 select
   subject_id, cnt_order, is_attempt, is_conspiracy, sentence_days, sentence_months, sentence_years,
@@ -28,7 +31,7 @@ select
     + to_years(cast(floor(sentence_years) as integer))
     + to_months(cast(floor(sentence_months + 12 * (sentence_years - floor(sentence_years))) as integer))
     + to_days(cast(ceil(sentence_days) as integer)) as sentence_end_date,
-  offense_date >= ${AUMA_EFFECTIVE} as offense_after_auma,
-  disposition_date >= ${AUMA_EFFECTIVE} as conviction_after_auma
-from int_court_only_charges`,
+  offense_date >= ${raw(AUMA_EFFECTIVE)} as offense_after_auma,
+  disposition_date >= ${raw(AUMA_EFFECTIVE)} as conviction_after_auma
+from ${ref(int_court_only_charges)}`,
 }

@@ -1,4 +1,10 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { int_prop64_counts } from './int_prop64_counts.ts'
+import { int_subjects } from './int_subjects.ts'
+import { stg_court_index_rows } from '../staging/stg_court_index_rows.ts'
+import { run_params } from '../seeds/run_params.ts'
 import { caseKey, nameKey } from '../helpers/court-fragments.ts'
 
 /**
@@ -17,19 +23,18 @@ export const int_court_doj_pairs: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per in-scope DOJ Prop 64 count (subject_id, cnt_order), with its court charge when matched',
-  dependsOn: ['int_prop64_counts', 'int_subjects', 'stg_court_index_rows', 'run_params'],
-  sql: () => `
+  sql: () => sql`
 with doj as (
-  select c.subject_id, c.cnt_order, c.county, c.case_number, ${caseKey('c.case_number')} as case_key,
+  select c.subject_id, c.cnt_order, c.county, c.case_number, ${raw(caseKey('c.case_number'))} as case_key,
     c.base_section, c.code_section, c.conviction_level, c.conviction_date, s.dob,
-    list_transform(s.names, n -> ${nameKey('n')}) as name_keys
-  from int_prop64_counts c join int_subjects s using (subject_id)
-  where (select county_filter from run_params) is null or c.county = (select county_filter from run_params)
+    list_transform(s.names, n -> ${raw(nameKey('n'))}) as name_keys
+  from ${ref(int_prop64_counts)} c join ${ref(int_subjects)} s using (subject_id)
+  where (select county_filter from ${ref(run_params)}) is null or c.county = (select county_filter from ${ref(run_params)})
 ),
 crt as (
-  select * from stg_court_index_rows
+  select * from ${ref(stg_court_index_rows)}
   where reject_reason is null
-    and ((select county_filter from run_params) is null or county = (select county_filter from run_params))
+    and ((select county_filter from ${ref(run_params)}) is null or county = (select county_filter from ${ref(run_params)}))
 ),
 doj_cases as (select distinct subject_id, county, case_key from doj where case_key is not null),
 court_cases as (select distinct county, case_key from crt),

@@ -1,4 +1,10 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { stg_court_index_rows } from '../staging/stg_court_index_rows.ts'
+import { int_court_doj_pairs } from './int_court_doj_pairs.ts'
+import { int_subjects } from './int_subjects.ts'
+import { run_params } from '../seeds/run_params.ts'
 import { nameKey } from '../helpers/court-fragments.ts'
 
 /**
@@ -11,20 +17,19 @@ export const int_court_only_charges: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per court index cannabis conviction with no DOJ count (file_index, record)',
-  dependsOn: ['stg_court_index_rows', 'int_court_doj_pairs', 'int_subjects', 'run_params'],
-  sql: () => `
+  sql: () => sql`
 with crt as (
-  select * from stg_court_index_rows
+  select * from ${ref(stg_court_index_rows)}
   where reject_reason is null
-    and ((select county_filter from run_params) is null or county = (select county_filter from run_params))
+    and ((select county_filter from ${ref(run_params)}) is null or county = (select county_filter from ${ref(run_params)}))
 ),
-paired as (select distinct file_index, record from int_court_doj_pairs where record is not null),
+paired as (select distinct file_index, record from ${ref(int_court_doj_pairs)} where record is not null),
 court_only as (
   select c.* from crt c anti join paired p using (file_index, record)
   where c.is_cannabis and c.is_conviction
 ),
 people as (
-  select subject_id, dob, list_transform(names, n -> ${nameKey('n')}) as name_keys from int_subjects
+  select subject_id, dob, list_transform(names, n -> ${raw(nameKey('n'))}) as name_keys from ${ref(int_subjects)}
 ),
 case_subject as (
   -- DOJ people whose count was paired with a charge of this court case, and whether the charge names them.
@@ -32,7 +37,7 @@ case_subject as (
     (o.dob = s.dob and list_contains(s.name_keys, o.name_key)) as same_person
   from court_only o
   join crt k on k.county = o.county and k.case_key = o.case_key
-  join int_court_doj_pairs p on p.file_index = k.file_index and p.record = k.record
+  join ${ref(int_court_doj_pairs)} p on p.file_index = k.file_index and p.record = k.record
   join people s on s.subject_id = p.subject_id
   group by all
 ),
@@ -57,7 +62,7 @@ select
   coalesce(bc.subject_id, bp.subject_id) is not null as doj_history_known,
   case when bc.subject_id is not null then 'case' when bp.subject_id is not null then 'name_dob' end
     as doj_person_matched_by,
-  exists (select 1 from int_court_doj_pairs p join crt k on p.file_index = k.file_index and p.record = k.record
+  exists (select 1 from ${ref(int_court_doj_pairs)} p join crt k on p.file_index = k.file_index and p.record = k.record
           where k.county = o.county and k.case_key = o.case_key) as case_known_to_doj
 from court_only o
 left join (select file_index, record, min(subject_id) as subject_id from by_case group by all) bc

@@ -1,4 +1,8 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { ref } from '../helpers/model-sql.ts'
+import { int_subjects } from './int_subjects.ts'
+import { int_court_only_charges } from './int_court_only_charges.ts'
 
 /**
  * int_subjects' shape for the people of court-only convictions: the DOJ row where the person is a DOJ subject,
@@ -10,9 +14,8 @@ export const int_court_subjects: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per subject_id of a court-only conviction',
-  dependsOn: ['int_subjects', 'int_court_only_charges'],
-  sql: () => `
-select * from int_subjects where subject_id in (select subject_id from int_court_only_charges)
+  sql: () => sql`
+select * from ${ref(int_subjects)} where subject_id in (select subject_id from ${ref(int_court_only_charges)})
 union all by name
 select
   subject_id,
@@ -27,7 +30,7 @@ select
   null::date as deceased_date,
   null::date as pc290_registration_date,
   min(county) as first_conviction_county
-from int_court_only_charges
+from ${ref(int_court_only_charges)}
 where not doj_history_known
 group by subject_id`,
 }

@@ -1,4 +1,8 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { count_determinations } from '../determinations/count_determinations.ts'
+import { ref_counties } from '../seeds/reference_tables.ts'
 import { IS_RELATED_CHARGE } from './mart_relief_outcomes.ts'
 
 /**
@@ -12,9 +16,8 @@ export const mart_data_quality: Model = {
   materialized: 'table',
   grain:
     "one row per check ('review', 'incomplete_history', 'missing', 'date_range') x item (rule id, field, or 'all')",
-  dependsOn: ['count_determinations', 'ref_counties'],
-  sql: () => `
-with cd as (select * from count_determinations where not coalesce(${IS_RELATED_CHARGE}, false)),
+  sql: () => sql`
+with cd as (select * from ${ref(count_determinations)} where not coalesce(${raw(IS_RELATED_CHARGE)}, false)),
 review as (
   select 'review' as "check",
     case when grouping(rule_id) = 1 then 'all' else rule_id end as item,
@@ -32,7 +35,7 @@ flags as (
     age_at_conviction is null as age_at_conviction,
     coalesce(race_group, 'unknown') = 'unknown' as race_group,
     coalesce(gender, '') not in ('M', 'F') as gender,
-    county is null or county not in (select county from ref_counties) as county
+    county is null or county not in (select county from ${ref(ref_counties)}) as county
   from cd
 ),
 flags_long as (

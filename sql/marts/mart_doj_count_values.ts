@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { count_determinations } from '../determinations/count_determinations.ts'
 import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
 import { yearsToAsOf } from '../helpers/years.ts'
 
@@ -12,13 +15,12 @@ export const mart_doj_count_values: Model = {
   layer: 'mart',
   materialized: 'view',
   grain: 'one row per decided count (subject_id, cnt_order), as count_determinations',
-  dependsOn: ['count_determinations', 'run_params'],
-  sql: () => `
+  sql: () => sql`
 select
   county,
   subject_id,
   cnt_order,
-  (coalesce(offense_date, conviction_date)::date >= ${AUMA_EFFECTIVE})::varchar as occurred_after,
+  (coalesce(offense_date, conviction_date)::date >= ${raw(AUMA_EFFECTIVE)})::varchar as occurred_after,
   nullif(prior_superstrike_sections, '') as superstrike_sections,
   nullif(prior_pc290_sections, '') as pc290_sections,
   prior_pc290_registration::varchar as pc290_registration,
@@ -28,5 +30,5 @@ select
   reason,
   remedy,
   rule_id
-from count_determinations`,
+from ${ref(count_determinations)}`,
 }

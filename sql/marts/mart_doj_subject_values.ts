@@ -1,4 +1,12 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { ref } from '../helpers/model-sql.ts'
+import { count_determinations } from '../determinations/count_determinations.ts'
+import { int_convictions } from '../intermediate/int_convictions.ts'
+import { int_prop64_counts } from '../intermediate/int_prop64_counts.ts'
+import { int_disqualifier_events } from '../intermediate/int_disqualifier_events.ts'
+import { int_subjects } from '../intermediate/int_subjects.ts'
+import { run_params } from '../seeds/run_params.ts'
 import { yearsToAsOf } from '../helpers/years.ts'
 
 /**
@@ -12,27 +20,19 @@ export const mart_doj_subject_values: Model = {
   layer: 'mart',
   materialized: 'view',
   grain: 'one row per person with an in-scope count (subject_id)',
-  dependsOn: [
-    'count_determinations',
-    'int_convictions',
-    'int_prop64_counts',
-    'int_disqualifier_events',
-    'int_subjects',
-    'run_params',
-  ],
-  sql: () => `
-with people as (select distinct subject_id from count_determinations),
+  sql: () => sql`
+with people as (select distinct subject_id from ${ref(count_determinations)}),
 convictions as (
   select c.subject_id, count(*) as n,
-    max(c.conviction_date) filter (where c.conviction_date <= (select as_of_date from run_params)) as latest
-  from int_convictions c join people using (subject_id)
+    max(c.conviction_date) filter (where c.conviction_date <= (select as_of_date from ${ref(run_params)})) as latest
+  from ${ref(int_convictions)} c join people using (subject_id)
   group by all
 ),
 sections as (
   select subject_id, string_agg(code_section || ' x' || n, '; ' order by code_section) as per_section
   from (
     select p.subject_id, p.code_section, count(*) as n
-    from int_prop64_counts p join people using (subject_id)
+    from ${ref(int_prop64_counts)} p join people using (subject_id)
     group by all
   )
   group by all
@@ -44,7 +44,7 @@ disqualifiers as (
     array_to_string(list_sort(list_distinct(list(e.code_section) filter (where e.kind = 'pc290c'))), '; ')
       as pc290_sections,
     bool_or(e.kind = 'pc290_registration') as pc290_registration
-  from int_disqualifier_events e join people using (subject_id)
+  from ${ref(int_disqualifier_events)} e join people using (subject_id)
   group by all
 )
 select
@@ -60,5 +60,5 @@ from people p
 left join convictions c using (subject_id)
 left join sections s using (subject_id)
 left join disqualifiers d using (subject_id)
-left join int_subjects su using (subject_id)`,
+left join ${ref(int_subjects)} su using (subject_id)`,
 }

@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { ref } from '../helpers/model-sql.ts'
+import { int_subjects } from '../intermediate/int_subjects.ts'
 
 /** The person `relief explain` is asked about: date of birth (or why it is missing) and death. A view. */
 export const mart_explain_subjects: Model = {
@@ -6,6 +9,6 @@ export const mart_explain_subjects: Model = {
   layer: 'mart',
   materialized: 'view',
   grain: 'one row per person in the extract (subject_id)',
-  dependsOn: ['int_subjects'],
-  sql: () => `select subject_id, strftime(dob, '%Y-%m-%d') as dob, dob_status, deceased from int_subjects`,
+  sql: () =>
+    sql`select subject_id, strftime(dob, '%Y-%m-%d') as dob, dob_status, deceased from ${ref(int_subjects)}`,
 }

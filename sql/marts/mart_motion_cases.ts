@@ -1,4 +1,9 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { count_determinations } from '../determinations/count_determinations.ts'
+import { int_convictions } from '../intermediate/int_convictions.ts'
+import { int_subjects } from '../intermediate/int_subjects.ts'
 import { lit } from '../helpers/quote.ts'
 import { REMEDIES } from '../../data-contracts/determinations.ts'
 
@@ -21,16 +26,15 @@ export const mart_motion_cases: Model = {
   materialized: 'view',
   grain:
     'one row per court case (subject_id, case number) x remedy x determination x reduced level x layer x related',
-  dependsOn: ['count_determinations', 'int_convictions', 'int_subjects'],
-  sql: () => `
+  sql: () => sql`
 with counts as (
   select
     d.county, d.court, d.remedy, d.determination, d.subject_id, d.case_number, d.cnt_order,
     d.conviction_date, d.code_section, d.rule_id, d.reason, d.reduced_level, d.layer, d.is_related,
     coalesce('#' || d.case_number, '@' || i.cyc_order || '/' || coalesce(d.conviction_date, ''), '!' || d.cnt_order)
       as case_key
-  from count_determinations d
-  left join int_convictions i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
+  from ${ref(count_determinations)} d
+  left join ${ref(int_convictions)} i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
 ),
 cases as (
   select
@@ -62,10 +66,10 @@ select
   coalesce(c.rule_ids, '') as rule_ids,
   coalesce(c.reason, '') as reason,
   row_number() over (
-    order by c.county nulls last, c.court nulls last, ${scheduleRank('c.remedy')}, c.remedy,
+    order by c.county nulls last, c.court nulls last, ${raw(scheduleRank('c.remedy'))}, c.remedy,
       c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last,
       c.reduced_level nulls last, c.is_related, c.layer, c.case_key
   )::int as motion_order
 from cases c
-left join int_subjects s on s.subject_id = c.subject_id`,
+left join ${ref(int_subjects)} s on s.subject_id = c.subject_id`,
 }

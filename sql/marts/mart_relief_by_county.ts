@@ -1,4 +1,9 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { ref_counties, ref_county_population } from '../seeds/reference_tables.ts'
+import { run_params } from '../seeds/run_params.ts'
+import { mart_relief_population } from './mart_relief_population.ts'
 import { PROP64_COUNTS, OUTCOME_VALUES, dim, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
@@ -11,33 +16,26 @@ export const mart_relief_by_county: Model = {
   layer: 'mart',
   materialized: 'table',
   grain: "one row per county (or 'all') x outcome (dismiss, reduce, review, not_eligible, relief, all)",
-  dependsOn: [
-    'count_determinations',
-    'ref_counties',
-    'ref_county_population',
-    'run_params',
-    'mart_relief_population',
-  ],
-  sql: () => `
+  sql: () => sql`
 with labelled as (${PROP64_COUNTS}),
-outcomes as (${outcomeRows()}),
+outcomes as (${raw(outcomeRows())}),
 agg as (
-  select ${dim('county')}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people
+  select ${raw(dim('county'))}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people
   from outcomes
   group by grouping sets ((county, outcome), (outcome))
 ),
 counties as (
-  select county_code, county, fips from ref_counties
-  where (select county_filter from run_params) is null or county = (select county_filter from run_params)
+  select county_code, county, fips from ${ref(ref_counties)}
+  where (select county_filter from ${ref(run_params)}) is null or county = (select county_filter from ${ref(run_params)})
   union all
-  select distinct null, county, null from labelled where county not in (select county from ref_counties)
+  select distinct null, county, null from labelled where county not in (select county from ${ref(ref_counties)})
   union all
   select null, 'all', null
 ),
 residents as (
-  select county, total::int as residents from ref_county_population
+  select county, total::int as residents from ${ref(ref_county_population)}
   union all
-  select 'all', residents from mart_relief_population where population_group = 'all'
+  select 'all', residents from ${ref(mart_relief_population)} where population_group = 'all'
 )
 select
   c.county_code,
@@ -50,7 +48,7 @@ select
   round(coalesce(a.counts, 0) * 100000.0 / nullif(r.residents, 0), 2)::double as counts_per_100k,
   round(coalesce(a.people, 0) * 100000.0 / nullif(r.residents, 0), 2)::double as people_per_100k
 from counties c
-cross join ${OUTCOME_VALUES}
+cross join ${raw(OUTCOME_VALUES)}
 left join agg a on a.county = c.county and a.outcome = o.outcome
 left join residents r on r.county = c.county
 order by c.county = 'all' desc, c.county, o.outcome_ord`,

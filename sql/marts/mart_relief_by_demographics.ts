@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { mart_relief_population } from './mart_relief_population.ts'
 import { PROP64_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
@@ -13,12 +16,11 @@ export const mart_relief_by_demographics: Model = {
   layer: 'mart',
   materialized: 'table',
   grain: "one row per race group x gender x age band (each possibly 'all') x outcome, where counts exist",
-  dependsOn: ['count_determinations', 'mart_relief_population'],
-  sql: () => `
+  sql: () => sql`
 with labelled as (${PROP64_COUNTS}),
-outcomes as (${outcomeRows()}),
+outcomes as (${raw(outcomeRows())}),
 agg as (
-  select ${dim('race_group')}, ${dim('gender')}, ${dim('age_band')}, outcome,
+  select ${raw(dim('race_group'))}, ${raw(dim('gender'))}, ${raw(dim('age_band'))}, outcome,
     count(*)::int as counts, count(distinct subject_id)::int as people
   from outcomes
   group by grouping sets ((race_group, gender, age_band, outcome), (race_group, outcome), (gender, outcome),
@@ -26,8 +28,8 @@ agg as (
 )
 select a.*, p.adults
 from agg a
-left join mart_relief_population p
+left join ${ref(mart_relief_population)} p
   on p.population_group = a.race_group and a.gender = 'all' and a.age_band = 'all'
 order by a.race_group = 'all' desc, a.race_group, a.gender = 'all' desc, a.gender, a.age_band = 'all' desc,
-  a.age_band, ${outcomeOrder('a.outcome')}`,
+  a.age_band, ${raw(outcomeOrder('a.outcome'))}`,
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw } from '../helpers/model-sql.ts'
 import { PROP64_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
 
 /** Relief by code section and level of conviction, with each margin ('all') published alongside. */
@@ -7,16 +9,15 @@ export const mart_relief_by_offense: Model = {
   layer: 'mart',
   materialized: 'table',
   grain: "one row per code section (or 'all') x conviction level (or 'all') x outcome, where counts exist",
-  dependsOn: ['count_determinations'],
-  sql: () => `
+  sql: () => sql`
 with labelled as (${PROP64_COUNTS}),
-outcomes as (${outcomeRows()})
-select ${dim('code_section')}, ${dim('conviction_level')}, outcome,
+outcomes as (${raw(outcomeRows())})
+select ${raw(dim('code_section'))}, ${raw(dim('conviction_level'))}, outcome,
   count(*)::int as counts, count(distinct subject_id)::int as people
 from outcomes
 group by grouping sets (
   (code_section, conviction_level, outcome), (code_section, outcome), (conviction_level, outcome), (outcome)
 )
 order by grouping(code_section) desc, code_section, grouping(conviction_level) desc, conviction_level,
-  ${outcomeOrder()}`,
+  ${raw(outcomeOrder())}`,
 }

@@ -1,4 +1,9 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { ref } from '../helpers/model-sql.ts'
+import { count_determinations } from '../determinations/count_determinations.ts'
+import { ref_county_population } from '../seeds/reference_tables.ts'
+import { run_params } from '../seeds/run_params.ts'
 
 /**
  * Who lives where the run looked: 2020 Census residents and adults (18+) per population group, summed over
@@ -11,15 +16,14 @@ export const mart_relief_population: Model = {
   layer: 'mart',
   materialized: 'table',
   grain: "one row per Census population group ('all', hispanic, white_nh, black_nh, asian_nh, other_nh)",
-  dependsOn: ['count_determinations', 'ref_county_population', 'run_params'],
-  sql: () => `
+  sql: () => sql`
 with run_counties as (
-  select county_filter as county from run_params where county_filter is not null
+  select county_filter as county from ${ref(run_params)} where county_filter is not null
   union
-  select distinct county from count_determinations where (select county_filter from run_params) is null
+  select distinct county from ${ref(count_determinations)} where (select county_filter from ${ref(run_params)}) is null
 ),
 pop as (
-  select p.* from ref_county_population p join run_counties c on c.county = p.county
+  select p.* from ${ref(ref_county_population)} p join run_counties c on c.county = p.county
 ),
 wide as (
   select

@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { count_determinations } from '../determinations/count_determinations.ts'
 import { ageBand } from '../helpers/sql-fragments.ts'
 
 /**
@@ -13,8 +16,7 @@ export const mart_scenario_cells: Model = {
   materialized: 'view',
   grain:
     'one row per charge kind x county x code section x level x determination x layer x race group x gender x age band, where counts exist',
-  dependsOn: ['count_determinations'],
-  sql: () => `
+  sql: () => sql`
 select
   case when is_related then 'related' else 'prop64' end as charge_kind,
   coalesce(county, 'UNKNOWN') as county,
@@ -24,9 +26,9 @@ select
   layer,
   race_group,
   coalesce(gender, 'unknown') as gender,
-  ${ageBand('age_at_conviction')} as age_band,
+  ${raw(ageBand('age_at_conviction'))} as age_band,
   count(*) as convictions,
   count(distinct subject_id) as people
-from count_determinations
+from ${ref(count_determinations)}
 group by all`,
 }

@@ -1,4 +1,9 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { count_determinations } from '../determinations/count_determinations.ts'
+import { int_convictions } from '../intermediate/int_convictions.ts'
+import { run_params } from '../seeds/run_params.ts'
 import { isRelief } from '../helpers/determinations.ts'
 
 /**
@@ -23,27 +28,26 @@ export const mart_summary_people: Model = {
   layer: 'mart',
   materialized: 'view',
   grain: 'one row per area (statewide, or county of an in-scope count)',
-  dependsOn: ['count_determinations', 'int_convictions', 'run_params'],
-  sql: () => `
-with as_of as (select as_of_date as d from run_params),
+  sql: () => sql`
+with as_of as (select as_of_date as d from ${ref(run_params)}),
 record as (
   -- Each in-scope person's whole record after this run's relief.
   select
     c.subject_id,
     bool_or(c.conviction_level = 'felony') as had_felony,
-    bool_and(c.conviction_level is distinct from 'felony' or coalesce(${isRelief('d.determination')}, false)) as no_felony_after,
+    bool_and(c.conviction_level is distinct from 'felony' or coalesce(${raw(isRelief('d.determination'))}, false)) as no_felony_after,
     bool_and(coalesce(d.determination = 'dismiss', false)) as no_conviction_after,
     bool_or(c.conviction_date is null
       or (c.conviction_date > (select d from as_of) - interval 7 year and c.conviction_date <= (select d from as_of)))
       as convicted_in_last_7_years
-  from int_convictions c
-  left join count_determinations d on d.subject_id = c.subject_id and d.cnt_order = c.cnt_order
-  where c.subject_id in (select subject_id from count_determinations)
+  from ${ref(int_convictions)} c
+  left join ${ref(count_determinations)} d on d.subject_id = c.subject_id and d.cnt_order = c.cnt_order
+  where c.subject_id in (select subject_id from ${ref(count_determinations)})
   group by c.subject_id
 ),
 person_county as (
-  select county, subject_id, bool_or(${isRelief()}) as affected
-  from count_determinations
+  select county, subject_id, bool_or(${raw(isRelief())}) as affected
+  from ${ref(count_determinations)}
   group by all
 )
 select

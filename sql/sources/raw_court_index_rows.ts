@@ -1,4 +1,8 @@
 import type { Model } from '../model.ts'
+import { raw, type Relation } from '../helpers/model-sql.ts'
+
+/** The relation, for ref() in the models that read it (the model itself is made per run). */
+export const RAW_COURT_INDEX_ROWS: Relation = { name: 'raw_court_index_rows' }
 
 /**
  * The court index files as DuckDB reads them: the contract's columns as text, with file_index and record (the
@@ -7,11 +11,10 @@ import type { Model } from '../model.ts'
  */
 export function rawCourtIndexRows(source: string): Model {
   return {
-    name: 'raw_court_index_rows',
+    name: RAW_COURT_INDEX_ROWS.name,
     layer: 'source',
     materialized: 'table',
     grain: 'one row per well-formed record of the court index files (file_index, record)',
-    dependsOn: [],
-    sql: () => source,
+    sql: () => raw(source),
   }
 }

@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { ref_counties } from '../seeds/reference_tables.ts'
 import { PROP64_SECTIONS } from '../intermediate/int_prop64_counts.ts'
 import {
   caseKey,
@@ -8,6 +11,8 @@ import {
   parsedSection,
   sentencePart,
 } from '../helpers/court-fragments.ts'
+import { RAW_COURT_INDEX_ROWS } from '../sources/raw_court_index_rows.ts'
+import { COURT_RECORD_LINES } from '../sources/court_record_lines.ts'
 import { clean, cleanUpper } from '../helpers/sql-fragments.ts'
 
 /**
@@ -20,42 +25,41 @@ export const stg_court_index_rows: Model = {
   layer: 'staging',
   materialized: 'table',
   grain: 'one row per court index record read (file_index, record); loaded when reject_reason is null',
-  dependsOn: ['raw_court_index_rows', 'court_record_lines', 'ref_counties'],
-  sql: () => `
+  sql: () => sql`
 with parsed as (
   select
     r.filename as source_file,
     r.file_index,
     r.record,
     l.line,
-    ${clean('r.court_case_number')} as case_number,
-    ${caseKey('r.court_case_number')} as case_key,
-    ${cleanUpper('r.court')} as court,
-    ${cleanUpper('r.county')} as county_text,
+    ${raw(clean('r.court_case_number'))} as case_number,
+    ${raw(caseKey('r.court_case_number'))} as case_key,
+    ${raw(cleanUpper('r.court'))} as court,
+    ${raw(cleanUpper('r.county'))} as county_text,
     c.county,
     c.county_code,
-    ${clean('r.defendant_name')} as name,
-    ${nameKey('r.defendant_name')} as name_key,
-    ${courtDate('r.dob')} as dob,
-    ${courtDateStatus('r.dob')} as dob_status,
-    ${cleanUpper('r.charge_section')} as charge_text,
-    ${parsedSection('r.charge_section')} as code,
+    ${raw(clean('r.defendant_name'))} as name,
+    ${raw(nameKey('r.defendant_name'))} as name_key,
+    ${raw(courtDate('r.dob'))} as dob,
+    ${raw(courtDateStatus('r.dob'))} as dob_status,
+    ${raw(cleanUpper('r.charge_section'))} as charge_text,
+    ${raw(parsedSection('r.charge_section'))} as code,
     case upper(trim(r.charge_level)) when 'F' then 'felony' when 'M' then 'misdemeanor' when 'I' then 'infraction' end
       as conviction_level,
-    ${cleanUpper('r.disposition')} as disposition,
+    ${raw(cleanUpper('r.disposition'))} as disposition,
     coalesce(upper(trim(r.disposition)) like 'CONVICTED%', false) as is_conviction,
-    ${courtDate('r.disposition_date')} as disposition_date,
-    ${courtDateStatus('r.disposition_date')} as disposition_date_status,
-    ${courtDate('r.offense_date')} as offense_date,
-    ${courtDateStatus('r.offense_date')} as offense_date_status,
-    ${clean('r.sentence')} as sentence_text,
-    ${sentencePart('r.sentence', 'D')} as sentence_days,
-    ${sentencePart('r.sentence', 'M')} as sentence_months,
-    ${sentencePart('r.sentence', 'Y')} as sentence_years
-  from raw_court_index_rows r
-  join court_record_lines l using (file_index, record)
+    ${raw(courtDate('r.disposition_date'))} as disposition_date,
+    ${raw(courtDateStatus('r.disposition_date'))} as disposition_date_status,
+    ${raw(courtDate('r.offense_date'))} as offense_date,
+    ${raw(courtDateStatus('r.offense_date'))} as offense_date_status,
+    ${raw(clean('r.sentence'))} as sentence_text,
+    ${raw(sentencePart('r.sentence', 'D'))} as sentence_days,
+    ${raw(sentencePart('r.sentence', 'M'))} as sentence_months,
+    ${raw(sentencePart('r.sentence', 'Y'))} as sentence_years
+  from ${ref(RAW_COURT_INDEX_ROWS)} r
+  join ${ref(COURT_RECORD_LINES)} l using (file_index, record)
   -- Counties as the DOJ writes them ("LOS ANGELES") or in title case: compared in upper case, spaces collapsed.
-  left join ref_counties c on c.county = regexp_replace(upper(trim(r.county)), '\\s+', ' ', 'g')
+  left join ${ref(ref_counties)} c on c.county = regexp_replace(upper(trim(r.county)), '\\s+', ' ', 'g')
 )
 select
   * exclude (code, county_text),
@@ -66,7 +70,7 @@ select
   case when code.section <> '' then code.code_type || ' ' || code.section || code.subsections end as code_section,
   coalesce(code.prefix = '664', false) as is_attempt,
   coalesce(code.prefix = '182', false) as is_conspiracy,
-  coalesce(code.code_type = 'HS' and code.section in (${PROP64_SECTIONS.map((s) => `'${s}'`).join(', ')}), false)
+  coalesce(code.code_type = 'HS' and code.section in (${raw(PROP64_SECTIONS.map((s) => `'${s}'`).join(', '))}), false)
     as is_cannabis,
   sentence_text is not null and sentence_days + sentence_months + sentence_years = 0
     and not regexp_matches(upper(sentence_text), '^(NONE|NO SENTENCE|FINE.*)$') as sentence_unreadable,
