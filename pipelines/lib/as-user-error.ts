@@ -15,10 +15,9 @@ const FS_WHY: Record<string, string> = {
 }
 
 export function asUserError(e: unknown): unknown {
-  if (e instanceof UserError) return e
   const err = e as NodeJS.ErrnoException & { message?: string }
-  if (err?.code && FS_WHY[err.code] && err.path) return new UserError(`${err.path}: ${FS_WHY[err.code]}`)
   const msg = err?.message ?? ''
+  // Checked first: ingest wraps DuckDB errors as "not readable as a DOJ extract", which would blame the file.
   if (/Out of Memory Error/i.test(msg))
     return new UserError(
       `DuckDB ran out of memory (${msg
@@ -26,6 +25,8 @@ export function asUserError(e: unknown): unknown {
         .replace(/^.*Out of Memory Error:\s*/i, '')
         .slice(0, 160)}); raise --memory-limit or lower --threads`,
     )
+  if (e instanceof UserError) return e
+  if (err?.code && FS_WHY[err.code] && err.path) return new UserError(`${err.path}: ${FS_WHY[err.code]}`)
   if (/No space left on device/i.test(msg))
     return new UserError(`no space left on the device while writing: ${msg.split('\n')[0]!.slice(0, 200)}`)
   return e
