@@ -2,7 +2,7 @@
  * The end of a run, and its interruption: a --db outside the run folder is renamed into place only when the
  * run is complete, public/ is opened to readers only then, and SIGINT/SIGTERM leave the previous run as it was.
  */
-import { chmodSync, readdirSync, renameSync, rmSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 /** A hidden temporary name beside the --db path, unique to this process. */
@@ -33,6 +33,19 @@ export function openPublicFiles(dir: string): void {
     const p = join(dir, e.name)
     if (e.isDirectory()) openPublicFiles(p)
     else if (e.isFile()) chmodSync(p, 0o644)
+  }
+}
+
+/**
+ * What a rerun keeps of the folder it replaces: the filing ledger (court rulings imported by `relief status
+ * import`) is history the office recorded, not a product of the run, and is keyed so it survives a new extract.
+ */
+export const CARRIED_OVER = ['restricted/ledger']
+
+export function carryOver(final: string, work: string): void {
+  for (const rel of CARRIED_OVER) {
+    const from = join(final, rel)
+    if (existsSync(from)) cpSync(from, join(work, rel), { recursive: true })
   }
 }
 

@@ -22,7 +22,7 @@ import { openFreshDb } from './fresh-db.ts'
 import { claimRunFolder, type RunFolder } from './run-folder.ts'
 import { checkDbPath } from './db-path.ts'
 import { checkMemoryLimit, checkThreads } from './resource-options.ts'
-import { commitDb, openPublicFiles, tempDbBeside, untilSignal } from './run-commit.ts'
+import { carryOver, commitDb, openPublicFiles, tempDbBeside, untilSignal } from './run-commit.ts'
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
@@ -147,6 +147,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     if (missing.length) throw new Error(`run ${runId}: outputs listed but not written: ${missing.join(', ')}`)
     manifest.status = 'complete'
     writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
+    carryOver(out, folder.work)
     if (dbFinal) commitDb(dbPath, dbFinal)
     openPublicFiles(paths.public)
     folder.commit()

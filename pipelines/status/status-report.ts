@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
+import { copyCsv } from '../run/write-outputs.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { buildModels } from '../run/build-models.ts'
@@ -223,8 +224,10 @@ async function writePerCounty(
   for (const [i, county] of counties.entries()) {
     const path = join(dir, `${slugs[i]}${suffix}.csv`)
     prepareRestrictedFile(path)
-    await db.run(
-      `copy (select * from status_out where county ${county === null ? 'is null' : `= ${lit(county)}`} order by ${order}) to ${lit(path)} (format csv, header true)`,
+    await copyCsv(
+      db,
+      `select * from status_out where county ${county === null ? 'is null' : `= ${lit(county)}`} order by ${order}`,
+      path,
     )
     narrow(path)
     written.push(runRelative(out, path))
