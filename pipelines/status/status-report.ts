@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { copyCsv } from '../run/write-outputs.ts'
+import { escapeMarkdown } from '../../reports/summary/markdown-escape.ts'
+import { UNKNOWN_COUNTY } from '../../sql/helpers/public-county.ts'
+import { countyNames } from '../run/run-options.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { buildModels } from '../run/build-models.ts'
@@ -137,10 +140,16 @@ async function measureRows(db: Db, minCell: number): Promise<StatusRow[]> {
   }))
 }
 
+/** Public files name only the 58 counties; a county typed otherwise in the rulings or the extract is not published. */
+function publicCountyName(county: string): string {
+  return countyNames().some((c) => c.county === county) ? county : UNKNOWN_COUNTY
+}
+
 function writePublic(out: string, rows: StatusRow[], minCell: number, ledgerRows: number): string[] {
   const dir = outPaths(out).public
   mkdirSync(dir, { recursive: true })
-  const json = { min_cell: minCell, ledger_rulings: ledgerRows, measures: MEASURES, counties: rows }
+  const published = rows.map((r) => (r.county === 'all' ? r : { ...r, county: publicCountyName(r.county) }))
+  const json = { min_cell: minCell, ledger_rulings: ledgerRows, measures: MEASURES, counties: published }
   writeFileSync(join(dir, 'status.json'), JSON.stringify(json, null, 2) + '\n')
   const cell = (v: number | null) => (v === null ? '(s)' : String(v))
   const md = [
@@ -152,7 +161,7 @@ function writePublic(out: string, rows: StatusRow[], minCell: number, ledgerRows
     `|---|${MEASURES.map(() => '---:').join('|')}|`,
     ...rows.map(
       (r) =>
-        `| ${r.county === 'all' ? 'All counties' : r.county} | ${MEASURES.map((m) => cell(r.counts[m])).join(' | ')} |`,
+        `| ${r.county === 'all' ? 'All counties' : escapeMarkdown(publicCountyName(r.county))} | ${MEASURES.map((m) => cell(r.counts[m])).join(' | ')} |`,
     ),
     '',
   ].join('\n')

@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import { publicCounty } from '../helpers/public-county.ts'
 import { dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
@@ -11,10 +12,10 @@ export const mart_court_only_by_county_year: Model = {
   materialized: 'table',
   grain:
     "one row per county (or 'all') x conviction year (or 'all') x outcome with at least one court-only count",
-  dependsOn: ['court_only_determinations'],
+  dependsOn: ['court_only_determinations', 'ref_counties'],
   sql: () => `
 with labelled as (
-  select subject_id, coalesce(county, 'unknown') as county,
+  select subject_id, ${publicCounty('county')} as county,
     coalesce(conviction_year::varchar, 'unknown') as conviction_year, determination
   from court_only_determinations
 ),

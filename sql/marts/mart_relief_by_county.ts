@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import { publicCounty } from '../helpers/public-county.ts'
 import { PROP64_COUNTS, OUTCOME_VALUES, dim, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
@@ -19,7 +20,7 @@ export const mart_relief_by_county: Model = {
     'mart_relief_population',
   ],
   sql: () => `
-with labelled as (${PROP64_COUNTS}),
+with labelled as (select * replace (${publicCounty('county')} as county) from (${PROP64_COUNTS})),
 outcomes as (${outcomeRows()}),
 agg as (
   select ${dim('county')}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people

@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import { publicCounty } from '../helpers/public-county.ts'
 import { ageBand } from '../helpers/sql-fragments.ts'
 
 /**
@@ -13,11 +14,11 @@ export const mart_scenario_cells: Model = {
   materialized: 'view',
   grain:
     'one row per charge kind x county x code section x level x determination x layer x race group x gender x age band, where counts exist',
-  dependsOn: ['count_determinations'],
+  dependsOn: ['count_determinations', 'ref_counties'],
   sql: () => `
 select
   case when is_related then 'related' else 'prop64' end as charge_kind,
-  coalesce(county, 'UNKNOWN') as county,
+  ${publicCounty('county')} as county,
   coalesce(code_section, 'unknown') as code_section,
   coalesce(conviction_level, 'unknown') as conviction_level,
   determination,

@@ -1,4 +1,5 @@
 import type { Model } from '../model.ts'
+import { publicCounty } from '../helpers/public-county.ts'
 
 /**
  * The conviction cells of the press summary (public/summary.json), statewide (grouping set ()) and per
@@ -11,15 +12,16 @@ export const mart_summary_convictions: Model = {
   layer: 'mart',
   materialized: 'view',
   grain: "one row per area (statewide or county) x dimension ('all', 'determination', 'relief') x value",
-  dependsOn: ['count_determinations'],
+  dependsOn: ['count_determinations', 'ref_counties'],
   sql: () => `
+with counts as (select * replace (${publicCounty('county')} as county) from count_determinations)
 select grouping(county) = 1 as statewide, county, 'all' as dim, 'all' as value,
   count(*)::int as convictions, count(distinct subject_id)::int as people
-from count_determinations group by grouping sets ((), (county))
+from counts group by grouping sets ((), (county))
 union all
 select grouping(county) = 1, county, 'determination', determination, count(*)::int, count(distinct subject_id)::int
-from count_determinations group by grouping sets ((determination), (county, determination))
+from counts group by grouping sets ((determination), (county, determination))
 union all
 select grouping(county) = 1, county, 'relief', remedy, count(*)::int, count(distinct subject_id)::int
-from count_determinations group by grouping sets ((remedy), (county, remedy))`,
+from counts group by grouping sets ((remedy), (county, remedy))`,
 }

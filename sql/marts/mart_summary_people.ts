@@ -1,3 +1,4 @@
+import { publicCounty } from '../helpers/public-county.ts'
 import type { Model } from '../model.ts'
 import { isRelief } from '../helpers/determinations.ts'
 
@@ -23,7 +24,7 @@ export const mart_summary_people: Model = {
   layer: 'mart',
   materialized: 'view',
   grain: 'one row per area (statewide, or county of an in-scope count)',
-  dependsOn: ['count_determinations', 'int_convictions', 'run_params'],
+  dependsOn: ['count_determinations', 'int_convictions', 'run_params', 'ref_counties'],
   sql: () => `
 with as_of as (select as_of_date as d from run_params),
 record as (
@@ -42,7 +43,7 @@ record as (
   group by c.subject_id
 ),
 person_county as (
-  select county, subject_id, bool_or(${isRelief()}) as affected
+  select ${publicCounty('county')} as county, subject_id, bool_or(${isRelief()}) as affected
   from count_determinations
   group by all
 )
