@@ -4,7 +4,9 @@
  * (granted counts, in the form the DOJ needs to update its records) and restricted/notify/<county>.csv (people whose
  * every Prop 64 count was granted, for a legal-aid mailing; the DOJ data holds no addresses).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { lockFolder } from '../run/run-folder.ts'
+import { writeFileAtomically } from '../export/staged-writes.ts'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
@@ -68,7 +70,15 @@ export async function statusReport(o: { out: string; minCell?: number }): Promis
   const paths = outPaths(out)
   if (!existsSync(paths.db)) throw new UserError(`${o.out}: no run here (relief.duckdb missing)`)
   const minCell = o.minCell ?? MIN_CELL
-  const db = await openDb(paths.db)
+  // One writer at a time: a run swapping the folder, or another import, would lose this one's rulings.
+  const unlock = lockFolder(out, 'status')
+  let db: Awaited<ReturnType<typeof openDb>>
+  try {
+    db = await openDb(paths.db)
+  } catch (e) {
+    unlock()
+    throw e
+  }
   try {
     const ledgerRows = await loadLedger(db, out)
     const ctx = { rawSource: '', asOf: '', county: null, policyName: '', referenceDir: REFERENCE_DIR }
@@ -87,6 +97,7 @@ export async function statusReport(o: { out: string; minCell?: number }): Promis
     return { rows, ledgerRows, rulingsWithoutCount, files }
   } finally {
     db.close()
+    unlock()
   }
 }
 
@@ -150,7 +161,7 @@ function writePublic(out: string, rows: StatusRow[], minCell: number, ledgerRows
   mkdirSync(dir, { recursive: true })
   const published = rows.map((r) => (r.county === 'all' ? r : { ...r, county: publicCountyName(r.county) }))
   const json = { min_cell: minCell, ledger_rulings: ledgerRows, measures: MEASURES, counties: published }
-  writeFileSync(join(dir, 'status.json'), JSON.stringify(json, null, 2) + '\n')
+  writeFileAtomically(join(dir, 'status.json'), JSON.stringify(json, null, 2) + '\n')
   const cell = (v: number | null) => (v === null ? '(s)' : String(v))
   const md = [
     '# Filing status by county',
@@ -165,7 +176,7 @@ function writePublic(out: string, rows: StatusRow[], minCell: number, ledgerRows
     ),
     '',
   ].join('\n')
-  writeFileSync(join(dir, 'status.md'), md)
+  writeFileAtomically(join(dir, 'status.md'), md)
   return ['public/status.json', 'public/status.md']
 }
 
