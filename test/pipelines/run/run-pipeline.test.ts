@@ -215,4 +215,28 @@ describe('relief run: killed mid-way, and raced', () => {
     expect(relief(['run', '--input', small, '--out', out, ...AS_OF]).code).toBe(0)
     expect(readdirSync(root).sort()).toEqual(['extract.csv', 'run'])
   }, 300_000)
+
+  it('on SIGTERM removes its work folder and lock, exits 143, and leaves the previous run', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'relief-term-'))
+    const extract = join(root, 'extract.csv')
+    expect(relief(['generate', '--subjects', '3000', '--seed', '13', '--out', extract]).code).toBe(0)
+    const out = join(root, 'run')
+    const small = writeExtract(rows, { dir: mkdtempSync(join(tmpdir(), 'relief-term-small-')) })
+    expect(relief(['run', '--input', small, '--out', out, ...AS_OF]).code).toBe(0)
+    const before = snapshot(out)
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'pipelines/cli.ts', 'run', '--input', extract, '--out', out, ...AS_OF],
+      { cwd: ROOT, stdio: 'ignore' },
+    )
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)))
+    const work = join(root, `.run.relief-work-${child.pid}`)
+    const deadline = Date.now() + 90_000
+    while (!existsSync(join(work, 'relief.duckdb')) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100))
+    child.kill('SIGTERM')
+    expect(await exited).toBe(143)
+    expect(snapshot(out)).toEqual(before)
+    expect(readdirSync(root).sort()).toEqual(['extract.csv', 'run'])
+  }, 300_000)
 })
