@@ -62,4 +62,6 @@ export interface Manifest {
     related_by_determination: Record<string, number>
   }
   outputs: string[]
+  /** Written last, and only when every file in `outputs` exists; a manifest without it is of an unfinished write. */
+  status?: 'complete'
 }

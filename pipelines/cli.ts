@@ -4,6 +4,8 @@
  */
 import { Command, InvalidArgumentError } from 'commander'
 import { UserError } from './lib/user-error.ts'
+import { asUserError } from './lib/as-user-error.ts'
+import { privateUmask } from './run/run-folder.ts'
 import { VERSION } from './lib/version.ts'
 import { runPipeline } from './run/run-pipeline.ts'
 import { explainSubject } from './run/explain.ts'
@@ -242,9 +244,14 @@ program
     )
   })
 
-program.parseAsync(process.argv).catch((e: unknown) => {
+// Every command reads or writes criminal histories: owner-only from the first byte, whatever the shell's umask.
+privateUmask()
+
+program.parseAsync(process.argv).catch((caught: unknown) => {
+  const e = asUserError(caught)
   if (e instanceof UserError) {
-    process.stderr.write(`relief: ${e.message}\n`)
+    // One line, whatever the message carried (a DuckDB message may span lines).
+    process.stderr.write(`relief: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`)
     process.exit(2)
   }
   throw e

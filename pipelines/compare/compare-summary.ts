@@ -2,6 +2,7 @@
  * compare.md: totals per scenario, then where the scenarios differ most — by county and by race group — in
  * dismissed Prop 64 convictions. Related-charge rows are counted apart (they are not Prop 64 counts).
  */
+import { escapeMarkdown } from '../../reports/summary/markdown-escape.ts'
 import type { Db } from '../lib/duckdb.ts'
 import { COMPARE_TABLE } from './compare-table.ts'
 
@@ -30,7 +31,9 @@ function table(head: string[], rows: (string | number)[][]): string[] {
   return [
     `| ${head.join(' | ')} |`,
     `|${head.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
-    ...rows.map((r) => `| ${r.map((c) => (typeof c === 'number' ? fmt(c) : c)).join(' | ')} |`),
+    ...rows.map(
+      (r) => `| ${r.map((c) => (typeof c === 'number' ? fmt(c) : escapeMarkdown(c))).join(' | ')} |`,
+    ),
   ]
 }
 

@@ -4,7 +4,7 @@
  * scenario can read the files again. Per scenario only the policy layer and count_determinations are rebuilt,
  * and their aggregate is appended to a tidy table (CSV + Parquet) with a markdown summary.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { Progress } from '../lib/progress.ts'
 import { REFERENCE_DIR } from '../lib/paths.ts'
@@ -16,6 +16,10 @@ import { asIngestError, openFreshDb } from '../run/fresh-db.ts'
 import { buildModels } from '../run/build-models.ts'
 import { checkAsOf, normaliseCounty, todayIso } from '../run/run-options.ts'
 import { copyCsv, copyParquet } from '../run/write-outputs.ts'
+import { checkDbPath } from '../run/db-path.ts'
+import { checkMemoryLimit, checkThreads } from '../run/resource-options.ts'
+import { lockFolder } from '../run/run-folder.ts'
+import { writeFileAtomically } from '../export/staged-writes.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { policyFileLabel } from '../policy/presets.ts'
 import { MODELS } from '../../sql/models.ts'
@@ -57,10 +61,17 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
   const policies = opts.policy.map(resolvePolicy)
   const dup = policies.find((p, i) => policies.findIndex((q) => q.name === p.name) !== i)
   if (dup) throw new UserError(`--policy: "${dup.name}" is given twice; each scenario needs its own name`)
+  const threads = checkThreads(opts.threads)
+  const memoryLimit = checkMemoryLimit(opts.memoryLimit)
   const out = resolve(opts.out)
   const files = resolveInputs(opts.inputs).map(inspectFile)
+  // --db must never overwrite something that is not an earlier relief database (an extract, say).
+  if (opts.db) await checkDbPath(resolve(opts.db), opts.db)
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new UserError(`--out ${opts.out}: is a file, not a folder`)
   mkdirSync(out, { recursive: true })
-  const dbPath = opts.db ? resolve(opts.db) : join(out, 'compare.duckdb')
+  const unlock = lockFolder(out, 'compare')
+  const dbPath = opts.db ? resolve(opts.db) : join(out, `.compare-${process.pid}.duckdb`)
 
   const first = MODELS.findIndex((m) => SCENARIO_MODELS.includes(m.name))
   const shared = MODELS.slice(0, first).filter((m) => !SCENARIO_MODELS.includes(m.name))
@@ -68,8 +79,9 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
   const builds: Record<string, number> = {}
   const count = (ms: typeof MODELS) => ms.forEach((m) => (builds[m.name] = (builds[m.name] ?? 0) + 1))
 
-  const db = await openFreshDb(dbPath, opts)
+  let open: Awaited<ReturnType<typeof openFreshDb>> | undefined
   try {
+    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit }))
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
       asOf,
@@ -123,12 +135,15 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
         ingestSeconds: ingest,
         scenarios,
       })
-      writeFileSync(join(out, 'compare.md'), md)
+      writeFileAtomically(join(out, 'compare.md'), md)
       return ['compare.csv', 'compare.parquet', 'compare.md']
     })
     return { out, files: written, scenarios, builds, timings: progress.timings }
   } finally {
-    db.close()
+    open?.close()
+    // The kept database holds every person's determinations: owner-only whatever the umask.
+    if (opts.db && existsSync(dbPath)) chmodSync(dbPath, 0o600)
+    unlock()
     if (!opts.db) for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true, recursive: true })
     if (!opts.db) rmSync(`${dbPath}.tmp`, { force: true, recursive: true })
   }

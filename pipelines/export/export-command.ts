@@ -11,6 +11,7 @@ import { UserError } from '../lib/user-error.ts'
 import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
 import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
 import { ensureMarts } from '../outputs/ensure-marts.ts'
+import { withStagedWrites } from './staged-writes.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
 export interface ExportOptions {
@@ -53,10 +54,12 @@ export async function exportOutputs(o: ExportOptions): Promise<{ step: string; f
   })
   try {
     await ensureMarts(db, dbPath, manifest)
-    const ctx: OutputContext = { db, out, runId: manifest.run_id, asOf: manifest.as_of, manifest }
-    const done: { step: string; files: string[] }[] = []
-    for (const step of steps) done.push({ step: step.name, files: await step.write(ctx) })
-    return done
+    return await withStagedWrites(out, 'export', async (stage) => {
+      const ctx: OutputContext = { db, out: stage, runId: manifest.run_id, asOf: manifest.as_of, manifest }
+      const done: { step: string; files: string[] }[] = []
+      for (const step of steps) done.push({ step: step.name, files: await step.write(ctx) })
+      return done
+    })
   } finally {
     db.close()
   }

@@ -5,7 +5,6 @@
  */
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from './output-step.ts'
-import { lit } from '../../sql/helpers/quote.ts'
 import { outPaths } from '../lib/paths.ts'
 import { checkRunInputs, readInputSql } from '../export/run-inputs.ts'
 import {
@@ -17,6 +16,7 @@ import {
 } from '../export/restricted-files.ts'
 import { uniqueSlugs } from '../export/slug.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
+import { copyCsv } from '../run/write-outputs.ts'
 import {
   COUNT_VALUES_SQL,
   countyResultsSql,
@@ -55,9 +55,7 @@ export const dojResultsStep: OutputStep = {
         for (const [i, county] of counties.entries()) {
           const path = join(dir, `${slugs[i]}_results.csv`)
           prepareRestrictedFile(path)
-          await db.run(
-            `copy (${countyResultsSql(county)}) to ${lit(path)} (format csv, header true, delimiter ',')`,
-          )
+          await copyCsv(db, countyResultsSql(county), path)
           narrow(path)
           written.push(runRelative(ctx.out, path))
         }

@@ -17,6 +17,7 @@ import { MOTION_INDEX_COLUMNS } from '../../data-contracts/outputs/motion-cases.
 import { qb } from '../../sql/kysely.ts'
 import { selectRows } from '../lib/select-rows.ts'
 import { motionCsv } from '../../reports/motions/motion-csv.ts'
+import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 import { scheduleTotals } from '../../reports/motions/motion-pdf.ts'
 import { motionRenderPool } from './motion-render-pool.ts'
 import { schedulesOf, sectionsFor } from '../../reports/motions/relief-sections.ts'
@@ -107,7 +108,10 @@ export const motionsStep: OutputStep = {
     }
     const indexRows = await Promise.all(index).finally(() => pool.close())
     const indexPath = join(root, 'index.csv')
-    const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+    const quote = (cell: string) => {
+      const s = spreadsheetSafe(cell) // court names come from the extract (OWASP CSV injection)
+      return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+    }
     writeRestrictedFile(
       indexPath,
       [[...MOTION_INDEX_COLUMNS], ...indexRows].map((r) => r.map(quote).join(',')).join('\n') + '\n',

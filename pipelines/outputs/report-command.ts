@@ -10,7 +10,8 @@ import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { ensureMarts } from './ensure-marts.ts'
-import { writeReport, type ReportResult } from './write-report.ts'
+import { reportPaths, writeReport, type ReportResult } from './write-report.ts'
+import { withStagedWrites } from '../export/staged-writes.ts'
 
 export async function reportCommand(o: {
   out: string
@@ -28,15 +29,17 @@ export async function reportCommand(o: {
   const db = await openDb(dbPath)
   try {
     await ensureMarts(db, dbPath, manifest)
-    const r = await writeReport({
-      db,
-      out,
-      runId: manifest.run_id,
-      asOf: manifest.as_of,
-      manifest,
-      minCell: o.minCell,
-    })
-    return { ...r, seconds: (performance.now() - started) / 1000 }
+    const [r] = await withStagedWrites(out, 'report', async (stage) => [
+      await writeReport({
+        db,
+        out: stage,
+        runId: manifest.run_id,
+        asOf: manifest.as_of,
+        manifest,
+        minCell: o.minCell,
+      }),
+    ])
+    return { ...r!, html: reportPaths(out).html, seconds: (performance.now() - started) / 1000 }
   } finally {
     db.close()
   }

@@ -3,7 +3,8 @@
  * file), match, decide court-only cannabis convictions by the same rules, write restricted/reconcile/*.csv, add
  * the counts to the manifest, and rebuild the public report with the "cases the DOJ list missed" section.
  */
-import { writeFileSync } from 'node:fs'
+import { lockFolder } from '../run/run-folder.ts'
+import { writeFileAtomically } from '../export/staged-writes.ts'
 import { resolve } from 'node:path'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
@@ -64,6 +65,7 @@ export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileRes
   const run = await runPipeline(opts)
   const out = run.out
   const paths = outPaths(out)
+  const unlock = lockFolder(out, 'reconcile')
   const db = await openDb(opts.db ? resolve(opts.db) : paths.db, {
     threads: opts.threads,
     memoryLimit: opts.memoryLimit ?? '4GB',
@@ -124,10 +126,11 @@ export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileRes
       ? await report.write({ db, out, runId: run.runId, asOf: run.manifest.as_of, manifest })
       : []
     manifest.outputs = [...new Set([...manifest.outputs, ...written, ...reportFiles])]
-    writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
+    writeFileAtomically(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
     return { ...run, manifest, court }
   } finally {
     db.close()
+    unlock()
   }
 }
 

@@ -3,8 +3,8 @@
  * Every phase is timed; the manifest records how the result was obtained and balances the rows.
  */
 import { createHash } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import type { Db } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
@@ -19,6 +19,10 @@ import { reconcile } from '../ingest/reconcile.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
+import { claimRunFolder, type RunFolder } from './run-folder.ts'
+import { checkDbPath } from './db-path.ts'
+import { checkMemoryLimit, checkThreads } from './resource-options.ts'
+import { carryOver, commitDb, openPublicFiles, tempDbBeside, untilSignal } from './run-commit.ts'
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
@@ -36,6 +40,7 @@ export interface RunResult {
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const progress = new Progress(opts.quiet)
+  // Every option is checked before anything is created or deleted: a typo costs nothing.
   const asOf = checkAsOf(opts.asOf ?? todayIso())
   const county = opts.county ? normaliseCounty(opts.county) : null
   const policyArgs = opts.policy?.length ? opts.policy : ['statute']
@@ -44,16 +49,24 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       `--policy ${policyArgs.join(', ')}: a run applies one policy; use \`relief compare\` for several`,
     )
   const policy = resolvePolicy(policyArgs[0]!)
-  const out = resolve(opts.out)
-  const paths = outPaths(out)
-
+  const threads = checkThreads(opts.threads)
+  const memoryLimit = checkMemoryLimit(opts.memoryLimit)
   const files = resolveInputs(opts.inputs).map(inspectFile)
-  mkdirSync(out, { recursive: true })
-  // An earlier run's manifest must not vouch for this run's outputs if this one fails.
-  rmSync(paths.manifest, { force: true })
-  const dbPath = opts.db ? resolve(opts.db) : paths.db
-  const db = await openFreshDb(dbPath, opts)
+  const dbFinal = opts.db ? resolve(opts.db) : null
+  if (dbFinal) await checkDbPath(dbFinal, opts.db)
+
+  // The run is built in a hidden owner-only sibling of --out and swapped into place at the end: --out holds the
+  // previous complete run until then, and nothing of it survives a rerun.
+  const folder = claimRunFolder(opts.out)
+  const out = folder.final
+  const paths = outPaths(folder.work)
+  // --db elsewhere is built under a temporary name beside it and renamed only when the run is complete.
+  const dbPath = dbFinal ? tempDbBeside(dbFinal) : paths.db
+  const stopWatching = untilSignal(() => abandon(folder, dbPath, dbFinal))
+  let open: Db | undefined
+  let committed = false
   try {
+    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit }))
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
       asOf,
@@ -120,21 +133,38 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     for (const step of opts.determinationsOnly ? [] : OUTPUT_STEPS) {
       const written = await progress.phase(
         `write ${step.name}`,
-        () => step.write({ db, out, runId, asOf, manifest }),
+        () => step.write({ db, out: folder.work, runId, asOf, manifest }),
         (files) => `${files.length} file(s)`,
       )
       manifest.outputs.push(...written)
     }
-    // The database and the row-level files carry names, DOBs and CII numbers (rejects.csv holds raw lines):
-    // owner-only, like everything under restricted/.
-    for (const f of [dbPath, paths.determinationsCsv, paths.determinationsParquet, paths.rejectsCsv])
-      if (existsSync(f)) chmodSync(f, 0o600)
-    writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
     writeFileSync(paths.runLog, JSON.stringify({ run_id: runId, timings: progress.timings }, null, 2) + '\n')
+    db.close()
+    open = undefined
+    rmSync(`${dbPath}.tmp`, { recursive: true, force: true })
+    // status: complete is written last, and only when every file the manifest lists is there.
+    const missing = manifest.outputs.filter((f) => f !== 'manifest.json' && !existsSync(join(folder.work, f)))
+    if (missing.length) throw new Error(`run ${runId}: outputs listed but not written: ${missing.join(', ')}`)
+    manifest.status = 'complete'
+    writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
+    carryOver(out, folder.work)
+    if (dbFinal) commitDb(dbPath, dbFinal)
+    openPublicFiles(paths.public)
+    folder.commit()
+    committed = true
     return { out, runId, manifest, timings: progress.timings }
   } finally {
-    db.close()
+    open?.close()
+    stopWatching()
+    if (!committed) abandon(folder, dbPath, dbFinal)
   }
+}
+
+/** Leaves the previous run (and a previous --db) as they were. */
+function abandon(folder: RunFolder, dbPath: string, dbFinal: string | null): void {
+  folder.abandon()
+  if (dbFinal)
+    for (const f of [dbPath, `${dbPath}.wal`, `${dbPath}.tmp`]) rmSync(f, { recursive: true, force: true })
 }
 
 function sum(rows: FileReconciliation[], k: 'rows_read' | 'rows_loaded' | 'rows_rejected'): number {

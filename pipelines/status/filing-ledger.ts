@@ -9,7 +9,7 @@ import { type Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { outPaths } from '../lib/paths.ts'
 import { narrow, prepareRestrictedFile, restrictedDir } from '../export/restricted-files.ts'
-import { copyCsv } from '../run/write-outputs.ts'
+import { copyMachineCsv } from '../run/write-outputs.ts'
 
 export const ledgerPath = (out: string): string =>
   join(outPaths(out).restricted, 'ledger', 'filing_ledger.csv')
@@ -38,7 +38,8 @@ export async function saveLedger(db: Db, out: string): Promise<string> {
   restrictedDir(outPaths(out).restricted, 'ledger')
   const path = ledgerPath(out)
   prepareRestrictedFile(path)
-  await copyCsv(
+  // Read back by the next import: values exactly as stored, no spreadsheet prefix.
+  await copyMachineCsv(
     db,
     `select * from filing_ledger order by county, case_key, cnt_order, ruling_date, ruling, order_text, source_file, line`,
     path,

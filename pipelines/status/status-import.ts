@@ -3,6 +3,7 @@
  * with the same ingest discipline as the extract (explicit schema, rejects with line numbers, rows read = loaded +
  * rejected per file) and adds them to the filing ledger. Importing the same ruling twice adds it once.
  */
+import { lockFolder } from '../run/run-folder.ts'
 import { existsSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { readFileSync } from 'node:fs'
@@ -62,7 +63,15 @@ export async function importRulings(o: { out: string; rulings: string[] }): Prom
   const ledgers = new Map(
     await Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const)),
   )
-  const db = await openDb(db0)
+  // One writer at a time: a run swapping the folder, or another import, would lose this one's rulings.
+  const unlock = lockFolder(out, 'status import')
+  let db: Awaited<ReturnType<typeof openDb>>
+  try {
+    db = await openDb(db0)
+  } catch (e) {
+    unlock()
+    throw e
+  }
   try {
     for (const t of [T.raw, T.errors, T.scans]) await db.run(`drop table if exists ${t}`)
     await withInsertionOrder(db, () =>
@@ -101,5 +110,6 @@ export async function importRulings(o: { out: string; rulings: string[] }): Prom
     return { inputs, added: after - before, ledgerRows: after }
   } finally {
     db.close()
+    unlock()
   }
 }

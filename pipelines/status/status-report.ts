@@ -4,10 +4,16 @@
  * (granted counts, in the form the DOJ needs to update its records) and restricted/notify/<county>.csv (people whose
  * every Prop 64 count was granted, for a legal-aid mailing; the DOJ data holds no addresses).
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { lockFolder } from '../run/run-folder.ts'
+import { writeFileAtomically } from '../export/staged-writes.ts'
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
+import { copyCsv } from '../run/write-outputs.ts'
+import { escapeMarkdown } from '../../reports/summary/markdown-escape.ts'
+import { UNKNOWN_COUNTY } from '../../sql/helpers/public-county.ts'
+import { countyNames } from '../run/run-options.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { buildModels } from '../run/build-models.ts'
@@ -64,7 +70,15 @@ export async function statusReport(o: { out: string; minCell?: number }): Promis
   const paths = outPaths(out)
   if (!existsSync(paths.db)) throw new UserError(`${o.out}: no run here (relief.duckdb missing)`)
   const minCell = o.minCell ?? MIN_CELL
-  const db = await openDb(paths.db)
+  // One writer at a time: a run swapping the folder, or another import, would lose this one's rulings.
+  const unlock = lockFolder(out, 'status')
+  let db: Awaited<ReturnType<typeof openDb>>
+  try {
+    db = await openDb(paths.db)
+  } catch (e) {
+    unlock()
+    throw e
+  }
   try {
     const ledgerRows = await loadLedger(db, out)
     const ctx = { rawSource: '', asOf: '', county: null, policyName: '', referenceDir: REFERENCE_DIR }
@@ -83,6 +97,7 @@ export async function statusReport(o: { out: string; minCell?: number }): Promis
     return { rows, ledgerRows, rulingsWithoutCount, files }
   } finally {
     db.close()
+    unlock()
   }
 }
 
@@ -136,11 +151,17 @@ async function measureRows(db: Db, minCell: number): Promise<StatusRow[]> {
   }))
 }
 
+/** Public files name only the 58 counties; a county typed otherwise in the rulings or the extract is not published. */
+function publicCountyName(county: string): string {
+  return countyNames().some((c) => c.county === county) ? county : UNKNOWN_COUNTY
+}
+
 function writePublic(out: string, rows: StatusRow[], minCell: number, ledgerRows: number): string[] {
   const dir = outPaths(out).public
   mkdirSync(dir, { recursive: true })
-  const json = { min_cell: minCell, ledger_rulings: ledgerRows, measures: MEASURES, counties: rows }
-  writeFileSync(join(dir, 'status.json'), JSON.stringify(json, null, 2) + '\n')
+  const published = rows.map((r) => (r.county === 'all' ? r : { ...r, county: publicCountyName(r.county) }))
+  const json = { min_cell: minCell, ledger_rulings: ledgerRows, measures: MEASURES, counties: published }
+  writeFileAtomically(join(dir, 'status.json'), JSON.stringify(json, null, 2) + '\n')
   const cell = (v: number | null) => (v === null ? '(s)' : String(v))
   const md = [
     '# Filing status by county',
@@ -151,11 +172,11 @@ function writePublic(out: string, rows: StatusRow[], minCell: number, ledgerRows
     `|---|${MEASURES.map(() => '---:').join('|')}|`,
     ...rows.map(
       (r) =>
-        `| ${r.county === 'all' ? 'All counties' : r.county} | ${MEASURES.map((m) => cell(r.counts[m])).join(' | ')} |`,
+        `| ${r.county === 'all' ? 'All counties' : escapeMarkdown(publicCountyName(r.county))} | ${MEASURES.map((m) => cell(r.counts[m])).join(' | ')} |`,
     ),
     '',
   ].join('\n')
-  writeFileSync(join(dir, 'status.md'), md)
+  writeFileAtomically(join(dir, 'status.md'), md)
   return ['public/status.json', 'public/status.md']
 }
 
@@ -223,8 +244,10 @@ async function writePerCounty(
   for (const [i, county] of counties.entries()) {
     const path = join(dir, `${slugs[i]}${suffix}.csv`)
     prepareRestrictedFile(path)
-    await db.run(
-      `copy (select * from status_out where county ${county === null ? 'is null' : `= ${lit(county)}`} order by ${order}) to ${lit(path)} (format csv, header true)`,
+    await copyCsv(
+      db,
+      `select * from status_out where county ${county === null ? 'is null' : `= ${lit(county)}`} order by ${order}`,
+      path,
     )
     narrow(path)
     written.push(runRelative(out, path))

@@ -5,12 +5,14 @@
  */
 import type { MotionCase } from './motion-case.ts'
 import { MOTION_CSV_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
+import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 import { reliefLabel, type ReliefSection } from './relief-sections.ts'
 
 export { MOTION_CSV_COLUMNS }
 
 function field(v: string | number | null): string {
-  const s = v === null ? '' : String(v)
+  // Text cells a spreadsheet would run as a formula get a leading ' (OWASP CSV injection); numbers stay numbers.
+  const s = v === null ? '' : typeof v === 'string' ? spreadsheetSafe(v) : String(v)
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 

@@ -6,6 +6,7 @@ export const esc = (s: unknown): string =>
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
 
 /** Marker printed in place of a withheld number (explained in every section that has one). */
 export const WITHHELD = '(s)'

@@ -5,6 +5,8 @@ import {
   type Summary,
 } from '../../data-contracts/outputs/summary.contract.ts'
 
+import { escapeMarkdown } from './markdown-escape.ts'
+
 const WITHHELD = 'n/s'
 type Num = (n: number | null, id: string) => string
 /** A published number; ≈ marks one rounded by the suppression (its area|kind|item id is in `rounded`). */
@@ -27,7 +29,7 @@ function convictionRow(
   reliefs: string[],
 ): string[] {
   return [
-    a.county,
+    escapeMarkdown(a.county),
     num(a.convictions.total, `${area}|all`),
     ...determinations.map((d) =>
       num(a.convictions.by_determination[d] ?? null, `${area}|determination|${d}`),
@@ -53,7 +55,10 @@ export function summaryMarkdown(s: Summary): string {
     '',
     table(
       ['Area', ...PEOPLE_MEASURES.map(label)],
-      all.map((a) => [a.county, ...PEOPLE_MEASURES.map((m) => num(a.people[m], `${areaOf(a)}|people|${m}`))]),
+      all.map((a) => [
+        escapeMarkdown(a.county),
+        ...PEOPLE_MEASURES.map((m) => num(a.people[m], `${areaOf(a)}|people|${m}`)),
+      ]),
     ),
     '',
     '## Convictions by determination and by relief',

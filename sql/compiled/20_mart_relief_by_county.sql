@@ -1,9 +1,9 @@
 -- model:      mart_relief_by_county
 -- layer:      mart (table)
 -- grain:      one row per county (or 'all') x outcome (dismiss, reduce, review, not_eligible, relief, all)
--- depends on: count_determinations, ref_counties, run_params, ref_county_population, mart_relief_population
+-- depends on: ref_counties, count_determinations, run_params, ref_county_population, mart_relief_population
 create or replace table mart_relief_by_county as
-with labelled as (
+with labelled as (select * replace (case when county in (select county from "ref_counties") then county else 'Unknown county' end as county) from (
   select
     subject_id,
     case when is_related then 'related' else 'prop64' end as charge_kind,
@@ -20,7 +20,7 @@ with labelled as (
     statute_determination,
     determination
   from "count_determinations"
-  where not coalesce(is_related, false)),
+  where not coalesce(is_related, false))),
 outcomes as (
   select *, determination as outcome from labelled
   union all select *, 'relief' as outcome from labelled where determination in ('dismiss', 'reduce')

@@ -1,7 +1,7 @@
 -- model:      mart_summary_people
 -- layer:      mart (view)
 -- grain:      one row per area (statewide, or county of an in-scope count)
--- depends on: run_params, int_convictions, count_determinations
+-- depends on: run_params, int_convictions, count_determinations, ref_counties
 create or replace view mart_summary_people as
 with as_of as (select as_of_date as d from "run_params"),
 record as (
@@ -20,7 +20,7 @@ record as (
   group by c.subject_id
 ),
 person_county as (
-  select county, subject_id, bool_or(determination in ('dismiss', 'reduce')) as affected
+  select case when county in (select county from "ref_counties") then county else 'Unknown county' end as county, subject_id, bool_or(determination in ('dismiss', 'reduce')) as affected
   from "count_determinations"
   group by all
 )

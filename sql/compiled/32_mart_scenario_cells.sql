@@ -1,11 +1,11 @@
 -- model:      mart_scenario_cells
 -- layer:      mart (view)
 -- grain:      one row per charge kind x county x code section x level x determination x layer x race group x gender x age band, where counts exist
--- depends on: count_determinations
+-- depends on: ref_counties, count_determinations
 create or replace view mart_scenario_cells as
 select
   case when is_related then 'related' else 'prop64' end as charge_kind,
-  coalesce(county, 'UNKNOWN') as county,
+  case when county in (select county from "ref_counties") then county else 'Unknown county' end as county,
   coalesce(code_section, 'unknown') as code_section,
   coalesce(conviction_level, 'unknown') as conviction_level,
   determination,

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { court_only_determinations } from '../determinations/court_only_determinations.ts'
+import { publicCounty } from '../helpers/public-county.ts'
 import { dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
@@ -16,7 +17,7 @@ export const mart_court_only_by_county_year: Model = {
     "one row per county (or 'all') x conviction year (or 'all') x outcome with at least one court-only count",
   sql: () => sql`
 with labelled as (
-  select subject_id, coalesce(county, 'unknown') as county,
+  select subject_id, ${publicCounty('county')} as county,
     coalesce(conviction_year::varchar, 'unknown') as conviction_year, determination
   from ${ref(court_only_determinations)}
 ),

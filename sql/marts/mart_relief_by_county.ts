@@ -4,6 +4,7 @@ import { raw, ref } from '../helpers/model-sql.ts'
 import { ref_counties, ref_county_population } from '../seeds/reference_tables.ts'
 import { run_params } from '../seeds/run_params.ts'
 import { mart_relief_population } from './mart_relief_population.ts'
+import { publicCounty } from '../helpers/public-county.ts'
 import { PROP64_COUNTS, OUTCOME_VALUES, dim, outcomeRows } from './mart_relief_outcomes.ts'
 
 /**
@@ -17,7 +18,7 @@ export const mart_relief_by_county: Model = {
   materialized: 'table',
   grain: "one row per county (or 'all') x outcome (dismiss, reduce, review, not_eligible, relief, all)",
   sql: () => sql`
-with labelled as (${PROP64_COUNTS}),
+with labelled as (select * replace (${publicCounty('county')} as county) from (${PROP64_COUNTS})),
 outcomes as (${raw(outcomeRows())}),
 agg as (
   select ${raw(dim('county'))}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { count_determinations } from '../determinations/count_determinations.ts'
+import { publicCounty } from '../helpers/public-county.ts'
 import { ageBand } from '../helpers/sql-fragments.ts'
 
 /**
@@ -19,7 +20,7 @@ export const mart_scenario_cells: Model = {
   sql: () => sql`
 select
   case when is_related then 'related' else 'prop64' end as charge_kind,
-  coalesce(county, 'UNKNOWN') as county,
+  ${publicCounty('county')} as county,
   coalesce(code_section, 'unknown') as code_section,
   coalesce(conviction_level, 'unknown') as conviction_level,
   determination,

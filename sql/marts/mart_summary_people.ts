@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { publicCounty } from '../helpers/public-county.ts'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { count_determinations } from '../determinations/count_determinations.ts'
@@ -46,7 +47,7 @@ record as (
   group by c.subject_id
 ),
 person_county as (
-  select county, subject_id, bool_or(${raw(isRelief())}) as affected
+  select ${publicCounty('county')} as county, subject_id, bool_or(${raw(isRelief())}) as affected
   from ${ref(count_determinations)}
   group by all
 )

@@ -176,3 +176,47 @@ describe('relief compare', () => {
     ).rejects.toThrow(/"statute" is given twice/)
   })
 })
+
+describe('compare: options that cannot destroy', () => {
+  it('refuses --db pointed at the extract (kept intact) and keeps a --db owner-only', async () => {
+    const { mkdtempSync, readFileSync, statSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { relief } = await import('../../helpers/run-cli.ts')
+    const { conviction, writeExtract } = await import('../../helpers/doj-fixture.ts')
+    const root = mkdtempSync(join(tmpdir(), 'relief-cmp-db-'))
+    const extract = writeExtract(
+      conviction({
+        subject: '1',
+        cnt: '001',
+        offense: '11357 HS-POSS MARIJUANA',
+        convicted: '20100101',
+        level: 'MISDEMEANOR',
+      }),
+      { dir: root },
+    )
+    const before = readFileSync(extract)
+    const args = [
+      'compare',
+      '--input',
+      extract,
+      '--policy',
+      'statute',
+      '--policy',
+      'dismiss-all',
+      '--as-of',
+      '2026-01-01',
+    ]
+    const refused = relief([...args, '--out', join(root, 'cmp'), '--db', extract])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr.trim()).toMatch(
+      /^relief: --db .*extract\.csv: already exists and is not a relief database/,
+    )
+    expect(readFileSync(extract).equals(before)).toBe(true)
+    const db = join(root, 'kept.duckdb')
+    const r = relief([...args, '--out', join(root, 'cmp'), '--db', db])
+    expect(r.stderr).not.toMatch(/relief:/)
+    expect(statSync(db).mode & 0o777).toBe(0o600)
+    expect(statSync(join(root, 'cmp', 'compare.csv')).mode & 0o077).toBe(0)
+  }, 120_000)
+})
