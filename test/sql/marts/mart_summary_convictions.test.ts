@@ -1,17 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { runModel } from '../../helpers/model-fixture.ts'
+import { ref_counties } from '../../../sql/seeds/reference_tables.ts'
 import { countDeterminations, countRow } from '../../helpers/count-determinations-fixture.ts'
 import { mart_summary_convictions } from '../../../sql/marts/mart_summary_convictions.ts'
 
 describe('mart_summary_convictions', () => {
   it('statewide and per county cells by determination and remedy, people distinct per cell', async () => {
-    const run = await runModel(mart_summary_convictions, {
-      count_determinations: countDeterminations([
-        countRow({ subject_id: 'A', county: 'ALAMEDA' }),
-        countRow({ subject_id: 'A', county: 'FRESNO' }),
-        countRow({ subject_id: 'B', county: 'FRESNO', determination: 'reduce', remedy: 'redesignate' }),
-      ]),
-    })
+    const run = await runModel(
+      mart_summary_convictions,
+      {
+        count_determinations: countDeterminations([
+          countRow({ subject_id: 'A', county: 'ALAMEDA' }),
+          countRow({ subject_id: 'A', county: 'FRESNO' }),
+          countRow({ subject_id: 'B', county: 'FRESNO', determination: 'reduce', remedy: 'redesignate' }),
+        ]),
+      },
+      { seeds: [ref_counties] },
+    )
     const rows = await run.rows<Record<string, string | number | boolean | null>>()
     run.close()
     const cell = (statewide: boolean, county: string | null, dim: string, value: string) =>
