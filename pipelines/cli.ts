@@ -10,7 +10,7 @@ import { VERSION } from './lib/version.ts'
 import { runPipeline } from './run/run-pipeline.ts'
 import { explainSubject } from './run/explain.ts'
 import { writeModels } from './run/write-models.ts'
-import { checkAsOf } from './run/run-options.ts'
+import { checkAsOf, checkDojRows } from './run/run-options.ts'
 
 const int = (name: string) => (v: string) => {
   const n = Number(v)
@@ -63,8 +63,13 @@ program
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
   .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
+  .option(
+    '--doj-rows <rows>',
+    'DOJ result files: counts (in-scope count rows, default) or all (every row of those people)',
+  )
   .action(async (o) => {
     const r = await runPipeline({
+      dojRows: checkDojRows(o.dojRows),
       inputs: o.input,
       out: o.out,
       db: o.db,
@@ -190,9 +195,18 @@ program
   .argument('<output...>', 'motions, doj, summary, or all')
   .requiredOption('--out <dir>', 'run folder (holds manifest.json and relief.duckdb)')
   .option('--db <file>', 'DuckDB database file, if the run used --db')
+  .option(
+    '--doj-rows <rows>',
+    'DOJ result files: counts (in-scope count rows, default) or all (every row of those people)',
+  )
   .action(async (outputs: string[], o) => {
     const { exportOutputs } = await import('./export/export-command.ts')
-    for (const r of await exportOutputs({ out: o.out, steps: outputs, db: o.db }))
+    for (const r of await exportOutputs({
+      out: o.out,
+      steps: outputs,
+      db: o.db,
+      dojRows: checkDojRows(o.dojRows),
+    }))
       process.stdout.write(`${r.step}: ${r.files.length} file(s) written in ${o.out}\n`)
   })
 

@@ -21,6 +21,8 @@ export const ELIGIBILITY_COLUMNS = [
   'REASON',
   'RELIEF',
   'RULE_ID',
+  // What a reduction asks for (misdemeanor or infraction); blank for every other outcome (issue 10 pt 6).
+  'REDUCED_LEVEL',
 ] as const
 
 export type EligibilityColumn = (typeof ELIGIBILITY_COLUMNS)[number]

@@ -8,7 +8,8 @@ import { resolve } from 'node:path'
 import { openDb } from '../lib/duckdb.ts'
 import { outPaths } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
-import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
+import { outputStepsWith } from '../outputs/output-steps.ts'
+import type { DojRows } from '../outputs/doj-results-sql.ts'
 import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
 import { ensureMarts } from '../outputs/ensure-marts.ts'
 import { withStagedWrites } from './staged-writes.ts'
@@ -19,18 +20,21 @@ export interface ExportOptions {
   steps: string[]
   /** Database file, when the run used --db. */
   db?: string
+  /** Rows of the DOJ result files (`--doj-rows`). */
+  dojRows?: DojRows
 }
 
-export function pickSteps(names: readonly string[]): OutputStep[] {
-  const known = OUTPUT_STEPS.map((s) => s.name)
-  if (names.includes('all')) return [...OUTPUT_STEPS]
+export function pickSteps(names: readonly string[], dojRows?: DojRows): OutputStep[] {
+  const steps = outputStepsWith(dojRows)
+  const known = steps.map((s) => s.name)
+  if (names.includes('all')) return steps
   const unknown = names.filter((n) => !known.includes(n))
   if (unknown.length)
     throw new UserError(
       `export ${unknown.join(', ')}: unknown output; choose from ${[...known, 'all'].join(', ')}`,
     )
   // Run order, whatever order they were named in.
-  return OUTPUT_STEPS.filter((s) => names.includes(s.name))
+  return steps.filter((s) => names.includes(s.name))
 }
 
 export function readManifest(out: string): Manifest {
@@ -42,7 +46,7 @@ export function readManifest(out: string): Manifest {
 
 export async function exportOutputs(o: ExportOptions): Promise<{ step: string; files: string[] }[]> {
   const out = resolve(o.out)
-  const steps = pickSteps(o.steps)
+  const steps = pickSteps(o.steps, o.dojRows)
   const manifest = readManifest(out)
   const dbPath = o.db ? resolve(o.db) : outPaths(out).db
   if (!existsSync(dbPath))

@@ -1,8 +1,12 @@
 /**
- * SQL of the DOJ result files: the extract's own rows for every subject with an in-scope count in a county,
- * unchanged and in file order, followed by the eligibility columns the DOJ and earlier tools used
- * (data-contracts/outputs/doj-results.contract.ts). The values come from mart_doj_count_values and
- * mart_doj_subject_values; the rows are the input files read again, which no model can hold.
+ * SQL of the DOJ result files: the extract's own rows, unchanged and in file order, followed by the
+ * eligibility columns the DOJ and earlier tools used (data-contracts/outputs/doj-results.contract.ts). The
+ * values come from mart_doj_count_values and mart_doj_subject_values; the rows are the input files read
+ * again, which no model can hold.
+ *
+ * Which rows (DojRows): by default ('counts') only the rows the DOJ has to update, the CONVICTED lines of
+ * in-scope counts, each in the file of its own count's county; with `--doj-rows all`, every row of every
+ * person with an in-scope count in a county (a person with counts in two counties is in both files).
  *
  * Which value a row carries: a row that is an in-scope count (a CONVICTED line of a count in
  * count_determinations, every sentence part of it) gets that count's values: its conviction date, its
@@ -18,11 +22,19 @@ import {
   type EligibilityColumn,
 } from '../../data-contracts/outputs/doj-results.contract.ts'
 
+/** Which input rows a DOJ result file carries (`--doj-rows`). */
+export type DojRows = 'counts' | 'all'
+export const DOJ_ROWS: readonly DojRows[] = ['counts', 'all']
+
 export const INPUT_TABLE = 'doj_result_input'
 export const ROWS_TABLE = 'doj_result_rows'
 export const SCOPE_TABLE = 'doj_result_scope'
 export const COUNT_VALUES_TABLE = 'doj_result_count_values'
 export const SUBJECT_VALUES_TABLE = 'doj_result_subject_values'
+/** county → file number, the COPY's partition key (a number: county names are not folder names). */
+export const FILES_TABLE = 'doj_result_files'
+/** The column the single partitioned COPY splits the files by. */
+export const FILE_COLUMN = 'file_no'
 
 /** Subjects per county: anyone with an in-scope count in that county's courts. */
 export const SCOPE_SQL = `create or replace temp table ${SCOPE_TABLE} as
@@ -34,7 +46,7 @@ select distinct county, subject_id from mart_doj_count_values`
  * before any join: DuckDB cannot estimate a CSV's size and would build its hash tables from the wide rows.
  * The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
  */
-export function inputTableSql(reads: readonly string[]): string {
+export function inputTableSql(reads: readonly string[], rows: DojRows = 'counts'): string {
   const files = reads.map(
     (r, i) => `select ${i}::integer as file_idx, row_number() over () as line_seq,
   trim(SUBJECT_ID) as row_subject,
@@ -45,23 +57,33 @@ export function inputTableSql(reads: readonly string[]): string {
 select * from (
 ${files.join('\nunion all\n')}
 ) numbered
-where row_subject in (select subject_id from ${SCOPE_TABLE})`
+where ${
+    rows === 'all'
+      ? `row_subject in (select subject_id from ${SCOPE_TABLE})`
+      : // Only the lines of in-scope counts: most of a statewide file is never materialised.
+        `(row_subject, row_conviction_count) in (select (subject_id, cnt_order) from ${COUNT_VALUES_TABLE})`
+  }`
 }
 
 /** The count- and person-level values, materialised once for the join (their SQL is in the marts). */
 export const COUNT_VALUES_SQL = `create or replace temp table ${COUNT_VALUES_TABLE} as
-select * from mart_doj_count_values`
+select v.*, d.reduced_level
+from mart_doj_count_values v
+left join count_determinations d using (subject_id, cnt_order)`
+
+/** The files in name order with their number; call with the counties sorted (uniqueSlugs' order). */
+export const filesTableSql = (counties: readonly (string | null)[]): string =>
+  `create or replace temp table ${FILES_TABLE} as
+select * from (values ${counties.map((c, i) => `(${c === null ? 'null::varchar' : lit(c)}, ${i})`).join(', ')})
+  f(county, ${FILE_COLUMN})`
 
 export const SUBJECT_VALUES_SQL = `create or replace temp table ${SUBJECT_VALUES_TABLE} as
 select * from mart_doj_subject_values`
 
 const q = (name: string) => `"${name}"`
 
-/**
- * Every output row of every county in one table, sorted by county then file position, so each county's
- * COPY reads only its own row groups. A person with counts in two counties has their rows in both.
- */
-export function rowsTableSql(): string {
+/** Every output row of every county in one table, with its file number and its position in the input. */
+export function rowsTableSql(rows: DojRows = 'counts'): string {
   const isCount = 'cv.subject_id is not null'
   const either = (count: string, subject: string) => `case when ${isCount} then ${count} else ${subject} end`
   // Every column of the contract has its value here (the type says so); the contract gives the order.
@@ -81,9 +103,10 @@ export function rowsTableSql(): string {
     REASON: 'cv.reason',
     RELIEF: 'cv.remedy',
     RULE_ID: 'cv.rule_id',
+    REDUCED_LEVEL: 'cv.reduced_level',
   }
   const cols = [
-    'sc.county as row_county',
+    `f.${FILE_COLUMN}`,
     'r.file_idx',
     'r.line_seq',
     ...DOJ_COLUMN_NAMES.map((n) => `r.${q(n)}`),
@@ -93,18 +116,35 @@ export function rowsTableSql(): string {
 select
   ${cols.join(',\n  ')}
 from ${INPUT_TABLE} r
-join ${SCOPE_TABLE} sc on sc.subject_id = r.row_subject
+${
+  rows === 'all'
+    ? `join ${SCOPE_TABLE} sc on sc.subject_id = r.row_subject
+left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count`
+    : `join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count`
+}
 left join ${SUBJECT_VALUES_TABLE} sv on sv.subject_id = r.row_subject
-left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count
-order by row_county nulls last, r.file_idx, r.line_seq`
+join ${FILES_TABLE} f on f.county is not distinct from ${rows === 'all' ? 'sc.county' : 'cv.county'}`
 }
 
-/** One county's file (county NULL: counts whose court county was not recorded). */
-export function countyResultsSql(county: string | null): string {
-  const match = county === null ? 'row_county is null' : `row_county = ${lit(county)}`
-  return `select * exclude (row_county, file_idx, line_seq) from ${ROWS_TABLE} where ${match} order by file_idx, line_seq`
-}
+/**
+ * Every county's file in one COPY, split by file number into <dir>/file_no=N/ (the step renames each to
+ * <county>_results.csv), each in file order.
+ */
+/** Every result row, in file order within each output file. */
+export const RESULTS_SELECT = `select * exclude (file_idx, line_seq) from ${ROWS_TABLE} order by ${FILE_COLUMN}, file_idx, line_seq`
 
-export const DROP_SQL = [INPUT_TABLE, ROWS_TABLE, SCOPE_TABLE, COUNT_VALUES_TABLE, SUBJECT_VALUES_TABLE]
+/** One COPY writes every county's file, partitioned by file number (the caller may make the SELECT safe first). */
+export const copyResultsSql = (dir: string, select: string = RESULTS_SELECT): string =>
+  `copy (${select})
+to ${lit(dir)} (format csv, header true, delimiter ',', partition_by (${FILE_COLUMN}), overwrite_or_ignore true)`
+
+export const DROP_SQL = [
+  INPUT_TABLE,
+  ROWS_TABLE,
+  SCOPE_TABLE,
+  COUNT_VALUES_TABLE,
+  SUBJECT_VALUES_TABLE,
+  FILES_TABLE,
+]
   .map((t) => `drop table if exists ${t}`)
   .join(';\n')

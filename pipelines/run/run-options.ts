@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { UserError } from '../lib/user-error.ts'
+import { DOJ_ROWS, type DojRows } from '../outputs/doj-results-sql.ts'
 import { REFERENCE_DIR } from '../lib/paths.ts'
 
 export interface RunOptions {
@@ -15,6 +16,8 @@ export interface RunOptions {
   threads?: number
   memoryLimit?: string
   quiet?: boolean
+  /** Rows of the DOJ result files: in-scope count rows (default) or every row of in-scope people. */
+  dojRows?: DojRows
   /** Skip motions, DOJ files, summary and report (tests that only need determinations). */
   determinationsOnly?: boolean
 }
@@ -51,4 +54,11 @@ export function normaliseCounty(arg: string): string {
       `--county ${arg}: not a California county (try a name like "Los Angeles" or a DOJ code 01–58)`,
     )
   return hit.county
+}
+
+export function checkDojRows(s: string | undefined): DojRows | undefined {
+  if (s === undefined) return undefined
+  if (!(DOJ_ROWS as readonly string[]).includes(s))
+    throw new UserError(`--doj-rows ${s}: expected ${DOJ_ROWS.join(' or ')}`)
+  return s as DojRows
 }

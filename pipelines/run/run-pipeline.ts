@@ -27,7 +27,7 @@ import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import type { ModelContext } from '../../sql/model.ts'
-import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
+import { outputStepsWith } from '../outputs/output-steps.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { policyFileLabel } from '../policy/presets.ts'
 
@@ -130,7 +130,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       counts,
       outputs: ['count_determinations.csv', 'count_determinations.parquet', 'rejects.csv', 'manifest.json'],
     }
-    for (const step of opts.determinationsOnly ? [] : OUTPUT_STEPS) {
+    for (const step of opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows)) {
       const written = await progress.phase(
         `write ${step.name}`,
         () => step.write({ db, out: folder.work, runId, asOf, manifest }),

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
+import { exportOutputs } from '../../../pipelines/export/export-command.ts'
 import { ELIGIBILITY_COLUMNS } from '../../../data-contracts/outputs/doj-results.contract.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
 import { AS_OF, BAD_LINE, writeFixture } from '../export/relief-fixture.ts'
@@ -26,7 +27,76 @@ beforeAll(async () => {
     .filter((r) => r.length === DOJ_COLUMN_NAMES.length)
 })
 
-describe('DOJ result files', () => {
+const col = (name: (typeof ELIGIBILITY_COLUMNS)[number]) =>
+  DOJ_COLUMN_NAMES.length + ELIGIBILITY_COLUMNS.indexOf(name)
+const get = (r: string[], name: (typeof ELIGIBILITY_COLUMNS)[number]) => r[col(name)]
+
+describe('DOJ result files (default: the rows of in-scope counts)', () => {
+  it('write one file per county with in-scope convictions, owner-only, and nothing else', () => {
+    expect(readdirSync(join(out, 'restricted', 'doj')).sort()).toEqual([
+      'san-joaquin_results.csv',
+      'yolo_results.csv',
+    ])
+    for (const c of ['san-joaquin', 'yolo']) {
+      const st = statSync(join(out, 'restricted', 'doj', `${c}_results.csv`))
+      expect(st.mode & 0o777).toBe(0o600)
+    }
+  })
+
+  it('carry exactly the CONVICTED lines of in-scope counts of the county, unchanged, in file order', () => {
+    const rows = file('san-joaquin')
+    expect(rows[0]).toEqual([...DOJ_COLUMN_NAMES, ...ELIGIBILITY_COLUMNS])
+    const body = rows.slice(1)
+    for (const r of body) {
+      expect(r).toHaveLength(DOJ_COLUMN_NAMES.length + ELIGIBILITY_COLUMNS.length)
+      expect(get(r, 'IN_SCOPE_COUNT')).toBe('true')
+      expect(r[DOJ_COLUMN_NAMES.indexOf('DISP_DESCR')]).toMatch(/^CONVICTED/)
+    }
+    // 100002: an arrest line and two sentence parts of one in-scope count: only the count's lines.
+    const p2 = body.filter((r) => r[2] === '100002')
+    expect(p2).toHaveLength(2)
+    const expected = input.filter((r) =>
+      p2.some((x) => x.slice(0, DOJ_COLUMN_NAMES.length).join('\u0001') === r.join('\u0001')),
+    )
+    expect(p2.map((r) => r.slice(0, DOJ_COLUMN_NAMES.length))).toEqual(expected)
+    // 100004's PC 459 line is no in-scope count: left out.
+    expect(body.filter((r) => r[2] === '100004')).toHaveLength(1)
+    // File order holds across people.
+    const pos = body.map((r) =>
+      input.findIndex((x) => x.join('\u0001') === r.slice(0, DOJ_COLUMN_NAMES.length).join('\u0001')),
+    )
+    expect(pos.every((p) => p >= 0)).toBe(true)
+    expect([...pos].sort((a, b) => a - b)).toEqual(pos)
+  })
+
+  it("put a person with counts in two counties in each file with that county's counts only", () => {
+    const county = (r: string[]) => r[DOJ_COLUMN_NAMES.indexOf('STP_ORI_CNTY_NAME')]!.trim().toUpperCase()
+    expect(new Set(file('san-joaquin').slice(1).map(county))).toEqual(new Set(['SAN JOAQUIN']))
+    expect(new Set(file('yolo').slice(1).map(county))).toEqual(new Set(['YOLO']))
+    const p7 = (c: string) =>
+      file(c)
+        .slice(1)
+        .filter((r) => r[2] === '100007')
+    expect(p7('san-joaquin').length).toBeGreaterThan(0)
+    expect(p7('yolo').length).toBeGreaterThan(0)
+  })
+
+  it('say what a reduction asks for, and nothing for other outcomes', () => {
+    const all = [...file('san-joaquin').slice(1), ...file('yolo').slice(1)]
+    for (const r of all) {
+      if (get(r, 'DETERMINATION') === 'reduce')
+        expect(['misdemeanor', 'infraction']).toContain(get(r, 'REDUCED_LEVEL'))
+      else expect(get(r, 'REDUCED_LEVEL')).toBe('')
+    }
+    expect(all.some((r) => get(r, 'DETERMINATION') === 'reduce')).toBe(true)
+  })
+})
+
+describe('DOJ result files with --doj-rows all', () => {
+  beforeAll(async () => {
+    await exportOutputs({ out, steps: ['doj'], dojRows: 'all' })
+  })
+
   it('write one file per county with in-scope convictions, owner-only', () => {
     for (const c of ['san-joaquin', 'yolo']) {
       const st = statSync(join(out, 'restricted', 'doj', `${c}_results.csv`))
@@ -61,9 +131,6 @@ describe('DOJ result files', () => {
 
   it('give in-scope count rows their own values and other rows the person-level ones', () => {
     const rows = file('san-joaquin')
-    const col = (name: (typeof ELIGIBILITY_COLUMNS)[number]) =>
-      DOJ_COLUMN_NAMES.length + ELIGIBILITY_COLUMNS.indexOf(name)
-    const get = (r: string[], name: (typeof ELIGIBILITY_COLUMNS)[number]) => r[col(name)]
     const p2 = rows.filter((r) => r[2] === '100002')
     expect(p2).toHaveLength(3)
     const [arrest, c1, c2] = p2
