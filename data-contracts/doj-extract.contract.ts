@@ -1,7 +1,7 @@
 /**
  * The California DOJ research-file contract: 95 columns, one row per subject x cycle x step x count x sentence part.
  * Single source for the TypeScript row type, the DuckDB read schema used by ingest, and the synthetic generator.
- * Source: ../shared/reference/doj-research-file-columns.csv (layout as in Code for America's gogen, MIT).
+ * Source: data-contracts/reference/doj-research-file-columns.csv (layout as in Code for America's gogen, MIT).
  *
  * `type` is the logical type staging parses to. Ingest reads every column as VARCHAR so that a bad value
  * (an impossible date, say) never costs the row: staging parses it and a rule that needs it answers `review`.

@@ -202,7 +202,7 @@ function o(
 }
 
 export const OTHER_OFFENSES: readonly OtherOffense[] = [
-  // charges that travel with cannabis arrests (gogen's related-charge list, legal-notes §1.3)
+  // charges that travel with cannabis arrests (gogen's related-charge list, docs/legal-basis.md §4)
   o('REL', 'HS 11364', 'POSSESS CONTROLLED SUBSTANCE PARAPHERNALIA', 'M', null, 35),
   o('REL', 'PC 148(A)(1)', 'OBSTRUCT/RESIST/ETC PUBLIC/PEACE O', 'M', '48122', 25),
   o('REL', 'HS 11550(A)', 'UNDER INFLUENCE OF CONTROLLED SUBSTANCE', 'M', null, 20),

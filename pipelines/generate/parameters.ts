@@ -1,6 +1,6 @@
 /**
  * Every number the generator draws from, with its source. "ref §x" is
- * shared/reference/ca-cannabis-enforcement.md; ESTIMATE marks a number with no published source,
+ * data-contracts/synthetic-generator.md (enforcement facts); ESTIMATE marks a number with no published source,
  * chosen to reproduce a published shape. data-contracts/synthetic-generator.md explains each one.
  */
 import { AUMA_EFFECTIVE_DATE } from '../../data-contracts/prop64-dates.ts'
@@ -8,7 +8,7 @@ import { AUMA_EFFECTIVE_DATE } from '../../data-contracts/prop64-dates.ts'
 /** First and last cycle (offense/arrest) date the generator produces. */
 export const FIRST_CYCLE_DATE = '1970-01-01'
 export const LAST_CYCLE_DATE = '2020-12-31'
-/** Prop 64 (AUMA) took effect: subsection meanings change on this date (legal-notes §1.3). */
+/** Prop 64 (AUMA) took effect: subsection meanings change on this date (docs/legal-basis.md §4). */
 export const AUMA_DATE = AUMA_EFFECTIVE_DATE
 /** Deaths are placed no later than this. */
 export const LAST_DEATH_DATE = '2025-12-31'
@@ -130,7 +130,7 @@ export const DEFAULT_DISPARITY = 6
  */
 export const RACE_MULTIPLIER = { white: 1, hispanic: 1, asian: 0.25, other: 0.6 } as const
 
-/** Within-group DOJ race codes: [code, weight]. Hispanic people partly recorded as W (legal-notes §2.6). */
+/** Within-group DOJ race codes: [code, weight]. Hispanic people partly recorded as W (data-contracts/synthetic-generator.md). */
 export const RACE_CODES_BY_GROUP: Record<
   'W' | 'H' | 'B' | 'A' | 'O',
   readonly (readonly [string, number])[]
@@ -259,7 +259,7 @@ export const SECONDARY_COUNT_CONVICTED = 0.45
 
 /**
  * Conviction level of a felony-charged count: 15% convicted as misdemeanors (PC 17(b) or plea), 5% blank
- * level so rules fall back to OFFENSE_TOC (legal-notes §1.8). ESTIMATE between ref §3 (30-34% of all
+ * level so rules fall back to OFFENSE_TOC (docs/legal-basis.md §12). ESTIMATE between ref §3 (30-34% of all
  * felony-arrest dispositions were misdemeanor filings) and ref §7.3 (DOJ-identified cannabis convictions
  * ~90-96% felony in LA, San Diego, Santa Barbara; 62% in SF).
  */

@@ -2,7 +2,7 @@
  * The cover of a court's motion: a bulk motion by the People under HS 11361.9 asking the court for the
  * relief in Schedules A-C, giving notice of the cases still under review (D) and of the People's challenges
  * (E), with totals per schedule, blank signature and date lines, and a proposed order. Wording is a draft
- * for the filing attorney, modelled on the structure of the San Francisco motions (see legal-notes §1.6).
+ * for the filing attorney, modelled on the structure of the San Francisco motions (see docs/legal-basis.md §3).
  */
 import { INK, MARGIN, PAGE, CONTENT_WIDTH, SHADE, type PageList } from './page-layout.ts'
 import { measure, pdfSafe } from './pdf-text.ts'

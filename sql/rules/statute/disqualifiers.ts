@@ -69,7 +69,7 @@ export const P64_DQ_05 = rule({
   layer: 'statute',
   outcome: 'review',
   citation:
-    'HS 11360(a)(2)–(3); HS 11362.1(a)(1); HS 11361.8(b), (f); legal-verify item 2 (AB 730: transport means transport for sale)',
+    'HS 11360(a)(2)–(3); HS 11362.1(a)(1); HS 11361.8(b), (f); docs/legal-basis.md §8 item 2 (AB 730: transport means transport for sale)',
   reason:
     'Needs review: missing fact sale or transport for sale. With a prior super-strike, PC 290(c) offense, PC 290 registration or two same-section priors, a felony 11360 stays a felony only for a sale, a transport for sale or a gift of more than 28.5 g (11360(a)(3)); a gift of 28.5 g or less at 21+ or a personal-use transport is lawful. DOJ data does not say which.',
   when: `base_section = 'HS 11360' and ${FELONY} and ${AGE_18_PLUS} and ${FELONY_TIER_RECORD_FACT}`,
@@ -100,5 +100,5 @@ export const P64_DQ_03 = rule({
   summary:
     'felony 11359 at 18+ with two or more earlier same-subdivision adult conviction events (possible_two_priors)',
   interpretation:
-    'legal-verify item 1: strict reading, same section and subdivision, adult conduct, convicted before the offense date, counted per conviction event. 11358 and 11360 reach DQ-04/DQ-05 first.',
+    'docs/legal-basis.md §8 item 1: strict reading, same section and subdivision, adult conduct, convicted before the offense date, counted per conviction event. 11358 and 11360 reach DQ-04/DQ-05 first.',
 })

@@ -45,7 +45,8 @@ export const P64_SCOPE_03 = rule({
     'Needs review: attempted offense (PC 664; DOJ qualifier AB, BI–BL or 664, or EH: federal attempt or conspiracy). No appellate decision settles whether attempts are covered; the substance test favours relief.',
   when: `is_attempt`,
   summary: 'attempt (PC 664; qualifier AB, BI–BL, 664; EH read as attempt): unsettled',
-  interpretation: 'legal-verify item 3: attempts go to review rather than being treated as the base offense.',
+  interpretation:
+    'docs/legal-basis.md §8 item 3: attempts go to review rather than being treated as the base offense.',
 })
 
 export const P64_TIME_01 = rule({

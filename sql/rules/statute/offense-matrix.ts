@@ -12,7 +12,7 @@ import {
 } from './facts.ts'
 
 /**
- * The offense matrix of legal-notes §1.3 as settled in legal-verify: what an old-law conviction would be under
+ * The offense matrix of docs/legal-basis.md §4 as settled in §8: what an old-law conviction would be under
  * Prop 64, given the section, the subsection meaning in force on the offense date, the level and the age.
  * Every count reaching these rules has an offense before 2016-11-09 (P64-TIME-01/02 run first).
  * Where the law turns on a fact the DOJ data lacks, the outcome is the floor the law guarantees whatever
@@ -99,7 +99,7 @@ export const P64_11357D_01 = rule({
   reason:
     'Not eligible: possession on school grounds by an adult (old 11357(d)) is still a misdemeanor under Prop 64 (new 11357(c)).',
   when: `${section('11357', 'D')} and ${AGE_18_PLUS} and ${MISDEMEANOR}`,
-  interpretation: 'legal-verify item 4.',
+  interpretation: 'docs/legal-basis.md §8 item 4.',
   summary: 'old 11357(d) adult on school grounds: still a misdemeanor',
 })
 
@@ -171,7 +171,7 @@ export const P64_11360B_01 = rule({
   reason:
     'Dismiss and seal: giving away or transporting 28.5 g or less (old 11360(b)) at 21 or older is lawful under Prop 64.',
   when: `${section('11360', 'B')} and not ${FELONY} and ${AGE_21_PLUS}`,
-  interpretation: 'legal-verify item 5: 11360(b) stayed a misdemeanor until Prop 64.',
+  interpretation: 'docs/legal-basis.md §8 item 5: 11360(b) stayed a misdemeanor until Prop 64.',
   summary: 'old 11360(b) (28.5 g or less) at 21+: lawful',
 })
 
@@ -208,7 +208,7 @@ export const P64_FELONY_REDUCE = rule({
     'Redesignate as a misdemeanor (an infraction if under 18): with no prior super-strike, PC 290(c) offense or two same-section priors, Prop 64 makes this a misdemeanor. Facts that would keep a felony (sale to a minor, environmental harm, interstate) are not in the data and the People bear that burden (11361.8(f)). Dismissal would need facts the data lacks (6 plants or fewer, a gift at 21+).',
   when: `base_section in ('HS 11358', 'HS 11359', 'HS 11360') and ${FELONY}`,
   interpretation:
-    'legal-verify items 1–2: the statutory floor is reduce; dismissal needs facts from DA files.',
+    'docs/legal-basis.md §8 items 1–2: the statutory floor is reduce; dismissal needs facts from DA files.',
   summary:
     'felony 11358/11359/11360 with no record fact that keeps a felony: misdemeanor (infraction under 18)',
   reducedLevel: MISDEMEANOR_OR_INFRACTION_BY_AGE,
