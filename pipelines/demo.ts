@@ -9,20 +9,22 @@ import { generateCourtIndex } from './generate/court-index.ts'
 import { reconcileRun } from './reconcile/reconcile-run.ts'
 
 const OUT = resolve('out/demo')
+// Generated inputs live beside the run folder, not in it: a run replaces its folder whole.
+const DATA = resolve('out/demo-data')
 const SUBJECTS = 100_000
 const SEED = 64
 const AS_OF = '2026-01-01'
 
 const started = performance.now()
-mkdirSync(OUT, { recursive: true })
-const extract = join(OUT, `synthetic-doj-${SUBJECTS}-seed${SEED}.csv`)
+mkdirSync(DATA, { recursive: true })
+const extract = join(DATA, `synthetic-doj-${SUBJECTS}-seed${SEED}.csv`)
 if (!existsSync(extract)) {
   process.stderr.write(`generating ${SUBJECTS} synthetic subjects (seed ${SEED}) …\n`)
   const g = await generateExtract({ subjects: SUBJECTS, seed: SEED, out: extract })
   process.stderr.write(`  ${g.rows} rows in ${g.seconds.toFixed(1)} s\n`)
 }
 // The court's own case index for the same people (with cases the DOJ list lacks), reconciled with the run.
-const courtIndex = join(OUT, `synthetic-court-index-${SUBJECTS}-seed${SEED}.csv`)
+const courtIndex = join(DATA, `synthetic-court-index-${SUBJECTS}-seed${SEED}.csv`)
 if (!existsSync(courtIndex)) {
   process.stderr.write(`generating the matching court case index …\n`)
   await generateCourtIndex({ doj: extract, out: courtIndex, seed: SEED })

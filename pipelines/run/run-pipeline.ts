@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
 import type { Db } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
@@ -54,6 +54,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const files = resolveInputs(opts.inputs).map(inspectFile)
   const dbFinal = opts.db ? resolve(opts.db) : null
   if (dbFinal) await checkDbPath(dbFinal, opts.db)
+  // A rerun replaces --out whole: an input inside it would be deleted by the run that reads it.
+  const outAbs = resolve(opts.out)
+  const inside = files.find((f) => resolve(f.path).startsWith(outAbs + sep))
+  if (inside)
+    throw new UserError(
+      `--input ${inside.path}: lies inside --out ${opts.out}, which a run replaces whole; keep inputs outside the run folder`,
+    )
 
   // The run is built in a hidden owner-only sibling of --out and swapped into place at the end: --out holds the
   // previous complete run until then, and nothing of it survives a rerun.

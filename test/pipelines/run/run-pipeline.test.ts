@@ -6,11 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
@@ -126,6 +128,18 @@ describe('relief run: a run folder holds one complete run', () => {
       relief(['run', '--input', extract, '--out', join(extract, 'sub', 'run'), ...AS_OF]),
       /--out .*: a path component is a file/,
     )
+  })
+
+  it('refuses an input inside --out (a rerun replaces the folder whole), and the input stays', () => {
+    const inner = join(out, 'extract-inside.csv')
+    copyFileSync(extract, inner)
+    const hash = sha(inner)
+    expectOneLine(
+      relief(['run', '--input', inner, '--out', out, ...AS_OF]),
+      /--input .*extract-inside\.csv: lies inside --out .*keep inputs outside the run folder/,
+    )
+    expect(sha(inner)).toBe(hash)
+    rmSync(inner)
   })
 
   it('maps DuckDB running out of memory to one line naming --memory-limit', () => {
