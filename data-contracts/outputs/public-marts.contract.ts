@@ -86,6 +86,16 @@ export interface PopulationRow {
 
 /** File columns of each published mart, in order (`suppressed` then `rounded` last: true where the row was withheld, or published rounded to the nearest 10). */
 export const PUBLIC_MART_COLUMNS = {
+  // Published only when the run reconciled a court index ("cases the DOJ list missed").
+  mart_court_only_by_county_year: [
+    'county',
+    'conviction_year',
+    'outcome',
+    'counts',
+    'people',
+    'suppressed',
+    'rounded',
+  ],
   mart_relief_population: [
     'population_group',
     'ord',

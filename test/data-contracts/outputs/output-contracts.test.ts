@@ -15,6 +15,7 @@ import { BEYOND_STATUTE, RELIEF_SECTIONS } from '../../../reports/motions/relief
 import { DETERMINATION_ORDER } from '../../../reports/charts/palette.ts'
 import { PUBLIC_MART_COLUMNS } from '../../../data-contracts/outputs/public-marts.contract.ts'
 import { COMPARE_MART, PUBLIC_MARTS } from '../../../reports/report/public-marts.ts'
+import { COURT_ONLY_MART } from '../../../reports/report/court-only-mart.ts'
 import { AUMA_EFFECTIVE_DATE, PRE_AUMA_LAST_DATE } from '../../../data-contracts/prop64-dates.ts'
 
 describe('output contracts', () => {
@@ -36,7 +37,7 @@ describe('output contracts', () => {
   })
 
   it('every published mart has a column contract ending in suppressed, rounded', () => {
-    for (const m of [...PUBLIC_MARTS, COMPARE_MART]) {
+    for (const m of [...PUBLIC_MARTS, COMPARE_MART, COURT_ONLY_MART]) {
       const cols = (PUBLIC_MART_COLUMNS as Record<string, readonly string[]>)[m.name]
       expect(cols, m.name).toBeDefined()
       expect(cols!.slice(-2)).toEqual(['suppressed', 'rounded'])
