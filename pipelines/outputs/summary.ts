@@ -7,7 +7,7 @@ import type { Db } from '../lib/duckdb.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { qb } from '../../sql/kysely.ts'
 import { selectRows } from '../lib/select-rows.ts'
-import { suppress, type Constraint as AdditiveGroup } from '../../reports/suppression/suppress.ts'
+import { shownValue, suppress, type Constraint as AdditiveGroup } from '../../reports/suppression/suppress.ts'
 
 interface Cell {
   value: number
@@ -116,10 +116,7 @@ export async function buildSummary(db: Db, manifest: Manifest, minCell: number):
   )
   const withheld = [...decided].filter(([, d]) => d.kind === 'withheld')
   const rounded = [...decided].filter(([, d]) => d.kind === 'rounded').map(([id]) => id)
-  const show = (id: string) => {
-    const d = decided.get(id)
-    return !d ? cells.get(id)!.value : d.kind === 'rounded' ? d.counts : null
-  }
+  const show = (id: string) => shownValue(decided.get(id), cells.get(id)!.value)
   const area = (a: string): AreaSummary => ({
     county: a,
     convictions: {

@@ -17,7 +17,7 @@ import { countyNames } from '../run/run-options.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { buildModels } from '../run/build-models.ts'
-import { suppress } from '../../reports/suppression/suppress.ts'
+import { shownValue, suppress } from '../../reports/suppression/suppress.ts'
 import {
   narrow,
   prepareRestrictedFile,
@@ -138,10 +138,7 @@ async function measureRows(db: Db, minCell: number): Promise<StatusRow[]> {
     places.map((p) => [`${p}:identified`, `${p}:filed`]),
     { minCell },
   )
-  const shown = (id: string) => {
-    const d = decided.get(id)
-    return !d ? cells.get(id)!.value : d.kind === 'rounded' ? d.counts : null
-  }
+  const shown = (id: string) => shownValue(decided.get(id), cells.get(id)!.value)
   return places.map((p) => ({
     county: p,
     counts: Object.fromEntries(MEASURES.map((m) => [m, shown(`${p}:${m}`)])) as Record<

@@ -37,6 +37,12 @@ export type Decision =
   | { kind: 'withheld'; reason: 'small' | 'complement' }
   | { kind: 'rounded'; counts: number; people: number; range: [number, number] }
 
+/** What a public output shows for a cell: the exact number, its rounded value, or null when withheld. */
+export function shownValue(decision: Decision | undefined, exact: number): number | null {
+  if (!decision) return exact
+  return decision.kind === 'rounded' ? decision.counts : null
+}
+
 export interface SuppressOptions {
   minCell: number
   largeCell?: number
