@@ -28,7 +28,7 @@ const EXPECTED_MISSING = new Set([
   'ref_county_population',
   'ref_offense_codes',
   'raw_doj_rows',
-  // Being rewritten for speed by another helper (issue 13): their tests come with the rewrite.
+  // To be rewritten for speed (issue 11, open): their model tests come with that rewrite (open in issue 13).
   'stg_doj_rows',
   'ingest_rejects',
   'int_convictions',
