@@ -45,13 +45,21 @@ export interface FileReconciliation {
   balanced: boolean
 }
 
+/** The ledger of every input file together: read must equal loaded plus rejected. */
+export interface LedgerTotals {
+  rows_read: number
+  rows_loaded: number
+  rows_rejected: number
+  balanced: boolean
+}
+
 export interface Manifest {
   tool: { name: string; version: string; commit: string | null }
   run_id: string
   as_of: string
   options: RunOptionsRecord
   inputs: FileReconciliation[]
-  totals: { rows_read: number; rows_loaded: number; rows_rejected: number; balanced: boolean }
+  totals: LedgerTotals
   counts: {
     in_scope_counts: number
     subjects: number

@@ -10,7 +10,7 @@ import { lit } from '../../sql/helpers/quote.ts'
 import { UserError } from '../lib/user-error.ts'
 import type { FileShape } from './inspect-file.ts'
 import type { FileLedger } from './file-ledger.ts'
-import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
+import type { FileReconciliation, LedgerTotals } from '../../data-contracts/manifest.contract.ts'
 
 /** SQL mapping the reader's line number to the physical line, for one file's multi-line records. */
 function physicalLineSql(multiline: readonly [number, number][]): string {
@@ -119,6 +119,19 @@ export async function reconcile(
   return out
 }
 
-function sumOf(rows: readonly FileReconciliation[], k: 'rows_rejected'): number {
+function sumOf(
+  rows: readonly FileReconciliation[],
+  k: 'rows_read' | 'rows_loaded' | 'rows_rejected',
+): number {
   return rows.reduce((a, r) => a + r[k], 0)
+}
+
+/** The files' ledgers added up, for a manifest. */
+export function ledgerTotals(inputs: readonly FileReconciliation[]): LedgerTotals {
+  return {
+    rows_read: sumOf(inputs, 'rows_read'),
+    rows_loaded: sumOf(inputs, 'rows_loaded'),
+    rows_rejected: sumOf(inputs, 'rows_rejected'),
+    balanced: inputs.every((i) => i.balanced),
+  }
 }

@@ -11,8 +11,8 @@ import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { ledgerOf } from '../ingest/file-ledger.ts'
-import { reconcile } from '../ingest/reconcile.ts'
-import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
+import { ledgerTotals, reconcile } from '../ingest/reconcile.ts'
+import type { FileReconciliation, LedgerTotals, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { runPipeline, type RunResult } from '../run/run-pipeline.ts'
 import type { RunOptions } from '../run/run-options.ts'
 import { buildModels } from '../run/build-models.ts'
@@ -40,7 +40,7 @@ export interface ReconcileOptions extends RunOptions {
 
 export interface CourtIndexManifest {
   inputs: FileReconciliation[]
-  totals: { rows_read: number; rows_loaded: number; rows_rejected: number; balanced: boolean }
+  totals: LedgerTotals
   counts: {
     court_cannabis_convictions: number
     doj_counts_matched: number
@@ -106,12 +106,7 @@ export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileRes
       rejects: COURT_REJECTS,
       build: { errors: COURT_REJECT_ERRORS, scans: COURT_REJECT_SCANS, refused: REFUSED_SQL },
     })
-    const totals = {
-      rows_read: inputs.reduce((a, i) => a + i.rows_read, 0),
-      rows_loaded: inputs.reduce((a, i) => a + i.rows_loaded, 0),
-      rows_rejected: inputs.reduce((a, i) => a + i.rows_rejected, 0),
-      balanced: inputs.every((i) => i.balanced),
-    }
+    const totals = ledgerTotals(inputs)
     if (totals.rows_loaded === 0)
       throw new UserError(
         `${courtFiles.map((f) => f.path).join(', ')}: no court index record could be loaded (${totals.rows_rejected} rejected)`,

@@ -15,7 +15,7 @@ import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
-import { reconcile } from '../ingest/reconcile.ts'
+import { ledgerTotals, reconcile } from '../ingest/reconcile.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
@@ -101,12 +101,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
       }
     }
-    const totals = {
-      rows_read: sum(inputs, 'rows_read'),
-      rows_loaded: sum(inputs, 'rows_loaded'),
-      rows_rejected: sum(inputs, 'rows_rejected'),
-      balanced: inputs.every((i) => i.balanced),
-    }
+    const totals = ledgerTotals(inputs)
 
     await progress.phase('write determinations', async () => {
       await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)
@@ -172,10 +167,6 @@ function abandon(folder: RunFolder, dbPath: string, dbFinal: string | null): voi
   folder.abandon()
   if (dbFinal)
     for (const f of [dbPath, `${dbPath}.wal`, `${dbPath}.tmp`]) rmSync(f, { recursive: true, force: true })
-}
-
-function sum(rows: FileReconciliation[], k: 'rows_read' | 'rows_loaded' | 'rows_rejected'): number {
-  return rows.reduce((a, r) => a + r[k], 0)
 }
 
 async function countsOf(db: Db): Promise<Manifest['counts']> {
