@@ -22,7 +22,11 @@ export interface ModelContext {
 export interface Model {
   readonly name: string
   readonly layer: ModelLayer
-  readonly materialized: 'table' | 'view'
+  /**
+   * 'temp table': built for this run only, in memory (spilling to the temp directory), never written to the
+   * database file: for the line-level staging that nothing reads after the run.
+   */
+  readonly materialized: 'table' | 'temp table' | 'view'
   /** "one row per …" */
   readonly grain: string
   /**
@@ -92,10 +96,11 @@ export function compileModel(m: Model, ctx: ModelContext): string {
     `-- depends on: ${dependsOn.join(', ') || '(files)'}`,
     ...(m.ruleIds?.length ? [`-- rules:      ${m.ruleIds.join(', ')}`] : []),
   ].join('\n')
-  const kind = m.materialized === 'table' ? 'table' : 'view'
+  const kind = m.materialized === 'view' ? 'view' : 'table'
+  const create = m.materialized === 'temp table' ? 'temp table' : kind
   const comment = `${m.grain}${m.ruleIds?.length ? `; rules: ${m.ruleIds.join(', ')}` : ''}`.replaceAll(
     "'",
     "''",
   )
-  return `${header}\ncreate or replace ${kind} ${m.name} as\n${selectOf(m, ctx)};\ncomment on ${kind} ${m.name} is '${comment}';\n`
+  return `${header}\ncreate or replace ${create} ${m.name} as\n${selectOf(m, ctx)};\ncomment on ${kind} ${m.name} is '${comment}';\n`
 }

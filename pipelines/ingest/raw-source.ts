@@ -11,8 +11,11 @@ import type { FileShape } from './inspect-file.ts'
 
 export { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE }
 
-// Only the columns a model reads are computed (the view is projected), so this costs little.
-const WITHOUT_NUL = DOJ_COLUMN_NAMES.map((c) => `replace("${c}", chr(0), '') as "${c}"`).join(', ')
+// Only the columns a model reads are computed (the view is projected). replace() copies every string it is
+// given, so it runs only on a field that holds a NUL (contains() only looks): most files have none.
+const WITHOUT_NUL = DOJ_COLUMN_NAMES.map(
+  (c) => `case when contains("${c}", chr(0)) then replace("${c}", chr(0), '') else "${c}" end as "${c}"`,
+).join(', ')
 
 function readCsv(paths: string[], header: boolean): string {
   return `select * replace (${WITHOUT_NUL}) from read_csv([${paths.map(lit).join(', ')}], header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, filename=true, columns=${duckdbReadColumns()}, store_rejects=true, rejects_table='${REJECT_ERRORS_TABLE}', rejects_scan='${REJECT_SCANS_TABLE}')`

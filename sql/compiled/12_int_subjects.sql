@@ -13,7 +13,7 @@ select
   -- A person's DOB should be one value; a history with only unreadable DOBs gets dob_status 'bad'.
   mode(dob) as dob,
   case when count(dob) > 0 then 'ok' when bool_or(dob_present) then 'bad' else 'missing' end as dob_status,
-  bool_or(step_type = 'DECEASED') as deceased,
+  coalesce(bool_or(step_type = 'DECEASED'), false) as deceased,
   min(step_date) filter (where step_type = 'DECEASED') as deceased_date,
   -- A PC 290 REGISTRATION step proves that some registrable conviction exists, not which or when; an
   -- undated one is kept as a fact of its own so it is never silently ignored.

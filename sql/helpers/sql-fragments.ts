@@ -2,14 +2,18 @@
 import { AUMA_EFFECTIVE_DATE } from '../../data-contracts/prop64-dates.ts'
 import { lit } from './quote.ts'
 
-/** Trimmed text, NULL when blank: DOJ fields carry padding spaces. */
-export const clean = (col: string): string => `nullif(trim(${col}), '')`
+/**
+ * Trimmed text, NULL when blank: DOJ fields carry padding spaces. trim() copies every string it is given, so it
+ * runs only on a field that starts or ends with a space (the rare case): at 20M rows the copies cost seconds.
+ */
+export const clean = (col: string): string =>
+  `case when ${col} like ' %' or ${col} like '% ' then nullif(trim(${col}), '') else nullif(${col}, '') end`
 
 /** Trimmed upper-case text, NULL when blank. */
-export const cleanUpper = (col: string): string => `nullif(upper(trim(${col})), '')`
+export const cleanUpper = (col: string): string => `upper(${clean(col)})`
 
 /** A YYYYMMDD field as DATE; NULL when blank or not a real date (staging keeps the text to tell which). */
-export const parseDate = (col: string): string => `try_strptime(trim(${col}), '%Y%m%d')::date`
+export const parseDate = (col: string): string => `try_strptime(${clean(col)}, '%Y%m%d')::date`
 
 /** The day Prop 64 took effect; offenses before it were judged under the old law. */
 export const AUMA_EFFECTIVE = `date ${lit(AUMA_EFFECTIVE_DATE)}`

@@ -13,9 +13,10 @@ import {
  * The convicted offense is CONV_OFFENSE_* (else DISP_OFFENSE_*) when DOJ filled it, else the charge: a 11359
  * charge pled to 11357(b) is a possession conviction, one pled to 11350 is not a cannabis conviction at all.
  */
-const CHARGED = `case when upper(OFFENSE_DESCR) like '%SEE COMMENT FOR CHARGE%' then upper(trim(COMMENT_TEXT)) else upper(trim(OFFENSE_DESCR)) end`
-const usable = (col: string) =>
-  `case when upper(trim(${col})) like '%SEE COMMENT FOR CHARGE%' then null else nullif(upper(trim(${col})), '') end`
+// ilike and the guarded clean() read each field without copying it; upper() runs once, on the text kept.
+const SEE_COMMENT = `'%SEE COMMENT FOR CHARGE%'`
+const CHARGED = `case when OFFENSE_DESCR ilike ${SEE_COMMENT} then ${cleanUpper('COMMENT_TEXT')} else ${cleanUpper('OFFENSE_DESCR')} end`
+const usable = (col: string) => `case when ${col} ilike ${SEE_COMMENT} then null else ${cleanUpper(col)} end`
 const CONVICTED_AS = `coalesce(${usable('CONV_OFFENSE_DESCR')}, ${usable('DISP_OFFENSE_DESCR')})`
 const CHARGE = `coalesce(${CONVICTED_AS}, ${CHARGED})`
 
@@ -47,62 +48,82 @@ function qualifierList(col: string): string {
 }
 
 const raw = (c: string) => sql.raw(c)
+/** A CONVICTED line (DISP_DESCR "CONVICTED…"): the lines int_convictions reads. */
+const CONVICTED = `coalesce(ltrim(DISP_DESCR) ilike 'CONVICTED%', false)`
+/**
+ * Long texts only a conviction needs (court, case number, charge text …) are kept on CONVICTED lines only: a
+ * statewide file is mostly arrests and other steps, and every long string stored costs time at 2M+ rows.
+ */
+const onConviction = (expr: string) => `case when ${CONVICTED} then ${expr} end`
+/**
+ * The lines whose charge is parsed (a regex per line): convictions, PC 290 registration steps, and any step whose
+ * charge text names a Prop 64 section (the cycles a PC 32 accessory or a related charge is tied to). The rest of
+ * a history is read only for the person's identity and steps.
+ */
+const NEEDS_CODE = `${CONVICTED} or STP_TYPE_DESCR ilike '%REGISTRATION%' or contains(${CHARGE}, '1135') or contains(${CHARGE}, '1136')`
 /** A SQL string literal (local: staging imports nothing from pipelines/). */
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`
 const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like '%:${c}')) > 0`
 
 function build(): string {
-  const q = qb
-    .selectFrom('raw_doj_rows')
-    .select([
-      'filename as source_file',
-      raw(`${clean('SUBJECT_ID')}`).as('subject_id'),
-      raw(clean('CII_NUMBER')).as('cii_number'),
-      raw(clean('PRI_NAME')).as('name'),
-      raw(cleanUpper('GENDER')).as('gender'),
-      raw(`${clean('PRI_DOB')} is not null`).as('dob_present'),
-      raw(parseDate('PRI_DOB')).as('dob'),
-      raw(cleanUpper('RACE_CODE')).as('race_code'),
-      raw(clean('CYC_ORDER')).as('cyc_order'),
-      raw(parseDate('CYC_DATE')).as('cyc_date'),
-      raw(clean('CYC_DATE')).as('cyc_date_text'),
-      raw(cleanUpper('STP_TYPE_DESCR')).as('step_type'),
-      raw(parseDate('STP_EVENT_DATE')).as('step_date'),
-      raw(clean('STP_EVENT_DATE')).as('step_date_text'),
-      raw(cleanUpper('STP_ORI_DESCR')).as('court'),
-      raw(clean('STP_ORI_CNTY_CODE')).as('county_code'),
-      raw(cleanUpper('STP_ORI_CNTY_NAME')).as('county'),
-      raw(clean('CNT_ORDER')).as('cnt_order'),
-      raw(parseDate('DISP_DATE')).as('disp_date'),
-      raw(clean('DISP_DATE')).as('disp_date_text'),
-      raw(
+  const q = qb.selectFrom('raw_doj_rows').select([
+    'filename as source_file',
+    raw(`${clean('SUBJECT_ID')}`).as('subject_id'),
+    raw(clean('CII_NUMBER')).as('cii_number'),
+    raw(clean('PRI_NAME')).as('name'),
+    raw(cleanUpper('GENDER')).as('gender'),
+    raw(`${clean('PRI_DOB')} is not null`).as('dob_present'),
+    raw(parseDate('PRI_DOB')).as('dob'),
+    raw(cleanUpper('RACE_CODE')).as('race_code'),
+    raw(clean('CYC_ORDER')).as('cyc_order'),
+    raw(parseDate('CYC_DATE')).as('cyc_date'),
+    raw(clean('CYC_DATE')).as('cyc_date_text'),
+    raw(
+      // Only the step kinds a rule reads (a person's death, a PC 290 registration); other steps stay NULL.
+      `case ${cleanUpper('STP_TYPE_DESCR')} when 'DECEASED' then 'DECEASED' when 'REGISTRATION' then 'REGISTRATION' end`,
+    ).as('step_type'),
+    raw(parseDate('STP_EVENT_DATE')).as('step_date'),
+    raw(clean('STP_EVENT_DATE')).as('step_date_text'),
+    raw(onConviction(cleanUpper('STP_ORI_DESCR'))).as('court'),
+    raw(onConviction(clean('STP_ORI_CNTY_CODE'))).as('county_code'),
+    raw(onConviction(cleanUpper('STP_ORI_CNTY_NAME'))).as('county'),
+    raw(clean('CNT_ORDER')).as('cnt_order'),
+    raw(parseDate('DISP_DATE')).as('disp_date'),
+    raw(clean('DISP_DATE')).as('disp_date_text'),
+    raw(
+      onConviction(
         `coalesce(${clean('CONV_OFFENSE_CODE')}, ${clean('DISP_OFFENSE_CODE')}, ${clean('OFFENSE_CODE')})`,
-      ).as('offense_code'),
-      raw(`nullif(${CHARGE}, '')`).as('charge_text'),
-      raw(`regexp_extract(${CHARGE}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`).as(
-        'code',
       ),
-      raw(`regexp_extract(${CHARGED}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`).as(
-        'charged_code',
-      ),
-      raw(`${CONVICTED_AS} is not null`).as('convicted_offense_recorded'),
-      raw(
+    ).as('offense_code'),
+    raw(onConviction(`nullif(${CHARGE}, '')`)).as('charge_text'),
+    raw(
+      `regexp_extract(case when ${NEEDS_CODE} then ${CHARGE} end, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`,
+    ).as('code'),
+    raw(
+      `regexp_extract(${onConviction(CHARGED)}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`,
+    ).as('charged_code'),
+    raw(`${CONVICTED} and ${CONVICTED_AS} is not null`).as('convicted_offense_recorded'),
+    raw(
+      onConviction(
         `coalesce(${cleanUpper('CONV_OFFENSE_TOC')}, ${cleanUpper('DISP_OFFENSE_TOC')}, ${cleanUpper('OFFENSE_TOC')})`,
-      ).as('offense_toc'),
-      raw(cleanUpper('OFFENSE_QUAL_LST')).as('qualifiers'),
-      raw(`coalesce(${cleanUpper('CONV_OFFENSE_QUAL_LST')}, ${cleanUpper('DISP_OFFENSE_QUAL_LST')})`).as(
-        'convicted_qualifiers',
       ),
-      raw(`try_cast(trim(CYC_AGE) as integer)`).as('cycle_age'),
-      raw(clean('FE_NUM_CRT_CASE')).as('case_number'),
-      raw(cleanUpper('DISP_DESCR')).as('disposition'),
-      raw(`coalesce(upper(trim(DISP_DESCR)) like 'CONVICTED%', false)`).as('is_conviction'),
-      raw(cleanUpper('CONV_STAT_DESCR')).as('conviction_status'),
-      raw(clean('SENT_ORDER')).as('sent_order'),
-      raw(cleanUpper('SENT_LOC_DESCR')).as('sentence_kind'),
-      raw(`try_cast(trim(SENT_LENGTH) as double)`).as('sentence_length'),
-      raw(cleanUpper('SENT_TIME_CODE')).as('sentence_unit'),
-    ])
+    ).as('offense_toc'),
+    raw(onConviction(cleanUpper('OFFENSE_QUAL_LST'))).as('qualifiers'),
+    raw(
+      onConviction(
+        `coalesce(${cleanUpper('CONV_OFFENSE_QUAL_LST')}, ${cleanUpper('DISP_OFFENSE_QUAL_LST')})`,
+      ),
+    ).as('convicted_qualifiers'),
+    raw(`try_cast(${clean('CYC_AGE')} as integer)`).as('cycle_age'),
+    raw(onConviction(clean('FE_NUM_CRT_CASE'))).as('case_number'),
+    raw(onConviction(cleanUpper('DISP_DESCR'))).as('disposition'),
+    raw(CONVICTED).as('is_conviction'),
+    raw(onConviction(cleanUpper('CONV_STAT_DESCR'))).as('conviction_status'),
+    raw(onConviction(clean('SENT_ORDER'))).as('sent_order'),
+    raw(onConviction(cleanUpper('SENT_LOC_DESCR'))).as('sentence_kind'),
+    raw(onConviction(`try_cast(${clean('SENT_LENGTH')} as double)`)).as('sentence_length'),
+    raw(onConviction(cleanUpper('SENT_TIME_CODE'))).as('sentence_unit'),
+  ])
   // Unpack the parsed code into flat, normalised columns ("HS 11357(B)").
   // Each date is parsed once; its status ('ok' | 'missing' | 'bad') follows from the text and the parse.
   const status = (d: string) =>
@@ -147,7 +168,7 @@ from (
 export const stg_doj_rows: Model = {
   name: 'stg_doj_rows',
   layer: 'staging',
-  materialized: 'table',
+  materialized: 'temp table',
   grain: 'one row per loaded DOJ line (subject x cycle x step x count x sentence part)',
   dependsOn: ['raw_doj_rows'],
   sql: build,
