@@ -195,7 +195,13 @@ describe('count_determinations', () => {
 
   it('where the policy changed the outcome, its rule, citation, reason and remedy replace the statute ones', async () => {
     const rows = await publish(
-      [statuteRow({ statute_determination: 'review', statute_rule_id: 'P64-DQ-03', statute_remedy: 'review' })],
+      [
+        statuteRow({
+          statute_determination: 'review',
+          statute_rule_id: 'P64-DQ-03',
+          statute_remedy: 'review',
+        }),
+      ],
       [
         policyRow({
           determination: 'dismiss',
@@ -336,7 +342,14 @@ describe('count_determinations', () => {
     const POLICIES = ['statute', 'los-angeles-2020', 'sacramento-2019', 'san-joaquin-2019', 'dismiss-all']
     const countArb = fc.record({
       subject: fc.integer({ min: 0, max: 3 }),
-      code: fc.constantFrom('HS 11357(B)', 'HS 11357(C)', 'HS 11358', 'HS 11359', 'HS 11360(A)', 'HS 11360(B)'),
+      code: fc.constantFrom(
+        'HS 11357(B)',
+        'HS 11357(C)',
+        'HS 11358',
+        'HS 11359',
+        'HS 11360(A)',
+        'HS 11360(B)',
+      ),
       level: fc.constantFrom('felony', 'misdemeanor', 'infraction', null),
       age: fc.option(fc.integer({ min: 14, max: 70 }), { freq: 5 }),
       era: fc.constantFrom('before', 'before', 'after'),
@@ -363,7 +376,13 @@ describe('count_determinations', () => {
           // A listed related charge (PC 148) in the cycle of some counts.
           const others = specs.flatMap((c, i) =>
             c.relatedCharge
-              ? [p64Count({ subject_id: `P${c.subject}`, cnt_order: `00${i}002001`, ...sectionParts('PC 148') })]
+              ? [
+                  p64Count({
+                    subject_id: `P${c.subject}`,
+                    cnt_order: `00${i}002001`,
+                    ...sectionParts('PC 148'),
+                  }),
+                ]
               : [],
           )
           const subjects = [0, 1, 2, 3].map((s) => ({
@@ -379,7 +398,13 @@ describe('count_determinations', () => {
               int_prop64_counts: prop64Counts(counts),
               int_convictions: convictions([...counts, ...others].map(convictionOf)),
               int_subjects: {
-                columns: { subject_id: 'varchar', dob: 'date', deceased: 'boolean', gender: 'varchar', race_code: 'varchar' },
+                columns: {
+                  subject_id: 'varchar',
+                  dob: 'date',
+                  deceased: 'boolean',
+                  gender: 'varchar',
+                  race_code: 'varchar',
+                },
                 rows: subjects,
               },
               stg_doj_rows: {

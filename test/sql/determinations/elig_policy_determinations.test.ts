@@ -208,7 +208,9 @@ describe('elig_policy_determinations', () => {
       rule_id: 'DA-EXCL-PC290',
       remedy: 'not_eligible',
     })
-    expect(rows[0]!.reason).toMatch(/ Statute alone: review by P64-DQ-04; the DA challenges it \(HS 11361\.9\(c\)\)\.$/)
+    expect(rows[0]!.reason).toMatch(
+      / Statute alone: review by P64-DQ-04; the DA challenges it \(HS 11361\.9\(c\)\)\.$/,
+    )
     expect(rows[1]).toMatchObject({
       determination: 'reduce',
       layer: 'statute',
@@ -219,7 +221,11 @@ describe('elig_policy_determinations', () => {
   })
 
   it('record-wide facts read every conviction on the record, of any offense', async () => {
-    const late = { conviction_date: '2018-06-01', offense_date: '2016-01-01', sentence_end_date: '2018-06-01' }
+    const late = {
+      conviction_date: '2018-06-01',
+      offense_date: '2016-01-01',
+      sentence_end_date: '2018-06-01',
+    }
     const rows = await decide('los-angeles-2020', {
       counts: [
         felony('HS 11359', { subject_id: 'A', ...late }),
@@ -232,7 +238,9 @@ describe('elig_policy_determinations', () => {
         p64Count({ subject_id: 'C', cnt_order: '005001001', sentence_end_date: '2027-01-01' }),
       ],
     })
-    expect(rows.map((r) => [r.subject_id, r.only_prop64, r.all_sentences_done, r.determination, r.rule_id])).toEqual([
+    expect(
+      rows.map((r) => [r.subject_id, r.only_prop64, r.all_sentences_done, r.determination, r.rule_id]),
+    ).toEqual([
       ['A', true, true, 'dismiss', 'DA-DISMISS-ONLY-P64-DONE'],
       ['B', false, true, 'reduce', null],
       ['C', true, false, 'reduce', null],
@@ -255,7 +263,9 @@ describe('elig_policy_determinations', () => {
         p64Count({ subject_id: 'C', ...sectionParts('HS 11357(C)') }),
       ],
     })
-    expect(rows.map((r) => [r.subject_id, r.policy_reach, r.policy_outcome, r.determination, r.layer])).toEqual([
+    expect(
+      rows.map((r) => [r.subject_id, r.policy_reach, r.policy_outcome, r.determination, r.layer]),
+    ).toEqual([
       ['A', false, null, 'not_eligible', 'statute'],
       ['B', false, null, 'not_eligible', 'statute'],
       ['C', true, 'dismiss', 'dismiss', 'policy'],
@@ -321,7 +331,9 @@ describe('elig_policy_determinations', () => {
     expect(bp4060).toMatchObject({ is_related: true, determination: 'review', rule_id: 'DA-RELATED-REVIEW' })
     expect(bp4060!.remedy).toBe('review')
     expect(q).toMatchObject({ is_related: true, determination: 'dismiss', code_section: 'PC 602' })
-    expect(q!.reason).toMatch(/ Anchor: a Prop 64 charge that ended without a Prop 64 conviction: HS 11357\(B\)\.$/)
+    expect(q!.reason).toMatch(
+      / Anchor: a Prop 64 charge that ended without a Prop 64 conviction: HS 11357\(B\)\.$/,
+    )
     expect(rows[1]).toMatchObject({ is_related: false, determination: 'dismiss', layer: 'statute' })
   })
 })

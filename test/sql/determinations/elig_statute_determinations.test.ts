@@ -86,7 +86,12 @@ describe('elig_statute_determinations', () => {
       p64Count({ subject_id: 'A' }),
       p64Count({ subject_id: 'B', sentence_running: true }),
       p64Count({ subject_id: 'C', ...sectionParts('HS 11359'), conviction_level: 'felony' }),
-      p64Count({ subject_id: 'D', ...sectionParts('HS 11359'), conviction_level: 'felony', sentence_running: true }),
+      p64Count({
+        subject_id: 'D',
+        ...sectionParts('HS 11359'),
+        conviction_level: 'felony',
+        sentence_running: true,
+      }),
       p64Count({ subject_id: 'E', ...sectionParts('HS 11357(C)') }),
       p64Count({ subject_id: 'F', ...sectionParts('HS 11357(C)'), sentence_running: true }),
       p64Count({ subject_id: 'G', ...sectionParts('HS 11358'), conviction_level: 'misdemeanor' }),
@@ -106,7 +111,12 @@ describe('elig_statute_determinations', () => {
   it('a reduction says to what level (infraction under 18); other outcomes carry none', async () => {
     const rows = await decide([
       p64Count({ subject_id: 'A', ...sectionParts('HS 11360(A)'), conviction_level: 'felony' }),
-      p64Count({ subject_id: 'B', ...sectionParts('HS 11360(A)'), conviction_level: 'felony', age_at_offense: 17 }),
+      p64Count({
+        subject_id: 'B',
+        ...sectionParts('HS 11360(A)'),
+        conviction_level: 'felony',
+        age_at_offense: 17,
+      }),
       p64Count({ subject_id: 'C', ...sectionParts('HS 11357(B)'), age_at_offense: 19 }),
       p64Count({ subject_id: 'D' }),
     ])

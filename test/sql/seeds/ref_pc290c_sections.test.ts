@@ -21,7 +21,9 @@ describe('ref_pc290c_sections', () => {
     const run = await runModel(ref_pc290c_sections, {})
     const matches = async (code: string) =>
       Number(
-        await run.db.scalar(`select count(*) from ref_pc290c_sections where regexp_matches('${code}', pattern)`),
+        await run.db.scalar(
+          `select count(*) from ref_pc290c_sections where regexp_matches('${code}', pattern)`,
+        ),
       )
     try {
       expect(await matches('PC 288(A)')).toBe(1)

@@ -9,7 +9,9 @@ import { ref_race_codes } from '../../../sql/seeds/reference_tables.ts'
 describe('ref_race_codes', () => {
   it('one row per letter, each mapped to a population group the population table has (or unknown)', async () => {
     const run = await runModel(ref_race_codes, {})
-    const rows = await run.rows<{ race_code: string; description: string; population_group: string }>('race_code')
+    const rows = await run.rows<{ race_code: string; description: string; population_group: string }>(
+      'race_code',
+    )
     run.close()
     expect(Object.keys(rows[0]!)).toEqual(['race_code', 'description', 'population_group'])
     expect(rows).toHaveLength(19)

@@ -10,7 +10,11 @@ import { join } from 'node:path'
 import { runModel } from '../../helpers/model-fixture.ts'
 import { dojRow, toCsvLine } from '../../helpers/doj-fixture.ts'
 import { raw_doj_rows } from '../../../sql/sources/raw_doj_rows.ts'
-import { rawSourceSql, REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE } from '../../../pipelines/ingest/raw-source.ts'
+import {
+  rawSourceSql,
+  REJECT_ERRORS_TABLE,
+  REJECT_SCANS_TABLE,
+} from '../../../pipelines/ingest/raw-source.ts'
 import { DOJ_COLUMN_COUNT, DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
 
 const NUL = String.fromCharCode(0)
@@ -33,7 +37,10 @@ async function readRaw(files: { path: string; bytes: number; hasHeader: boolean 
 describe('raw_doj_rows', () => {
   it('a view of the contract columns as text, plus the file each line came from', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'raw-doj-'))
-    const f = writeFile(dir, 'extract.csv', [HEADER, toCsvLine(dojRow({ SUBJECT_ID: '1', CNT_ORDER: '001001001' }))])
+    const f = writeFile(dir, 'extract.csv', [
+      HEADER,
+      toCsvLine(dojRow({ SUBJECT_ID: '1', CNT_ORDER: '001001001' })),
+    ])
     const { run, rows } = await readRaw([{ ...f, hasHeader: true }])
     try {
       const cols = await run.db.rows<{ column_name: string; data_type: string }>(
@@ -42,7 +49,9 @@ describe('raw_doj_rows', () => {
       expect(cols.map((c) => c.column_name)).toEqual([...DOJ_COLUMN_NAMES, 'filename'])
       expect(cols).toHaveLength(DOJ_COLUMN_COUNT + 1)
       expect(new Set(cols.map((c) => c.data_type))).toEqual(new Set(['VARCHAR']))
-      const kind = await run.db.scalar(`select table_type from information_schema.tables where table_name = 'raw_doj_rows'`)
+      const kind = await run.db.scalar(
+        `select table_type from information_schema.tables where table_name = 'raw_doj_rows'`,
+      )
       expect(kind).toBe('VIEW')
       // Text stays text: leading zeros are kept.
       expect(rows).toEqual([
@@ -63,8 +72,20 @@ describe('raw_doj_rows', () => {
     const { run, rows } = await readRaw([{ ...f, hasHeader: true }])
     run.close()
     expect(rows).toEqual([
-      { SUBJECT_ID: '2', PRI_NAME: 'DOE,JANE', CNT_ORDER: '001001001', OFFENSE_DESCR: null, filename: f.path },
-      { SUBJECT_ID: '3', PRI_NAME: null, CNT_ORDER: null, OFFENSE_DESCR: '11357 HS-POSS\nMARIJUANA', filename: f.path },
+      {
+        SUBJECT_ID: '2',
+        PRI_NAME: 'DOE,JANE',
+        CNT_ORDER: '001001001',
+        OFFENSE_DESCR: null,
+        filename: f.path,
+      },
+      {
+        SUBJECT_ID: '3',
+        PRI_NAME: null,
+        CNT_ORDER: null,
+        OFFENSE_DESCR: '11357 HS-POSS\nMARIJUANA',
+        filename: f.path,
+      },
     ])
   })
 
