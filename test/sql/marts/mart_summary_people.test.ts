@@ -172,9 +172,9 @@ describe('mart_summary_people', () => {
         run.close()
         const decided = record.filter((c) => c.determination !== undefined)
         const area = (r: { statewide: boolean; county: string | null }) => `${r.statewide}|${r.county}`
-        // Grain: one row per area; the statewide row exists whenever anyone is in scope.
+        // Grain: one row per area; the statewide row is always there (zeros when nobody is in scope).
         expect(new Set(people.map(area)).size).toBe(people.length)
-        expect(people.some((r) => r.statewide)).toBe(decided.length > 0)
+        expect(people.filter((r) => r.statewide)).toHaveLength(1)
         for (const p of people) {
           const all = cells.find((c) => area(c) === area(p) && c.dim === 'all')!
           expect(p.people_in_scope).toBe(all.people)
@@ -187,14 +187,12 @@ describe('mart_summary_people', () => {
           for (const n of [p.left_with_no_felony, p.left_with_no_conviction, p.no_conviction_in_last_7_years])
             expect(n).toBeLessThanOrEqual(p.affected)
         }
-        const statewide = people.find((r) => r.statewide)
-        if (statewide) {
-          expect(statewide.people_in_scope).toBe(new Set(decided.map((c) => c.subject_id)).size)
-          const counties = people.filter((r) => !r.statewide)
-          expect(statewide.people_in_scope).toBeLessThanOrEqual(
-            counties.reduce((s, r) => s + r.people_in_scope, 0),
-          )
-        }
+        const statewide = people.find((r) => r.statewide)!
+        expect(statewide.people_in_scope).toBe(new Set(decided.map((c) => c.subject_id)).size)
+        const counties = people.filter((r) => !r.statewide)
+        expect(statewide.people_in_scope).toBeLessThanOrEqual(
+          counties.reduce((s, r) => s + r.people_in_scope, 0),
+        )
       }),
       { numRuns: 10 },
     )
