@@ -67,9 +67,7 @@ where ${
 
 /** The count- and person-level values, materialised once for the join (their SQL is in the marts). */
 export const COUNT_VALUES_SQL = `create or replace temp table ${COUNT_VALUES_TABLE} as
-select v.*, d.reduced_level
-from mart_doj_count_values v
-left join count_determinations d using (subject_id, cnt_order)`
+select * from mart_doj_count_values`
 
 /** The files in name order with their number; call with the counties sorted (uniqueSlugs' order). */
 export const filesTableSql = (counties: readonly (string | null)[]): string =>

@@ -16,6 +16,7 @@ select
   determination,
   reason,
   remedy,
-  rule_id
+  rule_id,
+  reduced_level
 from "count_determinations";
 comment on view mart_doj_count_values is 'one row per decided count (subject_id, cnt_order), as count_determinations';

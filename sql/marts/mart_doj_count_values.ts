@@ -8,7 +8,8 @@ import { yearsToAsOf } from '../helpers/years.ts'
 /**
  * The count-level values of the DOJ result files (restricted/doj/): for each in-scope count, its conviction
  * date, determination, reason, relief and rule, and the disqualifiers the rules weighed for it (those dated
- * before its offense). The DOJ step joins them to the extract's own CONVICTED rows of the count. A view.
+ * before its offense), and what a reduction asks for (REDUCED_LEVEL). The DOJ step joins them to the
+ * extract's own CONVICTED rows of the count, reading nothing else of the model graph. A view.
  */
 export const mart_doj_count_values: Model = {
   name: 'mart_doj_count_values',
@@ -29,6 +30,7 @@ select
   determination,
   reason,
   remedy,
-  rule_id
+  rule_id,
+  reduced_level
 from ${ref(count_determinations)}`,
 }
