@@ -11,6 +11,8 @@ import {
 import type { Cell, FixtureTable } from './model-fixture.ts'
 import { run_params } from '../../sql/seeds/run_params.ts'
 import { ref_counties, ref_offense_codes } from '../../sql/seeds/reference_tables.ts'
+import { courtModels } from '../../sql/court-models.ts'
+import type { Model } from '../../sql/model.ts'
 
 export const COURT_SEEDS = [run_params, ref_counties, ref_offense_codes]
 
@@ -223,4 +225,15 @@ export function dojTables(
     int_convictions: { columns: INT_CONVICTIONS_COLUMNS, rows: t.convictions ?? [] },
     int_disqualifier_events: { columns: INT_DISQUALIFIER_EVENTS_COLUMNS, rows: t.events ?? [] },
   }
+}
+
+/**
+ * The real court models a model reads through, in build order from stg_court_index_rows up to (not including)
+ * `name`, for `runModel(..., { also })`: a case then starts from court index records and DOJ-side tables.
+ */
+export function courtChainBefore(name: string): Model[] {
+  const chain = courtModels({ raw: '', lines: '' }).slice(2)
+  const i = chain.findIndex((m) => m.name === name)
+  if (i < 0) throw new Error(`${name} is not a court model`)
+  return chain.slice(0, i)
 }

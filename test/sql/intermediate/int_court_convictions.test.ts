@@ -71,6 +71,8 @@ describe('int_court_convictions', () => {
       conviction_level: 'misdemeanor',
       is_attempt: true,
       is_conspiracy: false,
+      // A court-only row is a cannabis conviction itself: never an accessory (not a missing column's null).
+      is_accessory: false,
       sentence_days: 90,
       sentence_parts_unreadable: '0',
       sentence_text: '90 DAYS',
