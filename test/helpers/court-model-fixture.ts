@@ -4,10 +4,7 @@
  * real column types (int_prop64_counts, int_subjects, int_convictions, int_disqualifier_events), so a case names only
  * the fields it is about.
  */
-import {
-  COURT_INDEX_COLUMN_NAMES,
-  type CourtIndexRow,
-} from '../../data-contracts/court-index.contract.ts'
+import { COURT_INDEX_COLUMN_NAMES, type CourtIndexRow } from '../../data-contracts/court-index.contract.ts'
 import type { Cell, FixtureTable } from './model-fixture.ts'
 import { run_params } from '../../sql/seeds/run_params.ts'
 import { ref_counties, ref_offense_codes } from '../../sql/seeds/reference_tables.ts'

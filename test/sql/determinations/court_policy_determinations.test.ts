@@ -35,7 +35,12 @@ async function decide(
 }
 
 const doe = { defendant_name: 'Doe, Jane', dob: '1960-01-01', county: 'FRESNO' }
-const felony = courtRecord({ ...doe, court_case_number: 'GC-1', disposition_date: '2001-05-05', offense_date: '2001-01-01' })
+const felony = courtRecord({
+  ...doe,
+  court_case_number: 'GC-1',
+  disposition_date: '2001-05-05',
+  offense_date: '2001-01-01',
+})
 
 describe('court_policy_determinations', () => {
   it('under the statute policy every count keeps the statute outcome, rule and remedy left to the statute', async () => {
@@ -69,10 +74,28 @@ describe('court_policy_determinations', () => {
   })
 
   it('record-wide facts come from all the convictions of the person, DOJ ones included', async () => {
-    const rows = await decide('san-joaquin-2019', [courtRecord({ court_case_number: 'NEW-1', disposition_date: '2001-05-05', offense_date: '2001-01-01' })], {
-      subjects: [dojSubject()],
-      convictions: [dojConviction({ cnt_order: '001001001000', code_type: 'PC', section: '459', base_section: 'PC 459', conviction_date: '2023-01-01' })],
-    })
+    const rows = await decide(
+      'san-joaquin-2019',
+      [
+        courtRecord({
+          court_case_number: 'NEW-1',
+          disposition_date: '2001-05-05',
+          offense_date: '2001-01-01',
+        }),
+      ],
+      {
+        subjects: [dojSubject()],
+        convictions: [
+          dojConviction({
+            cnt_order: '001001001000',
+            code_type: 'PC',
+            section: '459',
+            base_section: 'PC 459',
+            conviction_date: '2023-01-01',
+          }),
+        ],
+      },
+    )
     // A 2023 conviction: not five years crime-free; two convictions: not the sole one. The statute's reduce stands.
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
@@ -87,7 +110,13 @@ describe('court_policy_determinations', () => {
 
   it('the policy does not reach a conviction after Prop 64 or a conspiracy; grain is one row per count', async () => {
     const rows = await decide('san-joaquin-2019', [
-      courtRecord({ ...doe, court_case_number: 'A', charge_level: 'M', offense_date: '2017-01-01', disposition_date: '2017-05-01' }),
+      courtRecord({
+        ...doe,
+        court_case_number: 'A',
+        charge_level: 'M',
+        offense_date: '2017-01-01',
+        disposition_date: '2017-05-01',
+      }),
       courtRecord({ ...doe, court_case_number: 'B', charge_section: '182/11359 HS', charge_level: 'M' }),
       courtRecord({ ...doe, court_case_number: 'C', charge_level: 'M' }),
     ])

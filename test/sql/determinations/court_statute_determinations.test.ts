@@ -40,22 +40,52 @@ describe('court_statute_determinations', () => {
   })
 
   it('a known person with two earlier same-section felonies is review (P64-DQ-03), never reduced', async () => {
-    const rows = await decide([courtRecord({ court_case_number: 'NEW-1', disposition_date: '2010-01-01', offense_date: '2009-06-01' })], {
-      subjects: [dojSubject()],
-      convictions: [
-        dojConviction({ cnt_order: '001001001000', conviction_date: '1995-01-01' }),
-        dojConviction({ cnt_order: '002001001000', conviction_date: '2000-01-01' }),
+    const rows = await decide(
+      [
+        courtRecord({
+          court_case_number: 'NEW-1',
+          disposition_date: '2010-01-01',
+          offense_date: '2009-06-01',
+        }),
       ],
-    })
+      {
+        subjects: [dojSubject()],
+        convictions: [
+          dojConviction({ cnt_order: '001001001000', conviction_date: '1995-01-01' }),
+          dojConviction({ cnt_order: '002001001000', conviction_date: '2000-01-01' }),
+        ],
+      },
+    )
     expect(brief(rows)).toEqual([['review', 'P64-DQ-03', 'review']])
     expect(rows[0]!.statute_rule_trail).toEqual(['P64-DQ-03', 'P64-FEL-REDUCE', 'P64-REVIEW-99'])
   })
 
   it('the age tiers read the court DOB: HS 11357(b) at 30 is dismissed; without a DOB it is review', async () => {
     const rows = await decide([
-      courtRecord({ ...doe, court_case_number: 'A', charge_section: '11357(B) HS', charge_level: 'M', offense_date: '1990-01-01', disposition_date: '1990-05-05' }),
-      courtRecord({ ...doe, court_case_number: 'B', dob: '', defendant_name: 'NO,DOB', charge_section: '11357(B) HS', charge_level: 'M' }),
-      courtRecord({ ...doe, court_case_number: 'C', charge_section: '11357(B) HS', charge_level: 'M', offense_date: '1979-01-01', disposition_date: '1979-05-05' }),
+      courtRecord({
+        ...doe,
+        court_case_number: 'A',
+        charge_section: '11357(B) HS',
+        charge_level: 'M',
+        offense_date: '1990-01-01',
+        disposition_date: '1990-05-05',
+      }),
+      courtRecord({
+        ...doe,
+        court_case_number: 'B',
+        dob: '',
+        defendant_name: 'NO,DOB',
+        charge_section: '11357(B) HS',
+        charge_level: 'M',
+      }),
+      courtRecord({
+        ...doe,
+        court_case_number: 'C',
+        charge_section: '11357(B) HS',
+        charge_level: 'M',
+        offense_date: '1979-01-01',
+        disposition_date: '1979-05-05',
+      }),
     ])
     expect(brief(rows)).toEqual([
       ['dismiss', 'P64-11357B-01', 'dismiss_and_seal'],
@@ -67,14 +97,27 @@ describe('court_statute_determinations', () => {
 
   it('relief on a running sentence is recall and resentence', async () => {
     const rows = await decide([
-      courtRecord({ ...doe, court_case_number: 'A', charge_section: '11357(B) HS', charge_level: 'M', disposition_date: '2015-01-01', offense_date: '2014-06-01', sentence: '20 YEARS' }),
+      courtRecord({
+        ...doe,
+        court_case_number: 'A',
+        charge_section: '11357(B) HS',
+        charge_level: 'M',
+        disposition_date: '2015-01-01',
+        offense_date: '2014-06-01',
+        sentence: '20 YEARS',
+      }),
     ])
     expect(brief(rows)).toEqual([['dismiss', 'P64-11357B-01', 'recall_and_resentence']])
   })
 
   it('scope and time rules come first: after AUMA, attempt, HS 11362.x, level unknown', async () => {
     const rows = await decide([
-      courtRecord({ ...doe, court_case_number: 'A', offense_date: '2017-01-01', disposition_date: '2017-05-01' }),
+      courtRecord({
+        ...doe,
+        court_case_number: 'A',
+        offense_date: '2017-01-01',
+        disposition_date: '2017-05-01',
+      }),
       courtRecord({ ...doe, court_case_number: 'B', charge_section: '664/11359 HS' }),
       courtRecord({ ...doe, court_case_number: 'C', charge_section: 'HS 11362.3', charge_level: 'I' }),
       courtRecord({ ...doe, court_case_number: 'D', charge_section: '11357(B) HS', charge_level: '' }),

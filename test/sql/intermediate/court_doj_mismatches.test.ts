@@ -19,7 +19,10 @@ type Row = Record<string, string | null>
 async function compare(court: CourtRecord, count: Record<string, Cell> = {}): Promise<Row[]> {
   const run = await runModel(
     court_doj_mismatches,
-    { ...courtIndex([courtRecord(court)]), ...dojTables({ counts: [dojCount(count)], subjects: [dojSubject()] }) },
+    {
+      ...courtIndex([courtRecord(court)]),
+      ...dojTables({ counts: [dojCount(count)], subjects: [dojSubject()] }),
+    },
     { seeds: COURT_SEEDS, also: [stg_court_index_rows, int_court_doj_pairs] },
   )
   const rows = await run.rows<Row>('subject_id, cnt_order')
@@ -44,7 +47,9 @@ describe('court_doj_mismatches', () => {
       ),
     ).toEqual(['section;level;disposition'])
     expect(
-      (await compare({ charge_section: '11360(B) HS' }, { section: '11360', subsection: 'A' })).map((r) => r.disagrees_on),
+      (await compare({ charge_section: '11360(B) HS' }, { section: '11360', subsection: 'A' })).map(
+        (r) => r.disagrees_on,
+      ),
     ).toEqual(['section'])
   })
 

@@ -19,7 +19,11 @@ type Row = Record<string, unknown>
 
 async function convictions(
   court: CourtRecord[],
-  doj: { counts?: Record<string, Cell>[]; subjects?: Record<string, Cell>[]; convictions?: Record<string, Cell>[] } = {},
+  doj: {
+    counts?: Record<string, Cell>[]
+    subjects?: Record<string, Cell>[]
+    convictions?: Record<string, Cell>[]
+  } = {},
 ): Promise<Row[]> {
   const run = await runModel(
     int_court_convictions,
@@ -36,11 +40,22 @@ const day = (v: unknown) => (v === null ? null : String(v).slice(0, 10))
 describe('int_court_convictions', () => {
   it("a court-only person's DOJ convictions and the court-only ones, one row per (subject_id, cnt_order)", async () => {
     const rows = await convictions(
-      [courtRecord({ court_case_number: 'NEW-1', disposition_date: '2010-01-01', offense_date: '2009-12-01' })],
+      [
+        courtRecord({
+          court_case_number: 'NEW-1',
+          disposition_date: '2010-01-01',
+          offense_date: '2009-12-01',
+        }),
+      ],
       {
         subjects: [dojSubject(), dojSubject({ subject_id: 'D2', name: 'LEE,KIM' })],
         convictions: [
-          dojConviction({ subject_id: 'D1', cnt_order: '001001001000', cycle_age: 34, qualifier_codes: { sql: "['EB:CONSPIRACY']" } }),
+          dojConviction({
+            subject_id: 'D1',
+            cnt_order: '001001001000',
+            cycle_age: 34,
+            qualifier_codes: { sql: "['EB:CONSPIRACY']" },
+          }),
           dojConviction({ subject_id: 'D1', cnt_order: '002001001000', section: '459', code_type: 'PC' }),
           // Nobody of the court-only convictions: not carried.
           dojConviction({ subject_id: 'D2' }),
@@ -54,13 +69,23 @@ describe('int_court_convictions', () => {
     ])
     // DOJ-only columns stay (null on the court row), so the count SQL reads both alike.
     expect(rows[0]).toMatchObject({ cycle_age: 34, qualifier_codes: ['EB:CONSPIRACY'] })
-    expect(rows[2]).toMatchObject({ cycle_age: null, cyc_order: null, offense_code: null, conviction_date_status: 'ok' })
+    expect(rows[2]).toMatchObject({
+      cycle_age: null,
+      cyc_order: null,
+      offense_code: null,
+      conviction_date_status: 'ok',
+    })
     expect(day(rows[2]!.conviction_date)).toBe('2010-01-01')
   })
 
   it('court-only rows in the DOJ shape: level, section parts, attempt, sentence parts', async () => {
     const [row] = await convictions([
-      courtRecord({ charge_section: '664/11360(A) HS', charge_level: 'M', sentence: '90 DAYS', court_case_number: 'N1' }),
+      courtRecord({
+        charge_section: '664/11360(A) HS',
+        charge_level: 'M',
+        sentence: '90 DAYS',
+        court_case_number: 'N1',
+      }),
     ])
     expect(row).toMatchObject({
       code_type: 'HS',
@@ -84,7 +109,9 @@ describe('int_court_convictions', () => {
   it('sentence end = conviction date + whole years + months (fractional years as months) + days rounded up', async () => {
     const sentences = ['', '1 YR 6 MOS 10 DAYS', '1.5 YEARS', '1.25 Y', '10.5 D', 'TIME SERVED']
     const rows = await convictions(
-      sentences.map((s, i) => courtRecord({ court_case_number: `S${i}`, sentence: s, disposition_date: '2005-03-01' })),
+      sentences.map((s, i) =>
+        courtRecord({ court_case_number: `S${i}`, sentence: s, disposition_date: '2005-03-01' }),
+      ),
     )
     expect(rows.map((r) => day(r.sentence_end_date))).toEqual([
       '2005-03-01',

@@ -39,7 +39,8 @@ async function pairs(
   return rows
 }
 
-const brief = (rows: Pair[]) => rows.map((r) => `${r.subject_id}/${r.cnt_order}:${r.matched_by ?? '-'}:${r.record ?? '-'}`)
+const brief = (rows: Pair[]) =>
+  rows.map((r) => `${r.subject_id}/${r.cnt_order}:${r.matched_by ?? '-'}:${r.record ?? '-'}`)
 
 describe('int_court_doj_pairs', () => {
   it('one court charge stands for two DOJ counts of the case, the numbers written differently', async () => {
@@ -57,11 +58,32 @@ describe('int_court_doj_pairs', () => {
   it('falls back to name + DOB in the county when the court numbers the case its own way', async () => {
     const court = [
       // Same person and day, other number: matched. Same person, other county: never.
-      courtRecord({ court_case_number: 'BA-555', defendant_name: 'JOHN SMITH', dob: '19650505', charge_section: '11360(A) HS', charge_level: 'M', disposition_date: '2006-06-10' }),
-      courtRecord({ court_case_number: 'LA-1', county: 'LOS ANGELES', defendant_name: 'Smith, John', dob: '1965-05-05', disposition_date: '2006-06-10' }),
+      courtRecord({
+        court_case_number: 'BA-555',
+        defendant_name: 'JOHN SMITH',
+        dob: '19650505',
+        charge_section: '11360(A) HS',
+        charge_level: 'M',
+        disposition_date: '2006-06-10',
+      }),
+      courtRecord({
+        court_case_number: 'LA-1',
+        county: 'LOS ANGELES',
+        defendant_name: 'Smith, John',
+        dob: '1965-05-05',
+        disposition_date: '2006-06-10',
+      }),
     ]
     const rows = await pairs(court, {
-      counts: [dojCount({ subject_id: '200', case_number: '06CR777', section: '11360', subsection: 'A', conviction_date: '2006-06-10' })],
+      counts: [
+        dojCount({
+          subject_id: '200',
+          case_number: '06CR777',
+          section: '11360',
+          subsection: 'A',
+          conviction_date: '2006-06-10',
+        }),
+      ],
       subjects: [dojSubject({ subject_id: '200', name: 'SMITH,JOHN', dob: '1965-05-05' })],
     })
     expect(brief(rows)).toEqual(['200/001001001000:name_dob:1'])
@@ -71,16 +93,39 @@ describe('int_court_doj_pairs', () => {
     const person = { defendant_name: 'SMITH,JOHN', dob: '1965-05-05' }
     const subjects = [dojSubject({ subject_id: '200', name: 'SMITH,JOHN', dob: '1965-05-05' })]
     const count = dojCount({ subject_id: '200', case_number: '06CR777', conviction_date: '2006-06-10' })
-    const near = await pairs([courtRecord({ ...person, court_case_number: 'X1', disposition_date: '2006-08-01' })], { counts: [count], subjects })
+    const near = await pairs(
+      [courtRecord({ ...person, court_case_number: 'X1', disposition_date: '2006-08-01' })],
+      { counts: [count], subjects },
+    )
     expect(brief(near)).toEqual(['200/001001001000:name_dob:1'])
     const otherSection = await pairs(
-      [courtRecord({ ...person, court_case_number: 'X1', charge_section: '11357(B) HS', disposition_date: '2006-08-01' })],
+      [
+        courtRecord({
+          ...person,
+          court_case_number: 'X1',
+          charge_section: '11357(B) HS',
+          disposition_date: '2006-08-01',
+        }),
+      ],
       { counts: [count], subjects },
     )
     expect(brief(otherSection)).toEqual(['200/001001001000:-:-'])
-    const farApart = await pairs([courtRecord({ ...person, court_case_number: 'X1', disposition_date: '2007-01-01' })], { counts: [count], subjects })
+    const farApart = await pairs(
+      [courtRecord({ ...person, court_case_number: 'X1', disposition_date: '2007-01-01' })],
+      { counts: [count], subjects },
+    )
     expect(brief(farApart)).toEqual(['200/001001001000:-:-'])
-    const otherDob = await pairs([courtRecord({ ...person, dob: '1965-05-06', court_case_number: 'X1', disposition_date: '2006-06-10' })], { counts: [count], subjects })
+    const otherDob = await pairs(
+      [
+        courtRecord({
+          ...person,
+          dob: '1965-05-06',
+          court_case_number: 'X1',
+          disposition_date: '2006-06-10',
+        }),
+      ],
+      { counts: [count], subjects },
+    )
     expect(brief(otherDob)).toEqual(['200/001001001000:-:-'])
   })
 
@@ -114,7 +159,12 @@ describe('int_court_doj_pairs', () => {
       {
         counts: [
           dojCount({ cnt_order: '001001001000' }),
-          dojCount({ cnt_order: '001001002000', section: '11357', subsection: 'B', conviction_level: 'misdemeanor' }),
+          dojCount({
+            cnt_order: '001001002000',
+            section: '11357',
+            subsection: 'B',
+            conviction_level: 'misdemeanor',
+          }),
           // No court charge of its section: takes the leftover charge of the case.
           dojCount({ cnt_order: '001001003000', section: '11360', subsection: 'A' }),
         ],
@@ -148,9 +198,18 @@ describe('int_court_doj_pairs', () => {
       dojCount({ subject_id: 'D1' }),
       dojCount({ subject_id: 'D2', county: 'FRESNO', case_number: 'F1' }),
     ]
-    const court = [courtRecord(), courtRecord({ county: 'FRESNO', court_case_number: 'F1', disposition_date: '1999-01-01' }), courtRecord({ county: 'Atlantis', court_case_number: '05CR1234' })]
-    expect(brief(await pairs(court, { counts, subjects }, 'ORANGE'))).toEqual(['D1/001001001000:case_number:1'])
-    expect(brief(await pairs(court, { counts, subjects }))).toEqual(['D1/001001001000:case_number:1', 'D2/001001001000:case_number:2'])
+    const court = [
+      courtRecord(),
+      courtRecord({ county: 'FRESNO', court_case_number: 'F1', disposition_date: '1999-01-01' }),
+      courtRecord({ county: 'Atlantis', court_case_number: '05CR1234' }),
+    ]
+    expect(brief(await pairs(court, { counts, subjects }, 'ORANGE'))).toEqual([
+      'D1/001001001000:case_number:1',
+    ])
+    expect(brief(await pairs(court, { counts, subjects }))).toEqual([
+      'D1/001001001000:case_number:1',
+      'D2/001001001000:case_number:2',
+    ])
   })
 
   it('property: one row per DOJ count; a matched count has a loaded court charge of its county, an unmatched none', async () => {
@@ -161,10 +220,21 @@ describe('int_court_doj_pairs', () => {
     const date = fc.constantFrom('2005-03-01', '2005-04-01', '2006-03-01')
     const dojArb = fc.array(fc.record({ person, caseNo, section, county, date }), { maxLength: 5 })
     const courtArb = fc.array(
-      fc.record({ person, caseNo, section, county, date, convicted: fc.boolean(), level: fc.constantFrom('F', 'M', '') }),
+      fc.record({
+        person,
+        caseNo,
+        section,
+        county,
+        date,
+        convicted: fc.boolean(),
+        level: fc.constantFrom('F', 'M', ''),
+      }),
       { maxLength: 5 },
     )
-    const names: Record<string, [string, string]> = { D1: ['GARCIA,MARIA', '1970-02-02'], D2: ['LEE,KIM', '1980-08-08'] }
+    const names: Record<string, [string, string]> = {
+      D1: ['GARCIA,MARIA', '1970-02-02'],
+      D2: ['LEE,KIM', '1980-08-08'],
+    }
     await fc.assert(
       fc.asyncProperty(dojArb, courtArb, async (doj, court) => {
         const rows = await pairs(
@@ -204,7 +274,8 @@ describe('int_court_doj_pairs', () => {
           const c = court[Number(r.record) - 1]!
           expect(c.county).toBe(doj[i]!.county)
           expect(c.caseNo).not.toBe('')
-          if (r.matched_by === 'case_number') expect(c.caseNo.replace(/[^0-9A-Z]/g, '').replace(/(^|\D)0+(\d)/g, '$1$2')).toBe(r.case_key)
+          if (r.matched_by === 'case_number')
+            expect(c.caseNo.replace(/[^0-9A-Z]/g, '').replace(/(^|\D)0+(\d)/g, '$1$2')).toBe(r.case_key)
           // A court case another person's number matched is not given to this count by name + DOB.
           if (r.matched_by === 'name_dob') expect(c.person).toBe(doj[i]!.person)
         }

@@ -42,7 +42,13 @@ describe('int_court_only_charges', () => {
     const rows = await courtOnly(
       [
         courtRecord({ court_case_number: '08CR999', defendant_name: 'BROWN,ANA', dob: '1975-01-01' }),
-        courtRecord({ court_case_number: '08CR999', defendant_name: 'BROWN,ANA', dob: '1975-01-01', charge_section: '11360(B) HS', charge_level: 'M' }),
+        courtRecord({
+          court_case_number: '08CR999',
+          defendant_name: 'BROWN,ANA',
+          dob: '1975-01-01',
+          charge_section: '11360(B) HS',
+          charge_level: 'M',
+        }),
       ],
       {
         counts: [dojCount({ subject_id: '400', case_number: '08CR999' })],
@@ -66,26 +72,47 @@ describe('int_court_only_charges', () => {
     const rows = await courtOnly(
       [
         courtRecord({ ...doe, court_case_number: 'GC-1' }),
-        courtRecord({ ...doe, defendant_name: 'JANE DOE', court_case_number: 'GC-2', charge_section: 'HS 11357(b)', charge_level: 'M' }),
+        courtRecord({
+          ...doe,
+          defendant_name: 'JANE DOE',
+          court_case_number: 'GC-2',
+          charge_section: 'HS 11357(b)',
+          charge_level: 'M',
+        }),
         // No name: nothing to know the person by, so the record is its own person.
         courtRecord({ court_case_number: 'GC-3', county: 'FRESNO', defendant_name: '' }),
       ],
       {},
     )
     const id = `COURT-${md12('DOE,JANE|1960-01-01')}`
-    expect(rows.map((r) => [r.subject_id, r.doj_history_known, r.doj_person_matched_by, r.case_known_to_doj])).toEqual([
+    expect(
+      rows.map((r) => [r.subject_id, r.doj_history_known, r.doj_person_matched_by, r.case_known_to_doj]),
+    ).toEqual([
       [id, false, null, false],
       [id, false, null, false],
       ['COURT-1-3', false, null, false],
     ])
-    expect(rows.map((r) => r.cnt_order)).toEqual(['COURT:1:000000001', 'COURT:1:000000002', 'COURT:1:000000003'])
+    expect(rows.map((r) => r.cnt_order)).toEqual([
+      'COURT:1:000000001',
+      'COURT:1:000000002',
+      'COURT:1:000000003',
+    ])
   })
 
   it('a DOJ person found by name + DOB when the case is unknown to the DOJ; not when two share them', async () => {
     const court = [courtRecord({ court_case_number: 'NEW-1', disposition_date: '1995-01-01' })]
-    const one = await courtOnly(court, { subjects: [dojSubject({ subject_id: 'D1', name: 'GARCIA,MARIA L' })] })
-    expect(one[0]).toMatchObject({ subject_id: 'D1', doj_person_matched_by: 'name_dob', doj_history_known: true, case_known_to_doj: false })
-    const two = await courtOnly(court, { subjects: [dojSubject({ subject_id: 'D1' }), dojSubject({ subject_id: 'D9' })] })
+    const one = await courtOnly(court, {
+      subjects: [dojSubject({ subject_id: 'D1', name: 'GARCIA,MARIA L' })],
+    })
+    expect(one[0]).toMatchObject({
+      subject_id: 'D1',
+      doj_person_matched_by: 'name_dob',
+      doj_history_known: true,
+      case_known_to_doj: false,
+    })
+    const two = await courtOnly(court, {
+      subjects: [dojSubject({ subject_id: 'D1' }), dojSubject({ subject_id: 'D9' })],
+    })
     expect(two[0]).toMatchObject({ doj_history_known: false, doj_person_matched_by: null })
     expect(two[0]!.subject_id).toMatch(/^COURT-[0-9a-f]{12}$/)
   })
@@ -113,52 +140,66 @@ describe('int_court_only_charges', () => {
       date: fc.constantFrom('2005-03-01', '2006-03-01'),
       convicted: fc.boolean(),
     })
-    const people: [string, string][] = [['GARCIA,MARIA', '1970-02-02'], ['LEE,KIM', '1980-08-08'], ['DOE,JANE', '1960-01-01']]
+    const people: [string, string][] = [
+      ['GARCIA,MARIA', '1970-02-02'],
+      ['LEE,KIM', '1980-08-08'],
+      ['DOE,JANE', '1960-01-01'],
+    ]
     await fc.assert(
-      fc.asyncProperty(fc.array(rec, { maxLength: 5 }), fc.array(rec, { maxLength: 6 }), async (doj, court) => {
-        const run = await build(
-          court.map((c) =>
-            courtRecord({
-              court_case_number: c.caseNo,
-              county: c.county,
-              charge_section: c.section,
-              defendant_name: people[c.person]![0],
-              dob: people[c.person]![1],
-              disposition: c.convicted ? 'CONVICTED' : 'DISMISSED',
-              disposition_date: c.date,
-            }),
-          ),
-          {
-            counts: doj
-              .filter((d) => d.county !== 'Atlantis' && d.section.endsWith('HS'))
-              .map((d, i) =>
-                dojCount({
-                  subject_id: `D${d.person}`,
-                  cnt_order: String(i + 1).padStart(3, '0') + '001001000',
-                  case_number: d.caseNo,
-                  county: d.county,
-                  section: d.section.slice(0, 5),
-                  conviction_date: d.date,
-                }),
-              ),
-            subjects: people.slice(0, 2).map(([name, dob], i) => dojSubject({ subject_id: `D${i}`, name, dob })),
-          },
-        )
-        const key = (r: Row) => `${r.file_index}:${r.record}`
-        const eligible = (
-          await run.db.rows<Row>(
-            `select file_index, record from stg_court_index_rows where reject_reason is null and is_cannabis and is_conviction`,
+      fc.asyncProperty(
+        fc.array(rec, { maxLength: 5 }),
+        fc.array(rec, { maxLength: 6 }),
+        async (doj, court) => {
+          const run = await build(
+            court.map((c) =>
+              courtRecord({
+                court_case_number: c.caseNo,
+                county: c.county,
+                charge_section: c.section,
+                defendant_name: people[c.person]![0],
+                dob: people[c.person]![1],
+                disposition: c.convicted ? 'CONVICTED' : 'DISMISSED',
+                disposition_date: c.date,
+              }),
+            ),
+            {
+              counts: doj
+                .filter((d) => d.county !== 'Atlantis' && d.section.endsWith('HS'))
+                .map((d, i) =>
+                  dojCount({
+                    subject_id: `D${d.person}`,
+                    cnt_order: String(i + 1).padStart(3, '0') + '001001000',
+                    case_number: d.caseNo,
+                    county: d.county,
+                    section: d.section.slice(0, 5),
+                    conviction_date: d.date,
+                  }),
+                ),
+              subjects: people
+                .slice(0, 2)
+                .map(([name, dob], i) => dojSubject({ subject_id: `D${i}`, name, dob })),
+            },
           )
-        ).map(key)
-        const paired = new Set(
-          (await run.db.rows<Row>('select distinct file_index, record from int_court_doj_pairs where record is not null')).map(key),
-        )
-        const only = (await run.rows<Row>()).map(key)
-        run.close()
-        expect(new Set(only).size).toBe(only.length)
-        expect(only.filter((k) => paired.has(k))).toEqual([])
-        expect([...only, ...eligible.filter((k) => paired.has(k))].sort()).toEqual([...eligible].sort())
-      }),
+          const key = (r: Row) => `${r.file_index}:${r.record}`
+          const eligible = (
+            await run.db.rows<Row>(
+              `select file_index, record from stg_court_index_rows where reject_reason is null and is_cannabis and is_conviction`,
+            )
+          ).map(key)
+          const paired = new Set(
+            (
+              await run.db.rows<Row>(
+                'select distinct file_index, record from int_court_doj_pairs where record is not null',
+              )
+            ).map(key),
+          )
+          const only = (await run.rows<Row>()).map(key)
+          run.close()
+          expect(new Set(only).size).toBe(only.length)
+          expect(only.filter((k) => paired.has(k))).toEqual([])
+          expect([...only, ...eligible.filter((k) => paired.has(k))].sort()).toEqual([...eligible].sort())
+        },
+      ),
       { numRuns: 30 },
     )
   }, 120_000)

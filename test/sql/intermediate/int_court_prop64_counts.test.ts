@@ -18,13 +18,27 @@ import { int_court_prop64_counts } from '../../../sql/intermediate/int_court_pro
 
 type Row = Record<string, unknown>
 
-const CHAIN = [stg_court_index_rows, int_court_doj_pairs, int_court_only_charges, int_court_convictions, int_court_subjects]
+const CHAIN = [
+  stg_court_index_rows,
+  int_court_doj_pairs,
+  int_court_only_charges,
+  int_court_convictions,
+  int_court_subjects,
+]
 
 async function counts(
   court: CourtRecord[],
-  doj: { subjects?: Record<string, Cell>[]; convictions?: Record<string, Cell>[]; events?: Record<string, Cell>[] } = {},
+  doj: {
+    subjects?: Record<string, Cell>[]
+    convictions?: Record<string, Cell>[]
+    events?: Record<string, Cell>[]
+  } = {},
 ): Promise<Row[]> {
-  const run = await runModel(int_court_prop64_counts, { ...courtIndex(court), ...dojTables(doj) }, { seeds: COURT_SEEDS, also: CHAIN })
+  const run = await runModel(
+    int_court_prop64_counts,
+    { ...courtIndex(court), ...dojTables(doj) },
+    { seeds: COURT_SEEDS, also: CHAIN },
+  )
   const rows = await run.rows<Row>('subject_id, cnt_order')
   run.close()
   return rows
@@ -36,13 +50,31 @@ describe('int_court_prop64_counts', () => {
   it('one row per court-only conviction, with the court line and what the DOJ knows', async () => {
     const rows = await counts(
       [
-        courtRecord({ ...doe, court_case_number: 'GC-2', charge_section: 'HS 11357(b)', charge_level: 'M', disposition_date: '1990-05-05', offense_date: '1990-01-01', line: 5 }),
-        courtRecord({ court_case_number: 'NEW-1', disposition_date: '2010-01-01', offense_date: '2009-06-01' }),
+        courtRecord({
+          ...doe,
+          court_case_number: 'GC-2',
+          charge_section: 'HS 11357(b)',
+          charge_level: 'M',
+          disposition_date: '1990-05-05',
+          offense_date: '1990-01-01',
+          line: 5,
+        }),
+        courtRecord({
+          court_case_number: 'NEW-1',
+          disposition_date: '2010-01-01',
+          offense_date: '2009-06-01',
+        }),
       ],
-      { subjects: [dojSubject()], convictions: [dojConviction({ cnt_order: '001001001000', section: '459', code_type: 'PC' })] },
+      {
+        subjects: [dojSubject()],
+        convictions: [dojConviction({ cnt_order: '001001001000', section: '459', code_type: 'PC' })],
+      },
     )
     // D1's DOJ burglary is history, not a count of this model.
-    expect(rows.map((r) => `${r.subject_id.toString().slice(0, 6)}/${r.cnt_order}`)).toEqual(['COURT-/COURT:1:000000001', 'D1/COURT:1:000000002'])
+    expect(rows.map((r) => `${String(r.subject_id).slice(0, 6)}/${r.cnt_order}`)).toEqual([
+      'COURT-/COURT:1:000000001',
+      'D1/COURT:1:000000002',
+    ])
     expect(rows[0]).toMatchObject({
       code_section: 'HS 11357(B)',
       age_at_offense: '30',
@@ -63,7 +95,12 @@ describe('int_court_prop64_counts', () => {
 
   it('the era comes from the offense date; without one, from the conviction date', async () => {
     const rows = await counts([
-      courtRecord({ ...doe, court_case_number: 'A', offense_date: '2016-12-01', disposition_date: '2017-02-01' }),
+      courtRecord({
+        ...doe,
+        court_case_number: 'A',
+        offense_date: '2016-12-01',
+        disposition_date: '2017-02-01',
+      }),
       courtRecord({ ...doe, court_case_number: 'B', offense_date: '', disposition_date: '2015-02-01' }),
       courtRecord({ ...doe, court_case_number: 'C', offense_date: '', disposition_date: '2017-02-01' }),
     ])
@@ -80,19 +117,52 @@ describe('int_court_prop64_counts', () => {
   })
 
   it("a DOJ person's record decides priors and disqualifiers: two earlier same-section adult convictions, a super-strike", async () => {
-    const rows = await counts([courtRecord({ court_case_number: 'NEW-1', disposition_date: '2010-01-01', offense_date: '2009-06-01' })], {
-      subjects: [dojSubject()],
-      convictions: [
-        dojConviction({ cnt_order: '001001001000', conviction_date: '1995-01-01', offense_date: '1994-06-01' }),
-        dojConviction({ cnt_order: '002001001000', conviction_date: '2000-01-01', offense_date: '1999-06-01' }),
-        // After this offense: no prior.
-        dojConviction({ cnt_order: '003001001000', conviction_date: '2011-01-01', offense_date: '2010-06-01' }),
+    const rows = await counts(
+      [
+        courtRecord({
+          court_case_number: 'NEW-1',
+          disposition_date: '2010-01-01',
+          offense_date: '2009-06-01',
+        }),
       ],
-      events: [
-        { subject_id: 'D1', event_date: '2001-01-01', kind: 'superstrike', code_section: 'PC 187', citation: 'PC 667(e)(2)(C)(iv)' },
-        { subject_id: 'D1', event_date: '2012-01-01', kind: 'pc290c', code_section: 'PC 288', citation: 'PC 290(c)' },
-      ],
-    })
+      {
+        subjects: [dojSubject()],
+        convictions: [
+          dojConviction({
+            cnt_order: '001001001000',
+            conviction_date: '1995-01-01',
+            offense_date: '1994-06-01',
+          }),
+          dojConviction({
+            cnt_order: '002001001000',
+            conviction_date: '2000-01-01',
+            offense_date: '1999-06-01',
+          }),
+          // After this offense: no prior.
+          dojConviction({
+            cnt_order: '003001001000',
+            conviction_date: '2011-01-01',
+            offense_date: '2010-06-01',
+          }),
+        ],
+        events: [
+          {
+            subject_id: 'D1',
+            event_date: '2001-01-01',
+            kind: 'superstrike',
+            code_section: 'PC 187',
+            citation: 'PC 667(e)(2)(C)(iv)',
+          },
+          {
+            subject_id: 'D1',
+            event_date: '2012-01-01',
+            kind: 'pc290c',
+            code_section: 'PC 288',
+            citation: 'PC 290(c)',
+          },
+        ],
+      },
+    )
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
       same_section_priors: '2',

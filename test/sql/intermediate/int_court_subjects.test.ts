@@ -28,12 +28,21 @@ async function subjects(court: CourtRecord[], people: Record<string, Cell>[] = [
 
 describe('int_court_subjects', () => {
   it('a DOJ person of a court-only conviction keeps the DOJ record; others are left out', async () => {
-    const rows = await subjects([courtRecord({ court_case_number: 'NEW-1' })], [
-      dojSubject({ pc290_registered: true, pc290_registration_date: '2001-01-01', gender: 'F' }),
-      dojSubject({ subject_id: 'D2', name: 'LEE,KIM', dob: '1980-08-08' }),
-    ])
+    const rows = await subjects(
+      [courtRecord({ court_case_number: 'NEW-1' })],
+      [
+        dojSubject({ pc290_registered: true, pc290_registration_date: '2001-01-01', gender: 'F' }),
+        dojSubject({ subject_id: 'D2', name: 'LEE,KIM', dob: '1980-08-08' }),
+      ],
+    )
     expect(rows).toHaveLength(1)
-    expect(rows[0]).toMatchObject({ subject_id: 'D1', name: 'GARCIA,MARIA', gender: 'F', pc290_registered: true, cii_number: 'A1' })
+    expect(rows[0]).toMatchObject({
+      subject_id: 'D1',
+      name: 'GARCIA,MARIA',
+      gender: 'F',
+      pc290_registered: true,
+      cii_number: 'A1',
+    })
   })
 
   it('one row per court-only person the DOJ does not know, from all their records', async () => {

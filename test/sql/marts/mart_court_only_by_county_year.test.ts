@@ -5,7 +5,12 @@ import { mart_court_only_by_county_year } from '../../../sql/marts/mart_court_on
 
 type Row = { county: string; conviction_year: string; outcome: string; counts: number; people: number }
 
-const row = (subject_id: string, county: string | null, conviction_year: number | null, determination: string) => ({
+const row = (
+  subject_id: string,
+  county: string | null,
+  conviction_year: number | null,
+  determination: string,
+) => ({
   subject_id,
   county,
   conviction_year,
@@ -17,7 +22,12 @@ async function mart(rows: ReturnType<typeof row>[]): Promise<Row[]> {
     mart_court_only_by_county_year,
     {
       court_only_determinations: {
-        columns: { subject_id: 'varchar', county: 'varchar', conviction_year: 'bigint', determination: 'varchar' },
+        columns: {
+          subject_id: 'varchar',
+          county: 'varchar',
+          conviction_year: 'bigint',
+          determination: 'varchar',
+        },
         rows,
       },
     },
@@ -36,7 +46,8 @@ describe('mart_court_only_by_county_year', () => {
       row('B', 'FRESNO', 2003, 'review'),
       row('C', 'ORANGE', null, 'not_eligible'),
     ])
-    const cell = (c: string, y: string, o: string) => rows.find((r) => r.county === c && r.conviction_year === y && r.outcome === o)
+    const cell = (c: string, y: string, o: string) =>
+      rows.find((r) => r.county === c && r.conviction_year === y && r.outcome === o)
     expect(cell('FRESNO', '2001', 'relief')).toMatchObject({ counts: 2, people: 1 })
     expect(cell('FRESNO', '2001', 'all')).toMatchObject({ counts: 2, people: 1 })
     expect(cell('FRESNO', 'all', 'all')).toMatchObject({ counts: 3, people: 2 })
@@ -59,6 +70,8 @@ describe('mart_court_only_by_county_year', () => {
   it('a county that is not one of the 58 is published as Unknown county', async () => {
     const rows = await mart([row('A', 'ATLANTIS', 2001, 'dismiss'), row('B', null, 2001, 'dismiss')])
     expect([...new Set(rows.map((r) => r.county))]).toEqual(['all', 'Unknown county'])
-    expect(rows.find((r) => r.county === 'Unknown county' && r.conviction_year === 'all' && r.outcome === 'all')).toMatchObject({ counts: 2, people: 2 })
+    expect(
+      rows.find((r) => r.county === 'Unknown county' && r.conviction_year === 'all' && r.outcome === 'all'),
+    ).toMatchObject({ counts: 2, people: 2 })
   })
 })

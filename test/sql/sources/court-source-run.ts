@@ -24,7 +24,9 @@ export async function buildCourtSources(files: string[][]): Promise<Db> {
     writeFileSync(path, [COURT_INDEX_COLUMN_NAMES.join(','), ...lines].join('\n') + '\n')
     return { path, hasHeader: true, bytes: statSync(path).size }
   })
-  const ledgers = new Map(await Promise.all(shapes.map(async (f) => [f.path, await ledgerOf(f.path)] as const)))
+  const ledgers = new Map(
+    await Promise.all(shapes.map(async (f) => [f.path, await ledgerOf(f.path)] as const)),
+  )
   const ctx = fixtureContext()
   const db = await openDb(':memory:')
   await withInsertionOrder(db, () => db.run(compileModel(rawCourtIndexRows(courtRawSql(shapes)), ctx)))

@@ -7,7 +7,7 @@ import { fixtureContext } from '../../helpers/model-fixture.ts'
 type Row = Record<string, string>
 
 describe('court_record_lines', () => {
-  it("record k of a file is on its k-th line the reader did not reject (header is line 1)", async () => {
+  it('record k of a file is on its k-th line the reader did not reject (header is line 1)', async () => {
     const db = await buildCourtSources([
       [line('A1'), 'too,few,fields', line('A2'), 'x,y', line('A3')],
       [line('B1'), line('B2')],

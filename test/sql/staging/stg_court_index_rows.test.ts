@@ -34,7 +34,15 @@ describe('stg_court_index_rows', () => {
         courtRecord({ court_case_number: n }),
       ),
     )
-    expect(rows.map((r) => r.case_key)).toEqual(['5CR1234', '5CR1234', '5CR1234', 'BA12345', 'BA12345', '7', null])
+    expect(rows.map((r) => r.case_key)).toEqual([
+      '5CR1234',
+      '5CR1234',
+      '5CR1234',
+      'BA12345',
+      'BA12345',
+      '7',
+      null,
+    ])
     expect(rows[1]!.case_number).toBe('05CR1234')
     // A number with nothing to compare cannot be matched: rejected, never loaded.
     expect(rows[6]!.reject_reason).toBe('no court_case_number: the record cannot be matched to a case')
@@ -61,18 +69,46 @@ describe('stg_court_index_rows', () => {
       courtRecord({ dob: '1970-02-02', disposition_date: '20050301', offense_date: '' }),
       courtRecord({ dob: '02/02/1970', disposition_date: '2005-13-01', offense_date: '2005-01-01' }),
     ])
-    expect(rows[0]).toMatchObject({ dob_status: 'ok', disposition_date_status: 'ok', offense_date_status: 'missing' })
+    expect(rows[0]).toMatchObject({
+      dob_status: 'ok',
+      disposition_date_status: 'ok',
+      offense_date_status: 'missing',
+    })
     expect(String(rows[0]!.dob)).toBe('1970-02-02')
     expect(String(rows[0]!.disposition_date)).toBe('2005-03-01')
     expect(rows[0]!.offense_date).toBeNull()
-    expect(rows[1]).toMatchObject({ dob: null, dob_status: 'bad', disposition_date_status: 'bad', offense_date_status: 'ok' })
+    expect(rows[1]).toMatchObject({
+      dob: null,
+      dob_status: 'bad',
+      disposition_date_status: 'bad',
+      offense_date_status: 'ok',
+    })
     expect(rows.map((r) => r.reject_reason)).toEqual([null, null])
   })
 
   it('reads the charge section in DOJ or code-first order, with attempt and conspiracy prefixes', async () => {
-    const sections = ['11359 HS', 'HS 11357(b)', '11357(B) HS', '664/11359 HS', 'HS 182/11360(a)(2)', 'PC 32', 'VC 23152(a)', 'hs 11362.1', 'marijuana']
+    const sections = [
+      '11359 HS',
+      'HS 11357(b)',
+      '11357(B) HS',
+      '664/11359 HS',
+      'HS 182/11360(a)(2)',
+      'PC 32',
+      'VC 23152(a)',
+      'hs 11362.1',
+      'marijuana',
+    ]
     const rows = await staged(sections.map((s) => courtRecord({ charge_section: s })))
-    expect(rows.map((r) => [r.code_section, r.base_section, r.subsection, r.is_attempt, r.is_conspiracy, r.is_cannabis])).toEqual([
+    expect(
+      rows.map((r) => [
+        r.code_section,
+        r.base_section,
+        r.subsection,
+        r.is_attempt,
+        r.is_conspiracy,
+        r.is_cannabis,
+      ]),
+    ).toEqual([
       ['HS 11359', 'HS 11359', null, false, false, true],
       ['HS 11357(B)', 'HS 11357', 'B', false, false, true],
       ['HS 11357(B)', 'HS 11357', 'B', false, false, true],
@@ -107,7 +143,9 @@ describe('stg_court_index_rows', () => {
         courtRecord({ sentence: s }),
       ),
     )
-    expect(rows.map((r) => [r.sentence_days, r.sentence_months, r.sentence_years, r.sentence_unreadable])).toEqual([
+    expect(
+      rows.map((r) => [r.sentence_days, r.sentence_months, r.sentence_years, r.sentence_unreadable]),
+    ).toEqual([
       [90, 0, 0, false],
       [0, 6, 1, false],
       [10, 0, 2, false],
