@@ -21,7 +21,9 @@ select * from ${ref(int_convictions)}
 where subject_id in (select subject_id from ${ref(int_court_only_charges)})
 union all by name
 select
-  subject_id, cnt_order, is_attempt, is_conspiracy, sentence_days, sentence_months, sentence_years,
+  -- A court-only conviction is of a cannabis section itself, never a PC 32 accessory: false, not a missing
+  -- column's null (a null here kept every court-only count out of a DA policy's reach and out of the priors).
+  subject_id, cnt_order, is_attempt, is_conspiracy, false as is_accessory, sentence_days, sentence_months, sentence_years,
   sentence_unreadable::int as sentence_parts_unreadable, sentence_text, county, county_code, court, case_number,
   null::varchar as cyc_order, charge_text, null::varchar as offense_code, code_type, section, subsection,
   base_section, code_section, conviction_level, disposition,

@@ -29,6 +29,9 @@ from (${withRefs(
       lines: int_court_convictions.name,
       // The court index has no ingest ledger of its own here: no court person has a rejected DOJ line by design.
       incomplete: '(select null::varchar as subject_id, null::varchar as rejected_line_refs where false)',
+      // Court-only keys ('COURT:<file>:<record>') all begin 'COURT:', so the DOJ's CNT_ORDER prefix would make every
+      // court-only prior one event: a court-only conviction event is its case and day.
+      priorEvent: `case when p.cnt_order like 'COURT:%' then concat_ws('|', p.county, p.case_number, p.conviction_date) else left(p.cnt_order, 6) end`,
     }),
     // The shared builder names its inputs as text: these become ref()s.
     [int_court_convictions, int_court_subjects, int_disqualifier_events, run_params, ref_offense_codes],

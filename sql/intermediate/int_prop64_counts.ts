@@ -55,6 +55,11 @@ export interface Prop64CountsInputs {
   lines: string
   /** People whose record had a rejected line. */
   incomplete: string
+  /**
+   * The conviction event a prior belongs to (priors are counted per event, not per count), over prior row `p`.
+   * DOJ: the cycle and court step, the first six characters of CNT_ORDER.
+   */
+  priorEvent: string
 }
 
 const DOJ_INPUTS: Prop64CountsInputs = {
@@ -62,6 +67,7 @@ const DOJ_INPUTS: Prop64CountsInputs = {
   subjects: 'int_subjects',
   lines: 'stg_doj_rows',
   incomplete: 'int_incomplete_histories',
+  priorEvent: 'left(p.cnt_order, 6)',
 }
 
 /** The model's SELECT over its input relations (the DOJ's by default). */
@@ -137,7 +143,7 @@ priors as (
   -- characters of CNT_ORDER), for adult conduct, convicted before this offense (People v. Smit (2018) 24
   -- Cal.App.5th 596), of the same subdivision (an 11360(b) gift/transport of 28.5 g or less is not 11360(a)), and
   -- not attempts, conspiracies or accessories (not convictions "under" the subdivision; strict reading).
-  select a.subject_id, a.cnt_order, count(distinct left(p.cnt_order, 6)) as same_section_priors
+  select a.subject_id, a.cnt_order, count(distinct ${src.priorEvent}) as same_section_priors
   from aged a
   join aged p
     on p.subject_id = a.subject_id and p.base_section = a.base_section and p.cnt_order <> a.cnt_order

@@ -92,3 +92,12 @@ describe('model templates', () => {
     expect(both.map((m) => m.name)).toEqual([])
   })
 })
+
+describe('one test file per court model', () => {
+  it('every model of courtModels(...), and the status models, has test/sql/<folder>/<model>.test.ts', () => {
+    const court = courtModels({ raw: 'select 1', lines: 'select 1' }).map((m) => m.name)
+    // Built by `relief status` (import and report), beside the court chain: stg_court_rulings, int_filing_status.
+    const names = [...court, 'stg_court_rulings', 'int_filing_status']
+    expect(names.filter((n) => !existsSync(join(ROOT, testFileOf(n))))).toEqual([])
+  })
+})
