@@ -48,19 +48,26 @@ function qualifierList(col: string): string {
 }
 
 const raw = (c: string) => sql.raw(c)
-/** A CONVICTED line (DISP_DESCR "CONVICTED…"): the lines int_convictions reads. */
+/**
+ * Which lines need what, decided once per line (in \`flagged\`, below) from cheap looks at the raw text:
+ * - convicted_line: DISP_DESCR "CONVICTED…", the lines int_convictions reads;
+ * - coded_line: the lines whose charge is parsed (a regex per line): convictions, PC 290 registration steps, and
+ *   any step whose charge text names a Prop 64 section (the cycles a PC 32 accessory or a related charge is tied
+ *   to);
+ * - step_line: a person's death or a PC 290 registration.
+ * The rest of a history is read only for the person's identity: a statewide file is mostly arrests and other
+ * steps, and every string parsed or stored for them costs time at millions of lines.
+ */
 const CONVICTED = `coalesce(ltrim(DISP_DESCR) ilike 'CONVICTED%', false)`
-/**
- * Long texts only a conviction needs (court, case number, charge text …) are kept on CONVICTED lines only: a
- * statewide file is mostly arrests and other steps, and every long string stored costs time at 2M+ rows.
- */
-const onConviction = (expr: string) => `case when ${CONVICTED} then ${expr} end`
-/**
- * The lines whose charge is parsed (a regex per line): convictions, PC 290 registration steps, and any step whose
- * charge text names a Prop 64 section (the cycles a PC 32 accessory or a related charge is tied to). The rest of
- * a history is read only for the person's identity and steps.
- */
-const NEEDS_CODE = `${CONVICTED} or STP_TYPE_DESCR ilike '%REGISTRATION%' or contains(${CHARGE}, '1135') or contains(${CHARGE}, '1136')`
+const STEP = `coalesce(STP_TYPE_DESCR ilike '%DECEASED%' or STP_TYPE_DESCR ilike '%REGISTRATION%', false)`
+const NAMES_PROP64 = ['OFFENSE_DESCR', 'CONV_OFFENSE_DESCR', 'DISP_OFFENSE_DESCR', 'COMMENT_TEXT']
+  .map((c) => `contains(${c}, '1135') or contains(${c}, '1136')`)
+  .join(' or ')
+const CODED = `${CONVICTED} or coalesce(STP_TYPE_DESCR ilike '%REGISTRATION%' or ${NAMES_PROP64}, false)`
+const FLAGGED = `(select *, ${CONVICTED} as convicted_line, ${CODED} as coded_line, ${STEP} as step_line
+  from "raw_doj_rows") flagged`
+const onConviction = (expr: string) => `case when convicted_line then ${expr} end`
+const onCoded = (expr: string) => `case when coded_line then ${expr} end`
 /** A SQL string literal (local: staging imports nothing from pipelines/). */
 const lit = (s: string) => `'${s.replaceAll("'", "''")}'`
 const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like '%:${c}')) > 0`
@@ -75,21 +82,21 @@ function build(): string {
     raw(`${clean('PRI_DOB')} is not null`).as('dob_present'),
     raw(parseDate('PRI_DOB')).as('dob'),
     raw(cleanUpper('RACE_CODE')).as('race_code'),
-    raw(clean('CYC_ORDER')).as('cyc_order'),
-    raw(parseDate('CYC_DATE')).as('cyc_date'),
-    raw(clean('CYC_DATE')).as('cyc_date_text'),
+    raw(onCoded(clean('CYC_ORDER'))).as('cyc_order'),
+    raw(onConviction(parseDate('CYC_DATE'))).as('cyc_date'),
+    raw(onConviction(clean('CYC_DATE'))).as('cyc_date_text'),
     raw(
       // Only the step kinds a rule reads (a person's death, a PC 290 registration); other steps stay NULL.
-      `case ${cleanUpper('STP_TYPE_DESCR')} when 'DECEASED' then 'DECEASED' when 'REGISTRATION' then 'REGISTRATION' end`,
+      `case when step_line then case ${cleanUpper('STP_TYPE_DESCR')} when 'DECEASED' then 'DECEASED' when 'REGISTRATION' then 'REGISTRATION' end end`,
     ).as('step_type'),
-    raw(parseDate('STP_EVENT_DATE')).as('step_date'),
-    raw(clean('STP_EVENT_DATE')).as('step_date_text'),
+    raw(`case when convicted_line or step_line then ${parseDate('STP_EVENT_DATE')} end`).as('step_date'),
+    raw(`case when convicted_line or step_line then ${clean('STP_EVENT_DATE')} end`).as('step_date_text'),
     raw(onConviction(cleanUpper('STP_ORI_DESCR'))).as('court'),
     raw(onConviction(clean('STP_ORI_CNTY_CODE'))).as('county_code'),
     raw(onConviction(cleanUpper('STP_ORI_CNTY_NAME'))).as('county'),
-    raw(clean('CNT_ORDER')).as('cnt_order'),
-    raw(parseDate('DISP_DATE')).as('disp_date'),
-    raw(clean('DISP_DATE')).as('disp_date_text'),
+    raw(onCoded(clean('CNT_ORDER'))).as('cnt_order'),
+    raw(onConviction(parseDate('DISP_DATE'))).as('disp_date'),
+    raw(onConviction(clean('DISP_DATE'))).as('disp_date_text'),
     raw(
       onConviction(
         `coalesce(${clean('CONV_OFFENSE_CODE')}, ${clean('DISP_OFFENSE_CODE')}, ${clean('OFFENSE_CODE')})`,
@@ -97,12 +104,12 @@ function build(): string {
     ).as('offense_code'),
     raw(onConviction(`nullif(${CHARGE}, '')`)).as('charge_text'),
     raw(
-      `regexp_extract(case when ${NEEDS_CODE} then ${CHARGE} end, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`,
+      `regexp_extract(${onCoded(CHARGE)}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`,
     ).as('code'),
     raw(
       `regexp_extract(${onConviction(CHARGED)}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`,
     ).as('charged_code'),
-    raw(`${CONVICTED} and ${CONVICTED_AS} is not null`).as('convicted_offense_recorded'),
+    raw(`convicted_line and ${CONVICTED_AS} is not null`).as('convicted_offense_recorded'),
     raw(
       onConviction(
         `coalesce(${cleanUpper('CONV_OFFENSE_TOC')}, ${cleanUpper('DISP_OFFENSE_TOC')}, ${cleanUpper('OFFENSE_TOC')})`,
@@ -114,10 +121,10 @@ function build(): string {
         `coalesce(${cleanUpper('CONV_OFFENSE_QUAL_LST')}, ${cleanUpper('DISP_OFFENSE_QUAL_LST')})`,
       ),
     ).as('convicted_qualifiers'),
-    raw(`try_cast(${clean('CYC_AGE')} as integer)`).as('cycle_age'),
+    raw(onConviction(`try_cast(${clean('CYC_AGE')} as integer)`)).as('cycle_age'),
     raw(onConviction(clean('FE_NUM_CRT_CASE'))).as('case_number'),
     raw(onConviction(cleanUpper('DISP_DESCR'))).as('disposition'),
-    raw(CONVICTED).as('is_conviction'),
+    raw('convicted_line').as('is_conviction'),
     raw(onConviction(cleanUpper('CONV_STAT_DESCR'))).as('conviction_status'),
     raw(onConviction(clean('SENT_ORDER'))).as('sent_order'),
     raw(onConviction(cleanUpper('SENT_LOC_DESCR'))).as('sentence_kind'),
@@ -161,7 +168,7 @@ from (
     -- (a conspiracy charge pled to the completed offense is no conspiracy conviction); else the charge's.
     ${qualifierList(`case when convicted_offense_recorded then convicted_qualifiers else qualifiers end`)}
       as qualifier_codes
-  from (${toSql(q)}) typed
+  from (${toSql(q).replace('from "raw_doj_rows"', `from ${FLAGGED}`)}) typed
 ) parsed`
 }
 
