@@ -10,8 +10,8 @@
 /** Characters that make a spreadsheet read a cell as a formula when they come first. */
 export const FORMULA_START = /^[=+\-@\t\r]/
 
-/** The same class, as a DuckDB regular expression (no JavaScript escapes needed). */
-export const FORMULA_START_SQL = '^[=+\\-@\\t\\r]'
+/** The same characters as code points, for SQL: ascii(cell) is the first one (a look, not a regex per cell). */
+export const FORMULA_START_CODES = ['=', '+', '-', '@', '\t', '\r'].map((c) => c.charCodeAt(0))
 
 /** A text cell as it may be written to a CSV: prefixed with ' when a spreadsheet would run it. */
 export function spreadsheetSafe(text: string): string {

@@ -2,11 +2,11 @@
  * The spreadsheet-safety rule (data-contracts/outputs/spreadsheet-safety.ts) for CSV files DuckDB's COPY
  * writes: every text column of a SELECT is wrapped so a cell that would start a formula gets a leading '.
  */
-import { FORMULA_START_SQL } from '../../data-contracts/outputs/spreadsheet-safety.ts'
+import { FORMULA_START_CODES } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 
 /** One text expression, made safe. */
 export const spreadsheetSafeSql = (expr: string): string =>
-  `case when regexp_matches(${expr}, '${FORMULA_START_SQL}') then '''' || ${expr} else ${expr} end`
+  `case when ascii(${expr}) in (${FORMULA_START_CODES.join(', ')}) then '''' || ${expr} else ${expr} end`
 
 /**
  * A SELECT whose text columns (named in `textColumns`) are made safe, other columns passed through, in the
