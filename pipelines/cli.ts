@@ -2,6 +2,7 @@
  * The `relief` command line. Each command is a thin shell over a pipeline function; a UserError becomes one
  * line on stderr and exit code 2, anything else keeps its stack (it is a bug).
  */
+import { DEFAULT_MEMORY_LIMIT } from './run/resource-options.ts'
 import { Command, InvalidArgumentError } from 'commander'
 import { UserError } from './lib/user-error.ts'
 import { asUserError } from './lib/as-user-error.ts'
@@ -62,7 +63,10 @@ program
   )
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
-  .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
+  .option(
+    '--memory-limit <size>',
+    `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
+  )
   .option(
     '--doj-rows <rows>',
     'DOJ result files: counts (in-scope count rows, default) or all (every row of those people)',
@@ -106,7 +110,10 @@ program
   .option('--policy <name|file>', 'DA policy preset or file (default statute)', collect)
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
-  .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
+  .option(
+    '--memory-limit <size>',
+    `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
+  )
   .action(async (o) => {
     const { reconcileRun } = await import('./reconcile/reconcile-run.ts')
     const r = await reconcileRun({
@@ -240,7 +247,10 @@ program
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--db <file>', 'keep the DuckDB database here (default: a temporary file, removed at the end)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
-  .option('--memory-limit <size>', 'DuckDB memory limit before spilling to disk, e.g. 4GB', '4GB')
+  .option(
+    '--memory-limit <size>',
+    `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
+  )
   .action(async (o) => {
     const { comparePolicies } = await import('./compare/compare.ts')
     const r = await comparePolicies({

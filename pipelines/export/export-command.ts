@@ -3,6 +3,7 @@
  * rebuilt from the folder alone (relief.duckdb and manifest.json), so each step writes the same bytes the
  * run wrote.
  */
+import { DEFAULT_MEMORY_LIMIT } from '../run/resource-options.ts'
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openDb } from '../lib/duckdb.ts'
@@ -53,7 +54,7 @@ export async function exportOutputs(o: ExportOptions): Promise<{ step: string; f
     throw new UserError(`${dbPath}: run database not found (pass --db if the run used one)`)
   const db = await openDb(dbPath, {
     threads: manifest.options.threads ?? undefined,
-    memoryLimit: manifest.options.memory_limit ?? '4GB',
+    memoryLimit: manifest.options.memory_limit ?? DEFAULT_MEMORY_LIMIT,
     tempDirectory: `${dbPath}.tmp`,
   })
   try {

@@ -23,7 +23,7 @@ function holdsNul(path: string): boolean {
   const fd = openSync(path, 'r')
   try {
     const buf = Buffer.allocUnsafe(1 << 23)
-    for (let pos = 0; ; ) {
+    for (let pos = 0; ;) {
       const n = readSync(fd, buf, 0, buf.length, pos)
       if (n <= 0) return false
       if (buf.subarray(0, n).indexOf(0) >= 0) return true

@@ -3,6 +3,7 @@
  * file), match, decide court-only cannabis convictions by the same rules, write restricted/reconcile/*.csv, add
  * the counts to the manifest, and rebuild the public report with the "cases the DOJ list missed" section.
  */
+import { DEFAULT_MEMORY_LIMIT } from '../run/resource-options.ts'
 import { lockFolder } from '../run/run-folder.ts'
 import { writeFileAtomically } from '../export/staged-writes.ts'
 import { resolve } from 'node:path'
@@ -68,7 +69,7 @@ export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileRes
   const unlock = lockFolder(out, 'reconcile')
   const db = await openDb(opts.db ? resolve(opts.db) : paths.db, {
     threads: opts.threads,
-    memoryLimit: opts.memoryLimit ?? '4GB',
+    memoryLimit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
   })
   try {
     const ledgers = new Map(

@@ -3,6 +3,7 @@
  * resource limits (a run rebuilds from the files, so reruns are identical), and the one-line error a user
  * sees when DuckDB cannot read an input as the DOJ format.
  */
+import { DEFAULT_MEMORY_LIMIT } from './resource-options.ts'
 import { rmSync } from 'node:fs'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { UserError } from '../lib/user-error.ts'
@@ -14,7 +15,7 @@ export async function openFreshDb(
   for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true })
   return openDb(dbPath, {
     threads: opts.threads,
-    memoryLimit: opts.memoryLimit ?? '4GB',
+    memoryLimit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     tempDirectory: `${dbPath}.tmp`,
   })
 }

@@ -4,6 +4,13 @@
  */
 import { UserError } from '../lib/user-error.ts'
 
+/**
+ * DuckDB's memory limit unless --memory-limit says otherwise. Beyond it DuckDB spills to the run's temp folder
+ * rather than growing: with Node's own heap and the PDF workers a statewide run then stays near 2.5 GB
+ * (docs/scale.md says what sets the peak).
+ */
+export const DEFAULT_MEMORY_LIMIT = '1.5GB'
+
 /** DuckDB's size syntax: a number and a unit (1.5GB, 800MiB, 4 GB) or a percentage of memory (50%). */
 const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i
 
