@@ -101,13 +101,23 @@ writeFileSync(
 )
 
 const phases = [...new Set(results.flatMap((r) => Object.keys((r.phases as Record<string, number>) ?? {})))]
-const head = ['rows', 'floor s', 'run s', 'run/floor', 'peak RSS MB', 'gen rows/s', ...phases]
+const head = [
+  'rows',
+  'floor s',
+  'decisions/floor',
+  'run s',
+  'run/floor',
+  'peak RSS MB',
+  'gen rows/s',
+  ...phases,
+]
 const lines = results.map((r) =>
   r.skipped
     ? [String(r.target_rows), `skipped: ${r.skipped}`]
     : [
         String(r.rows),
         (r.floor_seconds as number).toFixed(2),
+        (r.decisions_ratio as number).toFixed(2),
         (r.run_seconds as number).toFixed(2),
         (r.ratio as number).toFixed(2),
         String(r.peak_rss_mb),

@@ -100,14 +100,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         const ledgers = new Map<string, FileLedger>(await ledgerPromise)
         inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
       }
+      // The determinations are written as soon as they exist: the marts only feed the other outputs.
+      if (phase === 'determinations')
+        await progress.phase('write determinations', async () => {
+          await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)
+          await copyParquet(db, DETERMINATIONS_SELECT, paths.determinationsParquet)
+          await copyCsv(db, REJECTS_SELECT, paths.rejectsCsv)
+        })
     }
     const totals = ledgerTotals(inputs)
-
-    await progress.phase('write determinations', async () => {
-      await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)
-      await copyParquet(db, DETERMINATIONS_SELECT, paths.determinationsParquet)
-      await copyCsv(db, REJECTS_SELECT, paths.rejectsCsv)
-    })
 
     const counts = await countsOf(db)
     const options = {
