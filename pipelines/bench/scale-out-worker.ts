@@ -28,6 +28,8 @@ export interface WorkerResult {
   part: number
   seconds: number
   rows: number
+  /** Seconds per model layer (seed, source, staging, intermediate, determination) and for writing the file. */
+  phases: Record<string, number>
 }
 
 export async function runWorker(opts: {
@@ -57,20 +59,26 @@ export async function runWorker(opts: {
   const upTo = MODELS.findIndex((m) => m.name === count_determinations.name)
   const db = await openFreshDb(paths.db, { threads: opts.threads, memoryLimit: opts.memoryLimit })
   try {
+    const phases: Record<string, number> = {}
+    const timed = async (phase: string, f: () => Promise<void>) => {
+      const s = performance.now()
+      await f()
+      phases[phase] = Number(((phases[phase] ?? 0) + (performance.now() - s) / 1000).toFixed(2))
+    }
     for (const m of MODELS.slice(0, upTo + 1)) {
       const ddl =
         m.name === ingest_rejects.name
           ? `create or replace table ${m.name} as ${workerRejectsSql(dir, part, workers)}`
           : compileModel(m, ctx)
       try {
-        await db.run(ddl)
+        await timed(m.layer, () => db.run(ddl))
       } catch (e) {
         throw new Error(`worker ${part}, model ${m.name}: ${(e as Error).message}`, { cause: e })
       }
     }
-    await copyParquet(db, DETERMINATIONS_SELECT, paths.determinations)
+    await timed('write', () => copyParquet(db, DETERMINATIONS_SELECT, paths.determinations))
     const rows = Number(await db.scalar(`select count(*) from ${count_determinations.name}`))
-    return { part, seconds: (performance.now() - t) / 1000, rows }
+    return { part, seconds: (performance.now() - t) / 1000, rows, phases }
   } finally {
     db.close()
   }
