@@ -15,7 +15,8 @@ import { firstMatchRank, reducedLevelByRank, ruleDetail, ruleTrail, rulesTable }
 export const elig_statute_determinations: Model = {
   name: 'elig_statute_determinations',
   layer: 'determination',
-  materialized: 'table',
+  // Read only by count_determinations and the policy layer in the same run: never written to the database file.
+  materialized: 'temp table',
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
   ruleIds: STATUTE_RULES.map((r) => r.id),
   sql: () => statuteDeterminationsSql(),
