@@ -193,7 +193,7 @@ describe('line endings and odd bytes are read, or refused with one line', () => 
     expect(readFileSync(join(r.out, 'count_determinations.csv')).includes(0)).toBe(false)
     const db = await openDb(join(r.out, 'relief.duckdb'))
     try {
-      expect(await db.scalar(`select count(*)::int from stg_doj_rows where name = 'DOE,1'`)).toBe(2)
+      expect(await db.scalar(`select count(*)::int from int_subjects where name = 'DOE,1'`)).toBe(1)
     } finally {
       db.close()
     }
