@@ -1,9 +1,9 @@
 /**
- * Renders court motions on worker threads, so a statewide run draws its ~100 courts' PDFs in parallel.
- * Each job goes to the next idle worker; results come back in any order and each promise resolves with its
- * own court's bytes, which are identical to a main-thread render (the renderer is pure). With one thread, or
- * little to draw, it renders on the main thread: starting a worker (and its TypeScript loader) costs more
- * than a few small courts.
+ * Renders and writes court motions on worker threads, so a statewide run draws its ~100 courts' CSVs and
+ * PDFs in parallel. Each job goes to the next idle worker; results come back in any order and each promise
+ * resolves with its own court's index figures. The files are identical to a main-thread render (the
+ * renderers are pure). With one thread, or little to draw, it renders on the main thread: starting a worker
+ * (and its TypeScript loader) costs more than a few small courts.
  *
  * Workers load the .ts worker file through tsx, registered in the worker by a small bootstrap with absolute
  * URLs: the CLI registers tsx in the main thread only (bin/relief.js), a worker's `--import tsx` resolves
@@ -15,11 +15,7 @@ import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import {
-  renderMotionPdf,
-  type MotionDocument,
-  type RenderedMotion,
-} from '../../reports/motions/motion-pdf.ts'
+import { writeCourt, type CourtJob, type CourtResult } from './motion-court.ts'
 
 /** tsx's ESM register API, by its package exports (require.resolve would give the CommonJS build). */
 function tsxEsmApi(): string {
@@ -38,12 +34,12 @@ export const PARALLEL_MIN_CASES = 20_000
 
 interface Job {
   id: number
-  doc: MotionDocument
-  resolve(r: RenderedMotion): void
+  court: CourtJob
+  resolve(r: CourtResult): void
   reject(e: Error): void
 }
 
-type Reply = { id: number; bytes: Uint8Array; pages: number } | { id: number; error: string }
+type Reply = { id: number; result: CourtResult } | { id: number; error: string }
 
 export class MotionRenderPool {
   private readonly idle: Worker[] = []
@@ -65,10 +61,11 @@ export class MotionRenderPool {
     }
   }
 
-  render(doc: MotionDocument): Promise<RenderedMotion> {
-    if (!this.all.length) return Promise.resolve().then(() => renderMotionPdf(doc))
+  /** Jobs start in the order given: give the largest courts first, so no big one is left for last. */
+  render(court: CourtJob): Promise<CourtResult> {
+    if (!this.all.length) return Promise.resolve().then(() => writeCourt(court))
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, doc, resolve, reject })
+      this.queue.push({ id: this.nextId++, court, resolve, reject })
       this.dispatch()
     })
   }
@@ -84,7 +81,7 @@ export class MotionRenderPool {
       const job = this.queue.shift()!
       this.running.set(w, job)
       w.ref()
-      w.postMessage({ id: job.id, doc: job.doc })
+      w.postMessage({ id: job.id, court: job.court })
     }
   }
 
@@ -94,8 +91,8 @@ export class MotionRenderPool {
     w.unref()
     this.idle.push(w)
     if (job && job.id === m.id) {
-      if ('error' in m) job.reject(new Error(`motion render failed (${job.doc.court}): ${m.error}`))
-      else job.resolve({ bytes: m.bytes, pages: m.pages })
+      if ('error' in m) job.reject(new Error(`motion render failed (${job.court.court}): ${m.error}`))
+      else job.resolve(m.result)
     }
     this.dispatch()
   }
@@ -110,7 +107,7 @@ export class MotionRenderPool {
     if (!this.all.length)
       for (const job of this.queue.splice(0)) {
         try {
-          job.resolve(renderMotionPdf(job.doc))
+          job.resolve(writeCourt(job.court))
         } catch (err) {
           job.reject(err instanceof Error ? err : new Error(String(err)))
         }

@@ -1,16 +1,15 @@
 /**
- * Worker thread of the motion render pool: renders one court's motion per message and sends the bytes back
- * (transferred, not copied). The renderer is pure, so the bytes are the same as on the main thread.
+ * Worker thread of the motion render pool: renders and writes one court's CSV and PDF per message and sends
+ * back the court's index figures. The renderers are pure, so the files are the same as from the main thread.
  */
 import { parentPort } from 'node:worker_threads'
-import { renderMotionPdf, type MotionDocument } from '../../reports/motions/motion-pdf.ts'
+import { writeCourt, type CourtJob } from './motion-court.ts'
 
 const port = parentPort
 if (!port) throw new Error('motion-render-worker runs as a worker thread only')
-port.on('message', ({ id, doc }: { id: number; doc: MotionDocument }) => {
+port.on('message', ({ id, court }: { id: number; court: CourtJob }) => {
   try {
-    const { bytes, pages } = renderMotionPdf(doc)
-    port.postMessage({ id, bytes, pages }, [bytes.buffer as ArrayBuffer])
+    port.postMessage({ id, result: writeCourt(court) })
   } catch (e) {
     port.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
   }

@@ -2,10 +2,16 @@
  * Output step `motions`: for every court with in-scope convictions, restricted/motions/<county>/<court>.csv
  * and .pdf (the bulk motion with its schedules), plus restricted/motions/index.csv listing them with their
  * page counts and totals. The folder is emptied first so a court from an earlier run cannot linger.
+ *
+ * Each row is read as one JSON string (the driver reads a string per cell, with a native call and a buffer
+ * for every long one: one per row costs a tenth), unsorted, and placed by its motion_order here (a sort in
+ * DuckDB would carry every column). Each court's rows go to a render worker, which parses them and draws
+ * and writes that court's two files: the main thread only queries, splits and writes the index.
  */
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from './output-step.ts'
 import { outPaths } from '../lib/paths.ts'
+import type { Db } from '../lib/duckdb.ts'
 import {
   freshRestrictedDir,
   restrictedDir,
@@ -14,39 +20,49 @@ import {
 } from '../export/restricted-files.ts'
 import { uniqueSlugs } from '../export/slug.ts'
 import { MOTION_INDEX_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
-import { qb } from '../../sql/kysely.ts'
-import { selectRows } from '../lib/select-rows.ts'
-import { motionCsv } from '../../reports/motions/motion-csv.ts'
 import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
-import { scheduleTotals } from '../../reports/motions/motion-pdf.ts'
 import { motionRenderPool } from './motion-render-pool.ts'
-import { schedulesOf, sectionsFor } from '../../reports/motions/relief-sections.ts'
+import { MOTION_COLUMNS, motionCase, type CourtResult, type MotionRowJson } from './motion-court.ts'
+import { sectionsFor } from '../../reports/motions/relief-sections.ts'
 
 export const NO_COUNTY = '(county not recorded)'
 export const NO_COURT = '(court not recorded)'
 
-/** Rows arrive sorted by county then court: split them without re-sorting. */
-function groupBy<T>(rows: readonly T[], key: (r: T) => string | null): { key: string | null; rows: T[] }[] {
-  const groups: { key: string | null; rows: T[] }[] = []
-  for (const r of rows) {
-    const k = key(r)
-    const last = groups.at(-1)
-    if (last && last.key === k) last.rows.push(r)
-    else groups.push({ key: k, rows: [r] })
+/** mart_motion_cases in motion order (county, court, schedule, case), one JSON array string per row. */
+async function motionRows(db: Db): Promise<MotionRowJson[]> {
+  const values = MOTION_COLUMNS.map((c) => `${c}::varchar`).join(', ')
+  const query = `select to_json([${values}]) as r, motion_order from mart_motion_cases`
+  const [json, order] = (await db.con.runAndReadAll(query)).getColumns() as [string[], number[]]
+  // motion_order is a row_number (1..n): each row has its own place.
+  const rows = new Array<MotionRowJson>(json.length)
+  for (let i = 0; i < json.length; i++) {
+    const at = order[i]! - 1
+    if (!(at >= 0 && at < json.length) || rows[at] !== undefined)
+      throw new Error(`mart_motion_cases: motion_order ${order[i]} is not a row number`)
+    rows[at] = json[i]!
   }
-  return groups
+  return rows
+}
+
+/** [start, end) runs of equal values in rows [from, to): the rows arrive sorted, so no re-sorting. */
+function runs(values: readonly unknown[], from: number, to: number): [number, number][] {
+  const out: [number, number][] = []
+  for (let i = from; i < to;) {
+    let j = i + 1
+    while (j < to && values[j] === values[i]) j++
+    out.push([i, j])
+    i = j
+  }
+  return out
 }
 
 export const motionsStep: OutputStep = {
   name: 'motions',
   async write(ctx: OutputContext): Promise<string[]> {
     // Courts render on worker threads (unref'd: they never hold the process); the pool starts before the
-    // query so the threads boot while it runs, and closes once every PDF is written or one fails.
+    // query so the threads boot while it runs, and closes once every court is written or one fails.
     const pool = motionRenderPool(ctx.manifest.counts.in_scope_counts)
-    const rows = await selectRows(
-      ctx.db,
-      qb.selectFrom('mart_motion_cases').selectAll().orderBy('motion_order'),
-    ).catch(async (e: unknown) => {
+    const rows = await motionRows(ctx.db).catch(async (e: unknown) => {
       await pool.close()
       throw e
     })
@@ -54,59 +70,66 @@ export const motionsStep: OutputStep = {
     restrictedDir(restricted)
     const root = freshRestrictedDir(restricted, 'motions')
     // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
-    const sections = sectionsFor(rows)
+    const cases = rows.map(motionCase)
+    const sections = sectionsFor(cases)
+    const county = cases.map((c) => c.county)
+    const court = cases.map((c) => c.court)
     const written: string[] = []
-    // Index rows in court order; each resolves once its PDF is written.
-    const index: Promise<string[]>[] = []
-
-    const counties = groupBy(rows, (r) => r.county)
+    const courts: { county: string; court: string; base: string; from: number; to: number }[] = []
+    const counties = runs(county, 0, county.length)
     const countySlugs = uniqueSlugs(
-      counties.map((c) => c.key),
+      counties.map(([from]) => county[from]!),
       'unknown-county',
     )
-    for (const [ci, county] of counties.entries()) {
+    for (const [ci, [cFrom, cTo]] of counties.entries()) {
       const dir = restrictedDir(restricted, 'motions', countySlugs[ci]!)
-      const courts = groupBy(county.rows, (r) => r.court)
+      const inCounty = runs(court, cFrom, cTo)
       const courtSlugs = uniqueSlugs(
-        courts.map((c) => c.key),
+        inCounty.map(([from]) => court[from]!),
         'unknown-court',
       )
-      for (const [ki, court] of courts.entries()) {
-        const schedules = schedulesOf(court.rows, sections)
+      for (const [ki, [from, to]] of inCounty.entries()) {
         const base = join(dir, courtSlugs[ki]!)
-        writeRestrictedFile(`${base}.csv`, motionCsv(schedules))
-        const rendered = pool.render({
-          county: county.key ?? NO_COUNTY,
-          court: court.key ?? NO_COURT,
-          runId: ctx.runId,
-          asOf: ctx.asOf,
-          policy: ctx.manifest.options.policy,
-          toolVersion: ctx.manifest.tool.version,
-          schedules,
+        courts.push({
+          county: county[from] ?? NO_COUNTY,
+          court: court[from] ?? NO_COURT,
+          base,
+          from,
+          to,
         })
-        const totals = scheduleTotals(schedules)
-        const csvPath = runRelative(ctx.out, `${base}.csv`)
-        const pdfPath = runRelative(ctx.out, `${base}.pdf`)
-        written.push(csvPath, pdfPath)
-        const people = String(new Set(court.rows.map((r) => r.subject_id)).size)
-        index.push(
-          rendered.then((pdf) => {
-            writeRestrictedFile(`${base}.pdf`, pdf.bytes)
-            return [
-              county.key ?? NO_COUNTY,
-              court.key ?? NO_COURT,
-              csvPath,
-              pdfPath,
-              String(pdf.pages),
-              totals.map((t) => `${t.section.schedule}=${t.cases}`).join(' '),
-              totals.map((t) => `${t.section.schedule}=${t.convictions}`).join(' '),
-              people,
-            ]
-          }),
-        )
+        written.push(runRelative(ctx.out, `${base}.csv`), runRelative(ctx.out, `${base}.pdf`))
       }
     }
-    const indexRows = await Promise.all(index).finally(() => pool.close())
+    // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court order.
+    const results: Promise<CourtResult>[] = new Array(courts.length)
+    const bySize = courts
+      .map((_, i) => i)
+      .sort((a, b) => courts[b]!.to - courts[b]!.from - (courts[a]!.to - courts[a]!.from) || a - b)
+    for (const i of bySize) {
+      const c = courts[i]!
+      results[i] = pool.render({
+        county: c.county,
+        court: c.court,
+        base: c.base,
+        runId: ctx.runId,
+        asOf: ctx.asOf,
+        policy: ctx.manifest.options.policy,
+        toolVersion: ctx.manifest.tool.version,
+        sections,
+        rows: rows.slice(c.from, c.to),
+      })
+    }
+    const done = await Promise.all(results).finally(() => pool.close())
+    const indexRows = courts.map((c, i) => [
+      c.county,
+      c.court,
+      runRelative(ctx.out, `${c.base}.csv`),
+      runRelative(ctx.out, `${c.base}.pdf`),
+      String(done[i]!.pages),
+      done[i]!.cases,
+      done[i]!.convictions,
+      String(done[i]!.people),
+    ])
     const indexPath = join(root, 'index.csv')
     const quote = (cell: string) => {
       const s = spreadsheetSafe(cell) // court names come from the extract (OWASP CSV injection)

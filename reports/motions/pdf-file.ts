@@ -20,7 +20,8 @@ export interface PdfInfo {
 const pdfString = (s: string) => `(${s.replace(/[\\()]/g, '\\$&')})`
 
 export function writePdf(
-  contents: readonly string[],
+  /** Page content streams: Latin-1 text or its bytes. */
+  contents: readonly (string | Uint8Array)[],
   fonts: readonly StdFont[],
   size: { width: number; height: number },
   info: PdfInfo,
@@ -69,7 +70,7 @@ export function writePdf(
   contents.forEach((content, i) => {
     const id = pageId(i)
     object(id, `<< /Type /Page /Parent 2 0 R /Contents ${id + 1} 0 R >>`)
-    const data = deflateSync(Buffer.from(content, 'latin1'))
+    const data = deflateSync(typeof content === 'string' ? Buffer.from(content, 'latin1') : content)
     object(id + 1, [
       Buffer.from(`<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'),
       data,

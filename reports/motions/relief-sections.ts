@@ -128,7 +128,9 @@ export function schedulesOf(
 }
 
 /** The standard schedules, then one per key the list does not know (sorted, from G). */
-export function sectionsFor(rows: readonly MotionCase[]): ReliefSection[] {
+export function sectionsFor(
+  rows: readonly Pick<MotionCase, 'remedy' | 'determination' | 'layer' | 'is_related'>[],
+): ReliefSection[] {
   const extra = [...new Set(rows.map(scheduleKey))]
     .filter((k) => !RELIEF_SECTIONS.some((s) => s.key === k))
     .sort()

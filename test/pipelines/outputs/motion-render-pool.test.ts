@@ -1,15 +1,29 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import {
   MotionRenderPool,
   motionRenderPool,
   PARALLEL_MIN_CASES,
 } from '../../../pipelines/outputs/motion-render-pool.ts'
-import { renderMotionPdf, type MotionDocument } from '../../../reports/motions/motion-pdf.ts'
+import {
+  MOTION_COLUMNS,
+  motionCase,
+  writeCourt,
+  type CourtJob,
+} from '../../../pipelines/outputs/motion-court.ts'
 import { RELIEF_SECTIONS } from '../../../reports/motions/relief-sections.ts'
 import type { MotionCase } from '../../../reports/motions/motion-case.ts'
 
+const dir = mkdtempSync(join(tmpdir(), 'relief-pool-'))
+
+/** A row as the motions step reads it: DuckDB's to_json of the values cast to VARCHAR. */
+const asJson = (c: MotionCase) =>
+  JSON.stringify(MOTION_COLUMNS.map((k) => (c[k] === null ? null : String(c[k]))))
+
 /** Courts of different sizes, so workers finish out of order. */
-function court(n: number, k: number): MotionDocument {
+function court(n: number, k: number, where: string): CourtJob {
   const cases: MotionCase[] = Array.from({ length: n }, (_, i) => ({
     county: 'YOLO',
     court: `CASC COURT ${k}`,
@@ -17,8 +31,8 @@ function court(n: number, k: number): MotionDocument {
     determination: 'reduce',
     reduced_level: i % 2 ? 'misdemeanor' : 'infraction',
     layer: 'statute',
-    is_related: false,
-    case_number: `C${k}-${i}`,
+    is_related: i % 3 === 0,
+    case_number: i % 5 ? `C${k}-${i}` : null,
     subject_id: String(1000 * k + i),
     name: `PERSON${i},ÉVA`,
     aka: '',
@@ -26,7 +40,7 @@ function court(n: number, k: number): MotionDocument {
     cii_number: `A${i}`,
     conviction_date: '2004-05-06',
     code_sections: 'HS 11359',
-    counts: 1,
+    counts: 1 + (i % 2),
     count_orders: '001001001000',
     rule_ids: 'P64-FEL-REDUCE',
     reason: 'Redesignate as a misdemeanor: test (with "quotes") and \\ backslash.',
@@ -34,11 +48,13 @@ function court(n: number, k: number): MotionDocument {
   return {
     county: 'YOLO',
     court: `CASC COURT ${k}`,
+    base: join(dir, `${where}-${k}`),
     runId: 'run000000001',
     asOf: '2026-01-01',
     policy: 'statute',
     toolVersion: 'test',
-    schedules: RELIEF_SECTIONS.map((s) => ({ section: s, cases: s.key === 'redesignate' ? cases : [] })),
+    sections: RELIEF_SECTIONS,
+    rows: cases.map(asJson),
   }
 }
 
@@ -46,18 +62,35 @@ const pools: MotionRenderPool[] = []
 afterAll(async () => Promise.all(pools.map((p) => p.close())))
 
 describe('motion render pool', () => {
-  it('renders on worker threads the same bytes as the main thread, each court its own', async () => {
-    const docs = [900, 20, 400, 5, 60].map((n, k) => court(n, k))
+  it('reads a JSON row back as the case it came from', () => {
+    const job = court(4, 1, 'json')
+    const c = motionCase(job.rows[0]!)
+    expect(c.is_related).toBe(true)
+    expect(c.counts).toBe(1)
+    expect(c.case_number).toBeNull()
+    expect(motionCase(job.rows[1]!)).toMatchObject({ is_related: false, counts: 2, case_number: 'C1-1' })
+    expect(job.rows.map((r) => asJson(motionCase(r)))).toEqual(job.rows)
+  })
+
+  it('writes on worker threads the same files as the main thread, each court its own', async () => {
+    const sizes = [900, 20, 400, 5, 60]
     const pool = new MotionRenderPool(2)
     pools.push(pool)
-    const got = await Promise.all(docs.map((d) => pool.render(d)))
-    docs.forEach((d, i) => {
-      const here = renderMotionPdf(d)
-      expect(got[i]!.pages).toBe(here.pages)
-      expect(Buffer.from(got[i]!.bytes).equals(Buffer.from(here.bytes))).toBe(true)
+    const got = await Promise.all(sizes.map((n, k) => pool.render(court(n, k, 'worker'))))
+    sizes.forEach((n, k) => {
+      const here = writeCourt(court(n, k, 'main'))
+      expect(got[k]).toEqual(here)
+      for (const ext of ['pdf', 'csv'])
+        expect(
+          readFileSync(join(dir, `worker-${k}.${ext}`)).equals(readFileSync(join(dir, `main-${k}.${ext}`))),
+        ).toBe(true)
     })
+    expect(got[0]!.cases).toBe('A=0 B=600 C=0 D=300 E=0 F=0') // related charges go to D
+    expect(got[0]!.people).toBe(900)
     // Rendering twice gives the same bytes (no clock, no random id).
-    expect(Buffer.from((await pool.render(docs[2]!)).bytes).equals(Buffer.from(got[2]!.bytes))).toBe(true)
+    const first = readFileSync(join(dir, 'worker-2.pdf'))
+    await pool.render(court(400, 2, 'worker'))
+    expect(readFileSync(join(dir, 'worker-2.pdf')).equals(first)).toBe(true)
   })
 
   it('stays on the main thread for a small run', async () => {
@@ -70,8 +103,9 @@ describe('motion render pool', () => {
   it('rejects a court that fails to render, and keeps serving the others', async () => {
     const pool = new MotionRenderPool(2)
     pools.push(pool)
-    const bad = { ...court(1, 9), schedules: null } as unknown as MotionDocument
+    const bad = { ...court(1, 9, 'bad'), rows: ['not json'] }
     await expect(pool.render(bad)).rejects.toThrow(/motion render failed \(CASC COURT 9\)/)
-    expect((await pool.render(court(3, 8))).pages).toBe(3)
+    // Cover, then Schedules B and D (one related charge).
+    expect((await pool.render(court(3, 8, 'ok'))).pages).toBe(4)
   })
 })

@@ -1,0 +1,116 @@
+/**
+ * One court's motion files, written where they are drawn: the CSV and the PDF of a court, from its rows
+ * column by column, plus the figures its line in restricted/motions/index.csv needs. Runs on a render worker
+ * (or on the main thread for a small run): each worker renders and writes its own courts, so neither the
+ * rows nor the rendered bytes travel between threads as objects: each row comes in as one JSON array
+ * string (what DuckDB hands over cheapest, see motions-step.ts) and is parsed here.
+ */
+import type { MotionCase } from '../../reports/motions/motion-case.ts'
+import { motionCsv } from '../../reports/motions/motion-csv.ts'
+import { renderMotionPdf, scheduleTotals } from '../../reports/motions/motion-pdf.ts'
+import { schedulesOf, type ReliefSection } from '../../reports/motions/relief-sections.ts'
+import { writeRestrictedFile } from '../export/restricted-files.ts'
+
+/** The columns the motions draw, in the order of MotionCase. */
+export const MOTION_COLUMNS = [
+  'county',
+  'court',
+  'remedy',
+  'determination',
+  'reduced_level',
+  'layer',
+  'is_related',
+  'case_number',
+  'subject_id',
+  'name',
+  'aka',
+  'dob',
+  'cii_number',
+  'conviction_date',
+  'code_sections',
+  'counts',
+  'count_orders',
+  'rule_ids',
+  'reason',
+] as const satisfies readonly (keyof MotionCase)[]
+
+/**
+ * One row as DuckDB's to_json of its MOTION_COLUMNS values, all cast to VARCHAR: a JSON array of strings
+ * and nulls. A structured clone of strings is far cheaper than of objects, and one string per row is far
+ * cheaper to read from the driver than one per cell.
+ */
+export type MotionRowJson = string
+
+/** The row a JSON array stands for (is_related and counts arrive as text). */
+export function motionCase(json: MotionRowJson): MotionCase {
+  const v = JSON.parse(json) as (string | null)[]
+  // Positions as in MOTION_COLUMNS.
+  return {
+    county: v[0] ?? null,
+    court: v[1] ?? null,
+    remedy: v[2]!,
+    determination: v[3]!,
+    reduced_level: v[4] as MotionCase['reduced_level'],
+    layer: v[5] as MotionCase['layer'],
+    is_related: v[6] === 'true',
+    case_number: v[7] ?? null,
+    subject_id: v[8]!,
+    name: v[9] ?? null,
+    aka: v[10]!,
+    dob: v[11] ?? null,
+    cii_number: v[12] ?? null,
+    conviction_date: v[13] ?? null,
+    code_sections: v[14]!,
+    counts: Number(v[15]),
+    count_orders: v[16]!,
+    rule_ids: v[17]!,
+    reason: v[18]!,
+  }
+}
+
+export interface CourtJob {
+  county: string
+  court: string
+  /** Absolute path of the court's files without extension; the folder exists. */
+  base: string
+  runId: string
+  asOf: string
+  policy: string
+  toolVersion: string
+  sections: readonly ReliefSection[]
+  /** The court's rows in motion order. */
+  rows: MotionRowJson[]
+}
+
+/** What the index line says about the court. */
+export interface CourtResult {
+  pages: number
+  /** 'A=3 B=0 …' */
+  cases: string
+  convictions: string
+  people: number
+}
+
+/** Renders and writes <base>.csv and <base>.pdf (owner-only). */
+export function writeCourt(job: CourtJob): CourtResult {
+  const cases = job.rows.map(motionCase)
+  const schedules = schedulesOf(cases, job.sections)
+  writeRestrictedFile(`${job.base}.csv`, motionCsv(schedules))
+  const pdf = renderMotionPdf({
+    county: job.county,
+    court: job.court,
+    runId: job.runId,
+    asOf: job.asOf,
+    policy: job.policy,
+    toolVersion: job.toolVersion,
+    schedules,
+  })
+  writeRestrictedFile(`${job.base}.pdf`, pdf.bytes)
+  const totals = scheduleTotals(schedules)
+  return {
+    pages: pdf.pages,
+    cases: totals.map((t) => `${t.section.schedule}=${t.cases}`).join(' '),
+    convictions: totals.map((t) => `${t.section.schedule}=${t.convictions}`).join(' '),
+    people: new Set(cases.map((c) => c.subject_id)).size,
+  }
+}
