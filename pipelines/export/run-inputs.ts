@@ -5,35 +5,40 @@
  */
 import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
-import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
-import { lit } from '../../sql/helpers/quote.ts'
 import { UserError } from '../lib/user-error.ts'
-import type { Manifest } from '../../data-contracts/manifest.contract.ts'
+import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 
 async function sha256(path: string): Promise<string> {
   const h = createHash('sha256')
-  for await (const chunk of createReadStream(path)) h.update(chunk as Buffer)
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 })) h.update(chunk as Buffer)
   return h.digest('hex')
 }
 
-export async function checkRunInputs(manifest: Manifest): Promise<void> {
-  for (const f of manifest.inputs) {
+/** Refuses at once a run whose inputs are gone (before any work). */
+export function requireRunInputs(manifest: Manifest): void {
+  for (const f of manifest.inputs)
     if (!existsSync(f.file))
       throw new UserError(
         `${f.file}: input of run ${manifest.run_id} not found; it is needed to write the DOJ result files`,
       )
+}
+
+/**
+ * Re-hashes every input against the manifest. It reads hundreds of megabytes on the main thread while DuckDB
+ * works on its own threads, so a caller may start it, do its SQL, and await it before it keeps any file.
+ */
+export async function checkRunInputs(manifest: Manifest): Promise<void> {
+  requireRunInputs(manifest)
+  for (const f of manifest.inputs)
     if ((await sha256(f.file)) !== f.sha256)
       throw new UserError(
         `${f.file}: changed since run ${manifest.run_id} (sha256 differs from manifest.json); rerun \`relief run\``,
       )
-  }
 }
 
 /**
- * read_csv over one input with the options ingest used (pipelines/ingest/raw-source.ts: explicit 95 VARCHAR
- * columns, strict CSV), so exactly the same lines parse. Malformed lines are skipped with ignore_errors rather
- * than store_rejects: the run already recorded them in rejects.csv, and this read must not write tables.
+ * Whether an input can be read line by line (doj-results-sql.ts): the run's ledger found every record on
+ * one physical line and no NUL byte (which ingest strips and a line read would keep).
  */
-export function readInputSql(file: { file: string; has_header: boolean }): string {
-  return `read_csv(${lit(file.file)}, header=${file.has_header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns=${duckdbReadColumns()}, ignore_errors=true)`
-}
+export const oneRecordPerLine = (f: FileReconciliation): boolean =>
+  f.lines_read === f.rows_read && f.nul_bytes_removed === 0

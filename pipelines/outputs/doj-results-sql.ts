@@ -14,10 +14,23 @@
  * Every other row of the person (arrests, other offenses, registration steps) gets the person-level values
  * (convictions on record, years since any conviction, counts per code section, deceased, and every
  * super-strike / PC 290 item on the whole record) and blanks in the count-level columns.
+ *
+ * How it stays fast (issue 11): parsing all 95 columns of every input line and having DuckDB's CSV writer
+ * quote them again costs many times a plain scan. So, for an input whose every record is one physical line
+ * (the run's ledger says so), the file is first read as whole lines, unparsed; only lines that may be wanted
+ * (those mentioning "convicted" in any case, or every line with --doj-rows all) go to a candidate file, each
+ * as `<its number>,"<the line, quoted>",<the line>`. That small file is parsed with the run's own CSV options, so exactly
+ * the same records parse with the same values; the exact row filter runs on those values, and each kept row
+ * carries its original line, written back byte for byte. A line in which any field may start a spreadsheet
+ * formula is instead rebuilt from its parsed values, made safe (the rule of every CSV we write). An input with
+ * multi-line records or NUL bytes, or a line the whole-line read cannot take, is parsed in full and every row
+ * rebuilt from its values: slower, same values.
  */
 import { DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
+import { spreadsheetSafeSql } from '../../sql/helpers/spreadsheet-safe.ts'
 import {
+  DOJ_RESULT_COLUMNS,
   ELIGIBILITY_COLUMNS,
   type EligibilityColumn,
 } from '../../data-contracts/outputs/doj-results.contract.ts'
@@ -27,7 +40,6 @@ export type DojRows = 'counts' | 'all'
 export const DOJ_ROWS: readonly DojRows[] = ['counts', 'all']
 
 export const INPUT_TABLE = 'doj_result_input'
-export const ROWS_TABLE = 'doj_result_rows'
 export const SCOPE_TABLE = 'doj_result_scope'
 export const COUNT_VALUES_TABLE = 'doj_result_count_values'
 export const SUBJECT_VALUES_TABLE = 'doj_result_subject_values'
@@ -36,38 +48,25 @@ export const FILES_TABLE = 'doj_result_files'
 /** The column the single partitioned COPY splits the files by. */
 export const FILE_COLUMN = 'file_no'
 
+/**
+ * Separator of the whole-line read and of the line-at-a-time writes: a control character no extract holds.
+ * The whole-line read is strict, so a line that does hold it fails the read (the input is then parsed in full)
+ * rather than being cut short.
+ */
+const LINE_DELIM = lit(String.fromCharCode(1))
+/** Write each value as it is: the values written with it are already CSV text. */
+const LINE_WRITE = `format csv, delimiter ${LINE_DELIM}, quote '', escape ''`
+
 /** Subjects per county: anyone with an in-scope count in that county's courts. */
 export const SCOPE_SQL = `create or replace temp table ${SCOPE_TABLE} as
 select distinct county, subject_id from mart_doj_count_values`
 
-/**
- * The input rows of in-scope people, with their position: file index and row_number() over () (which, with
- * preserve_insertion_order on, numbers rows in file order), filtered outside the numbering. Materialised
- * before any join: DuckDB cannot estimate a CSV's size and would build its hash tables from the wide rows.
- * The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
- */
-export function inputTableSql(reads: readonly string[], rows: DojRows = 'counts'): string {
-  const files = reads.map(
-    (r, i) => `select ${i}::integer as file_idx, row_number() over () as line_seq,
-  trim(SUBJECT_ID) as row_subject,
-  case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
-  * from ${r}`,
-  )
-  return `create or replace temp table ${INPUT_TABLE} as
-select * from (
-${files.join('\nunion all\n')}
-) numbered
-where ${
-    rows === 'all'
-      ? `row_subject in (select subject_id from ${SCOPE_TABLE})`
-      : // Only the lines of in-scope counts: most of a statewide file is never materialised.
-        `(row_subject, row_conviction_count) in (select (subject_id, cnt_order) from ${COUNT_VALUES_TABLE})`
-  }`
-}
-
 /** The count- and person-level values, materialised once for the join (their SQL is in the marts). */
 export const COUNT_VALUES_SQL = `create or replace temp table ${COUNT_VALUES_TABLE} as
 select * from mart_doj_count_values`
+
+export const SUBJECT_VALUES_SQL = `create or replace temp table ${SUBJECT_VALUES_TABLE} as
+select * from mart_doj_subject_values`
 
 /** The files in name order with their number; call with the counties sorted (uniqueSlugs' order). */
 export const filesTableSql = (counties: readonly (string | null)[]): string =>
@@ -75,13 +74,80 @@ export const filesTableSql = (counties: readonly (string | null)[]): string =>
 select * from (values ${counties.map((c, i) => `(${c === null ? 'null::varchar' : lit(c)}, ${i})`).join(', ')})
   f(county, ${FILE_COLUMN})`
 
-export const SUBJECT_VALUES_SQL = `create or replace temp table ${SUBJECT_VALUES_TABLE} as
-select * from mart_doj_subject_values`
+/** One input file as the run read it. */
+export interface ResultInput {
+  file: string
+  has_header: boolean
+}
 
-const q = (name: string) => `"${name}"`
+/** The input as whole physical lines (header skipped), nothing parsed. */
+const linesSql = (input: ResultInput): string =>
+  `read_csv(${lit(input.file)}, header=${input.has_header}, auto_detect=false, delim=${LINE_DELIM}, quote='', escape='', strict_mode=true, columns={'doj_line': 'VARCHAR'})`
 
-/** Every output row of every county in one table, with its file number and its position in the input. */
-export function rowsTableSql(rows: DojRows = 'counts'): string {
+/**
+ * The candidate lines of one input written to `path`, each as `<n>,"<line quoted>",<line>`, n numbering them
+ * in file order (row_number() over () does, with preserve_insertion_order on; a filtered insert does not
+ * keep the order of a parallel CSV scan). A superset of the wanted rows: a CONVICTED line contains the word
+ * whatever its case, wherever its field.
+ */
+export const candidatesSql = (input: ResultInput, path: string, rows: DojRows): string =>
+  `copy (select row_number() over () || ',"' || replace(doj_line, '"', '""') || '",' || doj_line from ${linesSql(input)}${
+    rows === 'all' ? '' : `\nwhere regexp_matches(doj_line, '(?i)convicted')`
+  }) to ${lit(path)} (${LINE_WRITE}, header false)`
+
+/**
+ * read_csv with the options ingest used (pipelines/ingest/raw-source.ts: explicit VARCHAR columns, strict
+ * CSV), so exactly the same lines parse; `columns` is the DOJ columns, after the original line for a
+ * candidate file. Malformed lines are skipped with ignore_errors rather than store_rejects: the run already
+ * recorded them in rejects.csv, and this read must not write tables.
+ */
+export const parseSql = (file: string, header: boolean, columns: string): string =>
+  `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns=${columns}, ignore_errors=true)`
+
+/** One value as a CSV field, as DuckDB's writer quotes it (NULL empty, the empty string ""). */
+const csvField = (expr: string) =>
+  `case when (${expr}) is null then '' when (${expr}) = '' or contains((${expr}), ',') or contains((${expr}), '"') or contains((${expr}), chr(10)) or contains((${expr}), chr(13)) then '"' || replace((${expr}), '"', '""') || '"' else (${expr}) end`
+
+/**
+ * Fields made spreadsheet-safe and joined into CSV text. One lambda over the list of values: each value
+ * appears once in the SQL, so DuckDB does not hoist the repeated subexpressions out of a CASE and compute
+ * them for every row.
+ */
+const csvText = (exprs: readonly string[]) =>
+  `array_to_string(list_transform([${exprs.join(', ')}], v -> ${csvField(spreadsheetSafeSql('v'))}), ',')`
+
+/** A line with a field that may start a formula (a superset: the rebuild decides field by field). */
+const MAY_START_FORMULA = `(^|,)"?[=+\\-@\\t\\r]`
+
+export const createInputTableSql = `create or replace temp table ${INPUT_TABLE} (
+  file_idx integer, line_seq bigint, row_subject varchar, row_conviction_count varchar, doj_text varchar)`
+
+/**
+ * Appends one input's wanted rows to INPUT_TABLE with their position in the file. `source` is a candidate file (with its `line_seq` and `doj_line`) or the input itself (numbered here, no line: rebuilt).
+ */
+export function insertInputSql(fileIdx: number, source: string, hasLine: boolean, rows: DojRows): string {
+  const rebuilt = csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))
+  const text = hasLine
+    ? `case when regexp_matches(doj_line, '${MAY_START_FORMULA}') then ${rebuilt} else doj_line end`
+    : rebuilt
+  return `insert into ${INPUT_TABLE}
+select ${fileIdx}, line_seq, row_subject, row_conviction_count, ${text}
+from (select ${hasLine ? '' : 'row_number() over () as line_seq, '}trim(SUBJECT_ID) as row_subject,
+  case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
+  * from ${source})
+where ${
+    rows === 'all'
+      ? `row_subject in (select subject_id from ${SCOPE_TABLE})`
+      : // The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
+        `(row_subject, row_conviction_count) in (select (subject_id, cnt_order) from ${COUNT_VALUES_TABLE})`
+  }`
+}
+
+/**
+ * Every result row as CSV text (the input's 95 fields, then the eligibility columns) with its file number,
+ * in file order within each output file. The one text column is named by the whole header line.
+ */
+export function resultsSelectSql(rows: DojRows = 'counts'): string {
   const isCount = 'cv.subject_id is not null'
   const either = (count: string, subject: string) => `case when ${isCount} then ${count} else ${subject} end`
   // Every column of the contract has its value here (the type says so); the contract gives the order.
@@ -103,16 +169,8 @@ export function rowsTableSql(rows: DojRows = 'counts'): string {
     RULE_ID: 'cv.rule_id',
     REDUCED_LEVEL: 'cv.reduced_level',
   }
-  const cols = [
-    `f.${FILE_COLUMN}`,
-    'r.file_idx',
-    'r.line_seq',
-    ...DOJ_COLUMN_NAMES.map((n) => `r.${q(n)}`),
-    ...ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]} as ${c}`),
-  ]
-  return `create or replace temp table ${ROWS_TABLE} as
-select
-  ${cols.join(',\n  ')}
+  const values = csvText(ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]}::varchar`))
+  return `select f.${FILE_COLUMN}, r.doj_text || ',' || ${values} as "${DOJ_RESULT_COLUMNS.join(',')}"
 from ${INPUT_TABLE} r
 ${
   rows === 'all'
@@ -121,28 +179,18 @@ left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_o
     : `join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count`
 }
 left join ${SUBJECT_VALUES_TABLE} sv on sv.subject_id = r.row_subject
-join ${FILES_TABLE} f on f.county is not distinct from ${rows === 'all' ? 'sc.county' : 'cv.county'}`
+join ${FILES_TABLE} f on f.county is not distinct from ${rows === 'all' ? 'sc.county' : 'cv.county'}
+order by f.${FILE_COLUMN}, r.file_idx, r.line_seq`
 }
 
 /**
- * Every county's file in one COPY, split by file number into <dir>/file_no=N/ (the step renames each to
- * <county>_results.csv), each in file order.
+ * One COPY writes every county's file, split by file number into <dir>/file_no=N/ (the step renames each to
+ * <county>_results.csv), each row's text as it is.
  */
-/** Every result row, in file order within each output file. */
-export const RESULTS_SELECT = `select * exclude (file_idx, line_seq) from ${ROWS_TABLE} order by ${FILE_COLUMN}, file_idx, line_seq`
+export const copyResultsSql = (dir: string, rows: DojRows = 'counts'): string =>
+  `copy (${resultsSelectSql(rows)})
+to ${lit(dir)} (${LINE_WRITE}, header true, partition_by (${FILE_COLUMN}), overwrite_or_ignore true)`
 
-/** One COPY writes every county's file, partitioned by file number (the caller may make the SELECT safe first). */
-export const copyResultsSql = (dir: string, select: string = RESULTS_SELECT): string =>
-  `copy (${select})
-to ${lit(dir)} (format csv, header true, delimiter ',', partition_by (${FILE_COLUMN}), overwrite_or_ignore true)`
-
-export const DROP_SQL = [
-  INPUT_TABLE,
-  ROWS_TABLE,
-  SCOPE_TABLE,
-  COUNT_VALUES_TABLE,
-  SUBJECT_VALUES_TABLE,
-  FILES_TABLE,
-]
+export const DROP_SQL = [INPUT_TABLE, SCOPE_TABLE, COUNT_VALUES_TABLE, SUBJECT_VALUES_TABLE, FILES_TABLE]
   .map((t) => `drop table if exists ${t}`)
   .join(';\n')

@@ -1,33 +1,64 @@
 /**
  * Output step `doj`: restricted/doj/<county>_results.csv, one file per county with in-scope convictions,
- * in the DOJ research-file layout plus eligibility columns (see doj-results-sql.ts for which rows and which
- * value each row carries). The input files are read again, after checking they are the ones the run hashed.
- * All files are written by one partitioned COPY into an owner-only folder, then renamed.
+ * in the DOJ research-file layout plus eligibility columns (see doj-results-sql.ts for which rows, which
+ * value each row carries, and how the input is read again fast). The input files are read again and
+ * re-hashed meanwhile: no file is kept unless they are the ones the run hashed. All files are written by one
+ * partitioned COPY into an owner-only folder, then renamed.
  */
 import { readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from './output-step.ts'
+import type { Db } from '../lib/duckdb.ts'
 import { outPaths } from '../lib/paths.ts'
-import { checkRunInputs, readInputSql } from '../export/run-inputs.ts'
+import { checkRunInputs, oneRecordPerLine, requireRunInputs } from '../export/run-inputs.ts'
 import { freshRestrictedDir, narrow, restrictedDir, runRelative } from '../export/restricted-files.ts'
 import { uniqueSlugs } from '../export/slug.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
-import { spreadsheetSafe } from '../run/write-outputs.ts'
+import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import {
+  candidatesSql,
   copyResultsSql,
-  RESULTS_SELECT,
   COUNT_VALUES_SQL,
+  createInputTableSql,
   DROP_SQL,
   FILE_COLUMN,
   filesTableSql,
-  INPUT_TABLE,
-  inputTableSql,
-  rowsTableSql,
+  insertInputSql,
+  parseSql,
   SCOPE_SQL,
   SCOPE_TABLE,
   SUBJECT_VALUES_SQL,
   type DojRows,
 } from './doj-results-sql.ts'
+
+/**
+ * Appends one input's rows to the input table: through a candidate file of whole lines when the ledger
+ * allows, else (or if the whole-line read refuses a line) by parsing the input in full.
+ */
+async function readInput(
+  db: Db,
+  input: FileReconciliation,
+  i: number,
+  rows: DojRows,
+  scratch: string,
+): Promise<void> {
+  if (oneRecordPerLine(input)) {
+    const candidates = join(scratch, `${i}.csv`)
+    try {
+      await db.run(candidatesSql(input, candidates, rows))
+    } catch {
+      rmSync(candidates, { force: true })
+    }
+    if (readdirSync(scratch).includes(`${i}.csv`)) {
+      const columns = duckdbReadColumns().replace('{', `{'line_seq': 'BIGINT', 'doj_line': 'VARCHAR', `)
+      await db.run(insertInputSql(i, parseSql(candidates, false, columns), true, rows))
+      rmSync(candidates, { force: true })
+      return
+    }
+  }
+  await db.run(insertInputSql(i, parseSql(input.file, input.has_header, duckdbReadColumns()), false, rows))
+}
 
 /** The step for one choice of rows; `dojResultsStep` is the default (in-scope count rows only). */
 export function dojResultsStepFor(rows: DojRows): OutputStep {
@@ -35,13 +66,17 @@ export function dojResultsStepFor(rows: DojRows): OutputStep {
     name: 'doj',
     async write(ctx: OutputContext): Promise<string[]> {
       const { db } = ctx
-      await checkRunInputs(ctx.manifest)
+      requireRunInputs(ctx.manifest)
+      // Hashed while DuckDB reads (the main thread is idle meanwhile); awaited before any file is kept.
+      const inputsChecked = checkRunInputs(ctx.manifest)
+      inputsChecked.catch(() => {})
       const restricted = outPaths(ctx.out).restricted
       restrictedDir(restricted)
       const dir = freshRestrictedDir(restricted, 'doj')
-      // DuckDB creates the partition files with the process umask: inside an owner-only folder nobody else
-      // can reach them before they are narrowed.
+      // DuckDB creates its files with the process umask: inside owner-only folders nobody else can reach
+      // them before they are narrowed.
       const parts = restrictedDir(restricted, 'doj', '.partitions')
+      const scratch = restrictedDir(restricted, 'doj', '.candidates')
       const written: string[] = []
       try {
         await withInsertionOrder(db, async () => {
@@ -54,11 +89,18 @@ export function dojResultsStepFor(rows: DojRows): OutputStep {
             )
           ).map((r) => r.county)
           await db.run(filesTableSql(counties))
-          await db.run(inputTableSql(ctx.manifest.inputs.map(readInputSql), rows))
-          await db.run(rowsTableSql(rows))
-          await db.run(`drop table ${INPUT_TABLE}`)
-          // Names and case numbers that would start a spreadsheet formula are written as text.
-          await db.run(copyResultsSql(parts, await spreadsheetSafe(db, RESULTS_SELECT)))
+          await db.run(createInputTableSql)
+          for (const [i, input] of ctx.manifest.inputs.entries()) await readInput(db, input, i, rows, scratch)
+          // The partitioned COPY's threads append to a file in the order they finish: one thread keeps the
+          // ORDER BY within each file (the rows are already text, so writing them is cheap).
+          const threads = await db.scalar<bigint>(`select current_setting('threads')`)
+          await db.run(`set threads = 1`)
+          try {
+            await db.run(copyResultsSql(parts, rows))
+          } finally {
+            await db.run(`set threads = ${threads}`)
+          }
+          await inputsChecked
           const slugs = uniqueSlugs(counties, 'unknown-county')
           for (const [i, slug] of slugs.entries()) {
             const from = join(parts, `${FILE_COLUMN}=${i}`)
@@ -72,6 +114,7 @@ export function dojResultsStepFor(rows: DojRows): OutputStep {
         })
       } finally {
         rmSync(parts, { recursive: true, force: true })
+        rmSync(scratch, { recursive: true, force: true })
         await db.run(DROP_SQL)
       }
       return written
