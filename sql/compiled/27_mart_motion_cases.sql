@@ -4,26 +4,79 @@
 -- depends on: count_determinations, int_convictions, int_subjects
 create or replace view mart_motion_cases as
 with counts as (
+  -- Only a count with no case number needs its arrest cycle (int_convictions) for its case key.
   select
-    d.county, d.court, d.remedy, d.determination, d.subject_id, d.case_number, d.cnt_order,
-    d.conviction_date, d.code_section, d.rule_id, d.reason, d.reduced_level, d.layer, d.is_related,
-    coalesce('#' || d.case_number, '@' || i.cyc_order || '/' || coalesce(d.conviction_date, ''), '!' || d.cnt_order)
-      as case_key
+    d.county, d.court, d.remedy, d.determination, d.reduced_level, d.layer, d.is_related, d.subject_id,
+    d.case_number, d.cnt_order, d.conviction_date, d.code_section, d.rule_id, d.reason,
+    '#' || d.case_number as case_key
+  from "count_determinations" d
+  where d.case_number is not null
+  union all
+  select
+    d.county, d.court, d.remedy, d.determination, d.reduced_level, d.layer, d.is_related, d.subject_id,
+    d.case_number, d.cnt_order, d.conviction_date, d.code_section, d.rule_id, d.reason,
+    coalesce('@' || i.cyc_order || '/' || coalesce(d.conviction_date, ''), '!' || d.cnt_order) as case_key
   from "count_determinations" d
   left join "int_convictions" i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
+  where d.case_number is null
 ),
+-- Most cases have one count: plain min() gives its values. list() aggregates cost a list per group, so
+-- only the cases with several counts (a tenth) go through them, below.
+grouped as (
+  select
+    county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
+    count(*)::int as counts,
+    any_value(case_number) as case_number,
+    min(code_section) as code_section, min(conviction_date) as conviction_date, min(cnt_order) as cnt_order,
+    min(rule_id) as rule_id, min(reason) as reason
+  from counts
+  group by all
+),
+multi as (
+  select
+    c.county, c.court, c.remedy, c.determination, c.reduced_level, c.layer, c.is_related, c.subject_id,
+    c.case_key,
+    any_value(c.case_number) as case_number,
+    count(*)::int as counts,
+    list_sort(list(c.code_section)) as sections,
+    array_to_string(list_sort(list_distinct(list(c.conviction_date))), '; ') as conviction_dates,
+    array_to_string(list_sort(list(c.cnt_order)), '; ') as count_orders,
+    array_to_string(list_sort(list_distinct(list(c.rule_id))), '; ') as rule_ids,
+    array_to_string(list_sort(list_distinct(list(c.reason))), ' | ') as reason
+  from counts c
+  semi join (select * from grouped where counts > 1) g
+    on g.county is not distinct from c.county and g.court is not distinct from c.court
+    and g.remedy is not distinct from c.remedy and g.determination is not distinct from c.determination
+    and g.reduced_level is not distinct from c.reduced_level and g.layer is not distinct from c.layer
+    and g.is_related is not distinct from c.is_related and g.subject_id is not distinct from c.subject_id
+    and g.case_key is not distinct from c.case_key
+  group by all
+),
+-- The same values either way: list_distinct drops nulls, so one null becomes '' as coalesce() makes it.
 cases as (
   select
     county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
-    any_value(case_number) as case_number,
-    list_sort(list(code_section)) as sections,
-    array_to_string(list_sort(list_distinct(list(conviction_date))), '; ') as conviction_date,
-    count(*)::int as counts,
-    array_to_string(list_sort(list(cnt_order)), '; ') as count_orders,
-    array_to_string(list_sort(list_distinct(list(rule_id))), '; ') as rule_ids,
-    array_to_string(list_sort(list_distinct(list(reason))), ' | ') as reason
-  from counts
-  group by all
+    case_number, counts,
+    coalesce(code_section, '') as code_sections,
+    coalesce(conviction_date, '') as conviction_dates,
+    coalesce(cnt_order, '') as count_orders,
+    coalesce(rule_id, '') as rule_ids,
+    coalesce(reason, '') as reason
+  from grouped
+  where counts = 1
+  union all
+  select
+    county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
+    case_number, counts,
+    -- 'HS 11357(B); HS 11359 x2': each section once, with its number of counts when more than one.
+    array_to_string(list_transform(list_sort(list_distinct(sections)), x ->
+      x || case when len(list_filter(sections, y -> y = x)) > 1 then ' x' || len(list_filter(sections, y -> y = x)) else '' end
+    ), '; '),
+    conviction_dates,
+    count_orders,
+    coalesce(rule_ids, ''),
+    coalesce(reason, '')
+  from multi
 )
 select
   c.county, c.court, c.remedy, c.determination, c.reduced_level, c.layer, c.is_related,
@@ -32,18 +85,15 @@ select
   array_to_string(list_filter(coalesce(s.names, []), n -> n is distinct from s.name), '; ') as aka,
   strftime(s.dob, '%Y-%m-%d') as dob,
   s.cii_number,
-  nullif(c.conviction_date, '') as conviction_date,
-  -- 'HS 11357(B); HS 11359 x2': each section once, with its number of counts when more than one.
-  array_to_string(list_transform(list_sort(list_distinct(c.sections)), x ->
-    x || case when len(list_filter(c.sections, y -> y = x)) > 1 then ' x' || len(list_filter(c.sections, y -> y = x)) else '' end
-  ), '; ') as code_sections,
+  nullif(c.conviction_dates, '') as conviction_date,
+  c.code_sections,
   c.counts,
   c.count_orders,
-  coalesce(c.rule_ids, '') as rule_ids,
-  coalesce(c.reason, '') as reason,
+  c.rule_ids,
+  c.reason,
   row_number() over (
     order by c.county nulls last, c.court nulls last, case c.remedy when 'dismiss_and_seal' then 0 when 'redesignate' then 1 when 'recall_and_resentence' then 2 when 'review' then 3 when 'not_eligible' then 4 else 5 end, c.remedy,
-      c.determination, c.case_number nulls last, c.subject_id, c.conviction_date nulls last,
+      c.determination, c.case_number nulls last, c.subject_id, c.conviction_dates nulls last,
       c.reduced_level nulls last, c.is_related, c.layer, c.case_key
   )::int as motion_order
 from cases c
