@@ -3,6 +3,7 @@
 -- grain:      one row per input line not loaded (file, line)
 -- depends on: stg_doj_rows
 create or replace table ingest_rejects as
+-- The reader fills the reject tables while it builds "stg_doj_rows".
 with errors as (
   select s.file_path as file, e.line,
     -- One reader error per failing column: keep the first in column order (a too-long line has no column).
