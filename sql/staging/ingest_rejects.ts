@@ -8,7 +8,10 @@ import { DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
 export const REJECT_ERRORS_TABLE = 'ingest_reject_errors'
 export const REJECT_SCANS_TABLE = 'ingest_reject_scans'
 
-/** Raw text kept per rejected line: enough to find and fix it, bounded so one huge line cannot bloat outputs. */
+/**
+ * Raw text kept per rejected line: enough to find and fix it, bounded so one huge line cannot bloat outputs. It is
+ * also what DuckDB keeps of a rejected line (csv_line is cut at 10,000 characters).
+ */
 export const REJECT_TEXT_CHARS = 10_000
 
 // SUBJECT_ID's position in the contract: the reader's columns are not trusted on a bad line, the text is.
@@ -46,7 +49,8 @@ with errors as (
 select
   file,
   line::bigint as line,
-  reason || case when length(text) > ${raw(String(REJECT_TEXT_CHARS))} or reason like 'LINE SIZE OVER MAXIMUM%'
+  -- DuckDB's reader itself cuts csv_line at 10,000 characters (duckdb/duckdb#18980): a text that long is the start.
+  reason || case when length(text) >= ${raw(String(REJECT_TEXT_CHARS))} or reason like 'LINE SIZE OVER MAXIMUM%'
     then ' (raw_text is the start of the line)' else '' end as reason,
   left(text, ${raw(String(REJECT_TEXT_CHARS))}) as raw_text,
   nullif(trim(regexp_extract(ltrim(text, chr(10) || chr(13)), ${raw(`'${SUBJECT_RE}'`)}, 1)), '') as subject_id,
