@@ -11,6 +11,13 @@ import { int_disqualifier_events } from '../../../sql/intermediate/int_disqualif
 import { ref_pc290c_sections, ref_superstrike_sections } from '../../../sql/seeds/reference_tables.ts'
 
 type Row = Record<string, unknown>
+interface Event {
+  subject_id: string
+  event_date: string | null
+  kind: string
+  code_section: string
+  citation: string
+}
 const SEEDS = [ref_superstrike_sections, ref_pc290c_sections]
 
 async function events(t: { convictions?: Record<string, Cell>[]; subjects?: Record<string, Cell>[] }) {
@@ -24,7 +31,9 @@ async function events(t: { convictions?: Record<string, Cell>[]; subjects?: Reco
   )
   try {
     const rows = await run.rows<Row>('subject_id, event_date, kind, code_section')
-    return rows.map((r) => ({ ...r, event_date: r.event_date ? String(r.event_date).slice(0, 10) : null }))
+    return rows.map(
+      (r) => ({ ...r, event_date: r.event_date ? String(r.event_date).slice(0, 10) : null }) as Event,
+    )
   } finally {
     run.close()
   }

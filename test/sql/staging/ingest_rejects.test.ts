@@ -121,7 +121,7 @@ describe('ingest_rejects', () => {
     expect(new Set(rows.map((r) => `${r.file}:${r.line}`)).size).toBe(rows.length)
     expect(rows.map((r) => r.subject_id).sort()).toEqual(
       lines
-        .map((l, i) => (i % 3 === 0 ? null : `B${i}`))
+        .map((_, i) => (i % 3 === 0 ? null : `B${i}`))
         .filter((s): s is string => s !== null)
         .sort(),
     )
