@@ -3,6 +3,7 @@
 -- grain:      one row per input line not loaded (file, line)
 -- depends on: stg_doj_rows
 create or replace table ingest_rejects as
+-- The reader fills the reject tables while it builds "stg_doj_rows".
 with errors as (
   select s.file_path as file, e.line,
     -- One reader error per failing column: keep the first in column order (a too-long line has no column).
@@ -14,7 +15,8 @@ with errors as (
 select
   file,
   line::bigint as line,
-  reason || case when length(text) > 10000 or reason like 'LINE SIZE OVER MAXIMUM%'
+  -- DuckDB's reader itself cuts csv_line at 10,000 characters (duckdb/duckdb#18980): a text that long is the start.
+  reason || case when length(text) >= 10000 or reason like 'LINE SIZE OVER MAXIMUM%'
     then ' (raw_text is the start of the line)' else '' end as reason,
   left(text, 10000) as raw_text,
   nullif(trim(regexp_extract(ltrim(text, chr(10) || chr(13)), '^(?:(?:"(?:[^"]|"")*"|[^,"\r\n]*),){2}"?([^,"\r\n]*)"?(?:,|$)', 1)), '') as subject_id,

@@ -10,6 +10,6 @@ select
     order by file, line), 1, 10), ', ')
     || case when count(*) > 10 then ' and ' || (count(*) - 10) || ' more' else '' end
     as rejected_line_refs
-from (select unnest(subject_ids) as subject_id, file, line from ingest_rejects)
+from (select unnest(subject_ids) as subject_id, file, line from "ingest_rejects")
 group by subject_id;
 comment on table int_incomplete_histories is 'one row per subject_id named by a rejected input line';

@@ -1,13 +1,13 @@
 -- model:      int_prop64_counts
 -- layer:      intermediate (table)
 -- grain:      one row per in-scope Prop 64 conviction count (subject_id, cnt_order)
--- depends on: int_convictions, int_subjects, int_disqualifier_events, stg_doj_rows, int_incomplete_histories, run_params, ref_offense_codes
+-- depends on: stg_doj_rows, int_convictions, ref_offense_codes, int_subjects, int_disqualifier_events, run_params, int_incomplete_histories
 -- rules:      P64-SCOPE-01
 create or replace table int_prop64_counts as
 with prop64_cycles as (
   -- Arrest cycles with a Prop 64 charge at any step (arrest, filing, court): what a PC 32 accessory can be tied to.
   select distinct subject_id, coalesce(try_cast(s.cyc_order as integer), try_cast(left(s.cnt_order, 3) as integer)) as cycle
-  from stg_doj_rows s
+  from "stg_doj_rows" s
   where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360')
 ),
 in_scope as (
@@ -15,7 +15,7 @@ in_scope as (
   -- Also a PC 32 accessory tied to a Prop 64 offense (same cycle, or the charge names one): People v. Boatwright
   -- (2019) 36 Cal.App.5th 848 holds it not categorically outside 11361.8, so it must not be silently absent.
   select c.*, c.base_section = 'PC 32' or c.is_accessory as is_accessory_count
-  from int_convictions c
+  from "int_convictions" c
   where (c.code_type = 'HS' and c.section in ('11357', '11358', '11359', '11360', '11362.1', '11362.2', '11362.3', '11362.4'))
      or (c.base_section = 'PC 32' and (
           regexp_matches(coalesce(c.charge_text, ''), '\b(1135[789]|11360)\b')
@@ -31,7 +31,7 @@ coded as (
     o.valid_to is not null and o.valid_to::date < date '2016-11-09' as charged_under_old_code,
     coalesce(regexp_matches(code_section, '^HS (11358\(C\)|11358\(D\)|11359\(C\)|11359\(D\)|11360\(A\)\((2|3)\))'), false) as new_law_subsection
   from in_scope i
-  left join (select distinct cjis_code, valid_from, valid_to from ref_offense_codes) o on o.cjis_code = i.offense_code
+  left join (select distinct cjis_code, valid_from, valid_to from "ref_offense_codes") o on o.cjis_code = i.offense_code
 ),
 dated as (
   select
@@ -54,7 +54,7 @@ dated as (
       when i.conviction_date < date '2016-11-09' or i.charged_under_old_code then 'before'
       else 'unknown'
     end as offense_era
-  from coded i join int_subjects s using (subject_id)
+  from coded i join "int_subjects" s using (subject_id)
 ),
 aged as (
   -- Age at the offense from the DOB; where the DOB is missing, unreadable or after the offense, CYC_AGE (the age at
@@ -95,7 +95,7 @@ dq as (
     coalesce(bool_or(e.kind in ('pc290c', 'court_ordered_registration')
       and (a.pc290_registration_date is null or e.event_date <= a.pc290_registration_date)), false)
       as registration_explained
-  from aged a join int_disqualifier_events e on e.subject_id = a.subject_id
+  from aged a join "int_disqualifier_events" e on e.subject_id = a.subject_id
   group by all
 )
 select
@@ -111,7 +111,7 @@ select
   -- offense, and when it was entered) is missing. Not when a 290(c) conviction before the offense decides anyway.
   a.pc290_registered and not coalesce(dq.registration_explained, false)
     and not len(coalesce(dq.prior_pc290_sections, [])) > 0 as pc290_registration_unexplained,
-  a.sentence_end_date > (select as_of_date from run_params) as sentence_running,
+  a.sentence_end_date > (select as_of_date from "run_params") as sentence_running,
   -- "EB (conspiracy); BI (attempt)": the DOJ qualifiers of the convicted offense, for explain and the outputs.
   nullif(array_to_string(list_transform(a.qualifier_codes,
     x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text,
@@ -119,5 +119,5 @@ select
 from aged a
 left join priors p using (subject_id, cnt_order)
 left join dq using (subject_id, cnt_order)
-left join int_incomplete_histories ih using (subject_id);
+left join "int_incomplete_histories" ih using (subject_id);
 comment on table int_prop64_counts is 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order); rules: P64-SCOPE-01';

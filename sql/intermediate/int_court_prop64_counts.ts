@@ -1,11 +1,7 @@
 import type { Model } from '../model.ts'
 import { sql } from 'kysely'
 import { prop64CountsSql } from './int_prop64_counts.ts'
-import { ref } from '../helpers/model-sql.ts'
-import { withRefs } from '../helpers/text-refs.ts'
-import { run_params } from '../seeds/run_params.ts'
-import { ref_offense_codes } from '../seeds/reference_tables.ts'
-import { int_disqualifier_events } from './int_disqualifier_events.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
 import { int_court_convictions } from './int_court_convictions.ts'
 import { int_court_subjects } from './int_court_subjects.ts'
 import { int_court_only_charges } from './int_court_only_charges.ts'
@@ -22,19 +18,17 @@ export const int_court_prop64_counts: Model = {
   sql: () => sql`
 select counts.*, o.doj_history_known, o.case_known_to_doj, o.file_index, o.record, o.line, o.source_file,
   o.name as court_name, o.dob as court_dob
-from (${withRefs(
-    prop64CountsSql({
-      convictions: int_court_convictions.name,
-      subjects: int_court_subjects.name,
-      lines: int_court_convictions.name,
-      // The court index has no ingest ledger of its own here: no court person has a rejected DOJ line by design.
-      incomplete: '(select null::varchar as subject_id, null::varchar as rejected_line_refs where false)',
-      // Court-only keys ('COURT:<file>:<record>') all begin 'COURT:', so the DOJ's CNT_ORDER prefix would make every
-      // court-only prior one event: a court-only conviction event is its case and day.
-      priorEvent: `case when p.cnt_order like 'COURT:%' then concat_ws('|', p.county, p.case_number, p.conviction_date) else left(p.cnt_order, 6) end`,
-    }),
-    // The shared builder names its inputs as text: these become ref()s.
-    [int_court_convictions, int_court_subjects, int_disqualifier_events, run_params, ref_offense_codes],
-  )}) counts
+from (${prop64CountsSql({
+    convictions: ref(int_court_convictions),
+    subjects: ref(int_court_subjects),
+    lines: ref(int_court_convictions),
+    // The court index has no ingest ledger of its own here: no court person has a rejected DOJ line by design.
+    incomplete: raw('(select null::varchar as subject_id, null::varchar as rejected_line_refs where false)'),
+    // Court-only keys ('COURT:<file>:<record>') all begin 'COURT:', so the DOJ's CNT_ORDER prefix would make every
+    // court-only prior one event: a court-only conviction event is its case and day.
+    priorEvent: raw(
+      `case when p.cnt_order like 'COURT:%' then concat_ws('|', p.county, p.case_number, p.conviction_date) else left(p.cnt_order, 6) end`,
+    ),
+  })}) counts
 join ${ref(int_court_only_charges)} o using (subject_id, cnt_order)`,
 }

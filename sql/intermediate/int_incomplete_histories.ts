@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { ingest_rejects } from '../staging/ingest_rejects.ts'
 
 /** How many rejected lines a reason names before it says "and N more" (rejects.csv has them all). */
 const MAX_NAMED = 10
@@ -14,15 +17,14 @@ export const int_incomplete_histories: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per subject_id named by a rejected input line',
-  dependsOn: ['ingest_rejects'],
-  sql: () => `
+  sql: () => sql`
 select
   subject_id,
   count(*)::int as rejected_lines,
   array_to_string(list_slice(list(parse_filename(file) || ' line ' || coalesce(line::varchar, '?')
-    order by file, line), 1, ${MAX_NAMED}), ', ')
-    || case when count(*) > ${MAX_NAMED} then ' and ' || (count(*) - ${MAX_NAMED}) || ' more' else '' end
+    order by file, line), 1, ${raw(String(MAX_NAMED))}), ', ')
+    || case when count(*) > ${raw(String(MAX_NAMED))} then ' and ' || (count(*) - ${raw(String(MAX_NAMED))}) || ' more' else '' end
     as rejected_line_refs
-from (select unnest(subject_ids) as subject_id, file, line from ingest_rejects)
+from (select unnest(subject_ids) as subject_id, file, line from ${ref(ingest_rejects)})
 group by subject_id`,
 }

@@ -1,5 +1,14 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
+import { raw, ref, type SqlTemplate } from '../helpers/model-sql.ts'
+import { run_params } from '../seeds/run_params.ts'
+import { ref_offense_codes } from '../seeds/reference_tables.ts'
+import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
+import { int_convictions } from './int_convictions.ts'
+import { int_subjects } from './int_subjects.ts'
+import { int_disqualifier_events } from './int_disqualifier_events.ts'
+import { int_incomplete_histories } from './int_incomplete_histories.ts'
 
 /** Sections whose convictions HS 11361.8 reaches: 11357–11360 and 11362.1–11362.4 (not 11357.5, not 11361). */
 export const PROP64_SECTIONS = [
@@ -21,9 +30,10 @@ export const NEW_LAW_SUBSECTION = `regexp_matches(code_section, '^HS (11358\\(C\
 
 /** The arrest cycle: CYC_ORDER, else the first three digits of CNT_ORDER (which encode the cycle). */
 const cycleOf = (t: string) =>
-  `coalesce(try_cast(${t}.cyc_order as integer), try_cast(left(${t}.cnt_order, 3) as integer))`
+  raw(`coalesce(try_cast(${t}.cyc_order as integer), try_cast(left(${t}.cnt_order, 3) as integer))`)
 
-const inList = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ')
+const inList = (xs: string[]) => raw(xs.map((x) => `'${x}'`).join(', '))
+const auma = raw(AUMA_EFFECTIVE)
 
 /**
  * One row per in-scope cannabis conviction count with every fact a rule reads, named so a rule's
@@ -34,46 +44,40 @@ export const int_prop64_counts: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
-  dependsOn: [
-    'int_convictions',
-    'int_subjects',
-    'int_disqualifier_events',
-    'stg_doj_rows',
-    'int_incomplete_histories',
-    'run_params',
-    'ref_offense_codes',
-  ],
   ruleIds: ['P64-SCOPE-01'],
   sql: () => prop64CountsSql(),
 }
 
-/** The relations the model reads; court reconciliation feeds its own convictions and people. */
+/**
+ * The relations the model reads; court reconciliation feeds its own convictions and people. Each is a ref() of a
+ * model (so it is a declared dependency) or, for a relation with no model, SQL text as raw().
+ */
 export interface Prop64CountsInputs {
-  convictions: string
-  subjects: string
+  convictions: SqlTemplate
+  subjects: SqlTemplate
   /** Every charge line (arrest, filing, court), for the cycles a PC 32 accessory can be tied to. */
-  lines: string
+  lines: SqlTemplate
   /** People whose record had a rejected line. */
-  incomplete: string
+  incomplete: SqlTemplate
   /**
    * The conviction event a prior belongs to (priors are counted per event, not per count), over prior row `p`.
    * DOJ: the cycle and court step, the first six characters of CNT_ORDER.
    */
-  priorEvent: string
+  priorEvent: SqlTemplate
 }
 
 const DOJ_INPUTS: Prop64CountsInputs = {
-  convictions: 'int_convictions',
-  subjects: 'int_subjects',
-  lines: 'stg_doj_rows',
-  incomplete: 'int_incomplete_histories',
-  priorEvent: 'left(p.cnt_order, 6)',
+  convictions: ref(int_convictions),
+  subjects: ref(int_subjects),
+  lines: ref(stg_doj_rows),
+  incomplete: ref(int_incomplete_histories),
+  priorEvent: raw('left(p.cnt_order, 6)'),
 }
 
 /** The model's SELECT over its input relations (the DOJ's by default). */
-export const prop64CountsSql = (inputs: Partial<Prop64CountsInputs> = {}): string => {
+export const prop64CountsSql = (inputs: Partial<Prop64CountsInputs> = {}): SqlTemplate => {
   const src = { ...DOJ_INPUTS, ...inputs }
-  return `
+  return sql`
 with prop64_cycles as (
   -- Arrest cycles with a Prop 64 charge at any step (arrest, filing, court): what a PC 32 accessory can be tied to.
   select distinct subject_id, ${cycleOf('s')} as cycle
@@ -97,11 +101,11 @@ coded as (
   -- Prop 64's own subsections, codes that expired on 2016-11-08 are the old law's. Subsection letters that only
   -- Prop 64 wrote say the same without a code.
   select i.* exclude (is_accessory, is_accessory_count), i.is_accessory_count as is_accessory,
-    o.valid_from is not null and o.valid_from::date >= ${AUMA_EFFECTIVE} as charged_under_new_code,
-    o.valid_to is not null and o.valid_to::date < ${AUMA_EFFECTIVE} as charged_under_old_code,
-    coalesce(${NEW_LAW_SUBSECTION}, false) as new_law_subsection
+    o.valid_from is not null and o.valid_from::date >= ${auma} as charged_under_new_code,
+    o.valid_to is not null and o.valid_to::date < ${auma} as charged_under_old_code,
+    coalesce(${raw(NEW_LAW_SUBSECTION)}, false) as new_law_subsection
   from in_scope i
-  left join (select distinct cjis_code, valid_from, valid_to from ref_offense_codes) o on o.cjis_code = i.offense_code
+  left join (select distinct cjis_code, valid_from, valid_to from ${ref(ref_offense_codes)}) o on o.cjis_code = i.offense_code
 ),
 dated as (
   select
@@ -109,8 +113,8 @@ dated as (
     i.charged_under_new_code or i.new_law_subsection as charged_under_new_law,
     -- The record contradicts itself: an old-law code on a post-Prop 64 arrest or on a Prop 64 subsection, or a
     -- Prop 64 code or subsection on a conviction entered before Prop 64 existed.
-    coalesce((i.charged_under_old_code and (i.offense_date >= ${AUMA_EFFECTIVE} or i.new_law_subsection))
-      or ((i.charged_under_new_code or i.new_law_subsection) and i.conviction_date < ${AUMA_EFFECTIVE}), false)
+    coalesce((i.charged_under_old_code and (i.offense_date >= ${auma} or i.new_law_subsection))
+      or ((i.charged_under_new_code or i.new_law_subsection) and i.conviction_date < ${auma}), false)
       as law_conflict,
     s.dob, s.dob_status, s.deceased, s.gender, s.race_code,
     s.pc290_registered, s.pc290_registration_date, s.pc290_registration_undated,
@@ -119,9 +123,9 @@ dated as (
     coalesce(i.offense_date, i.conviction_date) as eval_date,
     case
       when i.offense_date is not null then
-        case when i.offense_date >= ${AUMA_EFFECTIVE} then 'after' else 'before' end
+        case when i.offense_date >= ${auma} then 'after' else 'before' end
       when i.charged_under_new_code or i.new_law_subsection then 'after'
-      when i.conviction_date < ${AUMA_EFFECTIVE} or i.charged_under_old_code then 'before'
+      when i.conviction_date < ${auma} or i.charged_under_old_code then 'before'
       else 'unknown'
     end as offense_era
   from coded i join ${src.subjects} s using (subject_id)
@@ -165,7 +169,7 @@ dq as (
     coalesce(bool_or(e.kind in ('pc290c', 'court_ordered_registration')
       and (a.pc290_registration_date is null or e.event_date <= a.pc290_registration_date)), false)
       as registration_explained
-  from aged a join int_disqualifier_events e on e.subject_id = a.subject_id
+  from aged a join ${ref(int_disqualifier_events)} e on e.subject_id = a.subject_id
   group by all
 )
 select
@@ -181,7 +185,7 @@ select
   -- offense, and when it was entered) is missing. Not when a 290(c) conviction before the offense decides anyway.
   a.pc290_registered and not coalesce(dq.registration_explained, false)
     and not len(coalesce(dq.prior_pc290_sections, [])) > 0 as pc290_registration_unexplained,
-  a.sentence_end_date > (select as_of_date from run_params) as sentence_running,
+  a.sentence_end_date > (select as_of_date from ${ref(run_params)}) as sentence_running,
   -- "EB (conspiracy); BI (attempt)": the DOJ qualifiers of the convicted offense, for explain and the outputs.
   nullif(array_to_string(list_transform(a.qualifier_codes,
     x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text,
