@@ -29,20 +29,18 @@ export interface Model {
   readonly materialized: 'table' | 'temp table' | 'view'
   /** "one row per …" */
   readonly grain: string
-  /**
-   * Only for a model still written as plain text: its upstream relations, kept by hand. A model written as a
-   * template (every upstream relation a `ref(model)`) leaves this out: its references are the list.
-   */
-  readonly dependsOn?: readonly string[]
   readonly ruleIds?: readonly string[]
   /** The SELECT that defines the relation. */
   sql(ctx: ModelContext): SqlTemplate | string
 }
 
-/** The relations a model reads: its template's ref()s, or the hand-kept list of a text model. */
+/**
+ * The relations a model reads: its template's ref()s. A model written as plain text (a seed, a source over the
+ * input files) reads no other model; checkModelOrder refuses one that names a model anyway.
+ */
 export function dependenciesOf(m: Model, ctx: ModelContext): string[] {
   const body = m.sql(ctx)
-  return typeof body === 'string' ? [...(m.dependsOn ?? [])] : referencedRelations(body)
+  return typeof body === 'string' ? [] : referencedRelations(body)
 }
 
 /** The SELECT of a model as SQL text. */

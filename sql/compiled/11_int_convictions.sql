@@ -7,7 +7,7 @@ with conviction_lines as (
   -- A sentence part is keyed by its count, its order and its fields: the same line delivered twice is one part,
   -- so it cannot double a sentence.
   select distinct on (subject_id, cnt_order, sent_order, sentence_kind, sentence_length, sentence_unit) *
-  from stg_doj_rows where is_conviction and subject_id is not null and cnt_order is not null
+  from "stg_doj_rows" where is_conviction and subject_id is not null and cnt_order is not null
 ),
 counts as (
   select

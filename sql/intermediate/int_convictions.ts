@@ -1,4 +1,7 @@
+import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
 import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
 
 /**
@@ -10,13 +13,12 @@ export const int_convictions: Model = {
   layer: 'intermediate',
   materialized: 'table',
   grain: 'one row per (subject_id, cnt_order) with a CONVICTED disposition',
-  dependsOn: ['stg_doj_rows'],
-  sql: () => `
+  sql: () => sql`
 with conviction_lines as (
   -- A sentence part is keyed by its count, its order and its fields: the same line delivered twice is one part,
   -- so it cannot double a sentence.
   select distinct on (subject_id, cnt_order, sent_order, sentence_kind, sentence_length, sentence_unit) *
-  from stg_doj_rows where is_conviction and subject_id is not null and cnt_order is not null
+  from ${ref(stg_doj_rows)} where is_conviction and subject_id is not null and cnt_order is not null
 ),
 counts as (
   select
@@ -52,7 +54,7 @@ select
     + to_years(cast(floor(sentence_years) as integer))
     + to_months(cast(floor(sentence_months + 12 * (sentence_years - floor(sentence_years))) as integer))
     + to_days(cast(ceil(sentence_days) as integer)) as sentence_end_date,
-  first_part.offense_date >= ${AUMA_EFFECTIVE} as offense_after_auma,
-  first_part.conviction_date >= ${AUMA_EFFECTIVE} as conviction_after_auma
+  first_part.offense_date >= ${raw(AUMA_EFFECTIVE)} as offense_after_auma,
+  first_part.conviction_date >= ${raw(AUMA_EFFECTIVE)} as conviction_after_auma
 from counts`,
 }

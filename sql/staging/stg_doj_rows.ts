@@ -1,5 +1,7 @@
 import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { ref, type SqlTemplate } from '../helpers/model-sql.ts'
+import { raw_doj_rows } from '../sources/raw_doj_rows.ts'
 import { qb, toSql } from '../kysely.ts'
 import { clean, cleanUpper, parseDate } from '../helpers/sql-fragments.ts'
 import {
@@ -172,11 +174,16 @@ from (
 ) parsed`
 }
 
+/** The SELECT with its one upstream relation as ref(raw_doj_rows), so the dependency is read from the SQL. */
+function template(): SqlTemplate {
+  const [before, after] = build().split('"raw_doj_rows"') as [string, string]
+  return sql`${sql.raw(before)}${ref(raw_doj_rows)}${sql.raw(after)}`
+}
+
 export const stg_doj_rows: Model = {
   name: 'stg_doj_rows',
   layer: 'staging',
   materialized: 'temp table',
   grain: 'one row per loaded DOJ line (subject x cycle x step x count x sentence part)',
-  dependsOn: ['raw_doj_rows'],
-  sql: build,
+  sql: template,
 }
