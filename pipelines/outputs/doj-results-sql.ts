@@ -1,5 +1,5 @@
 /**
- * SQL of the DOJ result files: the extract's own rows, unchanged and in file order, followed by the
+ * SQL of the DOJ result files: the extract's own rows, unchanged (ordered by person, count and line), followed by the
  * eligibility columns the DOJ and earlier tools used (data-contracts/outputs/doj-results.contract.ts). The
  * values come from mart_doj_count_values and mart_doj_subject_values; the rows are the input files read
  * again, which no model can hold.
@@ -19,7 +19,7 @@
  * quote them again costs many times a plain scan. So, for an input whose every record is one physical line
  * (the run's ledger says so), the file is first read as whole lines, unparsed; only lines that may be wanted
  * (those mentioning "convicted" in any case, or every line with --doj-rows all) go to a candidate file, each
- * as `<its number>,"<the line, quoted>",<the line>`. That small file is parsed with the run's own CSV options, so exactly
+ * as `"<the line, quoted>",<the line>`. That small file is parsed with the run's own CSV options, so exactly
  * the same records parse with the same values; the exact row filter runs on those values, and each kept row
  * carries its original line, written back byte for byte. A line in which any field may start a spreadsheet
  * formula is instead rebuilt from its parsed values, made safe (the rule of every CSV we write). An input with
@@ -85,14 +85,13 @@ const linesSql = (input: ResultInput): string =>
   `read_csv(${lit(input.file)}, header=${input.has_header}, auto_detect=false, delim=${LINE_DELIM}, quote='', escape='', strict_mode=true, columns={'doj_line': 'VARCHAR'})`
 
 /**
- * The candidate lines of one input written to `path`, each as `<n>,"<line quoted>",<line>`, n numbering them
- * in file order (row_number() over () does, with preserve_insertion_order on; a filtered insert does not
- * keep the order of a parallel CSV scan). A superset of the wanted rows: a CONVICTED line contains the word
- * whatever its case, wherever its field.
+ * The candidate lines of one input written to `path`, each as `"<line quoted>",<line>`: a superset of the wanted
+ * rows (a CONVICTED line contains the word whatever its case, wherever its field). Nothing numbers them: the
+ * result files are ordered by person, count and line text, not by position in the input.
  */
 export const candidatesSql = (input: ResultInput, path: string, rows: DojRows): string =>
-  `copy (select row_number() over () || ',"' || replace(doj_line, '"', '""') || '",' || doj_line from ${linesSql(input)}${
-    rows === 'all' ? '' : `\nwhere regexp_matches(doj_line, '(?i)convicted')`
+  `copy (select '"' || replace(doj_line, '"', '""') || '",' || doj_line from ${linesSql(input)}${
+    rows === 'all' ? '' : `\nwhere doj_line ilike '%convicted%'`
   }) to ${lit(path)} (${LINE_WRITE}, header false)`
 
 /**
@@ -120,10 +119,11 @@ const csvText = (exprs: readonly string[]) =>
 const MAY_START_FORMULA = `(^|,)"?[=+\\-@\\t\\r]`
 
 export const createInputTableSql = `create or replace temp table ${INPUT_TABLE} (
-  file_idx integer, line_seq bigint, row_subject varchar, row_conviction_count varchar, doj_text varchar)`
+  file_idx integer, row_subject varchar, row_conviction_count varchar, doj_text varchar)`
 
 /**
- * Appends one input's wanted rows to INPUT_TABLE with their position in the file. `source` is a candidate file (with its `line_seq` and `doj_line`) or the input itself (numbered here, no line: rebuilt).
+ * Appends one input's wanted rows to INPUT_TABLE. `source` is a candidate file (with its `doj_line`) or the input
+ * itself (no line: rebuilt from the parsed fields).
  */
 export function insertInputSql(fileIdx: number, source: string, hasLine: boolean, rows: DojRows): string {
   const rebuilt = csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))
@@ -131,8 +131,8 @@ export function insertInputSql(fileIdx: number, source: string, hasLine: boolean
     ? `case when regexp_matches(doj_line, '${MAY_START_FORMULA}') then ${rebuilt} else doj_line end`
     : rebuilt
   return `insert into ${INPUT_TABLE}
-select ${fileIdx}, line_seq, row_subject, row_conviction_count, ${text}
-from (select ${hasLine ? '' : 'row_number() over () as line_seq, '}trim(SUBJECT_ID) as row_subject,
+select ${fileIdx}, row_subject, row_conviction_count, ${text}
+from (select trim(SUBJECT_ID) as row_subject,
   case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
   * from ${source})
 where ${
@@ -145,7 +145,8 @@ where ${
 
 /**
  * Every result row as CSV text (the input's 95 fields, then the eligibility columns) with its file number,
- * in file order within each output file. The one text column is named by the whole header line.
+ * ordered within each output file by person, count and the line itself (a total order: reruns are byte-identical,
+ * and numbering every input line to keep file order cost more than the rest of the step). The one text column is named by the whole header line.
  */
 export function resultsSelectSql(rows: DojRows = 'counts'): string {
   const isCount = 'cv.subject_id is not null'
@@ -180,7 +181,7 @@ left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_o
 }
 left join ${SUBJECT_VALUES_TABLE} sv on sv.subject_id = r.row_subject
 join ${FILES_TABLE} f on f.county is not distinct from ${rows === 'all' ? 'sc.county' : 'cv.county'}
-order by f.${FILE_COLUMN}, r.file_idx, r.line_seq`
+order by f.${FILE_COLUMN}, r.row_subject, r.row_conviction_count nulls first, r.doj_text`
 }
 
 /**

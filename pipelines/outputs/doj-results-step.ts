@@ -13,7 +13,6 @@ import { outPaths } from '../lib/paths.ts'
 import { checkRunInputs, oneRecordPerLine, requireRunInputs } from '../export/run-inputs.ts'
 import { freshRestrictedDir, narrow, restrictedDir, runRelative } from '../export/restricted-files.ts'
 import { uniqueSlugs } from '../export/slug.ts'
-import { withInsertionOrder } from '../export/insertion-order.ts'
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import {
@@ -51,7 +50,7 @@ async function readInput(
       rmSync(candidates, { force: true })
     }
     if (readdirSync(scratch).includes(`${i}.csv`)) {
-      const columns = duckdbReadColumns().replace('{', `{'line_seq': 'BIGINT', 'doj_line': 'VARCHAR', `)
+      const columns = duckdbReadColumns().replace('{', `{'doj_line': 'VARCHAR', `)
       await db.run(insertInputSql(i, parseSql(candidates, false, columns), true, rows))
       rmSync(candidates, { force: true })
       return
@@ -79,7 +78,7 @@ export function dojResultsStepFor(rows: DojRows): OutputStep {
       const scratch = restrictedDir(restricted, 'doj', '.candidates')
       const written: string[] = []
       try {
-        await withInsertionOrder(db, async () => {
+        {
           await db.run(SCOPE_SQL)
           await db.run(COUNT_VALUES_SQL)
           await db.run(SUBJECT_VALUES_SQL)
@@ -111,7 +110,7 @@ export function dojResultsStepFor(rows: DojRows): OutputStep {
             narrow(path)
             written.push(runRelative(ctx.out, path))
           }
-        })
+        }
       } finally {
         rmSync(parts, { recursive: true, force: true })
         rmSync(scratch, { recursive: true, force: true })

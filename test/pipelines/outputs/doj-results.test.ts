@@ -27,6 +27,17 @@ beforeAll(async () => {
     .filter((r) => r.length === DOJ_COLUMN_NAMES.length)
 })
 
+const sorted = (rows: string[][]) => rows.map((r) => r.join('\u0001')).sort()
+/** Rows come by person, then a person's other lines before their counts' lines, then count (a total order). */
+function expectOrdered(rows: string[][]): void {
+  const at = (n: string) => DOJ_COLUMN_NAMES.indexOf(n as (typeof DOJ_COLUMN_NAMES)[number])
+  const key = (r: string[]) => {
+    const count = /^\s*CONVICTED/i.test(r[at('DISP_DESCR')]!) ? r[at('CNT_ORDER')]!.trim() : ''
+    return `${r[at('SUBJECT_ID')]!.trim()}\u0001${count ? `1${count}` : '0'}`
+  }
+  const keys = rows.map(key)
+  expect(keys).toEqual([...keys].sort())
+}
 const col = (name: (typeof ELIGIBILITY_COLUMNS)[number]) =>
   DOJ_COLUMN_NAMES.length + ELIGIBILITY_COLUMNS.indexOf(name)
 const get = (r: string[], name: (typeof ELIGIBILITY_COLUMNS)[number]) => r[col(name)]
@@ -43,7 +54,7 @@ describe('DOJ result files (default: the rows of in-scope counts)', () => {
     }
   })
 
-  it('carry exactly the CONVICTED lines of in-scope counts of the county, unchanged, in file order', () => {
+  it('carry exactly the CONVICTED lines of in-scope counts of the county, unchanged, by person and count', () => {
     const rows = file('san-joaquin')
     expect(rows[0]).toEqual([...DOJ_COLUMN_NAMES, ...ELIGIBILITY_COLUMNS])
     const body = rows.slice(1)
@@ -58,15 +69,15 @@ describe('DOJ result files (default: the rows of in-scope counts)', () => {
     const expected = input.filter((r) =>
       p2.some((x) => x.slice(0, DOJ_COLUMN_NAMES.length).join('\u0001') === r.join('\u0001')),
     )
-    expect(p2.map((r) => r.slice(0, DOJ_COLUMN_NAMES.length))).toEqual(expected)
+    expect(sorted(p2.map((r) => r.slice(0, DOJ_COLUMN_NAMES.length)))).toEqual(sorted(expected))
+    expectOrdered(body)
     // 100004's PC 459 line is no in-scope count: left out.
     expect(body.filter((r) => r[2] === '100004')).toHaveLength(1)
-    // File order holds across people.
+    // Every row is one of the input's lines.
     const pos = body.map((r) =>
       input.findIndex((x) => x.join('\u0001') === r.slice(0, DOJ_COLUMN_NAMES.length).join('\u0001')),
     )
     expect(pos.every((p) => p >= 0)).toBe(true)
-    expect([...pos].sort((a, b) => a - b)).toEqual(pos)
   })
 
   it("put a person with counts in two counties in each file with that county's counts only", () => {
@@ -110,10 +121,11 @@ describe('DOJ result files with --doj-rows all', () => {
     expect(rows[0]).toEqual([...DOJ_COLUMN_NAMES, ...ELIGIBILITY_COLUMNS])
     for (const r of rows.slice(1))
       expect(r).toHaveLength(DOJ_COLUMN_NAMES.length + ELIGIBILITY_COLUMNS.length)
-    // Exactly the input lines of people with an in-scope San Joaquin count, in file order, byte-equal values.
+    // Exactly the input lines of people with an in-scope San Joaquin count, byte-equal values, by person and count.
     const sjPeople = new Set(['100001', '100002', '100003', '100004', '100007'])
     const expected = input.filter((r) => sjPeople.has(r[2]!))
-    expect(rows.slice(1).map((r) => r.slice(0, DOJ_COLUMN_NAMES.length))).toEqual(expected)
+    expect(sorted(rows.slice(1).map((r) => r.slice(0, DOJ_COLUMN_NAMES.length)))).toEqual(sorted(expected))
+    expectOrdered(rows.slice(1))
     // Padding and commas inside a field survive.
     expect(rows.some((r) => r.includes('  padded, with a comma  '))).toBe(true)
   })
