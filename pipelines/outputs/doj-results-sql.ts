@@ -40,6 +40,8 @@ export type DojRows = 'counts' | 'all'
 export const DOJ_ROWS: readonly DojRows[] = ['counts', 'all']
 
 export const INPUT_TABLE = 'doj_result_input'
+/** Every output line with its file number and sort keys, built in parallel before the ordered COPY. */
+export const ROWS_TABLE = 'doj_result_rows'
 export const SCOPE_TABLE = 'doj_result_scope'
 export const COUNT_VALUES_TABLE = 'doj_result_count_values'
 export const SUBJECT_VALUES_TABLE = 'doj_result_subject_values'
@@ -119,19 +121,19 @@ const csvText = (exprs: readonly string[]) =>
 const MAY_START_FORMULA = `(^|,)"?[=+\\-@\\t\\r]`
 
 export const createInputTableSql = `create or replace temp table ${INPUT_TABLE} (
-  file_idx integer, row_subject varchar, row_conviction_count varchar, doj_text varchar)`
+  file_idx integer, row_subject varchar, row_conviction_count varchar, doj_text varchar, may_start_formula boolean)`
 
 /**
- * Appends one input's wanted rows to INPUT_TABLE. `source` is a candidate file (with its `doj_line`) or the input
- * itself (no line: rebuilt from the parsed fields).
+ * Appends one input's wanted rows to INPUT_TABLE. `source` is a candidate file (with its `doj_line`: kept as it is,
+ * flagged when a field may start a formula; rebuildFormulaLinesSql then rebuilds only those) or the input itself
+ * (no line: every row rebuilt from the parsed fields). Reading only the line and three fields keeps DuckDB from
+ * parsing all 95 columns of every candidate.
  */
 export function insertInputSql(fileIdx: number, source: string, hasLine: boolean, rows: DojRows): string {
-  const rebuilt = csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))
-  const text = hasLine
-    ? `case when regexp_matches(doj_line, '${MAY_START_FORMULA}') then ${rebuilt} else doj_line end`
-    : rebuilt
+  const text = hasLine ? 'doj_line' : csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))
+  const flag = hasLine ? `regexp_matches(doj_line, '${MAY_START_FORMULA}')` : 'false'
   return `insert into ${INPUT_TABLE}
-select ${fileIdx}, row_subject, row_conviction_count, ${text}
+select ${fileIdx}, row_subject, row_conviction_count, ${text}, ${flag}
 from (select trim(SUBJECT_ID) as row_subject,
   case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
   * from ${source})
@@ -143,12 +145,24 @@ where ${
   }`
 }
 
+/** The kept lines that may start a formula, as a candidate file (`"<line quoted>",<line>`) for rebuilding. */
+export const formulaLinesSql = (path: string): string =>
+  `copy (select distinct '"' || replace(doj_text, '"', '""') || '",' || doj_text from ${INPUT_TABLE}
+where may_start_formula) to ${lit(path)} (${LINE_WRITE}, header false)`
+
+/** Those lines rebuilt from their parsed values, each field made spreadsheet-safe. */
+export const rebuildFormulaLinesSql = (parsed: string): string =>
+  `update ${INPUT_TABLE} set doj_text = p.rebuilt, may_start_formula = false
+from (select doj_line, ${csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))} as rebuilt from ${parsed}) p
+where ${INPUT_TABLE}.may_start_formula and ${INPUT_TABLE}.doj_text = p.doj_line`
+
 /**
- * Every result row as CSV text (the input's 95 fields, then the eligibility columns) with its file number,
+ * Every result row as CSV text (the input's 95 fields, then the eligibility columns) with its file number, built
+ * in parallel into ROWS_TABLE (the COPY that writes them runs on one thread to keep its order),
  * ordered within each output file by person, count and the line itself (a total order: reruns are byte-identical,
  * and numbering every input line to keep file order cost more than the rest of the step). The one text column is named by the whole header line.
  */
-export function resultsSelectSql(rows: DojRows = 'counts'): string {
+export function resultsTableSql(rows: DojRows = 'counts'): string {
   const isCount = 'cv.subject_id is not null'
   const either = (count: string, subject: string) => `case when ${isCount} then ${count} else ${subject} end`
   // Every column of the contract has its value here (the type says so); the contract gives the order.
@@ -171,7 +185,8 @@ export function resultsSelectSql(rows: DojRows = 'counts'): string {
     REDUCED_LEVEL: 'cv.reduced_level',
   }
   const values = csvText(ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]}::varchar`))
-  return `select f.${FILE_COLUMN}, r.doj_text || ',' || ${values} as "${DOJ_RESULT_COLUMNS.join(',')}"
+  return `create or replace temp table ${ROWS_TABLE} as
+select f.${FILE_COLUMN}, r.row_subject, r.row_conviction_count, r.doj_text, r.doj_text || ',' || ${values} as line
 from ${INPUT_TABLE} r
 ${
   rows === 'all'
@@ -180,18 +195,25 @@ left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_o
     : `join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count`
 }
 left join ${SUBJECT_VALUES_TABLE} sv on sv.subject_id = r.row_subject
-join ${FILES_TABLE} f on f.county is not distinct from ${rows === 'all' ? 'sc.county' : 'cv.county'}
-order by f.${FILE_COLUMN}, r.row_subject, r.row_conviction_count nulls first, r.doj_text`
+join ${FILES_TABLE} f on f.county is not distinct from ${rows === 'all' ? 'sc.county' : 'cv.county'}`
 }
 
 /**
- * One COPY writes every county's file, split by file number into <dir>/file_no=N/ (the step renames each to
- * <county>_results.csv), each row's text as it is.
+ * One county's file: its rows, ordered, one COPY per file (run with preserve_insertion_order, so DuckDB keeps the
+ * ORDER BY while writing on every thread; a partitioned COPY would need one thread to keep it).
  */
-export const copyResultsSql = (dir: string, rows: DojRows = 'counts'): string =>
-  `copy (${resultsSelectSql(rows)})
-to ${lit(dir)} (${LINE_WRITE}, header true, partition_by (${FILE_COLUMN}), overwrite_or_ignore true)`
+export const copyResultFileSql = (fileNo: number, path: string): string =>
+  `copy (select line as "${DOJ_RESULT_COLUMNS.join(',')}" from ${ROWS_TABLE} where ${FILE_COLUMN} = ${fileNo}
+  order by row_subject, row_conviction_count nulls first, doj_text)
+to ${lit(path)} (${LINE_WRITE}, header true)`
 
-export const DROP_SQL = [INPUT_TABLE, SCOPE_TABLE, COUNT_VALUES_TABLE, SUBJECT_VALUES_TABLE, FILES_TABLE]
+export const DROP_SQL = [
+  INPUT_TABLE,
+  ROWS_TABLE,
+  SCOPE_TABLE,
+  COUNT_VALUES_TABLE,
+  SUBJECT_VALUES_TABLE,
+  FILES_TABLE,
+]
   .map((t) => `drop table if exists ${t}`)
   .join(';\n')

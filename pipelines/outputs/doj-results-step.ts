@@ -13,15 +13,19 @@ import { outPaths } from '../lib/paths.ts'
 import { checkRunInputs, oneRecordPerLine, requireRunInputs } from '../export/run-inputs.ts'
 import { freshRestrictedDir, narrow, restrictedDir, runRelative } from '../export/restricted-files.ts'
 import { uniqueSlugs } from '../export/slug.ts'
+import { withInsertionOrder } from '../export/insertion-order.ts'
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import {
   candidatesSql,
-  copyResultsSql,
+  copyResultFileSql,
   COUNT_VALUES_SQL,
   createInputTableSql,
   DROP_SQL,
-  FILE_COLUMN,
+  formulaLinesSql,
+  INPUT_TABLE,
+  rebuildFormulaLinesSql,
+  resultsTableSql,
   filesTableSql,
   insertInputSql,
   parseSql,
@@ -59,6 +63,17 @@ async function readInput(
   await db.run(insertInputSql(i, parseSql(input.file, input.has_header, duckdbReadColumns()), false, rows))
 }
 
+/** Lines kept as they were read but holding a field that may start a formula: rebuilt from their values. */
+async function rebuildFormulaLines(db: Db, scratch: string): Promise<void> {
+  const n = await db.scalar<bigint>(`select count(*) from ${INPUT_TABLE} where may_start_formula`)
+  if (!n) return
+  const path = join(scratch, 'formula-lines.csv')
+  await db.run(formulaLinesSql(path))
+  const columns = duckdbReadColumns().replace('{', `{'doj_line': 'VARCHAR', `)
+  await db.run(rebuildFormulaLinesSql(parseSql(path, false, columns)))
+  rmSync(path, { force: true })
+}
+
 /** The step for one choice of rows; `dojResultsStep` is the default (in-scope count rows only). */
 export function dojResultsStepFor(rows: DojRows): OutputStep {
   return {
@@ -90,23 +105,18 @@ export function dojResultsStepFor(rows: DojRows): OutputStep {
           await db.run(filesTableSql(counties))
           await db.run(createInputTableSql)
           for (const [i, input] of ctx.manifest.inputs.entries()) await readInput(db, input, i, rows, scratch)
-          // The partitioned COPY's threads append to a file in the order they finish: one thread keeps the
-          // ORDER BY within each file (the rows are already text, so writing them is cheap).
-          const threads = await db.scalar<bigint>(`select current_setting('threads')`)
-          await db.run(`set threads = 1`)
-          try {
-            await db.run(copyResultsSql(parts, rows))
-          } finally {
-            await db.run(`set threads = ${threads}`)
-          }
-          await inputsChecked
+          await rebuildFormulaLines(db, scratch)
+          await db.run(resultsTableSql(rows))
           const slugs = uniqueSlugs(counties, 'unknown-county')
+          const staged = slugs.map((_, i) => join(parts, `${i}.csv`))
+          await withInsertionOrder(db, async () => {
+            for (const [i, path] of staged.entries()) await db.run(copyResultFileSql(i, path))
+          })
+          // Nothing is kept before the inputs are known to be the ones the run read.
+          await inputsChecked
           for (const [i, slug] of slugs.entries()) {
-            const from = join(parts, `${FILE_COLUMN}=${i}`)
-            const files = readdirSync(from)
-            if (files.length !== 1) throw new Error(`DOJ results: ${files.length} files written for ${slug}`)
             const path = join(dir, `${slug}_results.csv`)
-            renameSync(join(from, files[0]!), path)
+            renameSync(staged[i]!, path)
             narrow(path)
             written.push(runRelative(ctx.out, path))
           }
