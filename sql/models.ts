@@ -19,6 +19,7 @@ import { int_convictions } from './intermediate/int_convictions.ts'
 import { int_subjects } from './intermediate/int_subjects.ts'
 import { int_disqualifier_events } from './intermediate/int_disqualifier_events.ts'
 import { int_incomplete_histories } from './intermediate/int_incomplete_histories.ts'
+import { int_prop64_charges } from './intermediate/int_prop64_charges.ts'
 import { int_prop64_counts } from './intermediate/int_prop64_counts.ts'
 import { elig_statute_determinations } from './determinations/elig_statute_determinations.ts'
 import { elig_policy_determinations } from './determinations/elig_policy_determinations.ts'
@@ -55,6 +56,7 @@ export const MODELS: readonly Model[] = [
   int_subjects,
   int_disqualifier_events,
   int_incomplete_histories,
+  int_prop64_charges,
   int_prop64_counts,
   elig_statute_determinations,
   elig_policy_determinations,

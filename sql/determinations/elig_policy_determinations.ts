@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Model, ModelContext } from '../model.ts'
 import { raw, ref, type Relation, type SqlTemplate } from '../helpers/model-sql.ts'
 import { run_params } from '../seeds/run_params.ts'
-import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
+import { int_prop64_charges } from '../intermediate/int_prop64_charges.ts'
 import { int_convictions } from '../intermediate/int_convictions.ts'
 import { int_subjects } from '../intermediate/int_subjects.ts'
 import { elig_statute_determinations } from './elig_statute_determinations.ts'
@@ -182,15 +182,11 @@ anchors as (
   group by all
   union all
   -- A Prop 64 charge (arrest or count) in a cycle with no Prop 64 conviction at all: the plea-bargain case.
-  select s.subject_id, ${raw(cycleOf('s.'))} as cycle,
+  select s.subject_id, s.cycle,
     'a Prop 64 charge that ended without a Prop 64 conviction: ' || min(s.code_section) as anchor
-  from ${ref(stg_doj_rows)} s
-  where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360') and not s.is_conviction
-    and not exists (
-      select 1 from facts f
-      where f.subject_id = s.subject_id
-        and f.cycle = ${raw(cycleOf('s.'))}
-    )
+  from ${ref(int_prop64_charges)} s
+  where not s.is_conviction
+    and not exists (select 1 from facts f where f.subject_id = s.subject_id and f.cycle = s.cycle)
   group by all
 ),
 related_counts as (

@@ -4,7 +4,7 @@ import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
 import { raw, ref, type SqlTemplate } from '../helpers/model-sql.ts'
 import { run_params } from '../seeds/run_params.ts'
 import { ref_offense_codes } from '../seeds/reference_tables.ts'
-import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
+import { cycleOf as cycleText, int_prop64_charges } from './int_prop64_charges.ts'
 import { int_convictions } from './int_convictions.ts'
 import { int_subjects } from './int_subjects.ts'
 import { int_disqualifier_events } from './int_disqualifier_events.ts'
@@ -29,8 +29,7 @@ export const PROP64_SECTIONS = [
 export const NEW_LAW_SUBSECTION = `regexp_matches(code_section, '^HS (11358\\(C\\)|11358\\(D\\)|11359\\(C\\)|11359\\(D\\)|11360\\(A\\)\\((2|3)\\))')`
 
 /** The arrest cycle: CYC_ORDER, else the first three digits of CNT_ORDER (which encode the cycle). */
-const cycleOf = (t: string) =>
-  raw(`coalesce(try_cast(${t}.cyc_order as integer), try_cast(left(${t}.cnt_order, 3) as integer))`)
+const cycleOf = (t: string) => raw(cycleText(t))
 
 const inList = (xs: string[]) => raw(xs.map((x) => `'${x}'`).join(', '))
 const auma = raw(AUMA_EFFECTIVE)
@@ -55,8 +54,8 @@ export const int_prop64_counts: Model = {
 export interface Prop64CountsInputs {
   convictions: SqlTemplate
   subjects: SqlTemplate
-  /** Every charge line (arrest, filing, court), for the cycles a PC 32 accessory can be tied to. */
-  lines: SqlTemplate
+  /** (subject_id, cycle) of every Prop 64 charge at any step (arrest, filing, court): what a PC 32 accessory can be tied to. */
+  cycles: SqlTemplate
   /** People whose record had a rejected line. */
   incomplete: SqlTemplate
   /**
@@ -69,7 +68,7 @@ export interface Prop64CountsInputs {
 const DOJ_INPUTS: Prop64CountsInputs = {
   convictions: ref(int_convictions),
   subjects: ref(int_subjects),
-  lines: ref(stg_doj_rows),
+  cycles: sql`select subject_id, cycle from ${ref(int_prop64_charges)}`,
   incomplete: ref(int_incomplete_histories),
   priorEvent: raw('left(p.cnt_order, 6)'),
 }
@@ -80,9 +79,7 @@ export const prop64CountsSql = (inputs: Partial<Prop64CountsInputs> = {}): SqlTe
   return sql`
 with prop64_cycles as (
   -- Arrest cycles with a Prop 64 charge at any step (arrest, filing, court): what a PC 32 accessory can be tied to.
-  select distinct subject_id, ${cycleOf('s')} as cycle
-  from ${src.lines} s
-  where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360')
+  select distinct subject_id, cycle from (${src.cycles}) c
 ),
 in_scope as (
   -- P64-SCOPE-01: convictions under the sections HS 11361.8(a)/(e) names, judged by the convicted offense.

@@ -33,7 +33,10 @@ export async function ingest(rows: DojRow[], asOf = '2026-01-01'): Promise<Harne
   const out = join(dir, 'out')
   await runPipeline({ inputs: [file], out, asOf, quiet: true, determinationsOnly: true })
   const db = await openDb(outPaths(out).db)
-  const models = MODELS.filter((m) => SCENARIO_MODELS.includes(m.name))
+  // The statute layer is a temp table of the run: built again here (from int_prop64_counts), once.
+  const models = MODELS.filter(
+    (m) => m.name === 'elig_statute_determinations' || SCENARIO_MODELS.includes(m.name),
+  )
   async function build(policy: ResolvedPolicy): Promise<Map<string, Row>> {
     await buildModels(
       db,

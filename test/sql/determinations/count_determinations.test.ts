@@ -4,6 +4,7 @@
  * how related charges appear, the derived and formatted columns, the --county filter. Over the real layers
  * built from int_prop64_counts rows: every input count gets exactly one row (a fast-check property).
  */
+import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges.ts'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { runModel, type Cell, type FixtureTable } from '../../helpers/model-fixture.ts'
@@ -422,7 +423,7 @@ describe('count_determinations', () => {
             },
             {
               seeds: [run_params, ref_race_codes],
-              also: [elig_statute_determinations, elig_policy_determinations],
+              also: [int_prop64_charges, elig_statute_determinations, elig_policy_determinations],
               ctx: { policyName },
             },
           )

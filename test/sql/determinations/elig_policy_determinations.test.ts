@@ -4,6 +4,7 @@
  * challenges a count the statute left to review; record-wide facts read every conviction; the policy reaches
  * old-law HS 11357–11360 only; related charges appear as policy rows of their own, anchored in their cycle.
  */
+import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges.ts'
 import { describe, expect, it } from 'vitest'
 import { runModel, type Cell, type FixtureTable } from '../../helpers/model-fixture.ts'
 import {
@@ -62,7 +63,7 @@ async function decide(policyName: string, up: Upstream): Promise<Row[]> {
   }
   const run = await runModel(elig_policy_determinations, tables, {
     seeds: [run_params],
-    also: [elig_statute_determinations],
+    also: [int_prop64_charges, elig_statute_determinations],
     ctx: { policyName },
   })
   try {

@@ -5,6 +5,7 @@
  * the offense, and the history's gaps. Upstream tables are hand-made; ref_offense_codes and run_params are the real
  * seeds (as-of 2026-01-01).
  */
+import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges.ts'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { runModel, type Cell } from '../../helpers/model-fixture.ts'
@@ -25,7 +26,7 @@ type Rows = Record<string, Cell>[]
 interface Upstream {
   subjects?: Rows
   events?: Rows
-  /** stg_doj_rows: every charge line (subject_id, cyc_order, cnt_order, code_type, section). */
+  /** stg_doj_rows: every charge line (subject_id, cyc_order, cnt_order, code_type, section, …). */
   lines?: Rows
   incomplete?: Rows
 }
@@ -47,6 +48,8 @@ async function counts(convictions: Rows, up: Upstream = {}): Promise<Row[]> {
           cnt_order: 'varchar',
           code_type: 'varchar',
           section: 'varchar',
+          code_section: 'varchar',
+          is_conviction: 'boolean',
         },
         rows: up.lines ?? [],
       },
@@ -55,7 +58,8 @@ async function counts(convictions: Rows, up: Upstream = {}): Promise<Row[]> {
         rows: up.incomplete ?? [],
       },
     },
-    { seeds: [run_params, ref_offense_codes] },
+    // The cycles come through int_prop64_charges, built here from the charge lines.
+    { seeds: [run_params, ref_offense_codes], also: [int_prop64_charges] },
   )
   try {
     return await run.rows<Row>('subject_id, cnt_order')

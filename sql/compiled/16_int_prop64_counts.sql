@@ -1,14 +1,12 @@
 -- model:      int_prop64_counts
 -- layer:      intermediate (table)
 -- grain:      one row per in-scope Prop 64 conviction count (subject_id, cnt_order)
--- depends on: stg_doj_rows, int_convictions, ref_offense_codes, int_subjects, int_disqualifier_events, run_params, int_incomplete_histories
+-- depends on: int_prop64_charges, int_convictions, ref_offense_codes, int_subjects, int_disqualifier_events, run_params, int_incomplete_histories
 -- rules:      P64-SCOPE-01
 create or replace table int_prop64_counts as
 with prop64_cycles as (
   -- Arrest cycles with a Prop 64 charge at any step (arrest, filing, court): what a PC 32 accessory can be tied to.
-  select distinct subject_id, coalesce(try_cast(s.cyc_order as integer), try_cast(left(s.cnt_order, 3) as integer)) as cycle
-  from "stg_doj_rows" s
-  where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360')
+  select distinct subject_id, cycle from (select subject_id, cycle from "int_prop64_charges") c
 ),
 in_scope as (
   -- P64-SCOPE-01: convictions under the sections HS 11361.8(a)/(e) names, judged by the convicted offense.
