@@ -22,26 +22,46 @@ import { uniqueSlugs } from '../export/slug.ts'
 import { MOTION_INDEX_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
 import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 import { motionRenderPool } from './motion-render-pool.ts'
-import { MOTION_COLUMNS, motionCase, type CourtResult, type MotionRowJson } from './motion-court.ts'
+import { MOTION_COLUMNS, type CourtResult, type MotionRowJson } from './motion-court.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { sectionsFor } from '../../reports/motions/relief-sections.ts'
 
 export const NO_COUNTY = '(county not recorded)'
 export const NO_COURT = '(court not recorded)'
 
-/** mart_motion_cases in motion order (county, court, schedule, case), one JSON array string per row. */
-async function motionRows(db: Db): Promise<MotionRowJson[]> {
+/** The run's motion cases, computed once (the mart is a view) and then read one county at a time. */
+const CASES_TABLE = 'motion_cases_now'
+
+/**
+ * One county's cases in motion order (court, schedule, case), one JSON array string per row, and each row's court.
+ * A county at a time keeps the JavaScript heap to the largest county's cases, not the state's.
+ */
+async function countyRows(
+  db: Db,
+  county: string | null,
+  first: number,
+  n: number,
+): Promise<{ rows: MotionRowJson[]; court: (string | null)[] }> {
   const values = MOTION_COLUMNS.map((c) => `${c}::varchar`).join(', ')
-  const query = `select to_json([${values}]) as r, motion_order from mart_motion_cases`
-  const [json, order] = (await db.con.runAndReadAll(query)).getColumns() as [string[], number[]]
-  // motion_order is a row_number (1..n): each row has its own place.
-  const rows = new Array<MotionRowJson>(json.length)
+  const where = county === null ? 'county is null' : `county = ${lit(county)}`
+  const query = `select to_json([${values}]) as r, motion_order, court from ${CASES_TABLE} where ${where}`
+  const [json, order, courts] = (await db.con.runAndReadAll(query)).getColumns() as [
+    string[],
+    number[],
+    (string | null)[],
+  ]
+  // motion_order is a row_number (1..n) ordered by county first: a county's rows hold first..first+n-1.
+  const rows = new Array<MotionRowJson>(n)
+  const court = new Array<string | null>(n)
+  if (json.length !== n) throw new Error(`mart_motion_cases: ${json.length} rows for a county of ${n}`)
   for (let i = 0; i < json.length; i++) {
-    const at = order[i]! - 1
-    if (!(at >= 0 && at < json.length) || rows[at] !== undefined)
+    const at = order[i]! - first
+    if (!(at >= 0 && at < n) || rows[at] !== undefined)
       throw new Error(`mart_motion_cases: motion_order ${order[i]} is not a row number`)
     rows[at] = json[i]!
+    court[at] = courts[i] ?? null
   }
-  return rows
+  return { rows, court }
 }
 
 /** [start, end) runs of equal values in rows [from, to): the rows arrive sorted, so no re-sorting. */
@@ -59,65 +79,76 @@ function runs(values: readonly unknown[], from: number, to: number): [number, nu
 export const motionsStep: OutputStep = {
   name: 'motions',
   async write(ctx: OutputContext): Promise<string[]> {
+    const { db } = ctx
     // Courts render on worker threads (unref'd: they never hold the process); the pool starts before the
     // query so the threads boot while it runs, and closes once every court is written or one fails.
     const pool = motionRenderPool(ctx.manifest.counts.in_scope_counts)
-    const rows = await motionRows(ctx.db).catch(async (e: unknown) => {
-      await pool.close()
-      throw e
-    })
+    const courts: { county: string; court: string; base: string }[] = []
+    const results: Promise<CourtResult>[] = []
+    const written: string[] = []
     const restricted = outPaths(ctx.out).restricted
     restrictedDir(restricted)
     const root = freshRestrictedDir(restricted, 'motions')
-    // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
-    const cases = rows.map(motionCase)
-    const sections = sectionsFor(cases)
-    const county = cases.map((c) => c.county)
-    const court = cases.map((c) => c.court)
-    const written: string[] = []
-    const courts: { county: string; court: string; base: string; from: number; to: number }[] = []
-    const counties = runs(county, 0, county.length)
-    const countySlugs = uniqueSlugs(
-      counties.map(([from]) => county[from]!),
-      'unknown-county',
-    )
-    for (const [ci, [cFrom, cTo]] of counties.entries()) {
-      const dir = restrictedDir(restricted, 'motions', countySlugs[ci]!)
-      const inCounty = runs(court, cFrom, cTo)
-      const courtSlugs = uniqueSlugs(
-        inCounty.map(([from]) => court[from]!),
-        'unknown-court',
+    try {
+      await db.run(`create or replace temp table ${CASES_TABLE} as select * from mart_motion_cases`)
+      // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
+      const sections = sectionsFor(
+        (
+          await db.rows<{ remedy: string; determination: string; layer: string; is_related: boolean }>(
+            `select distinct remedy, determination, layer, is_related from ${CASES_TABLE}`,
+          )
+        ).map((r) => ({ ...r, layer: r.layer as 'statute' | 'policy' })),
       )
-      for (const [ki, [from, to]] of inCounty.entries()) {
-        const base = join(dir, courtSlugs[ki]!)
-        courts.push({
-          county: county[from] ?? NO_COUNTY,
-          court: court[from] ?? NO_COURT,
-          base,
-          from,
-          to,
-        })
-        written.push(runRelative(ctx.out, `${base}.csv`), runRelative(ctx.out, `${base}.pdf`))
+      const counties = await db.rows<{ county: string | null; first: number; n: number }>(
+        `select county, min(motion_order)::int as first, count(*)::int as n from ${CASES_TABLE}
+         group by county order by first`,
+      )
+      const countySlugs = uniqueSlugs(
+        counties.map((c) => c.county),
+        'unknown-county',
+      )
+      for (const [ci, c] of counties.entries()) {
+        const { rows, court } = await countyRows(db, c.county, c.first, c.n)
+        const dir = restrictedDir(restricted, 'motions', countySlugs[ci]!)
+        const inCounty = runs(court, 0, rows.length)
+        const courtSlugs = uniqueSlugs(
+          inCounty.map(([from]) => court[from]!),
+          'unknown-court',
+        )
+        // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court
+        // order. The county's renders finish before the next county is read: the heap holds one county.
+        const bySize = inCounty
+          .map((_, i) => i)
+          .sort((a, b) => inCounty[b]![1] - inCounty[b]![0] - (inCounty[a]![1] - inCounty[a]![0]) || a - b)
+        const base0 = courts.length
+        for (const [ki, [from]] of inCounty.entries()) {
+          const base = join(dir, courtSlugs[ki]!)
+          courts.push({ county: c.county ?? NO_COUNTY, court: court[from] ?? NO_COURT, base })
+          written.push(runRelative(ctx.out, `${base}.csv`), runRelative(ctx.out, `${base}.pdf`))
+        }
+        for (const ki of bySize) {
+          const [from, to] = inCounty[ki]!
+          const k = courts[base0 + ki]!
+          results[base0 + ki] = pool.render({
+            county: k.county,
+            court: k.court,
+            base: k.base,
+            runId: ctx.runId,
+            asOf: ctx.asOf,
+            policy: ctx.manifest.options.policy,
+            toolVersion: ctx.manifest.tool.version,
+            sections,
+            rows: rows.slice(from, to),
+          })
+        }
+        await Promise.all(results.slice(base0))
       }
-    }
-    // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court order.
-    const results: Promise<CourtResult>[] = new Array(courts.length)
-    const bySize = courts
-      .map((_, i) => i)
-      .sort((a, b) => courts[b]!.to - courts[b]!.from - (courts[a]!.to - courts[a]!.from) || a - b)
-    for (const i of bySize) {
-      const c = courts[i]!
-      results[i] = pool.render({
-        county: c.county,
-        court: c.court,
-        base: c.base,
-        runId: ctx.runId,
-        asOf: ctx.asOf,
-        policy: ctx.manifest.options.policy,
-        toolVersion: ctx.manifest.tool.version,
-        sections,
-        rows: rows.slice(c.from, c.to),
-      })
+    } catch (e) {
+      await Promise.allSettled(results)
+      await pool.close()
+      throw e
+    } finally {
+      await db.run(`drop table if exists ${CASES_TABLE}`)
     }
     const done = await Promise.all(results).finally(() => pool.close())
     const indexRows = courts.map((c, i) => [
