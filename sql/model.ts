@@ -17,6 +17,11 @@ export interface ModelContext {
   /** The DA policy the policy layer applies; absent means the statute alone. */
   policy?: ResolvedPolicy
   referenceDir: string
+  /**
+   * A statewide-size input: its 'temp table' models are built as tables in the database file instead, which
+   * DuckDB compresses and pages out (an in-memory line table of 20M lines left the aggregates after it no room).
+   */
+  largeInput?: boolean
 }
 
 export interface Model {
@@ -95,7 +100,7 @@ export function compileModel(m: Model, ctx: ModelContext): string {
     ...(m.ruleIds?.length ? [`-- rules:      ${m.ruleIds.join(', ')}`] : []),
   ].join('\n')
   const kind = m.materialized === 'view' ? 'view' : 'table'
-  const create = m.materialized === 'temp table' ? 'temp table' : kind
+  const create = m.materialized === 'temp table' && !ctx.largeInput ? 'temp table' : kind
   const comment = `${m.grain}${m.ruleIds?.length ? `; rules: ${m.ruleIds.join(', ')}` : ''}`.replaceAll(
     "'",
     "''",

@@ -11,6 +11,21 @@ import { UserError } from '../lib/user-error.ts'
  */
 export const DEFAULT_MEMORY_LIMIT = '1.5GB'
 
+/** Inputs past this many bytes (about 7M DOJ lines) get the larger default and keep their line table on disk. */
+const LARGE_INPUT_BYTES = 2e9
+
+/** A statewide-size input (ModelContext.largeInput). */
+export const isLargeInput = (inputBytes: number): boolean => inputBytes > LARGE_INPUT_BYTES
+const LARGE_INPUT_MEMORY_LIMIT = '3GB'
+
+/**
+ * The memory limit a run uses when --memory-limit is not given: 1.5 GB, or 3 GB for an input of more than 2 GB
+ * (a statewide extract), where DuckDB's aggregates over 20M lines cannot finish in 1.5 GB even with spilling.
+ */
+export function defaultMemoryLimit(inputBytes: number): string {
+  return isLargeInput(inputBytes) ? LARGE_INPUT_MEMORY_LIMIT : DEFAULT_MEMORY_LIMIT
+}
+
 /** DuckDB's size syntax: a number and a unit (1.5GB, 800MiB, 4 GB) or a percentage of memory (50%). */
 const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB|%)$/i
 
