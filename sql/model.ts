@@ -35,6 +35,12 @@ export interface Model {
   /** "one row per …" */
   readonly grain: string
   readonly ruleIds?: readonly string[]
+  /**
+   * A column every row of the model is keyed by person on (subject_id), for a model that groups a person's rows.
+   * For a statewide-size input it is built in passes, one hash bucket of people at a time, so its aggregate fits
+   * in memory (a filter on a grouping column reaches the scan below the GROUP BY).
+   */
+  readonly partitionKey?: string
   /** The SELECT that defines the relation. */
   sql(ctx: ModelContext): SqlTemplate | string
 }
@@ -87,6 +93,25 @@ export function checkModelOrder(
     }
     seen.set(m.name, m)
   }
+}
+
+/** Hash buckets a partitioned model is built in for a statewide-size input. */
+export const LARGE_INPUT_PASSES = 4
+
+/**
+ * The statements that build one model: its DDL, or for a partitioned model on a statewide-size input the same
+ * SELECT in LARGE_INPUT_PASSES passes (create from the first bucket, insert the rest). Same rows either way.
+ */
+export function buildStatements(m: Model, ctx: ModelContext): string[] {
+  if (!(ctx.largeInput && m.partitionKey)) return [compileModel(m, ctx)]
+  const bucket = (k: number) =>
+    `select * from (\n${selectOf(m, ctx)}\n) as whole where hash(${m.partitionKey}) % ${LARGE_INPUT_PASSES} = ${k}`
+  const ddl = compileModel(m, ctx)
+  const create = ddl.replace(selectOf(m, ctx), () => bucket(0))
+  return [
+    create,
+    ...Array.from({ length: LARGE_INPUT_PASSES - 1 }, (_, i) => `insert into ${m.name} ${bucket(i + 1)}`),
+  ]
 }
 
 /** DDL for one model, with a header an auditor can read. */

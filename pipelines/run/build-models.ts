@@ -5,7 +5,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from '../lib/duckdb.ts'
-import { checkModelOrder, compileModel, type Model, type ModelContext } from '../../sql/model.ts'
+import {
+  buildStatements,
+  checkModelOrder,
+  compileModel,
+  type Model,
+  type ModelContext,
+} from '../../sql/model.ts'
 import { MODELS } from '../../sql/models.ts'
 
 export async function buildModels(
@@ -16,7 +22,7 @@ export async function buildModels(
   checkModelOrder(MODELS, ctx)
   for (const m of models) {
     try {
-      await db.run(compileModel(m, ctx))
+      for (const statement of buildStatements(m, ctx)) await db.run(statement)
     } catch (e) {
       throw new Error(`building model ${m.name}: ${(e as Error).message}`, { cause: e })
     }

@@ -12,6 +12,7 @@ export const int_convictions: Model = {
   name: 'int_convictions',
   layer: 'intermediate',
   materialized: 'table',
+  partitionKey: 'subject_id',
   grain: 'one row per (subject_id, cnt_order) with a CONVICTED disposition',
   sql: () => sql`
 with conviction_lines as (

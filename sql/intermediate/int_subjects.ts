@@ -15,6 +15,7 @@ export const int_subjects: Model = {
   name: 'int_subjects',
   layer: 'intermediate',
   materialized: 'table',
+  partitionKey: 'subject_id',
   grain: 'one row per subject_id',
   sql: () => sql`
 with lines as (

@@ -8,6 +8,10 @@ import {
   type ModelContext,
 } from '../../sql/model.ts'
 import { ref } from '../../sql/helpers/model-sql.ts'
+import { buildStatements, LARGE_INPUT_PASSES } from '../../sql/model.ts'
+import { int_subjects } from '../../sql/intermediate/int_subjects.ts'
+import { createTable, fixtureContext } from '../helpers/model-fixture.ts'
+import { openDb } from '../../pipelines/lib/duckdb.ts'
 
 const ctx: ModelContext = {
   rawSource: 'select 1',
@@ -52,5 +56,55 @@ describe('models written as kysely templates', () => {
     expect(() => checkModelOrder([a, b, c, early], ctx)).toThrow(
       /stg_e \(staging\) reads mart_c from a later layer/,
     )
+  })
+})
+
+describe('a partitioned model on a statewide-size input', () => {
+  it('is built one hash bucket of people at a time, with the same rows as one build', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => ({
+      subject_id: `S${i % 13}`,
+      name: i % 5 === 0 ? `OTHER ${i % 13}` : `NAME ${i % 13}`,
+      cii_number: null,
+      gender: 'M',
+      race_code: 'W',
+      dob: '1980-01-01',
+      dob_present: true,
+      step_type: i % 7 === 0 ? 'DECEASED' : null,
+      step_date: '2010-01-01',
+      section: null,
+      county: 'FRESNO',
+      is_conviction: i % 2 === 0,
+    }))
+    const columns = {
+      subject_id: 'varchar',
+      name: 'varchar',
+      cii_number: 'varchar',
+      gender: 'varchar',
+      race_code: 'varchar',
+      dob: 'date',
+      dob_present: 'boolean',
+      step_type: 'varchar',
+      step_date: 'date',
+      section: 'varchar',
+      county: 'varchar',
+      is_conviction: 'boolean',
+    }
+    expect(buildStatements(int_subjects, fixtureContext({ largeInput: true }))).toHaveLength(
+      LARGE_INPUT_PASSES,
+    )
+    expect(buildStatements(int_subjects, fixtureContext())).toHaveLength(1)
+    const results: unknown[] = []
+    for (const largeInput of [false, true]) {
+      const db = await openDb(':memory:')
+      try {
+        await createTable(db, 'stg_doj_rows', { columns, rows: lines })
+        for (const s of buildStatements(int_subjects, fixtureContext({ largeInput }))) await db.run(s)
+        results.push(await db.rows(`select * from int_subjects order by subject_id`))
+      } finally {
+        db.close()
+      }
+    }
+    expect((results[0] as unknown[]).length).toBe(13)
+    expect(results[1]).toEqual(results[0])
   })
 })
