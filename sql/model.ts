@@ -36,9 +36,9 @@ export interface Model {
   readonly grain: string
   readonly ruleIds?: readonly string[]
   /**
-   * A column every row of the model is keyed by person on (subject_id), for a model that groups a person's rows.
-   * For a statewide-size input it is built in passes, one hash bucket of people at a time, so its aggregate fits
-   * in memory (a filter on a grouping column reaches the scan below the GROUP BY).
+   * A column the model and every relation it reads are keyed on (subject_id), for a model that groups a person's
+   * rows. For a statewide-size input it is built in passes, each reading one hash bucket of people from every
+   * upstream relation, so its aggregate fits in memory.
    */
   readonly partitionKey?: string
   /** The SELECT that defines the relation. */
@@ -104,10 +104,20 @@ export const LARGE_INPUT_PASSES = 4
  */
 export function buildStatements(m: Model, ctx: ModelContext): string[] {
   if (!(ctx.largeInput && m.partitionKey)) return [compileModel(m, ctx)]
+  const key = m.partitionKey
+  const select = selectOf(m, ctx)
+  // Each upstream relation is read one bucket at a time (a filter on the model's output would stay above its
+  // GROUP BY): every upstream of a partitioned model carries the key.
   const bucket = (k: number) =>
-    `select * from (\n${selectOf(m, ctx)}\n) as whole where hash(${m.partitionKey}) % ${LARGE_INPUT_PASSES} = ${k}`
-  const ddl = compileModel(m, ctx)
-  const create = ddl.replace(selectOf(m, ctx), () => bucket(0))
+    dependenciesOf(m, ctx).reduce(
+      (sql, dep) =>
+        sql.replaceAll(
+          `"${dep}"`,
+          `(select * from "${dep}" where hash(${key}) % ${LARGE_INPUT_PASSES} = ${k})`,
+        ),
+      select,
+    )
+  const create = compileModel(m, ctx).replace(select, () => bucket(0))
   return [
     create,
     ...Array.from({ length: LARGE_INPUT_PASSES - 1 }, (_, i) => `insert into ${m.name} ${bucket(i + 1)}`),
