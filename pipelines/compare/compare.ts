@@ -17,7 +17,7 @@ import { buildModels } from '../run/build-models.ts'
 import { checkAsOf, normaliseCounty, todayIso } from '../run/run-options.ts'
 import { copyCsv, copyParquet } from '../run/write-outputs.ts'
 import { checkDbPath } from '../run/db-path.ts'
-import { checkMemoryLimit, checkThreads, defaultMemoryLimit, isLargeInput } from '../run/resource-options.ts'
+import { checkMemoryLimit, checkThreads, sizedForInput } from '../run/resource-options.ts'
 import { lockFolder } from '../run/run-folder.ts'
 import { writeFileAtomically } from '../export/staged-writes.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
@@ -81,17 +81,15 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
 
   let open: Awaited<ReturnType<typeof openFreshDb>> | undefined
   try {
-    const db = (open = await openFreshDb(dbPath, {
-      threads,
-      memoryLimit: memoryLimit ?? defaultMemoryLimit(files.reduce((n, f) => n + f.bytes, 0)),
-    }))
+    const sized = sizedForInput(files, memoryLimit)
+    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit }))
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
       asOf,
       county,
       policyName: `compare: ${policies.map((p) => p.name).join(', ')}`,
       referenceDir: REFERENCE_DIR,
-      largeInput: isLargeInput(files.reduce((n, f) => n + f.bytes, 0)),
+      largeInput: sized.largeInput,
     }
     const ingest = await progress.phase('ingest + statute layer', async () => {
       const t = performance.now()

@@ -26,7 +26,7 @@
  * multi-line records or NUL bytes, or a line the whole-line read cannot take, is parsed in full and every row
  * rebuilt from its values: slower, same values.
  */
-import { DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
+import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { spreadsheetSafeSql } from '../../sql/helpers/spreadsheet-safe.ts'
 import {
@@ -95,6 +95,9 @@ export const candidatesSql = (input: ResultInput, path: string, rows: DojRows): 
   `copy (select '"' || replace(doj_line, '"', '""') || '",' || doj_line from ${linesSql(input)}${
     rows === 'all' ? '' : `\nwhere doj_line ilike '%convicted%'`
   }) to ${lit(path)} (${LINE_WRITE}, header false)`
+
+/** The columns of a candidate file: the original line, then the DOJ columns. */
+export const CANDIDATE_COLUMNS = duckdbReadColumns().replace('{', `{'doj_line': 'VARCHAR', `)
 
 /**
  * read_csv with the options ingest used (pipelines/ingest/raw-source.ts: explicit VARCHAR columns, strict

@@ -17,6 +17,7 @@ import { withInsertionOrder } from '../export/insertion-order.ts'
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import {
+  CANDIDATE_COLUMNS,
   candidatesSql,
   copyResultFileSql,
   COUNT_VALUES_SQL,
@@ -54,8 +55,7 @@ async function readInput(
       rmSync(candidates, { force: true })
     }
     if (readdirSync(scratch).includes(`${i}.csv`)) {
-      const columns = duckdbReadColumns().replace('{', `{'doj_line': 'VARCHAR', `)
-      await db.run(insertInputSql(i, parseSql(candidates, false, columns), true, rows))
+      await db.run(insertInputSql(i, parseSql(candidates, false, CANDIDATE_COLUMNS), true, rows))
       rmSync(candidates, { force: true })
       return
     }
@@ -69,8 +69,7 @@ async function rebuildFormulaLines(db: Db, scratch: string): Promise<void> {
   if (!n) return
   const path = join(scratch, 'formula-lines.csv')
   await db.run(formulaLinesSql(path))
-  const columns = duckdbReadColumns().replace('{', `{'doj_line': 'VARCHAR', `)
-  await db.run(rebuildFormulaLinesSql(parseSql(path, false, columns)))
+  await db.run(rebuildFormulaLinesSql(parseSql(path, false, CANDIDATE_COLUMNS)))
   rmSync(path, { force: true })
 }
 

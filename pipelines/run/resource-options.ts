@@ -15,15 +15,24 @@ export const DEFAULT_MEMORY_LIMIT = '1.5GB'
 const LARGE_INPUT_BYTES = 2e9
 
 /** A statewide-size input (ModelContext.largeInput). */
-export const isLargeInput = (inputBytes: number): boolean => inputBytes > LARGE_INPUT_BYTES
+const isLargeInput = (inputBytes: number): boolean => inputBytes > LARGE_INPUT_BYTES
 const LARGE_INPUT_MEMORY_LIMIT = '3GB'
 
 /**
  * The memory limit a run uses when --memory-limit is not given: 1.5 GB, or 3 GB for an input of more than 2 GB
  * (a statewide extract), where DuckDB's aggregates over 20M lines cannot finish in 1.5 GB even with spilling.
  */
-export function defaultMemoryLimit(inputBytes: number): string {
+function defaultMemoryLimit(inputBytes: number): string {
   return isLargeInput(inputBytes) ? LARGE_INPUT_MEMORY_LIMIT : DEFAULT_MEMORY_LIMIT
+}
+
+/** What the input files' total size decides for a run: its memory limit (unless given) and ModelContext.largeInput. */
+export function sizedForInput(
+  files: readonly { bytes: number }[],
+  memoryLimit: string | undefined,
+): { memoryLimit: string; largeInput: boolean } {
+  const bytes = files.reduce((n, f) => n + f.bytes, 0)
+  return { memoryLimit: memoryLimit ?? defaultMemoryLimit(bytes), largeInput: isLargeInput(bytes) }
 }
 
 /** DuckDB's size syntax: a number and a unit (1.5GB, 800MiB, 4 GB) or a percentage of memory (50%). */

@@ -21,7 +21,7 @@ import { BUILD_PHASES, buildModels } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
 import { claimRunFolder, type RunFolder } from './run-folder.ts'
 import { checkDbPath } from './db-path.ts'
-import { checkMemoryLimit, checkThreads, defaultMemoryLimit, isLargeInput } from './resource-options.ts'
+import { checkMemoryLimit, checkThreads, sizedForInput } from './resource-options.ts'
 import { carryOver, commitDb, openPublicFiles, tempDbBeside, untilSignal } from './run-commit.ts'
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
@@ -73,10 +73,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let open: Db | undefined
   let committed = false
   try {
-    const db = (open = await openFreshDb(dbPath, {
-      threads,
-      memoryLimit: memoryLimit ?? defaultMemoryLimit(files.reduce((n, f) => n + f.bytes, 0)),
-    }))
+    const sized = sizedForInput(files, memoryLimit)
+    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit }))
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
       asOf,
@@ -84,7 +82,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       policyName: policy.name,
       policy,
       referenceDir: REFERENCE_DIR,
-      largeInput: isLargeInput(files.reduce((n, f) => n + f.bytes, 0)),
+      largeInput: sized.largeInput,
     }
     // Hash and count records while DuckDB parses: two independent readings of the same files.
     const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Model, ModelContext } from '../model.ts'
 import { raw, ref, type Relation, type SqlTemplate } from '../helpers/model-sql.ts'
 import { run_params } from '../seeds/run_params.ts'
-import { int_prop64_charges } from '../intermediate/int_prop64_charges.ts'
+import { cycleOf, int_prop64_charges } from '../intermediate/int_prop64_charges.ts'
 import { int_convictions } from '../intermediate/int_convictions.ts'
 import { int_subjects } from '../intermediate/int_subjects.ts'
 import { elig_statute_determinations } from './elig_statute_determinations.ts'
@@ -30,10 +30,6 @@ import { RELATED_CHARGE } from '../helpers/determinations.ts'
 const rank = (col: string) =>
   `case ${col} when 'dismiss' then 3 when 'reduce' then 2 when 'review' then 1 else 0 end`
 const p64Code = (t = '') => `${t}code_type = 'HS' and ${t}section in (${PROP64_SECTIONS.map(lit).join(', ')})`
-/** The arrest cycle: CYC_ORDER, else the first three digits of CNT_ORDER (which encode the cycle). */
-const cycleOf = (t = '') =>
-  `coalesce(try_cast(${t}cyc_order as integer), try_cast(left(${t}cnt_order, 3) as integer))`
-
 function decide(rules: Rule[], prefix: string): string {
   if (rules.length === 0)
     return ['outcome', 'rule_id', 'citation', 'reason']
@@ -90,7 +86,7 @@ facts as${raw(once)} (
     p.convictions_on_record,
     p.only_prop64,
     p.all_sentences_done,
-    ${raw(cycleOf('d.'))} as cycle,
+    ${raw(cycleOf('d'))} as cycle,
     ${raw(ageOn('d.dob', 'r.as_of_date'))} as age_on_as_of,
     ${raw(ageOn('d.dob', 'd.conviction_date'))} as age_at_conviction,
     -- The policy reaches old-law convictions of HS 11357–11360 only, never a conspiracy or an accessory.
@@ -190,7 +186,7 @@ anchors as (
   group by all
 ),
 related_counts as (
-  select c.*, ${raw(cycleOf('c.'))} as cycle, ${raw(outcome)} as related_outcome
+  select c.*, ${raw(cycleOf('c'))} as cycle, ${raw(outcome)} as related_outcome
   from ${ref(int_convictions)} c
   where not coalesce(${raw(p64Code('c.'))}, false)
     and coalesce(${raw(PRE_AUMA('c.offense_date', 'c.conviction_date'))}, false)
