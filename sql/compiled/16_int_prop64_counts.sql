@@ -12,13 +12,16 @@ in_scope as (
   -- P64-SCOPE-01: convictions under the sections HS 11361.8(a)/(e) names, judged by the convicted offense.
   -- Also a PC 32 accessory tied to a Prop 64 offense (same cycle, or the charge names one): People v. Boatwright
   -- (2019) 36 Cal.App.5th 848 holds it not categorically outside 11361.8, so it must not be silently absent.
+  -- The cycle is matched by a plain left join (one row per cycle, so no count is doubled): an EXISTS inside the OR
+  -- made DuckDB carry every conviction through a mark join.
   select c.*, c.base_section = 'PC 32' or c.is_accessory as is_accessory_count
   from "int_convictions" c
+  left join prop64_cycles p on p.subject_id = c.subject_id and p.cycle = coalesce(try_cast(c.cyc_order as integer), try_cast(left(c.cnt_order, 3) as integer))
   where (c.code_type = 'HS' and c.section in ('11357', '11358', '11359', '11360', '11362.1', '11362.2', '11362.3', '11362.4'))
      or (c.base_section = 'PC 32' and (
           regexp_matches(coalesce(c.charge_text, ''), '\b(1135[789]|11360)\b')
           or regexp_matches(coalesce(c.charged_code_section, ''), '^HS (1135[789]|11360)\b')
-          or exists (select 1 from prop64_cycles p where p.subject_id = c.subject_id and p.cycle = coalesce(try_cast(c.cyc_order as integer), try_cast(left(c.cnt_order, 3) as integer)))))
+          or p.subject_id is not null))
 ),
 coded as (
   -- The CJIS code says which law the charge was brought under: codes valid only from 2016-11-09 are
