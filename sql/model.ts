@@ -107,13 +107,13 @@ export function buildStatements(m: Model, ctx: ModelContext): string[] {
   const key = m.partitionKey
   const select = selectOf(m, ctx)
   // Each upstream relation is read one bucket at a time (a filter on the model's output would stay above its
-  // GROUP BY): every upstream of a partitioned model carries the key.
+  // GROUP BY): every upstream of a partitioned model carries the key, and is a table (its rowid stays readable).
   const bucket = (k: number) =>
     dependenciesOf(m, ctx).reduce(
       (sql, dep) =>
         sql.replaceAll(
           `"${dep}"`,
-          `(select * from "${dep}" where hash(${key}) % ${LARGE_INPUT_PASSES} = ${k})`,
+          `(select rowid, * from "${dep}" where hash(${key}) % ${LARGE_INPUT_PASSES} = ${k})`,
         ),
       select,
     )

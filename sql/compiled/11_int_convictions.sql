@@ -3,38 +3,55 @@
 -- grain:      one row per (subject_id, cnt_order) with a CONVICTED disposition
 -- depends on: stg_doj_rows
 create or replace table int_convictions as
-with conviction_lines as (
+with sentences as (
   -- A sentence part is keyed by its count, its order and its fields: the same line delivered twice is one part,
-  -- so it cannot double a sentence.
-  select distinct on (subject_id, cnt_order, sent_order, sentence_kind, sentence_length, sentence_unit) *
-  from "stg_doj_rows" where is_conviction and subject_id is not null and cnt_order is not null
-),
-counts as (
+  -- so it cannot double a sentence. Only the sums need the parts deduplicated, so only these narrow keys are.
   select
     subject_id,
     cnt_order,
-    -- The court step's own fields come from the first sentence part: one arg_min over a struct, not one per field.
-    arg_min(struct_pack(county, county_code, court, case_number, cyc_order, charge_text, offense_code,
-      code_type, section, subsection, base_section, code_section, conviction_level, disposition,
-      charged_code_section, convicted_offense_recorded, cycle_age,
-      conviction_date := coalesce(disp_date, step_date),
-      conviction_date_status := case when disp_date_status <> 'missing' then disp_date_status else step_date_status end,
-      -- Offense date: the arrest cycle date (the DOJ file carries no separate offense date).
-      offense_date := cyc_date, offense_date_status := cyc_date_status), coalesce(sent_order, '')) as first_part,
-    bool_or(is_attempt) as is_attempt,
-    bool_or(is_conspiracy) as is_conspiracy,
-    bool_or(is_accessory) as is_accessory,
-    bool_or(has_registration_qualifier) as has_registration_qualifier,
-    list_sort(list_distinct(flatten(list(qualifier_codes)))) as qualifier_codes,
     sum(case when sentence_unit = 'D' then sentence_length else 0 end) as sentence_days,
     sum(case when sentence_unit = 'M' then sentence_length else 0 end) as sentence_months,
     sum(case when sentence_unit = 'Y' then sentence_length else 0 end) as sentence_years,
     count(*) filter (where sentence_length is not null and coalesce(sentence_unit, '') not in ('D', 'M', 'Y'))
       as sentence_parts_unreadable,
-    string_agg(distinct sentence_kind || coalesce(' ' || sentence_length::int || ' ' || sentence_unit, ''), ' + ')
-      as sentence_text
-  from conviction_lines
+    -- 'FINE + JAIL 90 D + PROBATION 3 Y': each distinct part once, sorted, so a rerun reads the same.
+    nullif(array_to_string(list_sort(list_distinct(list(
+      sentence_kind || coalesce(' ' || sentence_length::int || ' ' || sentence_unit, '')))), ' + '), '') as sentence_text
+  from (
+    select distinct subject_id, cnt_order, sent_order, sentence_kind, sentence_length, sentence_unit
+    from "stg_doj_rows" where is_conviction and subject_id is not null and cnt_order is not null
+  )
   group by subject_id, cnt_order
+),
+firsts as (
+  -- The court step's own fields come from the first sentence part. The aggregate keeps only that line's rowid
+  -- (an arg_min over a struct of twenty fields cost more than all the rest); the fields are joined back below.
+  select
+    subject_id,
+    cnt_order,
+    arg_min(rowid, coalesce(sent_order, '')) as first_line,
+    bool_or(is_attempt) as is_attempt,
+    bool_or(is_conspiracy) as is_conspiracy,
+    bool_or(is_accessory) as is_accessory,
+    bool_or(has_registration_qualifier) as has_registration_qualifier,
+    -- Most lines carry no qualifier: only the others are collected.
+    coalesce(list_sort(list_distinct(flatten(list(qualifier_codes) filter (where len(qualifier_codes) > 0)))), [])
+      as qualifier_codes
+  from "stg_doj_rows" where is_conviction and subject_id is not null and cnt_order is not null
+  group by subject_id, cnt_order
+),
+counts as (
+  select f.* exclude (first_line), s.* exclude (subject_id, cnt_order),
+    struct_pack(l.county, l.county_code, l.court, l.case_number, l.cyc_order, l.charge_text, l.offense_code,
+      l.code_type, l.section, l.subsection, l.base_section, l.code_section, l.conviction_level, l.disposition,
+      l.charged_code_section, l.convicted_offense_recorded, l.cycle_age,
+      conviction_date := coalesce(l.disp_date, l.step_date),
+      conviction_date_status := case when l.disp_date_status <> 'missing' then l.disp_date_status else l.step_date_status end,
+      -- Offense date: the arrest cycle date (the DOJ file carries no separate offense date).
+      offense_date := l.cyc_date, offense_date_status := l.cyc_date_status) as first_part
+  from firsts f
+  join "stg_doj_rows" l on l.rowid = f.first_line
+  join sentences s on s.subject_id = f.subject_id and s.cnt_order = f.cnt_order
 )
 select
   * exclude (first_part),

@@ -12,7 +12,7 @@ import { toCsvLine } from './doj-fixture.ts'
 import { DOJ_COLUMN_NAMES, type DojRow } from '../../data-contracts/doj-extract.contract.ts'
 import { inspectFile } from '../../pipelines/ingest/inspect-file.ts'
 import { rawSourceSql } from '../../pipelines/ingest/raw-source.ts'
-import type { Model } from '../../sql/model.ts'
+import type { Model, ModelContext } from '../../sql/model.ts'
 import { raw_doj_rows } from '../../sql/sources/raw_doj_rows.ts'
 import { stg_doj_rows } from '../../sql/staging/stg_doj_rows.ts'
 
@@ -34,10 +34,14 @@ export function writeLines(lines: readonly ExtractLine[], name = 'extract.csv'):
 export async function runOverExtract(
   model: Model,
   lines: readonly ExtractLine[],
-  opts: { between?: readonly Model[] } = {},
+  opts: { between?: readonly Model[]; ctx?: Partial<ModelContext> } = {},
 ): Promise<ModelRun & { path: string }> {
   const path = writeLines(lines)
   const also = model === stg_doj_rows ? [raw_doj_rows] : [raw_doj_rows, stg_doj_rows, ...(opts.between ?? [])]
-  const run = await runModel(model, {}, { ctx: { rawSource: rawSourceSql([inspectFile(path)]) }, also })
+  const run = await runModel(
+    model,
+    {},
+    { ctx: { ...opts.ctx, rawSource: rawSourceSql([inspectFile(path)]) }, also },
+  )
   return { ...run, path }
 }

@@ -5,7 +5,13 @@
  */
 import { resolve } from 'node:path'
 import { openDb, type Db } from '../../pipelines/lib/duckdb.ts'
-import { compileModel, dependenciesOf, type Model, type ModelContext } from '../../sql/model.ts'
+import {
+  buildStatements,
+  compileModel,
+  dependenciesOf,
+  type Model,
+  type ModelContext,
+} from '../../sql/model.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { resolvePolicy } from '../../pipelines/policy/resolve-policy.ts'
 
@@ -76,7 +82,8 @@ export async function runModel(
   }
   for (const s of opts.seeds ?? []) await db.run(compileModel(s, ctx))
   for (const [name, t] of Object.entries(tables)) await createTable(db, name, t)
-  for (const m of [...(opts.also ?? []), model]) await db.run(compileModel(m, ctx))
+  // As a run builds them: a partitioned model on a statewide-size input (ctx.largeInput) in hash buckets.
+  for (const m of [...(opts.also ?? []), model]) for (const s of buildStatements(m, ctx)) await db.run(s)
   return {
     db,
     rows: (orderBy) => db.rows(`select * from ${model.name}${orderBy ? ` order by ${orderBy}` : ''}`),

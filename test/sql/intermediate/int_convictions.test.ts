@@ -243,4 +243,35 @@ describe('int_convictions', () => {
       { numRuns: 6 },
     )
   })
+
+  it('a statewide-size input builds it in hash buckets of people, with the same rows (the first part found by its rowid in each bucket)', async () => {
+    // 15 (subject, count) pairs; the last 5 lines add parts to the first 5 counts.
+    const lines = Array.from({ length: 20 }, (_, i) =>
+      count({
+        subject: `S${i % 5}`,
+        cnt: `00${(i % 3) + 1}001001`,
+        offense: ((i % 5) + (i % 3)) % 2 ? '11357(B) HS-POSSESS' : '211 PC-ROBBERY',
+        sentence: [
+          { kind: 'PROBATION', length: String((i % 4) + 1), unit: 'Y' },
+          { kind: 'JAIL', length: String(10 * i + 5), unit: 'D' },
+        ],
+      }),
+    ).flat()
+    const built: Row[][] = []
+    for (const largeInput of [false, true]) {
+      const run = await runOverExtract(int_convictions, lines, { ctx: { largeInput } })
+      try {
+        built.push(await run.rows<Row>('subject_id, cnt_order'))
+      } finally {
+        run.close()
+      }
+    }
+    expect(built[0]!.length).toBe(15)
+    expect(built[1]).toEqual(built[0])
+    expect(built[0]!.find((r) => r.subject_id === 'S0' && r.cnt_order === '001001001')).toMatchObject({
+      sentence_text: 'JAIL 155 D + JAIL 5 D + PROBATION 1 Y + PROBATION 4 Y',
+      sentence_days: 160,
+      code_section: 'PC 211',
+    })
+  })
 })
