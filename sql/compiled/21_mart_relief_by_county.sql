@@ -21,14 +21,32 @@ with labelled as (select * replace (case when county in (select county from "ref
     determination
   from "count_determinations"
   where not coalesce(is_related, false))),
-outcomes as (
-  select *, determination as outcome from labelled
-  union all select *, 'relief' as outcome from labelled where determination in ('dismiss', 'reduce')
-  union all select *, 'all' as outcome from labelled),
 agg as (
-  select case when grouping(county) = 1 then 'all' else county end as county, outcome, count(*)::int as counts, count(distinct subject_id)::int as people
-  from outcomes
-  group by grouping sets ((county, outcome), (outcome))
+  select county, outcome, counts, people
+  from (
+  select case when g_county = 1 then 'all' else county end as county, g_county,
+    c.outcome, c.outcome_ord, c.counts, c.people
+  from (
+    select county, g_county, unnest([{outcome: 'dismiss', outcome_ord: 0, counts: sum("n_dismiss")::int, people: (count(*) filter (where "n_dismiss" > 0))::int},
+      {outcome: 'reduce', outcome_ord: 1, counts: sum("n_reduce")::int, people: (count(*) filter (where "n_reduce" > 0))::int},
+      {outcome: 'review', outcome_ord: 2, counts: sum("n_review")::int, people: (count(*) filter (where "n_review" > 0))::int},
+      {outcome: 'not_eligible', outcome_ord: 3, counts: sum("n_not_eligible")::int, people: (count(*) filter (where "n_not_eligible" > 0))::int},
+      {outcome: 'relief', outcome_ord: 4, counts: sum("n_relief")::int, people: (count(*) filter (where "n_relief" > 0))::int},
+      {outcome: 'all', outcome_ord: 5, counts: sum("n_all")::int, people: (count(*) filter (where "n_all" > 0))::int}]) as c
+    from (
+      select county, grouping(county) as g_county,
+        count(*) filter (where determination = 'dismiss') as "n_dismiss",
+        count(*) filter (where determination = 'reduce') as "n_reduce",
+        count(*) filter (where determination = 'review') as "n_review",
+        count(*) filter (where determination = 'not_eligible') as "n_not_eligible",
+        count(*) filter (where determination in ('dismiss', 'reduce')) as "n_relief",
+        count(*) as "n_all"
+      from labelled
+      group by grouping sets ((county, subject_id), (subject_id))
+    ) per_person
+    group by county, g_county
+  ) cells
+  where c.counts > 0)
 ),
 counties as (
   select county_code, county, fips from "ref_counties"

@@ -20,17 +20,31 @@ with labelled as (
     statute_determination,
     determination
   from "count_determinations"
-  where not coalesce(is_related, false)),
-outcomes as (
-  select *, determination as outcome from labelled
-  union all select *, 'relief' as outcome from labelled where determination in ('dismiss', 'reduce')
-  union all select *, 'all' as outcome from labelled)
-select case when grouping(code_section) = 1 then 'all' else code_section end as code_section, case when grouping(conviction_level) = 1 then 'all' else conviction_level end as conviction_level, outcome,
-  count(*)::int as counts, count(distinct subject_id)::int as people
-from outcomes
-group by grouping sets (
-  (code_section, conviction_level, outcome), (code_section, outcome), (conviction_level, outcome), (outcome)
-)
-order by grouping(code_section) desc, code_section, grouping(conviction_level) desc, conviction_level,
-  case outcome when 'dismiss' then 0 when 'reduce' then 1 when 'review' then 2 when 'not_eligible' then 3 when 'relief' then 4 when 'all' then 5 end;
+  where not coalesce(is_related, false))
+select code_section, conviction_level, outcome, counts, people
+from (
+  select case when g_code_section = 1 then 'all' else code_section end as code_section, case when g_conviction_level = 1 then 'all' else conviction_level end as conviction_level, g_code_section, g_conviction_level,
+    c.outcome, c.outcome_ord, c.counts, c.people
+  from (
+    select code_section, conviction_level, g_code_section, g_conviction_level, unnest([{outcome: 'dismiss', outcome_ord: 0, counts: sum("n_dismiss")::int, people: (count(*) filter (where "n_dismiss" > 0))::int},
+      {outcome: 'reduce', outcome_ord: 1, counts: sum("n_reduce")::int, people: (count(*) filter (where "n_reduce" > 0))::int},
+      {outcome: 'review', outcome_ord: 2, counts: sum("n_review")::int, people: (count(*) filter (where "n_review" > 0))::int},
+      {outcome: 'not_eligible', outcome_ord: 3, counts: sum("n_not_eligible")::int, people: (count(*) filter (where "n_not_eligible" > 0))::int},
+      {outcome: 'relief', outcome_ord: 4, counts: sum("n_relief")::int, people: (count(*) filter (where "n_relief" > 0))::int},
+      {outcome: 'all', outcome_ord: 5, counts: sum("n_all")::int, people: (count(*) filter (where "n_all" > 0))::int}]) as c
+    from (
+      select code_section, conviction_level, grouping(code_section) as g_code_section, grouping(conviction_level) as g_conviction_level,
+        count(*) filter (where determination = 'dismiss') as "n_dismiss",
+        count(*) filter (where determination = 'reduce') as "n_reduce",
+        count(*) filter (where determination = 'review') as "n_review",
+        count(*) filter (where determination = 'not_eligible') as "n_not_eligible",
+        count(*) filter (where determination in ('dismiss', 'reduce')) as "n_relief",
+        count(*) as "n_all"
+      from labelled
+      group by grouping sets ((code_section, conviction_level, subject_id), (code_section, subject_id), (conviction_level, subject_id), (subject_id))
+    ) per_person
+    group by code_section, conviction_level, g_code_section, g_conviction_level
+  ) cells
+  where c.counts > 0)
+order by g_code_section desc, code_section, g_conviction_level desc, conviction_level, outcome_ord;
 comment on table mart_relief_by_offense is 'one row per code section (or ''all'') x conviction level (or ''all'') x outcome, where counts exist';

@@ -21,16 +21,32 @@ with labelled as (
     determination
   from "count_determinations"
   where not coalesce(is_related, false)),
-outcomes as (
-  select *, determination as outcome from labelled
-  union all select *, 'relief' as outcome from labelled where determination in ('dismiss', 'reduce')
-  union all select *, 'all' as outcome from labelled),
 agg as (
-  select case when grouping(race_group) = 1 then 'all' else race_group end as race_group, case when grouping(gender) = 1 then 'all' else gender end as gender, case when grouping(age_band) = 1 then 'all' else age_band end as age_band, outcome,
-    count(*)::int as counts, count(distinct subject_id)::int as people
-  from outcomes
-  group by grouping sets ((race_group, gender, age_band, outcome), (race_group, outcome), (gender, outcome),
-    (age_band, outcome), (outcome))
+  select race_group, gender, age_band, outcome, counts, people
+  from (
+  select case when g_race_group = 1 then 'all' else race_group end as race_group, case when g_gender = 1 then 'all' else gender end as gender, case when g_age_band = 1 then 'all' else age_band end as age_band, g_race_group, g_gender, g_age_band,
+    c.outcome, c.outcome_ord, c.counts, c.people
+  from (
+    select race_group, gender, age_band, g_race_group, g_gender, g_age_band, unnest([{outcome: 'dismiss', outcome_ord: 0, counts: sum("n_dismiss")::int, people: (count(*) filter (where "n_dismiss" > 0))::int},
+      {outcome: 'reduce', outcome_ord: 1, counts: sum("n_reduce")::int, people: (count(*) filter (where "n_reduce" > 0))::int},
+      {outcome: 'review', outcome_ord: 2, counts: sum("n_review")::int, people: (count(*) filter (where "n_review" > 0))::int},
+      {outcome: 'not_eligible', outcome_ord: 3, counts: sum("n_not_eligible")::int, people: (count(*) filter (where "n_not_eligible" > 0))::int},
+      {outcome: 'relief', outcome_ord: 4, counts: sum("n_relief")::int, people: (count(*) filter (where "n_relief" > 0))::int},
+      {outcome: 'all', outcome_ord: 5, counts: sum("n_all")::int, people: (count(*) filter (where "n_all" > 0))::int}]) as c
+    from (
+      select race_group, gender, age_band, grouping(race_group) as g_race_group, grouping(gender) as g_gender, grouping(age_band) as g_age_band,
+        count(*) filter (where determination = 'dismiss') as "n_dismiss",
+        count(*) filter (where determination = 'reduce') as "n_reduce",
+        count(*) filter (where determination = 'review') as "n_review",
+        count(*) filter (where determination = 'not_eligible') as "n_not_eligible",
+        count(*) filter (where determination in ('dismiss', 'reduce')) as "n_relief",
+        count(*) as "n_all"
+      from labelled
+      group by grouping sets ((race_group, gender, age_band, subject_id), (race_group, subject_id), (gender, subject_id), (age_band, subject_id), (subject_id))
+    ) per_person
+    group by race_group, gender, age_band, g_race_group, g_gender, g_age_band
+  ) cells
+  where c.counts > 0)
 )
 select a.*, p.adults
 from agg a

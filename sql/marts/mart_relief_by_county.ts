@@ -5,7 +5,7 @@ import { ref_counties, ref_county_population } from '../seeds/reference_tables.t
 import { run_params } from '../seeds/run_params.ts'
 import { mart_relief_population } from './mart_relief_population.ts'
 import { publicCounty } from '../helpers/public-county.ts'
-import { PROP64_COUNTS, OUTCOME_VALUES, dim, outcomeRows } from './mart_relief_outcomes.ts'
+import { PROP64_COUNTS, OUTCOME_VALUES, outcomeCells } from './mart_relief_outcomes.ts'
 
 /**
  * Relief by county of conviction, with the rate per 100,000 residents (2020 Census). A statewide run lists
@@ -19,11 +19,9 @@ export const mart_relief_by_county: Model = {
   grain: "one row per county (or 'all') x outcome (dismiss, reduce, review, not_eligible, relief, all)",
   sql: () => sql`
 with labelled as (select * replace (${publicCounty('county')} as county) from (${PROP64_COUNTS})),
-outcomes as (${raw(outcomeRows())}),
 agg as (
-  select ${raw(dim('county'))}, outcome, count(*)::int as counts, count(distinct subject_id)::int as people
-  from outcomes
-  group by grouping sets ((county, outcome), (outcome))
+  select county, outcome, counts, people
+  from (${raw(outcomeCells({ from: 'labelled', sets: [['county'], []] }))})
 ),
 counties as (
   select county_code, county, fips from ${ref(ref_counties)}

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { mart_relief_population } from './mart_relief_population.ts'
-import { PROP64_COUNTS, dim, outcomeOrder, outcomeRows } from './mart_relief_outcomes.ts'
+import { PROP64_COUNTS, outcomeCells, outcomeOrder } from './mart_relief_outcomes.ts'
 
 /**
  * Relief by race and ethnicity (DOJ code mapped to Census groups), gender and age band at conviction: the
@@ -18,13 +18,14 @@ export const mart_relief_by_demographics: Model = {
   grain: "one row per race group x gender x age band (each possibly 'all') x outcome, where counts exist",
   sql: () => sql`
 with labelled as (${PROP64_COUNTS}),
-outcomes as (${raw(outcomeRows())}),
 agg as (
-  select ${raw(dim('race_group'))}, ${raw(dim('gender'))}, ${raw(dim('age_band'))}, outcome,
-    count(*)::int as counts, count(distinct subject_id)::int as people
-  from outcomes
-  group by grouping sets ((race_group, gender, age_band, outcome), (race_group, outcome), (gender, outcome),
-    (age_band, outcome), (outcome))
+  select race_group, gender, age_band, outcome, counts, people
+  from (${raw(
+    outcomeCells({
+      from: 'labelled',
+      sets: [['race_group', 'gender', 'age_band'], ['race_group'], ['gender'], ['age_band'], []],
+    }),
+  )})
 )
 select a.*, p.adults
 from agg a

@@ -50,16 +50,25 @@ person_county as (
   select ${publicCounty('county')} as county, subject_id, bool_or(${raw(isRelief())}) as affected
   from ${ref(count_determinations)}
   group by all
+),
+-- One row per person (statewide) and per person and county, so each cell counts a person once with a plain
+-- count (a count(distinct) per measure over grouping sets cost more than all the rest of the view).
+person as (select subject_id, bool_or(affected) as affected from person_county group by subject_id),
+cells as (
+  select true as statewide, null::varchar as county, p.affected, r.*
+  from person p join record r using (subject_id)
+  union all by name
+  select false as statewide, pc.county, pc.affected, r.*
+  from person_county pc join record r using (subject_id)
 )
 select
-  grouping(county) = 1 as statewide,
+  statewide,
   county,
-  count(distinct subject_id)::int as people_in_scope,
-  count(distinct subject_id) filter (where affected)::int as affected,
-  count(distinct subject_id) filter (where affected and had_felony and no_felony_after)::int as left_with_no_felony,
-  count(distinct subject_id) filter (where affected and no_conviction_after)::int as left_with_no_conviction,
-  count(distinct subject_id) filter (where affected and not convicted_in_last_7_years)::int
-    as no_conviction_in_last_7_years
-from person_county join record using (subject_id)
-group by grouping sets ((), (county))`,
+  count(*)::int as people_in_scope,
+  count(*) filter (where affected)::int as affected,
+  count(*) filter (where affected and had_felony and no_felony_after)::int as left_with_no_felony,
+  count(*) filter (where affected and no_conviction_after)::int as left_with_no_conviction,
+  count(*) filter (where affected and not convicted_in_last_7_years)::int as no_conviction_in_last_7_years
+from cells
+group by statewide, county`,
 }
