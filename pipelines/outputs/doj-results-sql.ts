@@ -200,8 +200,9 @@ export const createRowsTableSql = `create or replace temp table ${ROWS_TABLE} (
  * line and three fields keeps DuckDB from parsing all 95 columns of every candidate.
  */
 export function insertRowsSql(source: string, hasLine: boolean, rows: DojRows): string {
-  const text = hasLine ? 'doj_line' : csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))
-  const flag = hasLine ? `regexp_matches(doj_line, '${MAY_START_FORMULA}')` : 'false'
+  // Qualified: the joined tables' subject_id would make SUBJECT_ID ambiguous (names are case-insensitive).
+  const text = hasLine ? 'r.doj_line' : csvText(DOJ_COLUMN_NAMES.map((n) => `r."${n}"`))
+  const flag = hasLine ? `regexp_matches(r.doj_line, '${MAY_START_FORMULA}')` : 'false'
   const input = `(select trim(SUBJECT_ID) as row_subject,
   case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
   * from ${source}) r`
