@@ -18,13 +18,20 @@
  * How it stays fast (issue 11): parsing all 95 columns of every input line and having DuckDB's CSV writer
  * quote them again costs many times a plain scan. So, for an input whose every record is one physical line
  * (the run's ledger says so), the file is first read as whole lines, unparsed; only lines that may be wanted
- * (those mentioning "convicted" in any case, or every line with --doj-rows all) go to a candidate file, each
+ * (those holding "convicted" in any case, or every line with --doj-rows all) go to a candidate file, each
  * as `"<the line, quoted>",<the line>`. That small file is parsed with the run's own CSV options, so exactly
  * the same records parse with the same values; the exact row filter runs on those values, and each kept row
  * carries its original line, written back byte for byte. A line in which any field may start a spreadsheet
  * formula is instead rebuilt from its parsed values, made safe (the rule of every CSV we write). An input with
  * multi-line records or NUL bytes, or a line the whole-line read cannot take, is parsed in full and every row
  * rebuilt from its values: slower, same values.
+ *
+ * The eligibility columns are CSV text computed once per count (and, with --doj-rows all, once per person),
+ * not once per row; the parsed candidates are joined to them straight into the table the COPYs read.
+ * Measured and left out: a tighter candidate filter on the person or the count (the line must hold the
+ * count's CNT_ORDER, say) kept half the lines but cost more in the scan (a per-row needle, a field-splitting
+ * regex) than writing and parsing them saved; pairing the input's lines with its parsed records by position
+ * (POSITIONAL JOIN, nothing written) used less CPU but runs on one thread, twice the wall time.
  */
 import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
@@ -39,15 +46,16 @@ import {
 export type DojRows = 'counts' | 'all'
 export const DOJ_ROWS: readonly DojRows[] = ['counts', 'all']
 
-export const INPUT_TABLE = 'doj_result_input'
-/** Every output line with its file number and sort keys, built in parallel before the ordered COPY. */
+/** Every output line (input text and eligibility text apart) with its file number and sort keys. */
 export const ROWS_TABLE = 'doj_result_rows'
+/** Per in-scope count: its file number and its eligibility columns as CSV text. */
+export const COUNTS_TABLE = 'doj_result_counts'
+/** With --doj-rows all: per person in scope, the eligibility text of their rows that are not a count. */
+export const SUBJECTS_TABLE = 'doj_result_subjects'
+/** With --doj-rows all: (file number, person) for every county a person has an in-scope count in. */
 export const SCOPE_TABLE = 'doj_result_scope'
-export const COUNT_VALUES_TABLE = 'doj_result_count_values'
-export const SUBJECT_VALUES_TABLE = 'doj_result_subject_values'
-/** county → file number, the COPY's partition key (a number: county names are not folder names). */
+/** county → file number, the key each COPY selects its rows by (a number: county names are not folder names). */
 export const FILES_TABLE = 'doj_result_files'
-/** The column the single partitioned COPY splits the files by. */
 export const FILE_COLUMN = 'file_no'
 
 /**
@@ -59,22 +67,85 @@ const LINE_DELIM = lit(String.fromCharCode(1))
 /** Write each value as it is: the values written with it are already CSV text. */
 const LINE_WRITE = `format csv, delimiter ${LINE_DELIM}, quote '', escape ''`
 
-/** Subjects per county: anyone with an in-scope count in that county's courts. */
-export const SCOPE_SQL = `create or replace temp table ${SCOPE_TABLE} as
-select distinct county, subject_id from mart_doj_count_values`
-
-/** The count- and person-level values, materialised once for the join (their SQL is in the marts). */
-export const COUNT_VALUES_SQL = `create or replace temp table ${COUNT_VALUES_TABLE} as
-select * from mart_doj_count_values`
-
-export const SUBJECT_VALUES_SQL = `create or replace temp table ${SUBJECT_VALUES_TABLE} as
-select * from mart_doj_subject_values`
+/** The counties with in-scope counts, in file order (call filesTableSql with them). */
+export const COUNTIES_SQL = `select distinct county from mart_doj_count_values order by county nulls last`
 
 /** The files in name order with their number; call with the counties sorted (uniqueSlugs' order). */
 export const filesTableSql = (counties: readonly (string | null)[]): string =>
   `create or replace temp table ${FILES_TABLE} as
 select * from (values ${counties.map((c, i) => `(${c === null ? 'null::varchar' : lit(c)}, ${i})`).join(', ')})
   f(county, ${FILE_COLUMN})`
+
+/** One value as a CSV field, as DuckDB's writer quotes it (NULL empty, the empty string ""). */
+const csvField = (expr: string) =>
+  `case when (${expr}) is null then '' when (${expr}) = '' or contains((${expr}), ',') or contains((${expr}), '"') or contains((${expr}), chr(10)) or contains((${expr}), chr(13)) then '"' || replace((${expr}), '"', '""') || '"' else (${expr}) end`
+
+/**
+ * Fields made spreadsheet-safe and joined into CSV text. One lambda over the list of values: each value
+ * appears once in the SQL, so DuckDB does not hoist the repeated subexpressions out of a CASE and compute
+ * them for every row.
+ */
+const csvText = (exprs: readonly string[]) =>
+  `array_to_string(list_transform([${exprs.join(', ')}], v -> ${csvField(spreadsheetSafeSql('v'))}), ',')`
+
+/**
+ * The eligibility columns as CSV text, for a row that is an in-scope count (`cv` and `sv` in scope) or for
+ * another row of the person (`sv` only: the count-level columns blank).
+ */
+export function eligibilityTextSql(isCount: boolean): string {
+  const either = (count: string, subject: string) => (isCount ? count : subject)
+  const cv = (col: string) => (isCount ? `cv.${col}` : 'null')
+  // Every column of the contract has its value here (the type says so); the contract gives the order.
+  const eligibility: Record<EligibilityColumn, string> = {
+    IN_SCOPE_COUNT: `'${isCount}'`,
+    NUMBER_OF_CONVICTIONS_ON_RECORD: 'sv.convictions_on_record',
+    OCCURRED_AFTER_2016_11_09: cv('occurred_after'),
+    SUPERSTRIKE_CODE_SECTIONS: either('cv.superstrike_sections', 'sv.superstrike_sections'),
+    PC290_CODE_SECTIONS: either('cv.pc290_sections', 'sv.pc290_sections'),
+    PC290_REGISTRATION: either('cv.pc290_registration', 'sv.pc290_registration'),
+    DATE_OF_CONVICTION: cv('conviction_date'),
+    YEARS_SINCE_THIS_CONVICTION: cv('years_since_this'),
+    YEARS_SINCE_ANY_CONVICTION: 'sv.years_since_any',
+    COUNTS_PER_CODE_SECTION: 'sv.per_section',
+    DECEASED: 'sv.deceased',
+    DETERMINATION: cv('determination'),
+    REASON: cv('reason'),
+    RELIEF: cv('remedy'),
+    RULE_ID: cv('rule_id'),
+    REDUCED_LEVEL: cv('reduced_level'),
+  }
+  return csvText(ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]}::varchar`))
+}
+
+/**
+ * The person-level values (their SQL is in mart_doj_subject_values), materialised once with --doj-rows all,
+ * where both the count and the person texts read them.
+ */
+const SUBJECT_VALUES = 'doj_result_subject_values'
+export const subjectValuesSql = (rows: DojRows): string[] =>
+  rows === 'all'
+    ? [`create or replace temp table ${SUBJECT_VALUES} as select * from mart_doj_subject_values`]
+    : []
+const subjectValues = (rows: DojRows) => (rows === 'all' ? SUBJECT_VALUES : 'mart_doj_subject_values')
+
+/** Each in-scope count with its file and its eligibility text (the values are in mart_doj_count_values). */
+export const countsTableSql = (rows: DojRows): string => `create or replace temp table ${COUNTS_TABLE} as
+select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN}, ${eligibilityTextSql(true)} as elig
+from mart_doj_count_values cv
+left join ${subjectValues(rows)} sv on sv.subject_id = cv.subject_id
+join ${FILES_TABLE} f on f.county is not distinct from cv.county`
+
+/** With --doj-rows all: the people in each file, and the text of their rows that are not a count. */
+export const scopeTablesSql = (rows: DojRows): string[] =>
+  rows === 'all'
+    ? [
+        `create or replace temp table ${SCOPE_TABLE} as
+select distinct f.${FILE_COLUMN}, cv.subject_id
+from mart_doj_count_values cv join ${FILES_TABLE} f on f.county is not distinct from cv.county`,
+        `create or replace temp table ${SUBJECTS_TABLE} as
+select sv.subject_id, ${eligibilityTextSql(false)} as elig from ${SUBJECT_VALUES} sv`,
+      ]
+    : []
 
 /** One input file as the run read it. */
 export interface ResultInput {
@@ -87,13 +158,20 @@ const linesSql = (input: ResultInput): string =>
   `read_csv(${lit(input.file)}, header=${input.has_header}, auto_detect=false, delim=${LINE_DELIM}, quote='', escape='', strict_mode=true, columns={'doj_line': 'VARCHAR'})`
 
 /**
+ * The candidate filter: a line whose DISP_DESCR starts with CONVICTED in any case holds the word. RE2's
+ * case-insensitive match is several times cheaper than ILIKE here (0.3 against 1.7 CPU-s on 2M lines), and
+ * it also matches the dotless ı that upper() (the exact filter's) turns into I, which ILIKE would not.
+ */
+export const CANDIDATE_FILTER = `(?i)conv[iı]cted`
+
+/**
  * The candidate lines of one input written to `path`, each as `"<line quoted>",<line>`: a superset of the wanted
  * rows (a CONVICTED line contains the word whatever its case, wherever its field). Nothing numbers them: the
  * result files are ordered by person, count and line text, not by position in the input.
  */
 export const candidatesSql = (input: ResultInput, path: string, rows: DojRows): string =>
   `copy (select '"' || replace(doj_line, '"', '""') || '",' || doj_line from ${linesSql(input)}${
-    rows === 'all' ? '' : `\nwhere doj_line ilike '%convicted%'`
+    rows === 'all' ? '' : `\nwhere regexp_matches(doj_line, ${lit(CANDIDATE_FILTER)})`
   }) to ${lit(path)} (${LINE_WRITE}, header false)`
 
 /** The columns of a candidate file: the original line, then the DOJ columns. */
@@ -108,115 +186,66 @@ export const CANDIDATE_COLUMNS = duckdbReadColumns().replace('{', `{'doj_line': 
 export const parseSql = (file: string, header: boolean, columns: string): string =>
   `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns=${columns}, ignore_errors=true)`
 
-/** One value as a CSV field, as DuckDB's writer quotes it (NULL empty, the empty string ""). */
-const csvField = (expr: string) =>
-  `case when (${expr}) is null then '' when (${expr}) = '' or contains((${expr}), ',') or contains((${expr}), '"') or contains((${expr}), chr(10)) or contains((${expr}), chr(13)) then '"' || replace((${expr}), '"', '""') || '"' else (${expr}) end`
-
-/**
- * Fields made spreadsheet-safe and joined into CSV text. One lambda over the list of values: each value
- * appears once in the SQL, so DuckDB does not hoist the repeated subexpressions out of a CASE and compute
- * them for every row.
- */
-const csvText = (exprs: readonly string[]) =>
-  `array_to_string(list_transform([${exprs.join(', ')}], v -> ${csvField(spreadsheetSafeSql('v'))}), ',')`
-
 /** A line with a field that may start a formula (a superset: the rebuild decides field by field). */
 const MAY_START_FORMULA = `(^|,)"?[=+\\-@\\t\\r]`
 
-export const createInputTableSql = `create or replace temp table ${INPUT_TABLE} (
-  file_idx integer, row_subject varchar, row_conviction_count varchar, doj_text varchar, may_start_formula boolean)`
+export const createRowsTableSql = `create or replace temp table ${ROWS_TABLE} (
+  ${FILE_COLUMN} integer, row_subject varchar, row_conviction_count varchar, doj_text varchar, elig varchar,
+  may_start_formula boolean)`
 
 /**
- * Appends one input's wanted rows to INPUT_TABLE. `source` is a candidate file (with its `doj_line`: kept as it is,
- * flagged when a field may start a formula; rebuildFormulaLinesSql then rebuilds only those) or the input itself
- * (no line: every row rebuilt from the parsed fields). Reading only the line and three fields keeps DuckDB from
- * parsing all 95 columns of every candidate.
+ * Appends one input's wanted rows to ROWS_TABLE, each with its file and eligibility text. `source` is a candidate
+ * file (with its `doj_line`: kept as it is, flagged when a field may start a formula; rebuildFormulaLinesSql then
+ * rebuilds only those) or the input itself (no line: every row rebuilt from the parsed fields). Reading only the
+ * line and three fields keeps DuckDB from parsing all 95 columns of every candidate.
  */
-export function insertInputSql(fileIdx: number, source: string, hasLine: boolean, rows: DojRows): string {
-  const text = hasLine ? 'doj_line' : csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))
-  const flag = hasLine ? `regexp_matches(doj_line, '${MAY_START_FORMULA}')` : 'false'
-  return `insert into ${INPUT_TABLE}
-select ${fileIdx}, row_subject, row_conviction_count, ${text}, ${flag}
-from (select trim(SUBJECT_ID) as row_subject,
+export function insertRowsSql(source: string, hasLine: boolean, rows: DojRows): string {
+  // Qualified: the joined tables' subject_id would make SUBJECT_ID ambiguous (names are case-insensitive).
+  const text = hasLine ? 'r.doj_line' : csvText(DOJ_COLUMN_NAMES.map((n) => `r."${n}"`))
+  const flag = hasLine ? `regexp_matches(r.doj_line, '${MAY_START_FORMULA}')` : 'false'
+  const input = `(select trim(SUBJECT_ID) as row_subject,
   case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
-  * from ${source})
-where ${
-    rows === 'all'
-      ? `row_subject in (select subject_id from ${SCOPE_TABLE})`
-      : // The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
-        `(row_subject, row_conviction_count) in (select (subject_id, cnt_order) from ${COUNT_VALUES_TABLE})`
-  }`
+  * from ${source}) r`
+  // The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
+  const count = `${COUNTS_TABLE} c on c.subject_id = r.row_subject and c.cnt_order = r.row_conviction_count`
+  return `insert into ${ROWS_TABLE}
+${
+  rows === 'all'
+    ? `select sc.${FILE_COLUMN}, r.row_subject, r.row_conviction_count, ${text}, coalesce(c.elig, s.elig), ${flag}
+from ${input}
+join ${SCOPE_TABLE} sc on sc.subject_id = r.row_subject
+left join ${count}
+left join ${SUBJECTS_TABLE} s on s.subject_id = r.row_subject`
+    : `select c.${FILE_COLUMN}, r.row_subject, r.row_conviction_count, ${text}, c.elig, ${flag}
+from ${input}
+join ${count}`
+}`
 }
 
 /** The kept lines that may start a formula, as a candidate file (`"<line quoted>",<line>`) for rebuilding. */
 export const formulaLinesSql = (path: string): string =>
-  `copy (select distinct '"' || replace(doj_text, '"', '""') || '",' || doj_text from ${INPUT_TABLE}
+  `copy (select distinct '"' || replace(doj_text, '"', '""') || '",' || doj_text from ${ROWS_TABLE}
 where may_start_formula) to ${lit(path)} (${LINE_WRITE}, header false)`
 
 /** Those lines rebuilt from their parsed values, each field made spreadsheet-safe. */
 export const rebuildFormulaLinesSql = (parsed: string): string =>
-  `update ${INPUT_TABLE} set doj_text = p.rebuilt, may_start_formula = false
+  `update ${ROWS_TABLE} set doj_text = p.rebuilt, may_start_formula = false
 from (select doj_line, ${csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))} as rebuilt from ${parsed}) p
-where ${INPUT_TABLE}.may_start_formula and ${INPUT_TABLE}.doj_text = p.doj_line`
+where ${ROWS_TABLE}.may_start_formula and ${ROWS_TABLE}.doj_text = p.doj_line`
 
 /**
- * Every result row as CSV text (the input's 95 fields, then the eligibility columns) with its file number, built
- * in parallel into ROWS_TABLE (the COPY that writes them runs on one thread to keep its order),
- * ordered within each output file by person, count and the line itself (a total order: reruns are byte-identical,
- * and numbering every input line to keep file order cost more than the rest of the step). The one text column is named by the whole header line.
- */
-export function resultsTableSql(rows: DojRows = 'counts'): string {
-  const isCount = 'cv.subject_id is not null'
-  const either = (count: string, subject: string) => `case when ${isCount} then ${count} else ${subject} end`
-  // Every column of the contract has its value here (the type says so); the contract gives the order.
-  const eligibility: Record<EligibilityColumn, string> = {
-    IN_SCOPE_COUNT: `(${isCount})::varchar`,
-    NUMBER_OF_CONVICTIONS_ON_RECORD: 'sv.convictions_on_record',
-    OCCURRED_AFTER_2016_11_09: 'cv.occurred_after',
-    SUPERSTRIKE_CODE_SECTIONS: either('cv.superstrike_sections', 'sv.superstrike_sections'),
-    PC290_CODE_SECTIONS: either('cv.pc290_sections', 'sv.pc290_sections'),
-    PC290_REGISTRATION: either('cv.pc290_registration', 'sv.pc290_registration'),
-    DATE_OF_CONVICTION: 'cv.conviction_date',
-    YEARS_SINCE_THIS_CONVICTION: 'cv.years_since_this',
-    YEARS_SINCE_ANY_CONVICTION: 'sv.years_since_any',
-    COUNTS_PER_CODE_SECTION: 'sv.per_section',
-    DECEASED: 'sv.deceased',
-    DETERMINATION: 'cv.determination',
-    REASON: 'cv.reason',
-    RELIEF: 'cv.remedy',
-    RULE_ID: 'cv.rule_id',
-    REDUCED_LEVEL: 'cv.reduced_level',
-  }
-  const values = csvText(ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]}::varchar`))
-  return `create or replace temp table ${ROWS_TABLE} as
-select f.${FILE_COLUMN}, r.row_subject, r.row_conviction_count, r.doj_text, r.doj_text || ',' || ${values} as line
-from ${INPUT_TABLE} r
-${
-  rows === 'all'
-    ? `join ${SCOPE_TABLE} sc on sc.subject_id = r.row_subject
-left join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count`
-    : `join ${COUNT_VALUES_TABLE} cv on cv.subject_id = r.row_subject and cv.cnt_order = r.row_conviction_count`
-}
-left join ${SUBJECT_VALUES_TABLE} sv on sv.subject_id = r.row_subject
-join ${FILES_TABLE} f on f.county is not distinct from ${rows === 'all' ? 'sc.county' : 'cv.county'}`
-}
-
-/**
- * One county's file: its rows, ordered, one COPY per file (run with preserve_insertion_order, so DuckDB keeps the
- * ORDER BY while writing on every thread; a partitioned COPY would need one thread to keep it).
+ * One county's file: its rows (the input's 95 fields, then the eligibility columns), ordered within the file by
+ * person, count and the line itself (a total order: reruns are byte-identical, and numbering every input line to
+ * keep file order cost more than the rest of the step). One COPY per file, run with preserve_insertion_order, so
+ * DuckDB keeps the ORDER BY while writing on every thread (a partitioned COPY would need one thread to keep it).
+ * The one text column is named by the whole header line.
  */
 export const copyResultFileSql = (fileNo: number, path: string): string =>
-  `copy (select line as "${DOJ_RESULT_COLUMNS.join(',')}" from ${ROWS_TABLE} where ${FILE_COLUMN} = ${fileNo}
+  `copy (select doj_text || ',' || elig as "${DOJ_RESULT_COLUMNS.join(',')}" from ${ROWS_TABLE}
+  where ${FILE_COLUMN} = ${fileNo}
   order by row_subject, row_conviction_count nulls first, doj_text)
 to ${lit(path)} (${LINE_WRITE}, header true)`
 
-export const DROP_SQL = [
-  INPUT_TABLE,
-  ROWS_TABLE,
-  SCOPE_TABLE,
-  COUNT_VALUES_TABLE,
-  SUBJECT_VALUES_TABLE,
-  FILES_TABLE,
-]
+export const DROP_SQL = [ROWS_TABLE, COUNTS_TABLE, SUBJECTS_TABLE, SCOPE_TABLE, SUBJECT_VALUES, FILES_TABLE]
   .map((t) => `drop table if exists ${t}`)
   .join(';\n')

@@ -2,8 +2,8 @@
  * Output step `doj`: restricted/doj/<county>_results.csv, one file per county with in-scope convictions,
  * in the DOJ research-file layout plus eligibility columns (see doj-results-sql.ts for which rows, which
  * value each row carries, and how the input is read again fast). The input files are read again and
- * re-hashed meanwhile: no file is kept unless they are the ones the run hashed. All files are written by one
- * partitioned COPY into an owner-only folder, then renamed.
+ * re-hashed meanwhile: no file is kept unless they are the ones the run hashed. Each file is written by its
+ * own ordered COPY into an owner-only folder, then renamed.
  */
 import { readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -20,27 +20,26 @@ import {
   CANDIDATE_COLUMNS,
   candidatesSql,
   copyResultFileSql,
-  COUNT_VALUES_SQL,
-  createInputTableSql,
+  COUNTIES_SQL,
+  countsTableSql,
+  createRowsTableSql,
   DROP_SQL,
-  formulaLinesSql,
-  INPUT_TABLE,
-  rebuildFormulaLinesSql,
-  resultsTableSql,
   filesTableSql,
-  insertInputSql,
+  formulaLinesSql,
+  insertRowsSql,
   parseSql,
-  SCOPE_SQL,
-  SCOPE_TABLE,
-  SUBJECT_VALUES_SQL,
+  rebuildFormulaLinesSql,
+  ROWS_TABLE,
+  scopeTablesSql,
+  subjectValuesSql,
   type DojRows,
 } from './doj-results-sql.ts'
 
 /**
- * Appends one input's rows to the input table: through a candidate file of whole lines when the ledger
+ * Appends one input's rows to the rows table: through a candidate file of whole lines when the ledger
  * allows, else (or if the whole-line read refuses a line) by parsing the input in full.
  */
-async function readInput(
+export async function readInput(
   db: Db,
   input: FileReconciliation,
   i: number,
@@ -55,17 +54,17 @@ async function readInput(
       rmSync(candidates, { force: true })
     }
     if (readdirSync(scratch).includes(`${i}.csv`)) {
-      await db.run(insertInputSql(i, parseSql(candidates, false, CANDIDATE_COLUMNS), true, rows))
+      await db.run(insertRowsSql(parseSql(candidates, false, CANDIDATE_COLUMNS), true, rows))
       rmSync(candidates, { force: true })
       return
     }
   }
-  await db.run(insertInputSql(i, parseSql(input.file, input.has_header, duckdbReadColumns()), false, rows))
+  await db.run(insertRowsSql(parseSql(input.file, input.has_header, duckdbReadColumns()), false, rows))
 }
 
 /** Lines kept as they were read but holding a field that may start a formula: rebuilt from their values. */
 async function rebuildFormulaLines(db: Db, scratch: string): Promise<void> {
-  const n = await db.scalar<bigint>(`select count(*) from ${INPUT_TABLE} where may_start_formula`)
+  const n = await db.scalar<bigint>(`select count(*) from ${ROWS_TABLE} where may_start_formula`)
   if (!n) return
   const path = join(scratch, 'formula-lines.csv')
   await db.run(formulaLinesSql(path))
@@ -93,19 +92,14 @@ export function dojResultsStepFor(rows: DojRows): OutputStep {
       const written: string[] = []
       try {
         {
-          await db.run(SCOPE_SQL)
-          await db.run(COUNT_VALUES_SQL)
-          await db.run(SUBJECT_VALUES_SQL)
-          const counties = (
-            await db.rows<{ county: string | null }>(
-              `select distinct county from ${SCOPE_TABLE} order by county nulls last`,
-            )
-          ).map((r) => r.county)
+          const counties = (await db.rows<{ county: string | null }>(COUNTIES_SQL)).map((r) => r.county)
           await db.run(filesTableSql(counties))
-          await db.run(createInputTableSql)
+          for (const q of subjectValuesSql(rows)) await db.run(q)
+          await db.run(countsTableSql(rows))
+          for (const q of scopeTablesSql(rows)) await db.run(q)
+          await db.run(createRowsTableSql)
           for (const [i, input] of ctx.manifest.inputs.entries()) await readInput(db, input, i, rows, scratch)
           await rebuildFormulaLines(db, scratch)
-          await db.run(resultsTableSql(rows))
           const slugs = uniqueSlugs(counties, 'unknown-county')
           const staged = slugs.map((_, i) => join(parts, `${i}.csv`))
           await withInsertionOrder(db, async () => {
