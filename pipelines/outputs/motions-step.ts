@@ -4,9 +4,10 @@
  * page counts and totals. The folder is emptied first so a court from an earlier run cannot linger.
  *
  * Each row is read as one JSON string (the driver reads a string per cell, with a native call and a buffer
- * for every long one: one per row costs a tenth), unsorted, and placed by its motion_order here (a sort in
- * DuckDB would carry every column). Each court's rows go to a render worker, which parses them and draws
- * and writes that court's two files: the main thread only queries, splits and writes the index.
+ * for every long one: one per row costs a tenth), its reason given by number (see motion-court.ts), unsorted,
+ * and placed by its motion_order here (a sort in DuckDB would carry every column). Each court's rows go to a
+ * render worker, which parses them and draws and writes that court's two files: the main thread only
+ * queries, splits and writes the index, and reads the next county while the workers draw.
  */
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from './output-step.ts'
@@ -31,6 +32,8 @@ export const NO_COURT = '(court not recorded)'
 
 /** The run's motion cases, computed once (the mart is a view) and then read one county at a time. */
 const CASES_TABLE = 'motion_cases_now'
+/** The distinct reasons of those cases, numbered: rows carry the number, not the ~300-character text. */
+const REASONS_TABLE = 'motion_reasons_now'
 
 /**
  * One county's cases in motion order (court, schedule, case), one JSON array string per row, and each row's court.
@@ -42,9 +45,10 @@ async function countyRows(
   first: number,
   n: number,
 ): Promise<{ rows: MotionRowJson[]; court: (string | null)[] }> {
-  const values = MOTION_COLUMNS.map((c) => `${c}::varchar`).join(', ')
-  const where = county === null ? 'county is null' : `county = ${lit(county)}`
-  const query = `select to_json([${values}]) as r, motion_order, court from ${CASES_TABLE} where ${where}`
+  const values = MOTION_COLUMNS.map((c) => (c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`)).join(', ')
+  const where = county === null ? 'm.county is null' : `m.county = ${lit(county)}`
+  const query = `select to_json([${values}]) as r, m.motion_order, m.court from ${CASES_TABLE} m
+    join ${REASONS_TABLE} x on x.reason = m.reason where ${where}`
   const [json, order, courts] = (await db.con.runAndReadAll(query)).getColumns() as [
     string[],
     number[],
@@ -91,6 +95,13 @@ export const motionsStep: OutputStep = {
     const root = freshRestrictedDir(restricted, 'motions')
     try {
       await db.run(`create or replace temp table ${CASES_TABLE} as select * from mart_motion_cases`)
+      await db.run(
+        `create or replace temp table ${REASONS_TABLE} as select reason, (row_number() over (order by reason) - 1)::int as id
+         from (select distinct reason from ${CASES_TABLE})`,
+      )
+      const reasons = (
+        await db.rows<{ reason: string }>(`select reason from ${REASONS_TABLE} order by id`)
+      ).map((r) => r.reason)
       // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
       const sections = sectionsFor(
         (
@@ -107,6 +118,9 @@ export const motionsStep: OutputStep = {
         counties.map((c) => c.county),
         'unknown-county',
       )
+      // A county's rows are read while the workers still draw the one before (the query runs on DuckDB's
+      // threads, the drawing on the pool's): at most two counties' rows are held at a time.
+      let previous: Promise<unknown> = Promise.resolve()
       for (const [ci, c] of counties.entries()) {
         const { rows, court } = await countyRows(db, c.county, c.first, c.n)
         const dir = restrictedDir(restricted, 'motions', countySlugs[ci]!)
@@ -139,16 +153,23 @@ export const motionsStep: OutputStep = {
             toolVersion: ctx.manifest.tool.version,
             sections,
             rows: rows.slice(from, to),
+            reasons,
           })
         }
-        await Promise.all(results.slice(base0))
+        const county = Promise.all(results.slice(base0))
+        // Awaited after the next county is read; a failure before then is not an unhandled rejection.
+        county.catch(() => undefined)
+        await previous
+        previous = county
       }
+      await previous
     } catch (e) {
       await Promise.allSettled(results)
       await pool.close()
       throw e
     } finally {
       await db.run(`drop table if exists ${CASES_TABLE}`)
+      await db.run(`drop table if exists ${REASONS_TABLE}`)
     }
     const done = await Promise.all(results).finally(() => pool.close())
     const indexRows = courts.map((c, i) => [

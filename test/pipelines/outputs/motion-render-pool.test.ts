@@ -18,9 +18,19 @@ import type { MotionCase } from '../../../reports/motions/motion-case.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'relief-pool-'))
 
-/** A row as the motions step reads it: DuckDB's to_json of the values cast to VARCHAR. */
+/** The run's distinct reasons; a row gives its reason by index. */
+const REASONS = [
+  'Not eligible: a second reason.',
+  'Redesignate as a misdemeanor: test (with "quotes") and \\ backslash \u2013 dash.',
+]
+
+/** A row as the motions step reads it: DuckDB's to_json of the values cast to VARCHAR, the reason by index. */
 const asJson = (c: MotionCase) =>
-  JSON.stringify(MOTION_COLUMNS.map((k) => (c[k] === null ? null : String(c[k]))))
+  JSON.stringify(
+    MOTION_COLUMNS.map((k) =>
+      k === 'reason' ? String(REASONS.indexOf(c.reason)) : c[k] === null ? null : String(c[k]),
+    ),
+  )
 
 /** Courts of different sizes, so workers finish out of order. */
 function court(n: number, k: number, where: string): CourtJob {
@@ -43,7 +53,7 @@ function court(n: number, k: number, where: string): CourtJob {
     counts: 1 + (i % 2),
     count_orders: '001001001000',
     rule_ids: 'P64-FEL-REDUCE',
-    reason: 'Redesignate as a misdemeanor: test (with "quotes") and \\ backslash.',
+    reason: REASONS[i % 3 === 1 ? 0 : 1]!,
   }))
   return {
     county: 'YOLO',
@@ -55,6 +65,7 @@ function court(n: number, k: number, where: string): CourtJob {
     toolVersion: 'test',
     sections: RELIEF_SECTIONS,
     rows: cases.map(asJson),
+    reasons: REASONS,
   }
 }
 
@@ -64,12 +75,20 @@ afterAll(async () => Promise.all(pools.map((p) => p.close())))
 describe('motion render pool', () => {
   it('reads a JSON row back as the case it came from', () => {
     const job = court(4, 1, 'json')
-    const c = motionCase(job.rows[0]!)
+    const c = motionCase(job.rows[0]!, REASONS)
     expect(c.is_related).toBe(true)
     expect(c.counts).toBe(1)
     expect(c.case_number).toBeNull()
-    expect(motionCase(job.rows[1]!)).toMatchObject({ is_related: false, counts: 2, case_number: 'C1-1' })
-    expect(job.rows.map((r) => asJson(motionCase(r)))).toEqual(job.rows)
+    expect(c.reason).toBe(REASONS[1])
+    expect(motionCase(job.rows[1]!, REASONS)).toMatchObject({
+      is_related: false,
+      counts: 2,
+      case_number: 'C1-1',
+      reason: REASONS[0],
+    })
+    expect(job.rows.map((r) => asJson(motionCase(r, REASONS)))).toEqual(job.rows)
+    // A reason number the list does not have is an error, not an empty reason.
+    expect(() => motionCase(job.rows[0]!.replace(/"1"\]$/, '"7"]'), REASONS)).toThrow(/no reason 7/)
   })
 
   it('writes on worker threads the same files as the main thread, each court its own', async () => {
