@@ -37,14 +37,28 @@ export const MOTION_COLUMNS = [
 /**
  * One row as DuckDB's to_json of its MOTION_COLUMNS values, all cast to VARCHAR: a JSON array of strings
  * and nulls, except that the reason is its index in the run's list of distinct reasons (a few hundred texts
- * of ~300 characters, which would otherwise be most of every row). A structured clone of strings is far
- * cheaper than of objects, and one string per row is far cheaper to read from the driver than one per cell.
+ * of ~300 characters, which would otherwise be most of every row).
  */
 export type MotionRowJson = string
 
+/**
+ * A court's rows: its MotionRowJson arrays in motion order, joined by commas. One string per court is far
+ * cheaper to read from the driver, and to send to a worker, than one per row (or per cell).
+ */
+export type MotionRowsJson = string
+
+/** The rows of a MotionRowsJson, in order. */
+export function motionCases(rows: MotionRowsJson, reasons: readonly string[]): MotionCase[] {
+  if (!rows) return []
+  return (JSON.parse(`[${rows}]`) as (string | null)[][]).map((v) => caseOf(v, reasons))
+}
+
 /** The row a JSON array stands for (is_related and counts arrive as text, the reason as its index). */
 export function motionCase(json: MotionRowJson, reasons: readonly string[]): MotionCase {
-  const v = JSON.parse(json) as (string | null)[]
+  return caseOf(JSON.parse(json) as (string | null)[], reasons)
+}
+
+function caseOf(v: (string | null)[], reasons: readonly string[]): MotionCase {
   // Positions as in MOTION_COLUMNS.
   return {
     county: v[0] ?? null,
@@ -86,7 +100,7 @@ export interface CourtJob {
   toolVersion: string
   sections: readonly ReliefSection[]
   /** The court's rows in motion order. */
-  rows: MotionRowJson[]
+  rows: MotionRowsJson
   /** The run's distinct reasons, which the rows give by index. */
   reasons: readonly string[]
 }
@@ -102,7 +116,7 @@ export interface CourtResult {
 
 /** Renders and writes <base>.csv and <base>.pdf (owner-only). */
 export function writeCourt(job: CourtJob): CourtResult {
-  const cases = job.rows.map((r) => motionCase(r, job.reasons))
+  const cases = motionCases(job.rows, job.reasons)
   const schedules = schedulesOf(cases, job.sections)
   writeRestrictedFile(`${job.base}.csv`, motionCsvBytes(schedules))
   const pdf = renderMotionPdf({

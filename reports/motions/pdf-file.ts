@@ -90,7 +90,9 @@ export class PdfWriter {
     if (this.added >= this.pageCount) throw new Error(`PDF has ${this.pageCount} pages; one more added`)
     const id = this.pageId(this.added++)
     this.object(id, `<< /Type /Page /Parent 2 0 R /Contents ${id + 1} 0 R >>`)
-    const data = deflateSync(typeof content === 'string' ? latin1(content) : content, { level: DEFLATE_LEVEL })
+    const data = deflateSync(typeof content === 'string' ? latin1(content) : content, {
+      level: DEFLATE_LEVEL,
+    })
     this.offsets[id + 1] = this.length
     this.push(latin1(`${id + 1} 0 obj\n<< /Length ${data.length} /Filter /FlateDecode >>\nstream\n`))
     this.push(data)
@@ -99,8 +101,7 @@ export class PdfWriter {
 
   /** The whole file: a fresh, unpooled array (it may be transferred to another thread). */
   finish(): Uint8Array {
-    if (this.added !== this.pageCount)
-      throw new Error(`PDF has ${this.pageCount} pages; ${this.added} added`)
+    if (this.added !== this.pageCount) throw new Error(`PDF has ${this.pageCount} pages; ${this.added} added`)
     const count = this.firstPage + 2 * this.pageCount
     const id = this.hash.digest('hex').slice(0, 32)
     const xref = [`xref\n0 ${count}\n0000000000 65535 f \n`]
