@@ -6,7 +6,7 @@
  * string (what DuckDB hands over cheapest, see motions-step.ts) and is parsed here.
  */
 import type { MotionCase } from '../../reports/motions/motion-case.ts'
-import { motionCsv } from '../../reports/motions/motion-csv.ts'
+import { motionCsvBytes } from '../../reports/motions/motion-csv.ts'
 import { renderMotionPdf, scheduleTotals } from '../../reports/motions/motion-pdf.ts'
 import { schedulesOf, type ReliefSection } from '../../reports/motions/relief-sections.ts'
 import { writeRestrictedFile } from '../export/restricted-files.ts'
@@ -36,14 +36,29 @@ export const MOTION_COLUMNS = [
 
 /**
  * One row as DuckDB's to_json of its MOTION_COLUMNS values, all cast to VARCHAR: a JSON array of strings
- * and nulls. A structured clone of strings is far cheaper than of objects, and one string per row is far
- * cheaper to read from the driver than one per cell.
+ * and nulls, except that the reason is its index in the run's list of distinct reasons (a few hundred texts
+ * of ~300 characters, which would otherwise be most of every row).
  */
 export type MotionRowJson = string
 
-/** The row a JSON array stands for (is_related and counts arrive as text). */
-export function motionCase(json: MotionRowJson): MotionCase {
-  const v = JSON.parse(json) as (string | null)[]
+/**
+ * A court's rows: its MotionRowJson arrays in motion order, joined by commas. One string per court is far
+ * cheaper to read from the driver, and to send to a worker, than one per row (or per cell).
+ */
+export type MotionRowsJson = string
+
+/** The rows of a MotionRowsJson, in order. */
+export function motionCases(rows: MotionRowsJson, reasons: readonly string[]): MotionCase[] {
+  if (!rows) return []
+  return (JSON.parse(`[${rows}]`) as (string | null)[][]).map((v) => caseOf(v, reasons))
+}
+
+/** The row a JSON array stands for (is_related and counts arrive as text, the reason as its index). */
+export function motionCase(json: MotionRowJson, reasons: readonly string[]): MotionCase {
+  return caseOf(JSON.parse(json) as (string | null)[], reasons)
+}
+
+function caseOf(v: (string | null)[], reasons: readonly string[]): MotionCase {
   // Positions as in MOTION_COLUMNS.
   return {
     county: v[0] ?? null,
@@ -64,8 +79,14 @@ export function motionCase(json: MotionRowJson): MotionCase {
     counts: Number(v[15]),
     count_orders: v[16]!,
     rule_ids: v[17]!,
-    reason: v[18]!,
+    reason: reasonAt(reasons, v[18]!),
   }
+}
+
+function reasonAt(reasons: readonly string[], index: string): string {
+  const reason = reasons[Number(index)]
+  if (reason === undefined) throw new Error(`motion row: no reason ${index}`)
+  return reason
 }
 
 export interface CourtJob {
@@ -79,7 +100,9 @@ export interface CourtJob {
   toolVersion: string
   sections: readonly ReliefSection[]
   /** The court's rows in motion order. */
-  rows: MotionRowJson[]
+  rows: MotionRowsJson
+  /** The run's distinct reasons, which the rows give by index. */
+  reasons: readonly string[]
 }
 
 /** What the index line says about the court. */
@@ -93,9 +116,9 @@ export interface CourtResult {
 
 /** Renders and writes <base>.csv and <base>.pdf (owner-only). */
 export function writeCourt(job: CourtJob): CourtResult {
-  const cases = job.rows.map(motionCase)
+  const cases = motionCases(job.rows, job.reasons)
   const schedules = schedulesOf(cases, job.sections)
-  writeRestrictedFile(`${job.base}.csv`, motionCsv(schedules))
+  writeRestrictedFile(`${job.base}.csv`, motionCsvBytes(schedules))
   const pdf = renderMotionPdf({
     county: job.county,
     court: job.court,

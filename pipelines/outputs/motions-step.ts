@@ -3,10 +3,11 @@
  * and .pdf (the bulk motion with its schedules), plus restricted/motions/index.csv listing them with their
  * page counts and totals. The folder is emptied first so a court from an earlier run cannot linger.
  *
- * Each row is read as one JSON string (the driver reads a string per cell, with a native call and a buffer
- * for every long one: one per row costs a tenth), unsorted, and placed by its motion_order here (a sort in
- * DuckDB would carry every column). Each court's rows go to a render worker, which parses them and draws
- * and writes that court's two files: the main thread only queries, splits and writes the index.
+ * Each court's rows are read as one string of JSON arrays in motion order (the driver reads a string per
+ * cell, with a native call and a decode: one per court costs next to nothing), each row's reason given by
+ * number (see motion-court.ts). Each court's string goes to a render worker, which parses it and draws and
+ * writes that court's two files: the main thread only queries and writes the index, and reads the next
+ * county while the workers draw.
  */
 import { join } from 'node:path'
 import type { OutputContext, OutputStep } from './output-step.ts'
@@ -22,7 +23,7 @@ import { uniqueSlugs } from '../export/slug.ts'
 import { MOTION_INDEX_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
 import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 import { motionRenderPool } from './motion-render-pool.ts'
-import { MOTION_COLUMNS, type CourtResult, type MotionRowJson } from './motion-court.ts'
+import { MOTION_COLUMNS, type CourtResult, type MotionRowsJson } from './motion-court.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { sectionsFor } from '../../reports/motions/relief-sections.ts'
 
@@ -31,49 +32,41 @@ export const NO_COURT = '(court not recorded)'
 
 /** The run's motion cases, computed once (the mart is a view) and then read one county at a time. */
 const CASES_TABLE = 'motion_cases_now'
+/** The distinct reasons of those cases, numbered: rows carry the number, not the ~300-character text. */
+const REASONS_TABLE = 'motion_reasons_now'
 
-/**
- * One county's cases in motion order (court, schedule, case), one JSON array string per row, and each row's court.
- * A county at a time keeps the JavaScript heap to the largest county's cases, not the state's.
- */
-async function countyRows(
-  db: Db,
-  county: string | null,
-  first: number,
-  n: number,
-): Promise<{ rows: MotionRowJson[]; court: (string | null)[] }> {
-  const values = MOTION_COLUMNS.map((c) => `${c}::varchar`).join(', ')
-  const where = county === null ? 'county is null' : `county = ${lit(county)}`
-  const query = `select to_json([${values}]) as r, motion_order, court from ${CASES_TABLE} where ${where}`
-  const [json, order, courts] = (await db.con.runAndReadAll(query)).getColumns() as [
-    string[],
-    number[],
-    (string | null)[],
-  ]
-  // motion_order is a row_number (1..n) ordered by county first: a county's rows hold first..first+n-1.
-  const rows = new Array<MotionRowJson>(n)
-  const court = new Array<string | null>(n)
-  if (json.length !== n) throw new Error(`mart_motion_cases: ${json.length} rows for a county of ${n}`)
-  for (let i = 0; i < json.length; i++) {
-    const at = order[i]! - first
-    if (!(at >= 0 && at < n) || rows[at] !== undefined)
-      throw new Error(`mart_motion_cases: motion_order ${order[i]} is not a row number`)
-    rows[at] = json[i]!
-    court[at] = courts[i] ?? null
-  }
-  return { rows, court }
+/** One court's cases: its place in motion order and its rows (see MotionRowsJson). */
+interface CourtRows {
+  court: string | null
+  first: number
+  n: number
+  rows: MotionRowsJson
 }
 
-/** [start, end) runs of equal values in rows [from, to): the rows arrive sorted, so no re-sorting. */
-function runs(values: readonly unknown[], from: number, to: number): [number, number][] {
-  const out: [number, number][] = []
-  for (let i = from; i < to;) {
-    let j = i + 1
-    while (j < to && values[j] === values[i]) j++
-    out.push([i, j])
-    i = j
+/**
+ * One county's courts in motion order, each with its rows as one string in motion order (court, schedule,
+ * case). One string per court, not per row: the driver reads each string with a native call and a decode,
+ * which per row cost more than the query. A county at a time keeps the JavaScript heap to the largest
+ * county's cases, not the state's.
+ */
+async function countyCourts(db: Db, county: string | null, first: number, n: number): Promise<CourtRows[]> {
+  const values = MOTION_COLUMNS.map((c) => (c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`)).join(', ')
+  const where = county === null ? 'm.county is null' : `m.county = ${lit(county)}`
+  const courts = await db.rows<CourtRows & { last: number }>(
+    `select m.court, min(m.motion_order)::int as first, max(m.motion_order)::int as last, count(*)::int as n,
+       string_agg(to_json([${values}]), ',' order by m.motion_order) as rows
+     from ${CASES_TABLE} m join ${REASONS_TABLE} x on x.reason = m.reason
+     where ${where} group by m.court order by first`,
+  )
+  // motion_order is a row_number (1..n) ordered by county, then court: the courts tile first..first+n-1.
+  let next = first
+  for (const c of courts) {
+    if (c.first !== next || c.last - c.first + 1 !== c.n)
+      throw new Error(`mart_motion_cases: motion_order of court ${c.court} is not a run of row numbers`)
+    next += c.n
   }
-  return out
+  if (next !== first + n) throw new Error(`mart_motion_cases: ${next - first} rows for a county of ${n}`)
+  return courts.map(({ court, first, n, rows }) => ({ court: court ?? null, first, n, rows }))
 }
 
 export const motionsStep: OutputStep = {
@@ -91,6 +84,13 @@ export const motionsStep: OutputStep = {
     const root = freshRestrictedDir(restricted, 'motions')
     try {
       await db.run(`create or replace temp table ${CASES_TABLE} as select * from mart_motion_cases`)
+      await db.run(
+        `create or replace temp table ${REASONS_TABLE} as select reason, (row_number() over (order by reason) - 1)::int as id
+         from (select distinct reason from ${CASES_TABLE})`,
+      )
+      const reasons = (
+        await db.rows<{ reason: string }>(`select reason from ${REASONS_TABLE} order by id`)
+      ).map((r) => r.reason)
       // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
       const sections = sectionsFor(
         (
@@ -107,27 +107,26 @@ export const motionsStep: OutputStep = {
         counties.map((c) => c.county),
         'unknown-county',
       )
+      // A county's rows are read while the workers still draw the one before (the query runs on DuckDB's
+      // threads, the drawing on the pool's): at most two counties' rows are held at a time.
+      let previous: Promise<unknown> = Promise.resolve()
       for (const [ci, c] of counties.entries()) {
-        const { rows, court } = await countyRows(db, c.county, c.first, c.n)
+        const inCounty = await countyCourts(db, c.county, c.first, c.n)
         const dir = restrictedDir(restricted, 'motions', countySlugs[ci]!)
-        const inCounty = runs(court, 0, rows.length)
         const courtSlugs = uniqueSlugs(
-          inCounty.map(([from]) => court[from]!),
+          inCounty.map((k) => k.court),
           'unknown-court',
         )
         // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court
         // order. The county's renders finish before the next county is read: the heap holds one county.
-        const bySize = inCounty
-          .map((_, i) => i)
-          .sort((a, b) => inCounty[b]![1] - inCounty[b]![0] - (inCounty[a]![1] - inCounty[a]![0]) || a - b)
+        const bySize = inCounty.map((_, i) => i).sort((a, b) => inCounty[b]!.n - inCounty[a]!.n || a - b)
         const base0 = courts.length
-        for (const [ki, [from]] of inCounty.entries()) {
+        for (const [ki, k] of inCounty.entries()) {
           const base = join(dir, courtSlugs[ki]!)
-          courts.push({ county: c.county ?? NO_COUNTY, court: court[from] ?? NO_COURT, base })
+          courts.push({ county: c.county ?? NO_COUNTY, court: k.court ?? NO_COURT, base })
           written.push(runRelative(ctx.out, `${base}.csv`), runRelative(ctx.out, `${base}.pdf`))
         }
         for (const ki of bySize) {
-          const [from, to] = inCounty[ki]!
           const k = courts[base0 + ki]!
           results[base0 + ki] = pool.render({
             county: k.county,
@@ -138,17 +137,24 @@ export const motionsStep: OutputStep = {
             policy: ctx.manifest.options.policy,
             toolVersion: ctx.manifest.tool.version,
             sections,
-            rows: rows.slice(from, to),
+            rows: inCounty[ki]!.rows,
+            reasons,
           })
         }
-        await Promise.all(results.slice(base0))
+        const county = Promise.all(results.slice(base0))
+        // Awaited after the next county is read; a failure before then is not an unhandled rejection.
+        county.catch(() => undefined)
+        await previous
+        previous = county
       }
+      await previous
     } catch (e) {
       await Promise.allSettled(results)
       await pool.close()
       throw e
     } finally {
       await db.run(`drop table if exists ${CASES_TABLE}`)
+      await db.run(`drop table if exists ${REASONS_TABLE}`)
     }
     const done = await Promise.all(results).finally(() => pool.close())
     const indexRows = courts.map((c, i) => [

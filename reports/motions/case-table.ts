@@ -3,7 +3,7 @@
  * heading and the column headers repeated on every page. Rows are measured first (wrapped lines per
  * cell), then split into pages, then drawn; a row never splits across pages.
  */
-import { CONTENT_WIDTH, MARGIN, PAGE, RULE, SHADE, type PageList } from './page-layout.ts'
+import { CONTENT_WIDTH, MARGIN, PAGE, RULE, SHADE } from './page-layout.ts'
 import type { PageCanvas } from './page-canvas.ts'
 import { capLines, pdfSafe, wrapText } from './pdf-text.ts'
 import { FONTS, type Fonts } from './std-fonts.ts'
@@ -22,25 +22,32 @@ const HEADER_ROW_HEIGHT = LINE + 2 * PAD
 interface Column {
   title: string
   width: number
-  /** The same few values recur on thousands of rows: wrap each once per schedule. */
-  repeats: boolean
+  /**
+   * The same few values recur on thousands of rows: wrap each once per schedule, keyed by this text (the
+   * value the cell is drawn from); undefined for a column whose values rarely repeat.
+   */
+  key?: (c: MotionCase) => string
   text(c: MotionCase): string[]
 }
 
 const COLUMNS: readonly Column[] = [
-  { title: 'Case number', width: 64, repeats: false, text: (c) => [c.case_number ?? '(not recorded)'] },
+  { title: 'Case number', width: 64, text: (c) => [c.case_number ?? '(not recorded)'] },
   {
     title: 'Name / AKA',
     width: 110,
-    repeats: false,
     text: (c) => [c.name ?? '(no name)', ...(c.aka ? c.aka.split('; ').map((a) => `aka ${a}`) : [])],
   },
-  { title: 'DOB', width: 46, repeats: true, text: (c) => [c.dob ?? ''] },
-  { title: 'CII number', width: 48, repeats: false, text: (c) => [c.cii_number ?? ''] },
-  { title: 'Convicted', width: 46, repeats: true, text: (c) => (c.conviction_date ?? '').split('; ') },
-  { title: 'Code sections', width: 80, repeats: true, text: (c) => [c.code_sections] },
-  { title: 'Relief', width: 70, repeats: true, text: (c) => [reliefLabel(c)] },
-  { title: 'Rule ids', width: 76, repeats: true, text: (c) => c.rule_ids.split('; ') },
+  { title: 'DOB', width: 46, key: (c) => c.dob ?? '', text: (c) => [c.dob ?? ''] },
+  { title: 'CII number', width: 48, text: (c) => [c.cii_number ?? ''] },
+  {
+    title: 'Convicted',
+    width: 46,
+    key: (c) => c.conviction_date ?? '',
+    text: (c) => (c.conviction_date ?? '').split('; '),
+  },
+  { title: 'Code sections', width: 80, key: (c) => c.code_sections, text: (c) => [c.code_sections] },
+  { title: 'Relief', width: 70, key: reliefLabel, text: (c) => [reliefLabel(c)] },
+  { title: 'Rule ids', width: 76, key: (c) => c.rule_ids, text: (c) => c.rule_ids.split('; ') },
 ]
 if (COLUMNS.reduce((a, c) => a + c.width, 0) !== CONTENT_WIDTH)
   throw new Error('table columns must fill the width')
@@ -64,8 +71,13 @@ export interface TableRow {
   height: number
 }
 
-/** Wrapped lines per repeated value, for one schedule. */
-export type WrapCache = Map<string, string[]>
+/** Wrapped lines per repeated value, for one schedule: one map per column, and one for the reason notes. */
+export interface WrapCache {
+  cells: Map<string, string[]>[]
+  notes: Map<string, string[]>
+}
+
+export const wrapCache = (): WrapCache => ({ cells: COLUMNS.map(() => new Map()), notes: new Map() })
 
 function cellLines(col: Column, c: MotionCase, fonts: Fonts): string[] {
   const texts = col.text(c)
@@ -83,24 +95,27 @@ export function measureRow(
   c: MotionCase,
   section: ReliefSection,
   fonts: Fonts = FONTS,
-  cache: WrapCache = new Map(),
+  cache: WrapCache = wrapCache(),
 ): TableRow {
   let lines = 1
-  const cells = COLUMNS.map((col, i) => {
+  const cells: string[][] = new Array<string[]>(COLUMNS.length)
+  for (let i = 0; i < COLUMNS.length; i++) {
+    const col = COLUMNS[i]!
     let cell: string[] | undefined
-    if (col.repeats) {
-      const key = `${i}\u0000${col.text(c).join('\u0000')}`
-      cell = cache.get(key)
-      if (!cell) cache.set(key, (cell = cellLines(col, c, fonts)))
+    if (col.key) {
+      const key = col.key(c)
+      const seen = cache.cells[i]!
+      cell = seen.get(key)
+      if (!cell) seen.set(key, (cell = cellLines(col, c, fonts)))
     } else cell = cellLines(col, c, fonts)
     if (cell.length > lines) lines = cell.length
-    return cell
-  })
+    cells[i] = cell
+  }
   let note: string[] = []
   if (c.reason) {
-    const key = `note\u0000${c.reason}`
-    note = cache.get(key) ?? []
-    if (!note.length) {
+    const seen = cache.notes.get(c.reason)
+    if (seen) note = seen
+    else {
       note = capLines(
         wrapText(
           pdfSafe(`${section.reasonLabel}: ${shortReason(c.reason)}`),
@@ -110,7 +125,7 @@ export function measureRow(
         ),
         MAX_CELL_LINES,
       )
-      cache.set(key, note)
+      cache.notes.set(c.reason, note)
     }
   }
   return { cells, note, height: lines * LINE + note.length * NOTE_LINE + 2 * PAD }
@@ -191,23 +206,31 @@ function drawRow(page: PageCanvas, row: TableRow, top: number): number {
   return bottom
 }
 
-/** Adds the pages of one schedule; returns how many. */
-export function drawSchedule(
-  doc: PageList,
-  section: ReliefSection,
-  cases: readonly MotionCase[],
-  ctx: TableContext,
-): number {
-  const cache: WrapCache = new Map()
+/** One schedule's rows, wrapped, and split into pages (row indexes per page). */
+export interface ScheduleLayout {
+  section: ReliefSection
+  rows: TableRow[]
+  pages: number[][]
+}
+
+/** Wraps and paginates one schedule before anything is drawn, so the document's page count is known first. */
+export function layoutSchedule(section: ReliefSection, cases: readonly MotionCase[]): ScheduleLayout {
+  const cache = wrapCache()
   const rows = cases.map((c) => measureRow(c, section, FONTS, cache))
   const pages = paginate(
     rows.map((r) => r.height),
     ROWS_HEIGHT,
   )
-  pages.forEach((idx, p) => {
-    const page = doc.add()
-    let y = drawHeading(page, section, ctx, p > 0)
-    for (const i of idx) y = drawRow(page, rows[i]!, y)
-  })
-  return pages.length
+  return { section, rows, pages }
+}
+
+/** Draws page `p` of a schedule (its heading, "continued" after the first, and its rows). */
+export function drawSchedulePage(
+  page: PageCanvas,
+  layout: ScheduleLayout,
+  p: number,
+  ctx: TableContext,
+): void {
+  let y = drawHeading(page, layout.section, ctx, p > 0)
+  for (const i of layout.pages[p]!) y = drawRow(page, layout.rows[i]!, y)
 }

@@ -10,44 +10,106 @@ import { reliefLabel, type ReliefSection } from './relief-sections.ts'
 
 export { MOTION_CSV_COLUMNS }
 
+const NEEDS_QUOTES = /[",\r\n]/
+
 function field(v: string | number | null): string {
   // Text cells a spreadsheet would run as a formula get a leading ' (OWASP CSV injection); numbers stay numbers.
   const s = v === null ? '' : typeof v === 'string' ? spreadsheetSafe(v) : String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
+/** Bytes appended to a buffer that doubles when full. */
+class Utf8Sink {
+  private buf = Buffer.allocUnsafe(1 << 16)
+  length = 0
+
+  private room(n: number): void {
+    if (this.length + n <= this.buf.length) return
+    const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.length + n))
+    this.buf.copy(next, 0, 0, this.length)
+    this.buf = next
+  }
+
+  /** Text as UTF-8: ASCII copied here code by code, anything else by the native encoder. */
+  text(s: string): void {
+    this.room(3 * s.length)
+    const b = this.buf
+    let at = this.length
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c > 0x7f) {
+        this.length += b.write(s, this.length, 'utf8')
+        return
+      }
+      b[at++] = c
+    }
+    this.length = at
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length)
+    this.buf.set(b, this.length)
+    this.length += b.length
+  }
+
+  /** A fresh, unpooled copy of what was written. */
+  take(): Uint8Array {
+    return new Uint8Array(this.buf.subarray(0, this.length))
+  }
+}
+
+/**
+ * The CSV as UTF-8 bytes. Each line is built as text up to its reason, then the reason's bytes: the reasons
+ * are a few hundred distinct texts of ~300 characters (a statewide run writes 100+ MB of CSV, most of it
+ * reasons), so each is quoted and encoded once per file; so are the cells that repeat row after row (county
+ * and court, the relief columns). Appending each line to one buffer as it is made keeps the garbage
+ * collector from carrying 200,000 lines to the end.
+ */
+export function motionCsvBytes(
+  sections: readonly { section: ReliefSection; cases: readonly MotionCase[] }[],
+): Uint8Array {
+  const out = new Utf8Sink()
+  out.text(MOTION_CSV_COLUMNS.join(',') + '\n')
+  const places = new Map<string, string>()
+  const reliefs = new Map<string, string>()
+  const reasons = new Map<string, Uint8Array>()
+  for (const { section, cases } of sections)
+    for (const c of cases) {
+      // county, court: the same on every row of a court's file.
+      const placeKey = `${c.county ?? '\u0000'}\u0001${c.court ?? '\u0000'}`
+      let place = places.get(placeKey)
+      if (place === undefined) places.set(placeKey, (place = `${field(c.county)},${field(c.court)}`))
+      // schedule … is_related: a handful of combinations.
+      const reliefKey = `${section.schedule}\u0001${c.remedy}\u0001${c.reduced_level ?? '\u0000'}\u0001${c.determination}\u0001${c.layer}\u0001${c.is_related}`
+      let relief = reliefs.get(reliefKey)
+      if (relief === undefined)
+        reliefs.set(
+          reliefKey,
+          (relief = [
+            section.schedule,
+            c.remedy,
+            reliefLabel(c),
+            c.reduced_level,
+            c.determination,
+            c.layer,
+            c.is_related ? 'true' : 'false',
+          ]
+            .map(field)
+            .join(',')),
+        )
+      let reason = reasons.get(c.reason)
+      if (reason === undefined) reasons.set(c.reason, (reason = Buffer.from(`${field(c.reason)}\n`)))
+      out.text(
+        `${place},${relief},${field(c.case_number)},${field(c.subject_id)},${field(c.name)},${field(c.aka)},${field(c.dob)},${field(c.cii_number)},${field(c.conviction_date)},${field(c.code_sections)},${field(c.counts)},${field(c.count_orders)},${field(c.rule_ids)},`,
+      )
+      out.bytes(reason)
+    }
+  return out.take()
+}
+
+/** The same CSV as text. */
 export function motionCsv(
   sections: readonly { section: ReliefSection; cases: readonly MotionCase[] }[],
 ): string {
-  const lines = [MOTION_CSV_COLUMNS.join(',')]
-  for (const { section, cases } of sections)
-    for (const c of cases)
-      lines.push(
-        [
-          c.county,
-          c.court,
-          section.schedule,
-          c.remedy,
-          reliefLabel(c),
-          c.reduced_level,
-          c.determination,
-          c.layer,
-          c.is_related ? 'true' : 'false',
-          c.case_number,
-          c.subject_id,
-          c.name,
-          c.aka,
-          c.dob,
-          c.cii_number,
-          c.conviction_date,
-          c.code_sections,
-          c.counts,
-          c.count_orders,
-          c.rule_ids,
-          c.reason,
-        ]
-          .map(field)
-          .join(','),
-      )
-  return lines.join('\n') + '\n'
+  return Buffer.from(motionCsvBytes(sections)).toString('utf8')
 }

@@ -3,11 +3,12 @@
  * page. No clock, no random ids: the same rows and run give the same bytes, so `relief export` can
  * reproduce a run's files exactly.
  */
-import { drawFooters, PAGE, PageList } from './page-layout.ts'
-import { writePdf } from './pdf-file.ts'
+import { footerDrawer, PAGE, PageList } from './page-layout.ts'
+import { PageCanvas } from './page-canvas.ts'
+import { PdfWriter } from './pdf-file.ts'
 import { FONTS } from './std-fonts.ts'
 import { drawCover, type ScheduleTotal } from './cover-motion.ts'
-import { drawSchedule } from './case-table.ts'
+import { drawSchedulePage, layoutSchedule } from './case-table.ts'
 import { pdfSafe } from './pdf-text.ts'
 import type { MotionCase } from './motion-cases.ts'
 import type { ReliefSection } from './relief-sections.ts'
@@ -36,9 +37,14 @@ export function scheduleTotals(schedules: MotionDocument['schedules']): Schedule
   }))
 }
 
+/**
+ * Draws page by page: the cover first (its length depends on the names), then every schedule wrapped and
+ * paginated, so the page count the footers print is known before a schedule page is drawn; each schedule
+ * page is then drawn on one reused canvas, footed, compressed and appended, and not kept.
+ */
 export function renderMotionPdf(m: MotionDocument): RenderedMotion {
-  const doc = new PageList()
-  drawCover(doc, {
+  const cover = new PageList()
+  drawCover(cover, {
     county: m.county,
     court: m.court,
     runId: m.runId,
@@ -48,19 +54,28 @@ export function renderMotionPdf(m: MotionDocument): RenderedMotion {
     people: new Set(m.schedules.flatMap((s) => s.cases.map((c) => c.subject_id))).size,
   })
   const place = `${m.county} County - ${m.court}`
-  for (const { section, cases } of m.schedules) if (cases.length) drawSchedule(doc, section, cases, { place })
-  drawFooters(doc.pages, { runId: m.runId, asOf: m.asOf, title: place })
-  const bytes = writePdf(
-    doc.pages.map((p) => p.content()),
-    Object.values(FONTS),
-    PAGE,
-    {
-      title: pdfSafe(`Bulk motion under HS 11361.9 - ${m.court}, ${m.county} County`),
-      subject: pdfSafe(`record-relief run ${m.runId}, as of ${m.asOf}`),
-      keywords: pdfSafe(`Proposition 64 HS 11361.8 HS 11361.9 run ${m.runId}`),
-      creator: pdfSafe(`record-relief ${m.toolVersion}`),
-      producer: 'record-relief',
-    },
-  )
-  return { bytes, pages: doc.pages.length }
+  const tables = m.schedules.filter((s) => s.cases.length).map((s) => layoutSchedule(s.section, s.cases))
+  const total = tables.reduce((n, t) => n + t.pages.length, cover.pages.length)
+  const footer = footerDrawer({ runId: m.runId, asOf: m.asOf, title: place }, total)
+  const pdf = new PdfWriter(total, Object.values(FONTS), PAGE, {
+    title: pdfSafe(`Bulk motion under HS 11361.9 - ${m.court}, ${m.county} County`),
+    subject: pdfSafe(`record-relief run ${m.runId}, as of ${m.asOf}`),
+    keywords: pdfSafe(`Proposition 64 HS 11361.8 HS 11361.9 run ${m.runId}`),
+    creator: pdfSafe(`record-relief ${m.toolVersion}`),
+    producer: 'record-relief',
+  })
+  let n = 0
+  for (const page of cover.pages) {
+    footer(page, n++)
+    pdf.addPage(page.content())
+  }
+  const page = new PageCanvas()
+  for (const t of tables)
+    for (let p = 0; p < t.pages.length; p++) {
+      page.reset()
+      drawSchedulePage(page, t, p, { place })
+      footer(page, n++)
+      pdf.addPage(page.content())
+    }
+  return { bytes: pdf.finish(), pages: total }
 }

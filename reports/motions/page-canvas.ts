@@ -1,45 +1,81 @@
 /**
  * One page's content stream, written as PDF operators directly (no object per drawn item): rules and shading
  * first, then all text in one text object (BT … ET) that sets the font, size and grey only when they change
- * and moves with relative Td. Operators go straight into two growing byte buffers (graphics, text) as they
- * are drawn: a 20,000-case schedule then keeps a few buffers alive, not millions of small strings for the
- * garbage collector to walk.
+ * and moves with relative Td. Operators go straight into two byte buffers (graphics, text) as they are
+ * drawn, byte by byte from JavaScript (a native Buffer.write per short operator costs more than the copy).
+ * A canvas can be reset and drawn again: a schedule draws all its pages on one canvas, so a 20,000-case
+ * court allocates its buffers once, not per page.
  */
 import type { StdFont } from './std-fonts.ts'
 
-/** Two decimals are plenty at 72 points per inch and keep the streams short. */
-const num = (n: number) => String(Math.round(n * 100) / 100)
+/**
+ * Two decimals are plenty at 72 points per inch and keep the streams short. A page uses a few hundred
+ * distinct values (column offsets, line steps), so their text is kept rather than formatted again.
+ */
+const numText = new Map<number, string>()
+function num(n: number): string {
+  const v = Math.round(n * 100) / 100
+  let s = numText.get(v)
+  if (s === undefined) {
+    s = String(v)
+    if (numText.size > 100_000) numText.clear()
+    numText.set(v, s)
+  }
+  return s
+}
 
-/** A PDF literal string: backslash and parentheses escaped; bytes above 127 stay as they are (WinAnsi). */
-const literal = (s: string) => (/[\\()]/.test(s) ? `(${s.replace(/[\\()]/g, '\\$&')})` : `(${s})`)
-
-/** Latin-1 text appended to a buffer that doubles when full. */
+/** Latin-1 bytes appended to a buffer that doubles when full; reset() keeps the buffer. */
 class ByteSink {
-  private buf = Buffer.allocUnsafe(1024)
+  buf = new Uint8Array(16 * 1024)
   length = 0
 
+  reset(): void {
+    this.length = 0
+  }
+
+  private grow(extra: number): void {
+    const next = new Uint8Array(Math.max(2 * this.buf.length, this.length + extra))
+    next.set(this.buf.subarray(0, this.length))
+    this.buf = next
+  }
+
+  /** Latin-1: one byte per character (pdfSafe text and operators only). */
   write(s: string): void {
-    // Latin-1: one byte per character (pdfSafe text and operators only).
-    if (this.length + s.length > this.buf.length) {
-      const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.length + s.length))
-      this.buf.copy(next, 0, 0, this.length)
-      this.buf = next
+    if (this.length + s.length > this.buf.length) this.grow(s.length)
+    const b = this.buf
+    let at = this.length
+    for (let i = 0; i < s.length; i++) b[at++] = s.charCodeAt(i)
+    this.length = at
+  }
+
+  /** A PDF literal string: backslash and parentheses escaped; bytes above 127 stay as they are (WinAnsi). */
+  literal(s: string): void {
+    if (this.length + 2 * s.length + 2 > this.buf.length) this.grow(2 * s.length + 2)
+    const b = this.buf
+    let at = this.length
+    b[at++] = 0x28
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i)
+      if (c === 0x5c || c === 0x28 || c === 0x29) b[at++] = 0x5c
+      b[at++] = c
     }
-    this.length += this.buf.write(s, this.length, 'latin1')
+    b[at++] = 0x29
+    this.length = at
   }
 
   copyTo(target: Uint8Array, at: number): number {
-    this.buf.copy(target, at, 0, this.length)
+    target.set(this.buf.subarray(0, this.length), at)
     return at + this.length
   }
 }
 
-const BT = Buffer.from('BT\n', 'latin1')
-const ET = Buffer.from('ET\n', 'latin1')
+const BT = new Uint8Array([0x42, 0x54, 0x0a])
+const ET = new Uint8Array([0x45, 0x54, 0x0a])
 
 export class PageCanvas {
   private readonly graphics = new ByteSink()
   private readonly texts = new ByteSink()
+  private out = new Uint8Array(0)
   private font: StdFont | null = null
   private size = 0
   private textGrey = -1
@@ -48,6 +84,20 @@ export class PageCanvas {
   private strokeWidth = -1
   private strokeGrey = -1
   private fillGrey = -1
+
+  /** Empties the page for the next one (the buffers stay). */
+  reset(): void {
+    this.graphics.reset()
+    this.texts.reset()
+    this.font = null
+    this.size = 0
+    this.textGrey = -1
+    this.lineX = 0
+    this.lineY = 0
+    this.strokeWidth = -1
+    this.strokeGrey = -1
+    this.fillGrey = -1
+  }
 
   /** One line of text (already WinAnsi-safe, see pdfSafe) with its baseline at (x, y); grey 0 = black. */
   text(text: string, x: number, y: number, font: StdFont, size: number, grey = 0): void {
@@ -64,7 +114,12 @@ export class PageCanvas {
     }
     const rx = Math.round(x * 100) / 100
     const ry = Math.round(y * 100) / 100
-    t.write(`${num(rx - this.lineX)} ${num(ry - this.lineY)} Td ${literal(text)} Tj\n`)
+    t.write(num(rx - this.lineX))
+    t.write(' ')
+    t.write(num(ry - this.lineY))
+    t.write(' Td ')
+    t.literal(text)
+    t.write(' Tj\n')
     this.lineX = rx
     this.lineY = ry
   }
@@ -86,16 +141,21 @@ export class PageCanvas {
     this.graphics.write(`${num(x)} ${num(y)} ${num(width)} ${num(height)} re f\n`)
   }
 
-  /** The page's content stream (Latin-1 bytes): graphics under, text over. */
-  content(): Buffer {
+  /**
+   * The page's content stream (Latin-1 bytes): graphics under, text over. A view of a buffer the canvas
+   * reuses: valid until the canvas is drawn on again.
+   */
+  content(): Uint8Array {
     const hasText = this.texts.length > 0
-    const out = Buffer.allocUnsafe(this.graphics.length + (hasText ? this.texts.length + 6 : 0))
+    const length = this.graphics.length + (hasText ? this.texts.length + 6 : 0)
+    if (this.out.length < length) this.out = new Uint8Array(Math.max(length, 2 * this.out.length))
+    const out = this.out
     let at = this.graphics.copyTo(out, 0)
     if (hasText) {
-      at += BT.copy(out, at)
-      at = this.texts.copyTo(out, at)
-      ET.copy(out, at)
+      out.set(BT, at)
+      at = this.texts.copyTo(out, at + 3)
+      out.set(ET, at)
     }
-    return out
+    return out.subarray(0, length)
   }
 }

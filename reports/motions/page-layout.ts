@@ -34,18 +34,24 @@ export interface FooterInfo {
   title: string
 }
 
-/** Draws the footer on every page; call after all pages exist. */
-export function drawFooters(pages: readonly PageCanvas[], info: FooterInfo): void {
+/** The footer of page i (0-based) of `total`: its line, run and title, confidentiality line and page number. */
+export function footerDrawer(info: FooterInfo, total: number): (page: PageCanvas, i: number) => void {
   const size = 7
   const y = 24
   const left = pdfSafe(`record-relief run ${info.runId} - as of ${info.asOf} - ${info.title}`)
   const middle = 'CONFIDENTIAL: criminal history information'
-  pages.forEach((page, i) => {
-    const right = `page ${i + 1} of ${pages.length}`
+  return (page, i) => {
+    const right = `page ${i + 1} of ${total}`
     page.line(MARGIN.left, y + 10, PAGE.width - MARGIN.right, y + 10, 0.5, RULE)
     page.text(left, MARGIN.left, y, FONTS.sans, size, GREY)
     page.text(middle, MARGIN.left, y - 9, FONTS.sansBold, size, GREY)
     const w = measure(FONTS.sans, right, size + 1)
     page.text(right, PAGE.width - MARGIN.right - w, y, FONTS.sans, size + 1, INK)
-  })
+  }
+}
+
+/** Draws the footer on every page; call after all pages exist. */
+export function drawFooters(pages: readonly PageCanvas[], info: FooterInfo): void {
+  const draw = footerDrawer(info, pages.length)
+  pages.forEach((page, i) => draw(page, i))
 }

@@ -44,17 +44,18 @@ with counts as (
   left join ${ref(int_convictions)} i on i.subject_id = d.subject_id and i.cnt_order = d.cnt_order
   where d.case_number is null
 ),
--- Most cases have one count: plain min() gives its values. list() aggregates cost a list per group, so
--- only the cases with several counts (a tenth) go through them, below.
-grouped as (
+-- A case's counts share one hash of its key: grouping by that integer is cheap, where a GROUP BY of the nine
+-- text keys with min() of the long reasons cost seconds. Most cases have one count and pass straight through;
+-- only the cases with several counts (a tenth) go through list() aggregates, grouped by their real keys. Two
+-- cases whose keys collide in the hash both take the list path, which still keeps them apart.
+keyed as (
   select
-    county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
-    count(*)::int as counts,
-    any_value(case_number) as case_number,
-    min(code_section) as code_section, min(conviction_date) as conviction_date, min(cnt_order) as cnt_order,
-    min(rule_id) as rule_id, min(reason) as reason
+    *,
+    hash(county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key) as k
   from counts
-  group by all
+),
+sizes as (
+  select k, count(*)::int as n from keyed group by k
 ),
 multi as (
   select
@@ -67,27 +68,22 @@ multi as (
     array_to_string(list_sort(list(c.cnt_order)), '; ') as count_orders,
     array_to_string(list_sort(list_distinct(list(c.rule_id))), '; ') as rule_ids,
     array_to_string(list_sort(list_distinct(list(c.reason))), ' | ') as reason
-  from counts c
-  semi join (select * from grouped where counts > 1) g
-    on g.county is not distinct from c.county and g.court is not distinct from c.court
-    and g.remedy is not distinct from c.remedy and g.determination is not distinct from c.determination
-    and g.reduced_level is not distinct from c.reduced_level and g.layer is not distinct from c.layer
-    and g.is_related is not distinct from c.is_related and g.subject_id is not distinct from c.subject_id
-    and g.case_key is not distinct from c.case_key
+  from keyed c
+  semi join (select k from sizes where n > 1) s on s.k = c.k
   group by all
 ),
 -- The same values either way: list_distinct drops nulls, so one null becomes '' as coalesce() makes it.
 cases as (
   select
     county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
-    case_number, counts,
+    case_number, 1 as counts,
     coalesce(code_section, '') as code_sections,
     coalesce(conviction_date, '') as conviction_dates,
     coalesce(cnt_order, '') as count_orders,
     coalesce(rule_id, '') as rule_ids,
     coalesce(reason, '') as reason
-  from grouped
-  where counts = 1
+  from keyed c
+  semi join (select k from sizes where n = 1) s on s.k = c.k
   union all
   select
     county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,

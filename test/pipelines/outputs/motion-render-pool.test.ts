@@ -10,6 +10,7 @@ import {
 import {
   MOTION_COLUMNS,
   motionCase,
+  motionCases,
   writeCourt,
   type CourtJob,
 } from '../../../pipelines/outputs/motion-court.ts'
@@ -18,9 +19,19 @@ import type { MotionCase } from '../../../reports/motions/motion-case.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'relief-pool-'))
 
-/** A row as the motions step reads it: DuckDB's to_json of the values cast to VARCHAR. */
+/** The run's distinct reasons; a row gives its reason by index. */
+const REASONS = [
+  'Not eligible: a second reason.',
+  'Redesignate as a misdemeanor: test (with "quotes") and \\ backslash \u2013 dash.',
+]
+
+/** A row as the motions step reads it: DuckDB's to_json of the values cast to VARCHAR, the reason by index. */
 const asJson = (c: MotionCase) =>
-  JSON.stringify(MOTION_COLUMNS.map((k) => (c[k] === null ? null : String(c[k]))))
+  JSON.stringify(
+    MOTION_COLUMNS.map((k) =>
+      k === 'reason' ? String(REASONS.indexOf(c.reason)) : c[k] === null ? null : String(c[k]),
+    ),
+  )
 
 /** Courts of different sizes, so workers finish out of order. */
 function court(n: number, k: number, where: string): CourtJob {
@@ -43,7 +54,7 @@ function court(n: number, k: number, where: string): CourtJob {
     counts: 1 + (i % 2),
     count_orders: '001001001000',
     rule_ids: 'P64-FEL-REDUCE',
-    reason: 'Redesignate as a misdemeanor: test (with "quotes") and \\ backslash.',
+    reason: REASONS[i % 3 === 1 ? 0 : 1]!,
   }))
   return {
     county: 'YOLO',
@@ -54,7 +65,8 @@ function court(n: number, k: number, where: string): CourtJob {
     policy: 'statute',
     toolVersion: 'test',
     sections: RELIEF_SECTIONS,
-    rows: cases.map(asJson),
+    rows: cases.map(asJson).join(','),
+    reasons: REASONS,
   }
 }
 
@@ -64,12 +76,24 @@ afterAll(async () => Promise.all(pools.map((p) => p.close())))
 describe('motion render pool', () => {
   it('reads a JSON row back as the case it came from', () => {
     const job = court(4, 1, 'json')
-    const c = motionCase(job.rows[0]!)
+    const rows = (JSON.parse(`[${job.rows}]`) as unknown[]).map((r) => JSON.stringify(r))
+    const c = motionCase(rows[0]!, REASONS)
     expect(c.is_related).toBe(true)
     expect(c.counts).toBe(1)
     expect(c.case_number).toBeNull()
-    expect(motionCase(job.rows[1]!)).toMatchObject({ is_related: false, counts: 2, case_number: 'C1-1' })
-    expect(job.rows.map((r) => asJson(motionCase(r)))).toEqual(job.rows)
+    expect(c.reason).toBe(REASONS[1])
+    expect(motionCase(rows[1]!, REASONS)).toMatchObject({
+      is_related: false,
+      counts: 2,
+      case_number: 'C1-1',
+      reason: REASONS[0],
+    })
+    expect(rows.map((r) => asJson(motionCase(r, REASONS)))).toEqual(rows)
+    // A court's string of rows reads back as its rows, in order; an empty court as none.
+    expect(motionCases(job.rows, REASONS)).toEqual(rows.map((r) => motionCase(r, REASONS)))
+    expect(motionCases('', REASONS)).toEqual([])
+    // A reason number the list does not have is an error, not an empty reason.
+    expect(() => motionCase(rows[0]!.replace(/"1"\]$/, '"7"]'), REASONS)).toThrow(/no reason 7/)
   })
 
   it('writes on worker threads the same files as the main thread, each court its own', async () => {
@@ -103,7 +127,7 @@ describe('motion render pool', () => {
   it('rejects a court that fails to render, and keeps serving the others', async () => {
     const pool = new MotionRenderPool(2)
     pools.push(pool)
-    const bad = { ...court(1, 9, 'bad'), rows: ['not json'] }
+    const bad = { ...court(1, 9, 'bad'), rows: 'not json' }
     await expect(pool.render(bad)).rejects.toThrow(/motion render failed \(CASC COURT 9\)/)
     // Cover, then Schedules B and D (one related charge).
     expect((await pool.render(court(3, 8, 'ok'))).pages).toBe(4)
