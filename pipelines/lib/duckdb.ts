@@ -20,6 +20,11 @@ export interface Db {
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>
   /** First column of the first row. */
   scalar<T = unknown>(sql: string): Promise<T>
+  /**
+   * Another connection to the same database: its queries run beside this one's (on the same threads and memory
+   * limit) and it has its own temp tables. Its close() closes only the connection.
+   */
+  connect(): Promise<Db>
   close(): void
 }
 
@@ -30,8 +35,12 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   if (opts.tempDirectory) config.temp_directory = opts.tempDirectory
   if (opts.readOnly) config.access_mode = 'READ_ONLY'
   const instance = await DuckDBInstance.create(path, config)
-  const con = await instance.connect()
-  const db: Db = {
+  return dbOn(await instance.connect(), instance)
+}
+
+/** The Db surface over one connection; closing the one that opened the instance closes the instance too. */
+function dbOn(con: DuckDBConnection, instance: DuckDBInstance, owner = true): Db {
+  return {
     con,
     async run(sql) {
       await con.run(sql)
@@ -45,10 +54,12 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
       const rows = r.getRows()
       return (rows.length ? rows[0]![0] : undefined) as T
     },
+    async connect() {
+      return dbOn(await instance.connect(), instance, false)
+    },
     close() {
       con.closeSync()
-      instance.closeSync()
+      if (owner) instance.closeSync()
     },
   }
-  return db
 }

@@ -14,9 +14,17 @@ export class Progress {
   readonly timings: PhaseTiming[] = []
   constructor(private readonly quiet = false) {}
 
-  /** Run one phase, timing it; `detail` may summarise the result (e.g. rows written). */
-  async phase<T>(name: string, fn: () => Promise<T>, detail?: (r: T) => string): Promise<T> {
-    const tty = process.stderr.isTTY && !this.quiet
+  /**
+   * Run one phase, timing it; `detail` may summarise the result (e.g. rows written). Phases that run at the same
+   * time pass `together`: they draw no live bar (one bar per line of the terminal), only their finished lines.
+   */
+  async phase<T>(
+    name: string,
+    fn: () => Promise<T>,
+    detail?: (r: T) => string,
+    opts: { together?: boolean } = {},
+  ): Promise<T> {
+    const tty = process.stderr.isTTY && !this.quiet && !opts.together
     const start = performance.now()
     let bar: cliProgress.SingleBar | undefined
     let timer: NodeJS.Timeout | undefined

@@ -7,6 +7,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import type { Db } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
+import { settledInTurn } from '../lib/settled-in-turn.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { gitCommit, VERSION } from '../lib/version.ts'
 import { UserError } from '../lib/user-error.ts'
@@ -135,14 +136,29 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       counts,
       outputs: ['count_determinations.csv', 'count_determinations.parquet', 'rejects.csv', 'manifest.json'],
     }
-    for (const step of opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows)) {
-      const written = await progress.phase(
-        `write ${step.name}`,
-        () => step.write({ db, out: folder.work, runId, asOf, manifest }),
-        (files) => `${files.length} file(s)`,
-      )
-      manifest.outputs.push(...written)
-    }
+    // The output steps run at the same time, each on its own connection: the motions draw on worker threads
+    // and the DOJ files' whole-line read runs on one DuckDB thread, so either alone leaves a core idle. Their
+    // files are listed in step order whatever order they finish in; a failed step fails the run. A
+    // statewide-size input runs them one after another: memory comes first there (docs/scale.md).
+    const steps = opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows)
+    const written = await settledInTurn(
+      sized.largeInput ? 1 : steps.length,
+      steps.map((step) => async () => {
+        const con = await db.connect()
+        try {
+          return await progress.phase(
+            `write ${step.name}`,
+            () => step.write({ db: con, out: folder.work, runId, asOf, manifest }),
+            (files) => `${files.length} file(s)`,
+            { together: !sized.largeInput },
+          )
+        } finally {
+          con.close()
+        }
+      }),
+    )
+    for (const r of written) if (r.status === 'rejected') throw r.reason
+    for (const r of written) if (r.status === 'fulfilled') manifest.outputs.push(...r.value)
     writeFileSync(paths.runLog, JSON.stringify({ run_id: runId, timings: progress.timings }, null, 2) + '\n')
     db.close()
     open = undefined
