@@ -6,7 +6,9 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { generateExtract } from './generate/generate-extract.ts'
 import { generateCourtIndex } from './generate/court-index.ts'
-import { reconcileRun } from './reconcile/reconcile-run.ts'
+import { reconcileCourtIndex } from './reconcile/reconcile-run.ts'
+import { runPipeline } from './run/run-pipeline.ts'
+import { outPaths } from './lib/paths.ts'
 
 const OUT = resolve('out/demo')
 // Generated inputs live beside the run folder, not in it: a run replaces its folder whole.
@@ -23,13 +25,15 @@ if (!existsSync(extract)) {
   const g = await generateExtract({ subjects: SUBJECTS, seed: SEED, out: extract })
   process.stderr.write(`  ${g.rows} rows in ${g.seconds.toFixed(1)} s\n`)
 }
-// The court's own case index for the same people (with cases the DOJ list lacks), reconciled with the run.
+// The run first (its report waits for the court models), then the court's own case index for the same people
+// (with cases the DOJ list lacks), drawn from the run's own convictions, then the two reconciled.
+const run = await runPipeline({ inputs: [extract], out: OUT, asOf: AS_OF, skipOutputs: ['report'] })
 const courtIndex = join(DATA, `synthetic-court-index-${SUBJECTS}-seed${SEED}.csv`)
 if (!existsSync(courtIndex)) {
   process.stderr.write(`generating the matching court case index …\n`)
-  await generateCourtIndex({ doj: extract, out: courtIndex, seed: SEED })
+  await generateCourtIndex({ doj: extract, out: courtIndex, seed: SEED, runDb: outPaths(run.out).db })
 }
-const r = await reconcileRun({ inputs: [extract], courtIndex: [courtIndex], out: OUT, asOf: AS_OF })
+const r = await reconcileCourtIndex(run, { inputs: [extract], courtIndex: [courtIndex], out: OUT, asOf: AS_OF })
 const m = r.manifest
 const c = r.court.counts
 const secs = ((performance.now() - started) / 1000).toFixed(1)

@@ -56,6 +56,11 @@ export async function generateCourtIndex(o: {
   out: string
   seed: number
   threads?: number
+  /**
+   * A finished run's database over this same extract: its int_convictions and int_subjects are read (attached
+   * read-only) instead of built again, which is most of the time this takes. Same rows either way.
+   */
+  runDb?: string
 }): Promise<CourtIndexResult> {
   const db = await openDb(':memory:', { threads: o.threads ?? 2 })
   const S = COURT_INDEX_SHARES
@@ -73,8 +78,14 @@ export async function generateCourtIndex(o: {
       policyName: 'statute',
       referenceDir: REFERENCE_DIR,
     }
-    const upTo = MODELS.findIndex((m) => m.name === 'int_subjects')
-    await buildModels(db, ctx, MODELS.slice(0, upTo + 1))
+    if (o.runDb) {
+      // Its tables (the models and the reference seeds) are found by name; new tables go to memory.
+      await db.run(`attach ${lit(o.runDb)} as run (read_only)`)
+      await db.run(`set search_path = 'memory.main,run.main'`)
+    } else {
+      const upTo = MODELS.findIndex((m) => m.name === 'int_subjects')
+      await buildModels(db, ctx, MODELS.slice(0, upTo + 1))
+    }
     const statements = [
       `create table g_counts as
        select c.subject_id, c.cnt_order, c.county, c.court, c.case_number, c.code_section, c.base_section,

@@ -62,8 +62,18 @@ export interface ReconcileResult extends RunResult {
 
 export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileResult> {
   // Check the court files before spending a run on the extract: a wrong file is one line, exit 2.
+  resolveInputs(opts.courtIndex).map(inspectCourtFile)
+  // The report is drawn once, below, when the court models it reads exist.
+  const run = await runPipeline({ ...opts, skipOutputs: [...(opts.skipOutputs ?? []), 'report'] })
+  return reconcileCourtIndex(run, opts)
+}
+
+/**
+ * The court index reconciled with a finished run (built with the report skipped, see reconcileRun): the
+ * court models are built into the run's database, the reconcile files written, and the report drawn.
+ */
+export async function reconcileCourtIndex(run: RunResult, opts: ReconcileOptions): Promise<ReconcileResult> {
   const courtFiles = resolveInputs(opts.courtIndex).map(inspectCourtFile)
-  const run = await runPipeline(opts)
   const out = run.out
   const paths = outPaths(out)
   const unlock = lockFolder(out, 'reconcile')

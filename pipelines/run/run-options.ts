@@ -20,6 +20,8 @@ export interface RunOptions {
   dojRows?: DojRows
   /** Skip motions, DOJ files, summary and report (tests that only need determinations). */
   determinationsOnly?: boolean
+  /** Output steps not to run (by name): `relief reconcile` draws the report itself, once its court models exist. */
+  skipOutputs?: readonly string[]
 }
 
 export function todayIso(): string {
