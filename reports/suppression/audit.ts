@@ -12,37 +12,53 @@ export interface Constraint {
 
 export type Bounds = Map<string, [number, number]>
 
-/** Tightens `known` (not modified) with every constraint until nothing changes; ids missing from it are 0. */
+/**
+ * Tightens `known` (not modified) with every constraint until nothing changes; ids missing from it are 0.
+ * The cells live in two number arrays indexed once (the report audits thousands of cells many times over),
+ * and each step reads and writes them in the same order as a map of [lo, hi] pairs would.
+ */
 export function deriveBounds(
   known: ReadonlyMap<string, readonly [number, number]>,
   constraints: readonly Constraint[],
   maxRounds = 200,
 ): Bounds {
-  const b: Bounds = new Map([...known].map(([k, v]) => [k, [v[0], v[1]]]))
-  const get = (id: string): [number, number] => b.get(id) ?? [0, 0]
-  for (let round = 0, changed = true; changed && round < maxRounds; round++) {
+  const ids = [...known.keys()]
+  const index = new Map(ids.map((id, i) => [id, i]))
+  const lo = Float64Array.from(ids, (id) => known.get(id)![0])
+  const hi = Float64Array.from(ids, (id) => known.get(id)![1])
+  // -1: an id not in `known`, read as [0, 0] and never tightened.
+  const at = (id: string) => index.get(id) ?? -1
+  const compiled = constraints.map((c) => ({ total: at(c.total), parts: Int32Array.from(c.parts, at) }))
+  const loOf = (i: number) => (i < 0 ? 0 : lo[i]!)
+  const hiOf = (i: number) => (i < 0 ? 0 : hi[i]!)
+  let changed = true
+  const tighten = (i: number, l: number, h: number) => {
+    if (i < 0) return
+    if (l > lo[i]! || h < hi[i]!) changed = true
+    lo[i] = Math.max(lo[i]!, l)
+    hi[i] = Math.min(hi[i]!, h)
+  }
+  for (let round = 0; changed && round < maxRounds; round++) {
     changed = false
-    const tighten = (id: string, lo: number, hi: number) => {
-      const cur = b.get(id)
-      if (!cur) return
-      if (lo > cur[0] || hi < cur[1]) changed = true
-      cur[0] = Math.max(cur[0], lo)
-      cur[1] = Math.min(cur[1], hi)
-    }
-    for (const c of constraints) {
-      const parts = c.parts.map(get)
-      const sumLo = parts.reduce((a, p) => a + p[0], 0)
-      const infinite = parts.filter((p) => p[1] === Infinity).length
-      const finiteHi = parts.reduce((a, p) => a + (p[1] === Infinity ? 0 : p[1]), 0)
-      const t = get(c.total)
+    for (const c of compiled) {
+      let sumLo = 0
+      let infinite = 0
+      let finiteHi = 0
+      for (const p of c.parts) {
+        sumLo += loOf(p)
+        const h = hiOf(p)
+        if (h === Infinity) infinite++
+        else finiteHi += h
+      }
       tighten(c.total, sumLo, infinite ? Infinity : finiteHi)
-      c.parts.forEach((id, i) => {
-        const [lo, hi] = parts[i]!
+      for (const p of c.parts) {
+        const l = loOf(p)
+        const h = hiOf(p)
         const othersHi =
-          infinite - (hi === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (hi === Infinity ? 0 : hi)
-        tighten(id, t[0] - othersHi, t[1] - (sumLo - lo))
-      })
+          infinite - (h === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (h === Infinity ? 0 : h)
+        tighten(p, loOf(c.total) - othersHi, hiOf(c.total) - (sumLo - l))
+      }
     }
   }
-  return b
+  return new Map(ids.map((id, i) => [id, [lo[i]!, hi[i]!]]))
 }

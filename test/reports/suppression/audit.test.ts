@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { deriveBounds } from '../../../reports/suppression/audit.ts'
+import fc from 'fast-check'
+import { referenceDeriveBounds } from './reference-derive-bounds.ts'
 
 const known = (o: Record<string, [number, number]>) => new Map(Object.entries(o))
 
@@ -38,5 +40,38 @@ describe('interval audit (what a reader can work out)', () => {
     )
     expect(b.get('x')).toEqual([6, 6])
     expect(b.get('y')).toEqual([14, 14])
+  })
+})
+
+describe('deriveBounds equals its first, map-based version', () => {
+  it('on random tables of totals and parts, with shown, rounded and withheld cells and unknown ids', () => {
+    const cell = fc.oneof(
+      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v]),
+      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v + 4]),
+      fc.constant<[number, number]>([0, Infinity]),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 12 }),
+        fc.array(
+          fc.record({
+            total: fc.integer({ min: 0, max: 13 }),
+            parts: fc.array(fc.integer({ min: 0, max: 13 }), { minLength: 1, maxLength: 5 }),
+          }),
+          { maxLength: 8 },
+        ),
+        fc.integer({ min: 1, max: 6 }),
+        (cells, cons, rounds) => {
+          const known = new Map(cells.map((c, i) => [`c${i}`, c] as const))
+          // Ids past the cells (c12, c13) are unknown: read as 0, never tightened.
+          const constraints = cons.map((c) => ({ total: `c${c.total}`, parts: c.parts.map((p) => `c${p}`) }))
+          expect(deriveBounds(known, constraints, rounds)).toEqual(
+            referenceDeriveBounds(known, constraints, rounds),
+          )
+          expect(deriveBounds(known, constraints)).toEqual(referenceDeriveBounds(known, constraints))
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 })
