@@ -33,7 +33,12 @@ if (!existsSync(courtIndex)) {
   process.stderr.write(`generating the matching court case index …\n`)
   await generateCourtIndex({ doj: extract, out: courtIndex, seed: SEED, runDb: outPaths(run.out).db })
 }
-const r = await reconcileCourtIndex(run, { inputs: [extract], courtIndex: [courtIndex], out: OUT, asOf: AS_OF })
+const r = await reconcileCourtIndex(run, {
+  inputs: [extract],
+  courtIndex: [courtIndex],
+  out: OUT,
+  asOf: AS_OF,
+})
 const m = r.manifest
 const c = r.court.counts
 const secs = ((performance.now() - started) / 1000).toFixed(1)
