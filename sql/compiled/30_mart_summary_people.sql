@@ -43,5 +43,8 @@ select
   count(*) filter (where affected and no_conviction_after)::int as left_with_no_conviction,
   count(*) filter (where affected and not convicted_in_last_7_years)::int as no_conviction_in_last_7_years
 from cells
-group by statewide, county;
+group by statewide, county
+union all
+-- The statewide row is always there: zeros when nobody is in scope.
+select true, null, 0, 0, 0, 0, 0 where not exists (select 1 from cells where statewide);
 comment on view mart_summary_people is 'one row per area (statewide, or county of an in-scope count)';
