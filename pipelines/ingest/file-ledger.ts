@@ -10,7 +10,7 @@
  * break. Empty lines are skipped but still numbered.
  */
 import { createHash } from 'node:crypto'
-import { open } from 'node:fs/promises'
+import { readChunks } from '../lib/read-chunks.ts'
 
 export interface FileLedger {
   sha256: string
@@ -170,29 +170,15 @@ export class RecordCounter {
   }
 }
 
-/** Read size of the ledger pass: big enough that a read costs little, small enough to stay in cache. */
-const READ_BYTES = 1 << 20
-
 export async function ledgerOf(path: string): Promise<FileLedger> {
   const hash = createHash('sha256')
   const counter = new RecordCounter()
-  // One buffer read into again and again: a fresh buffer per chunk (a read stream) costs as much kernel time in
-  // page faults as the hash costs in user time.
-  const buf = Buffer.allocUnsafeSlow(READ_BYTES)
   let bytes = 0
-  const file = await open(path)
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buf, 0, READ_BYTES, null)
-      if (bytesRead === 0) break
-      const chunk = buf.subarray(0, bytesRead)
-      hash.update(chunk)
-      counter.feed(chunk)
-      bytes += bytesRead
-    }
-  } finally {
-    await file.close()
-  }
+  await readChunks(path, (chunk) => {
+    hash.update(chunk)
+    counter.feed(chunk)
+    bytes += chunk.length
+  })
   counter.finish()
   return {
     sha256: hash.digest('hex'),
