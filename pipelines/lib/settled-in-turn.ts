@@ -1,8 +1,8 @@
 /**
  * A few independent jobs with a cap on how many run at once (the output steps of a run). Like
- * Promise.allSettled: every job runs even if another fails, and the results keep the jobs' order.
+ * Promise.allSettled: every job runs even if another fails, and the results keep the jobs' order. The jobs start
+ * in order, at most `width` running at a time.
  */
-/** Starts the jobs in order, at most `width` running at a time. */
 export async function settledInTurn<T>(
   width: number,
   jobs: (() => Promise<T>)[],

@@ -62,18 +62,21 @@ export interface ReconcileResult extends RunResult {
 
 export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileResult> {
   // Check the court files before spending a run on the extract: a wrong file is one line, exit 2.
-  resolveInputs(opts.courtIndex).map(inspectCourtFile)
+  const courtFiles = resolveInputs(opts.courtIndex).map(inspectCourtFile)
   // The report is drawn once, below, when the court models it reads exist.
   const run = await runPipeline({ ...opts, skipOutputs: [...(opts.skipOutputs ?? []), 'report'] })
-  return reconcileCourtIndex(run, opts)
+  return reconcileCourtIndex(run, opts, courtFiles)
 }
 
 /**
  * The court index reconciled with a finished run (built with the report skipped, see reconcileRun): the
  * court models are built into the run's database, the reconcile files written, and the report drawn.
  */
-export async function reconcileCourtIndex(run: RunResult, opts: ReconcileOptions): Promise<ReconcileResult> {
-  const courtFiles = resolveInputs(opts.courtIndex).map(inspectCourtFile)
+export async function reconcileCourtIndex(
+  run: RunResult,
+  opts: ReconcileOptions,
+  courtFiles = resolveInputs(opts.courtIndex).map(inspectCourtFile),
+): Promise<ReconcileResult> {
   const out = run.out
   const paths = outPaths(out)
   const unlock = lockFolder(out, 'reconcile')
