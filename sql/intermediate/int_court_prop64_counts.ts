@@ -1,6 +1,6 @@
 import type { Model } from '../model.ts'
 import { sql } from 'kysely'
-import { cycleOf } from './int_prop64_charges.ts'
+import { chargesProp64, cycleOf } from './int_prop64_charges.ts'
 import { prop64CountsSql } from './int_prop64_counts.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { int_court_convictions } from './int_court_convictions.ts'
@@ -23,7 +23,7 @@ from (${prop64CountsSql({
     convictions: ref(int_court_convictions),
     subjects: ref(int_court_subjects),
     cycles: sql`select subject_id, ${raw(cycleOf('s'))} as cycle from ${ref(int_court_convictions)} s
-      where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360')`,
+      where ${raw(chargesProp64('s'))}`,
     // The court index has no ingest ledger of its own here: no court person has a rejected DOJ line by design.
     incomplete: raw('(select null::varchar as subject_id, null::varchar as rejected_line_refs where false)'),
     // Court-only keys ('COURT:<file>:<record>') all begin 'COURT:', so the DOJ's CNT_ORDER prefix would make every

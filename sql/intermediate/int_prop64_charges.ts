@@ -7,6 +7,10 @@ import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
 export const cycleOf = (t: string): string =>
   `coalesce(try_cast(${t}.cyc_order as integer), try_cast(left(${t}.cnt_order, 3) as integer))`
 
+/** A line of `t` charging a Prop 64 offense: HS 11357–11360, at any step. */
+export const chargesProp64 = (t: string): string =>
+  `${t}.code_type = 'HS' and ${t}.section in ('11357', '11358', '11359', '11360')`
+
 /**
  * Where a person was charged with a Prop 64 offense (HS 11357–11360) at any step, convicted or not: one row per
  * person, arrest cycle and outcome. A PC 32 accessory is tied to such a cycle (int_prop64_counts), and a policy
@@ -21,6 +25,6 @@ export const int_prop64_charges: Model = {
   sql: () => sql`
 select s.subject_id, ${raw(cycleOf('s'))} as cycle, s.is_conviction, min(s.code_section) as code_section
 from ${ref(stg_doj_rows)} s
-where s.code_type = 'HS' and s.section in ('11357', '11358', '11359', '11360') and s.subject_id is not null
+where ${raw(chargesProp64('s'))} and s.subject_id is not null
 group by all`,
 }

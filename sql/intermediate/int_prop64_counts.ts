@@ -28,7 +28,7 @@ export const PROP64_SECTIONS = [
  */
 export const NEW_LAW_SUBSECTION = `regexp_matches(code_section, '^HS (11358\\(C\\)|11358\\(D\\)|11359\\(C\\)|11359\\(D\\)|11360\\(A\\)\\((2|3)\\))')`
 
-/** The arrest cycle: CYC_ORDER, else the first three digits of CNT_ORDER (which encode the cycle). */
+/** int_prop64_charges' arrest cycle of a row of `t`, as a template fragment. */
 const cycleOf = (t: string) => raw(cycleText(t))
 
 const inList = (xs: string[]) => raw(xs.map((x) => `'${x}'`).join(', '))
