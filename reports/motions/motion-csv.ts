@@ -7,6 +7,7 @@ import type { MotionCase } from './motion-case.ts'
 import { MOTION_CSV_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
 import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 import { reliefLabel, type ReliefSection } from './relief-sections.ts'
+import { ByteBuffer } from './byte-buffer.ts'
 
 export { MOTION_CSV_COLUMNS }
 
@@ -18,27 +19,23 @@ function field(v: string | number | null): string {
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
-/** Bytes appended to a buffer that doubles when full. */
-class Utf8Sink {
-  private buf = Buffer.allocUnsafe(1 << 16)
-  length = 0
+const utf8 = new TextEncoder()
 
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return
-    const next = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.length + n))
-    this.buf.copy(next, 0, 0, this.length)
-    this.buf = next
+/** UTF-8 text of a CSV. */
+class Utf8Sink extends ByteBuffer {
+  constructor() {
+    super(1 << 16)
   }
 
   /** Text as UTF-8: ASCII copied here code by code, anything else by the native encoder. */
   text(s: string): void {
-    this.room(3 * s.length)
+    this.reserve(3 * s.length)
     const b = this.buf
     let at = this.length
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i)
       if (c > 0x7f) {
-        this.length += b.write(s, this.length, 'utf8')
+        this.length += utf8.encodeInto(s, b.subarray(this.length)).written
         return
       }
       b[at++] = c
@@ -46,15 +43,9 @@ class Utf8Sink {
     this.length = at
   }
 
-  bytes(b: Uint8Array): void {
-    this.room(b.length)
-    this.buf.set(b, this.length)
-    this.length += b.length
-  }
-
   /** A fresh, unpooled copy of what was written. */
   take(): Uint8Array {
-    return new Uint8Array(this.buf.subarray(0, this.length))
+    return this.buf.slice(0, this.length)
   }
 }
 

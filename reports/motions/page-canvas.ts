@@ -7,6 +7,7 @@
  * court allocates its buffers once, not per page.
  */
 import type { StdFont } from './std-fonts.ts'
+import { ByteBuffer } from './byte-buffer.ts'
 
 /**
  * Two decimals are plenty at 72 points per inch and keep the streams short. A page uses a few hundred
@@ -24,24 +25,19 @@ function num(n: number): string {
   return s
 }
 
-/** Latin-1 bytes appended to a buffer that doubles when full; reset() keeps the buffer. */
-class ByteSink {
-  buf = new Uint8Array(16 * 1024)
-  length = 0
+/** Latin-1 operators and text of a content stream; reset() keeps the buffer. */
+class ByteSink extends ByteBuffer {
+  constructor() {
+    super(16 * 1024)
+  }
 
   reset(): void {
     this.length = 0
   }
 
-  private grow(extra: number): void {
-    const next = new Uint8Array(Math.max(2 * this.buf.length, this.length + extra))
-    next.set(this.buf.subarray(0, this.length))
-    this.buf = next
-  }
-
   /** Latin-1: one byte per character (pdfSafe text and operators only). */
   write(s: string): void {
-    if (this.length + s.length > this.buf.length) this.grow(s.length)
+    this.reserve(s.length)
     const b = this.buf
     let at = this.length
     for (let i = 0; i < s.length; i++) b[at++] = s.charCodeAt(i)
@@ -50,7 +46,7 @@ class ByteSink {
 
   /** A PDF literal string: backslash and parentheses escaped; bytes above 127 stay as they are (WinAnsi). */
   literal(s: string): void {
-    if (this.length + 2 * s.length + 2 > this.buf.length) this.grow(2 * s.length + 2)
+    this.reserve(2 * s.length + 2)
     const b = this.buf
     let at = this.length
     b[at++] = 0x28
@@ -61,11 +57,6 @@ class ByteSink {
     }
     b[at++] = 0x29
     this.length = at
-  }
-
-  copyTo(target: Uint8Array, at: number): number {
-    target.set(this.buf.subarray(0, this.length), at)
-    return at + this.length
   }
 }
 
