@@ -6,9 +6,8 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { generateExtract } from './generate/generate-extract.ts'
 import { generateCourtIndex } from './generate/court-index.ts'
-import { reconcileCourtIndex } from './reconcile/reconcile-run.ts'
-import { runPipeline } from './run/run-pipeline.ts'
-import { outPaths } from './lib/paths.ts'
+import { runWithCourtIndex } from './reconcile/reconcile-run.ts'
+import { inspectCourtFile } from './reconcile/inspect-court-file.ts'
 
 const OUT = resolve('out/demo')
 // Generated inputs live beside the run folder, not in it: a run replaces its folder whole.
@@ -18,6 +17,7 @@ const SEED = 64
 const AS_OF = '2026-01-01'
 
 const started = performance.now()
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1)
 mkdirSync(DATA, { recursive: true })
 const extract = join(DATA, `synthetic-doj-${SUBJECTS}-seed${SEED}.csv`)
 if (!existsSync(extract)) {
@@ -25,23 +25,25 @@ if (!existsSync(extract)) {
   const g = await generateExtract({ subjects: SUBJECTS, seed: SEED, out: extract })
   process.stderr.write(`  ${g.rows} rows in ${g.seconds.toFixed(1)} s\n`)
 }
-// The run first (its report waits for the court models), then the court's own case index for the same people
-// (with cases the DOJ list lacks), drawn from the run's own convictions, then the two reconciled.
-const run = await runPipeline({ inputs: [extract], out: OUT, asOf: AS_OF, skipOutputs: ['report'] })
+// The run, with the court's own case index for the same people (with cases the DOJ list lacks) drawn from the
+// run's own convictions and reconciled with it beside the run's other outputs; the report follows.
 const courtIndex = join(DATA, `synthetic-court-index-${SUBJECTS}-seed${SEED}.csv`)
-if (!existsSync(courtIndex)) {
-  process.stderr.write(`generating the matching court case index …\n`)
-  await generateCourtIndex({ doj: extract, out: courtIndex, seed: SEED, runDb: outPaths(run.out).db })
-}
-const r = await reconcileCourtIndex(run, {
-  inputs: [extract],
-  courtIndex: [courtIndex],
-  out: OUT,
-  asOf: AS_OF,
-})
+const r = await runWithCourtIndex(
+  { inputs: [extract], out: OUT, asOf: AS_OF },
+  existsSync(courtIndex)
+    ? { files: [inspectCourtFile(courtIndex)] }
+    : {
+        generate: async (db) => {
+          const t = performance.now()
+          await generateCourtIndex({ doj: extract, out: courtIndex, seed: SEED, runCon: db })
+          process.stderr.write(`  (court case index drawn from the run in ${seconds(t)} s)\n`)
+          return [courtIndex]
+        },
+      },
+)
 const m = r.manifest
 const c = r.court.counts
-const secs = ((performance.now() - started) / 1000).toFixed(1)
+const secs = seconds(started)
 process.stdout.write(`
 record-relief demo (synthetic data, seed ${SEED}, as of ${AS_OF}) finished in ${secs} s, run ${r.runId}
 

@@ -5,7 +5,8 @@
  * exactly what the run will see. Shares and formats: data-contracts/synthetic-generator.md, "Court case index".
  */
 import { basename, dirname, join } from 'node:path'
-import { openDb } from '../lib/duckdb.ts'
+import { openDb, type Db } from '../lib/duckdb.ts'
+import { withInsertionOrder } from '../export/insertion-order.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { REFERENCE_DIR } from '../lib/paths.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
@@ -61,8 +62,13 @@ export async function generateCourtIndex(o: {
    * read-only) instead of built again, which is most of the time this takes. Same rows either way.
    */
   runDb?: string
+  /**
+   * Or a connection to a run that is still open (the demo draws the index while the run's other outputs are
+   * written): the same tables are read through it, and its own working tables are temporary.
+   */
+  runCon?: Db
 }): Promise<CourtIndexResult> {
-  const db = await openDb(':memory:', { threads: o.threads ?? 2 })
+  const db = o.runCon ?? (await openDb(':memory:', { threads: o.threads ?? 2 }))
   const S = COURT_INDEX_SHARES
   // A uniform draw in [0, 1) from a text key and a salt: stable across runs and threads.
   const u = (key: string, salt: number) => `((hash(${key} || '|${salt}|${o.seed}') % 1000000) / 1000000.0)`
@@ -78,7 +84,9 @@ export async function generateCourtIndex(o: {
       policyName: 'statute',
       referenceDir: REFERENCE_DIR,
     }
-    if (o.runDb) {
+    if (o.runCon) {
+      // The run's models are this connection's own tables.
+    } else if (o.runDb) {
       // Its tables (the models and the reference seeds) are found by name; new tables go to memory.
       await db.run(`attach ${lit(o.runDb)} as run (read_only)`)
       await db.run(`set search_path = 'memory.main,run.main'`)
@@ -87,14 +95,14 @@ export async function generateCourtIndex(o: {
       await buildModels(db, ctx, MODELS.slice(0, upTo + 1))
     }
     const statements = [
-      `create table g_counts as
+      `create or replace temp table g_counts as
        select c.subject_id, c.cnt_order, c.county, c.court, c.case_number, c.code_section, c.base_section,
          c.conviction_level, c.conviction_date, c.offense_date, c.sentence_text, c.is_attempt, c.is_conspiracy,
          s.name, s.dob, coalesce(c.code_type = 'HS' and c.section in (${P64}), false) as is_cannabis
        from int_convictions c join int_subjects s using (subject_id)
        where c.case_number is not null and c.county is not null`,
       // Cases with a cannabis conviction: the court index is the court's search for cannabis cases.
-      `create table g_cases as
+      `create or replace temp table g_cases as
        with cases as (
          select subject_id, county, case_number, min(conviction_date) as day,
            bool_and(conviction_date is not null) and any_value(dob) is not null and any_value(name) is not null as matchable,
@@ -117,7 +125,7 @@ export async function generateCourtIndex(o: {
          end as fate,
          ${u('case_number', 3)} as fmt
        from gaps`,
-      `create table g_rows as
+      `create or replace temp table g_rows as
        select c.*, k.fate,
          case
            when k.fate = 'renumbered' then 'GR-' || substr(c.case_number, 5) || '-' || left(c.case_number, 2)
@@ -137,7 +145,7 @@ export async function generateCourtIndex(o: {
        qualify k.fate <> 'collapsed' or row_number() over (partition by c.subject_id, c.case_number, c.code_section, c.conviction_level,
          c.conviction_date order by c.cnt_order) = 1`,
       // The court's extra count in a case the DOJ has: HS 11357(B), same day.
-      `create table g_extra as
+      `create or replace temp table g_extra as
        select r.* replace ('HS 11357(B)' as code_section, 'HS 11357' as base_section, 'misdemeanor' as conviction_level,
          true as is_cannabis, null as disagrees, 'extra' as fate, r.cnt_order || 'X' as cnt_order,
          false as is_attempt, false as is_conspiracy)
@@ -146,10 +154,10 @@ export async function generateCourtIndex(o: {
        qualify row_number() over (partition by r.subject_id, r.case_number order by r.cnt_order) = 1`,
       // Cases only the court has, for DOJ people (kept clear of their DOJ cases so no match is ambiguous)
       // and for people the DOJ does not know.
-      `create table g_sections as select * from (values
+      `create or replace temp table g_sections as select * from (values
          (0, 'HS 11357(B)', 'misdemeanor'), (1, 'HS 11359', 'felony'), (2, 'HS 11360(A)', 'felony'),
          (3, 'HS 11358', 'felony'), (4, 'HS 11357(A)', 'misdemeanor'), (5, 'HS 11359', 'misdemeanor')) t(i, code_section, level)`,
-      `create table g_new as
+      `create or replace temp table g_new as
        with doj_people as (
          select subject_id, name, dob, first_conviction_county as county, subject_id as key from int_subjects
          where dob is not null and name is not null and first_conviction_county is not null
@@ -184,7 +192,7 @@ export async function generateCourtIndex(o: {
        where d.offense_date < date '2016-06-01'
          and not exists (select 1 from g_counts c where c.subject_id = d.subject_id
                          and abs(date_diff('day', c.conviction_date, d.offense_date)) < 400)`,
-      `create table g_index as
+      `create or replace temp table g_index as
        with charges as (
          select subject_id, county, court, court_case_number, name, dob, code_section, is_attempt, is_conspiracy,
            case when disagrees = 'level' then
@@ -224,7 +232,7 @@ export async function generateCourtIndex(o: {
          ${fmtDate('offense_date', 'key', 13)} as offense_date,
          sentence_text as sentence
        from charges`,
-      `create table g_truth as
+      `create or replace temp table g_truth as
        select 'court_only' as kind, county, court_case_number, subject_id, null::varchar as cnt_order, code_section,
          null::varchar as field
        from (select county, court_case_number, subject_id, code_section from g_extra
@@ -238,16 +246,24 @@ export async function generateCourtIndex(o: {
        from g_rows where disagrees is not null`,
     ]
     for (const s of statements) await db.run(s)
-    await db.run('set threads = 1')
-    await db.run(
-      `copy (select ${COURT_INDEX_COLUMN_NAMES.join(', ')} from g_index order by court_case_number, charge_section, disposition_date)
-       to ${lit(o.out)} (format csv, header true)`,
-    )
+    // Ordered on every column (the first keys first), so the bytes are the same on any thread count and
+    // whatever else runs beside it.
     const truth = truthPath(o.out)
-    await db.run(
-      `copy (select * from g_truth order by kind, county, court_case_number, subject_id, cnt_order, code_section)
-       to ${lit(truth)} (format csv, header true)`,
-    )
+    const rest = (first: string[], all: readonly string[]) => [
+      ...first,
+      ...all.filter((c) => !first.includes(c)),
+    ]
+    await withInsertionOrder(db, async () => {
+      await db.run(
+        `copy (select ${COURT_INDEX_COLUMN_NAMES.join(', ')} from g_index
+         order by ${rest(['court_case_number', 'charge_section', 'disposition_date'], COURT_INDEX_COLUMN_NAMES).join(', ')})
+         to ${lit(o.out)} (format csv, header true)`,
+      )
+      await db.run(
+        `copy (select * from g_truth order by kind, county, court_case_number, subject_id, cnt_order, code_section, field)
+         to ${lit(truth)} (format csv, header true)`,
+      )
+    })
     const n = async (q: string) => Number(await db.scalar(q))
     return {
       out: o.out,
@@ -258,6 +274,18 @@ export async function generateCourtIndex(o: {
       mismatches: await n(`select count(*) from g_truth where kind = 'mismatch'`),
     }
   } finally {
-    db.close()
+    if (o.runCon)
+      for (const t of [
+        'g_counts',
+        'g_cases',
+        'g_rows',
+        'g_extra',
+        'g_sections',
+        'g_new',
+        'g_index',
+        'g_truth',
+      ])
+        await db.run(`drop table if exists ${t}`)
+    else db.close()
   }
 }

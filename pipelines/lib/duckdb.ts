@@ -15,6 +15,8 @@ export interface DbOptions {
 
 export interface Db {
   readonly con: DuckDBConnection
+  /** The database instance behind the connection: a GLOBAL setting set through one connection holds for all of its connections. */
+  readonly instance: object
   run(sql: string): Promise<void>
   /** Rows as JSON-safe objects (BIGINT as string, DATE as 'YYYY-MM-DD'): cast in SQL when numbers are wanted. */
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>
@@ -42,6 +44,7 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
 function dbOn(con: DuckDBConnection, instance: DuckDBInstance, owner = true): Db {
   return {
     con,
+    instance,
     async run(sql) {
       await con.run(sql)
     },

@@ -1,14 +1,10 @@
 /**
- * `relief reconcile`: a full run on the DOJ extract, then the court index beside it: ingest (ledger balanced per
+ * `relief reconcile`: a full run on the DOJ extract with the court index beside it: ingest (ledger balanced per
  * file), match, decide court-only cannabis convictions by the same rules, write restricted/reconcile/*.csv, add
- * the counts to the manifest, and rebuild the public report with the "cases the DOJ list missed" section.
+ * the counts to the manifest, and draw the public report with the "cases the DOJ list missed" section.
  */
-import { DEFAULT_MEMORY_LIMIT } from '../run/resource-options.ts'
-import { lockFolder } from '../run/run-folder.ts'
-import { writeFileAtomically } from '../export/staged-writes.ts'
-import { resolve } from 'node:path'
-import { openDb, type Db } from '../lib/duckdb.ts'
-import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
+import type { Db } from '../lib/duckdb.ts'
+import { REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { ledgerOf } from '../ingest/file-ledger.ts'
@@ -18,13 +14,16 @@ import { runPipeline, type RunResult } from '../run/run-pipeline.ts'
 import type { RunOptions } from '../run/run-options.ts'
 import { buildModels } from '../run/build-models.ts'
 import { asIngestError } from '../run/fresh-db.ts'
-import { OUTPUT_STEPS } from '../outputs/output-steps.ts'
+import { outputStepsWith } from '../outputs/output-steps.ts'
+import { reportStep } from '../outputs/report-step.ts'
+import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
 import { courtModels } from '../../sql/court-models.ts'
 import { checkModelOrder, type ModelContext } from '../../sql/model.ts'
 import { MODELS } from '../../sql/models.ts'
 import { inspectCourtFile } from './inspect-court-file.ts'
+import type { FileShape } from '../ingest/inspect-file.ts'
 import {
   COURT_REJECT_ERRORS,
   COURT_REJECT_SCANS,
@@ -60,86 +59,86 @@ export interface ReconcileResult extends RunResult {
   court: CourtIndexManifest
 }
 
+/** Where a run's court index comes from: files, or (the demo) a generator that reads the run's own models. */
+export type CourtIndexSource = { files: FileShape[] } | { generate: (db: Db) => Promise<string[]> }
+
 export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileResult> {
   // Check the court files before spending a run on the extract: a wrong file is one line, exit 2.
-  const courtFiles = resolveInputs(opts.courtIndex).map(inspectCourtFile)
-  // The report is drawn once, below, when the court models it reads exist.
-  const run = await runPipeline({ ...opts, skipOutputs: [...(opts.skipOutputs ?? []), 'report'] })
-  return reconcileCourtIndex(run, opts, courtFiles)
+  const files = resolveInputs(opts.courtIndex).map(inspectCourtFile)
+  return runWithCourtIndex(opts, { files })
 }
 
 /**
- * The court index reconciled with a finished run (built with the report skipped, see reconcileRun): the
- * court models are built into the run's database, the reconcile files written, and the report drawn.
+ * A run whose outputs include the court index reconciled with it: the court models are built, and the
+ * reconcile files written, on their own connection beside the other output steps (the DOJ files, the motions),
+ * and the report is drawn after them, since its court-only section reads their mart.
  */
-export async function reconcileCourtIndex(
-  run: RunResult,
-  opts: ReconcileOptions,
-  courtFiles = resolveInputs(opts.courtIndex).map(inspectCourtFile),
+export async function runWithCourtIndex(
+  opts: RunOptions,
+  source: CourtIndexSource,
 ): Promise<ReconcileResult> {
-  const out = run.out
-  const paths = outPaths(out)
-  const unlock = lockFolder(out, 'reconcile')
-  const db = await openDb(opts.db ? resolve(opts.db) : paths.db, {
-    threads: opts.threads,
-    memoryLimit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
-  })
-  try {
-    const ledgers = new Map(
-      await Promise.all(courtFiles.map(async (f) => [f.path, await ledgerOf(f.path)] as const)),
-    )
-    const policy = resolvePolicy(opts.policy?.[0] ?? 'statute')
-    const ctx: ModelContext = {
-      rawSource: '',
-      asOf: run.manifest.as_of,
-      county: run.manifest.options.county,
-      policyName: policy.name,
-      policy,
-      referenceDir: REFERENCE_DIR,
-    }
-    const courtChain = courtModels({
-      raw: courtRawSql(courtFiles),
-      lines: courtLinesSql(courtFiles, ledgers),
-    })
-    // The whole chain must be in order behind the run's models (which are already built).
-    checkModelOrder([...MODELS, ...courtChain], ctx)
-    const [raw, ...rest] = courtChain
-    try {
-      // Records in file order, so record k is the k-th record of its file.
-      await withInsertionOrder(db, () => buildModels(db, ctx, [raw!]))
-    } catch (e) {
-      const err = asIngestError(e)
-      throw err instanceof UserError
-        ? new UserError(err.message.replace('the DOJ format', 'the court index contract'))
-        : err
-    }
-    await ensureRejectTables(db)
-    await buildModels(db, ctx, rest)
-    const inputs = await reconcile(db, courtFiles, ledgers, {
-      loaded: `(select source_file from stg_court_index_rows where reject_reason is null)`,
-      rejects: COURT_REJECTS,
-      build: { errors: COURT_REJECT_ERRORS, scans: COURT_REJECT_SCANS, refused: REFUSED_SQL },
-    })
-    const totals = ledgerTotals(inputs)
-    if (totals.rows_loaded === 0)
-      throw new UserError(
-        `${courtFiles.map((f) => f.path).join(', ')}: no court index record could be loaded (${totals.rows_rejected} rejected)`,
+  const court = courtIndexStep(source, opts, !opts.determinationsOnly)
+  const others = opts.determinationsOnly
+    ? []
+    : outputStepsWith(opts.dojRows).filter((s) => s.name !== 'report')
+  const run = await runPipeline({ ...opts, steps: [...others, court] })
+  const manifest = run.manifest as Manifest & { court_index?: CourtIndexManifest }
+  if (!manifest.court_index) throw new Error(`run ${run.runId}: the court index step did not run`)
+  return { ...run, court: manifest.court_index }
+}
+
+/** The output step that reconciles the court index (and then draws the report, when asked). */
+export function courtIndexStep(source: CourtIndexSource, opts: RunOptions, withReport: boolean): OutputStep {
+  return {
+    name: 'court-index',
+    async write(ctx: OutputContext): Promise<string[]> {
+      const { db, out } = ctx
+      const courtFiles = 'files' in source ? source.files : (await source.generate(db)).map(inspectCourtFile)
+      const ledgers = new Map(
+        await Promise.all(courtFiles.map(async (f) => [f.path, await ledgerOf(f.path)] as const)),
       )
-    const written = await writeReconcileFiles(db, out)
-    const court: CourtIndexManifest = { inputs, totals, counts: await countsOf(db) }
-    const manifest = run.manifest as Manifest & { court_index?: CourtIndexManifest }
-    manifest.court_index = court
-    // The report is rebuilt so its court-only section reads the mart this step built.
-    const report = opts.determinationsOnly ? undefined : OUTPUT_STEPS.find((s) => s.name === 'report')
-    const reportFiles = report
-      ? await report.write({ db, out, runId: run.runId, asOf: run.manifest.as_of, manifest })
-      : []
-    manifest.outputs = [...new Set([...manifest.outputs, ...written, ...reportFiles])]
-    writeFileAtomically(paths.manifest, JSON.stringify(manifest, null, 2) + '\n')
-    return { ...run, manifest, court }
-  } finally {
-    db.close()
-    unlock()
+      const policy = resolvePolicy(opts.policy?.[0] ?? 'statute')
+      const modelCtx: ModelContext = {
+        rawSource: '',
+        asOf: ctx.asOf,
+        county: ctx.manifest.options.county,
+        policyName: policy.name,
+        policy,
+        referenceDir: REFERENCE_DIR,
+      }
+      const courtChain = courtModels({
+        raw: courtRawSql(courtFiles),
+        lines: courtLinesSql(courtFiles, ledgers),
+      })
+      // The whole chain must be in order behind the run's models (which are already built).
+      checkModelOrder([...MODELS, ...courtChain], modelCtx)
+      const [raw, ...rest] = courtChain
+      try {
+        // Records in file order, so record k is the k-th record of its file.
+        await withInsertionOrder(db, () => buildModels(db, modelCtx, [raw!]))
+      } catch (e) {
+        const err = asIngestError(e)
+        throw err instanceof UserError
+          ? new UserError(err.message.replace('the DOJ format', 'the court index contract'))
+          : err
+      }
+      await ensureRejectTables(db)
+      await buildModels(db, modelCtx, rest)
+      const inputs = await reconcile(db, courtFiles, ledgers, {
+        loaded: `(select source_file from stg_court_index_rows where reject_reason is null)`,
+        rejects: COURT_REJECTS,
+        build: { errors: COURT_REJECT_ERRORS, scans: COURT_REJECT_SCANS, refused: REFUSED_SQL },
+      })
+      const totals = ledgerTotals(inputs)
+      if (totals.rows_loaded === 0)
+        throw new UserError(
+          `${courtFiles.map((f) => f.path).join(', ')}: no court index record could be loaded (${totals.rows_rejected} rejected)`,
+        )
+      const written = await writeReconcileFiles(db, out)
+      const manifest = ctx.manifest as Manifest & { court_index?: CourtIndexManifest }
+      manifest.court_index = { inputs, totals, counts: await countsOf(db) }
+      return withReport ? [...written, ...(await reportStep.write(ctx))] : written
+    },
   }
 }
 

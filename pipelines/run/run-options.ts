@@ -1,4 +1,5 @@
 /** Validates and normalises run options once, so every later step can trust them. */
+import type { OutputStep } from '../outputs/output-step.ts'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -20,8 +21,11 @@ export interface RunOptions {
   dojRows?: DojRows
   /** Skip motions, DOJ files, summary and report (tests that only need determinations). */
   determinationsOnly?: boolean
-  /** Output steps not to run (by name): `relief reconcile` draws the report itself, once its court models exist. */
-  skipOutputs?: readonly string[]
+  /**
+   * The output steps, in place of the registered ones (`relief reconcile` adds its court index step and draws
+   * the report after it). Given, they run even with determinationsOnly.
+   */
+  steps?: readonly OutputStep[]
 }
 
 export function todayIso(): string {

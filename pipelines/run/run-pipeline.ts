@@ -140,9 +140,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // and the DOJ files' whole-line read runs on one DuckDB thread, so either alone leaves a core idle. Their
     // files are listed in step order whatever order they finish in; a failed step fails the run. A
     // statewide-size input runs them one after another: memory comes first there (docs/scale.md).
-    const steps = opts.determinationsOnly
-      ? []
-      : outputStepsWith(opts.dojRows).filter((s) => !opts.skipOutputs?.includes(s.name))
+    const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     const written = await settledInTurn(
       sized.largeInput ? 1 : steps.length,
       steps.map((step) => async () => {
