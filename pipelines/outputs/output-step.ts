@@ -14,9 +14,21 @@ export interface OutputContext {
   manifest: Manifest
 }
 
+/** What output work started before the determinations knows: its own connection, and the run's settings. */
+export interface EarlyContext {
+  db: Db
+  asOf: string
+  county: string | null
+}
+
 export interface OutputStep {
   /** Name used by `relief export <name>` and in the progress lines. */
   readonly name: string
   /** Returns the files written, relative to the run folder. */
   write(ctx: OutputContext): Promise<string[]>
+  /**
+   * Work that reads only the intermediate models: a run starts it on its own connection as soon as they are
+   * built, beside the determinations (which leave a core idle), and write() then waits for it.
+   */
+  readonly afterModels?: (ctx: EarlyContext) => Promise<void>
 }

@@ -16,7 +16,7 @@ import { buildModels } from '../run/build-models.ts'
 import { asIngestError } from '../run/fresh-db.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
 import { reportStep } from '../outputs/report-step.ts'
-import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
+import type { EarlyContext, OutputContext, OutputStep } from '../outputs/output-step.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
 import { courtModels } from '../../sql/court-models.ts'
@@ -87,59 +87,77 @@ export async function runWithCourtIndex(
   return { ...run, court: manifest.court_index }
 }
 
-/** The output step that reconciles the court index (and then draws the report, when asked). */
+/**
+ * The output step that reconciles the court index (and then draws the report, when asked). The court models
+ * read only the run's intermediate models, so they are built as soon as those exist (afterModels), beside the
+ * determinations; the files, the counts and the report wait for write().
+ */
 export function courtIndexStep(source: CourtIndexSource, opts: RunOptions, withReport: boolean): OutputStep {
+  let built: Promise<FileReconciliation[]> | undefined
+  const build = (early: EarlyContext) => (built ??= buildCourtModels(early, source, opts))
   return {
     name: 'court-index',
+    afterModels: async (early) => void (await build(early)),
     async write(ctx: OutputContext): Promise<string[]> {
       const { db, out } = ctx
-      const courtFiles = 'files' in source ? source.files : (await source.generate(db)).map(inspectCourtFile)
-      const ledgers = new Map(
-        await Promise.all(courtFiles.map(async (f) => [f.path, await ledgerOf(f.path)] as const)),
-      )
-      const policy = resolvePolicy(opts.policy?.[0] ?? 'statute')
-      const modelCtx: ModelContext = {
-        rawSource: '',
-        asOf: ctx.asOf,
-        county: ctx.manifest.options.county,
-        policyName: policy.name,
-        policy,
-        referenceDir: REFERENCE_DIR,
-      }
-      const courtChain = courtModels({
-        raw: courtRawSql(courtFiles),
-        lines: courtLinesSql(courtFiles, ledgers),
-      })
-      // The whole chain must be in order behind the run's models (which are already built).
-      checkModelOrder([...MODELS, ...courtChain], modelCtx)
-      const [raw, ...rest] = courtChain
-      try {
-        // Records in file order, so record k is the k-th record of its file.
-        await withInsertionOrder(db, () => buildModels(db, modelCtx, [raw!]))
-      } catch (e) {
-        const err = asIngestError(e)
-        throw err instanceof UserError
-          ? new UserError(err.message.replace('the DOJ format', 'the court index contract'))
-          : err
-      }
-      await ensureRejectTables(db)
-      await buildModels(db, modelCtx, rest)
-      const inputs = await reconcile(db, courtFiles, ledgers, {
-        loaded: `(select source_file from stg_court_index_rows where reject_reason is null)`,
-        rejects: COURT_REJECTS,
-        build: { errors: COURT_REJECT_ERRORS, scans: COURT_REJECT_SCANS, refused: REFUSED_SQL },
-      })
-      const totals = ledgerTotals(inputs)
-      if (totals.rows_loaded === 0)
-        throw new UserError(
-          `${courtFiles.map((f) => f.path).join(', ')}: no court index record could be loaded (${totals.rows_rejected} rejected)`,
-        )
+      const inputs = await build({ db, asOf: ctx.asOf, county: ctx.manifest.options.county })
       const written = await writeReconcileFiles(db, out)
       const manifest = ctx.manifest as Manifest & { court_index?: CourtIndexManifest }
-      manifest.court_index = { inputs, totals, counts: await countsOf(db) }
+      manifest.court_index = { inputs, totals: ledgerTotals(inputs), counts: await countsOf(db) }
       return withReport ? [...written, ...(await reportStep.write(ctx))] : written
     },
   }
+}
+
+/** The court index read (its ledger balanced per file) and its models built; returns the ledger per file. */
+async function buildCourtModels(
+  early: EarlyContext,
+  source: CourtIndexSource,
+  opts: RunOptions,
+): Promise<FileReconciliation[]> {
+  const { db } = early
+  const courtFiles = 'files' in source ? source.files : (await source.generate(db)).map(inspectCourtFile)
+  const ledgers = new Map(
+    await Promise.all(courtFiles.map(async (f) => [f.path, await ledgerOf(f.path)] as const)),
+  )
+  const policy = resolvePolicy(opts.policy?.[0] ?? 'statute')
+  const modelCtx: ModelContext = {
+    rawSource: '',
+    asOf: early.asOf,
+    county: early.county,
+    policyName: policy.name,
+    policy,
+    referenceDir: REFERENCE_DIR,
+  }
+  const courtChain = courtModels({
+    raw: courtRawSql(courtFiles),
+    lines: courtLinesSql(courtFiles, ledgers),
+  })
+  // The whole chain must be in order behind the run's models (which are already built).
+  checkModelOrder([...MODELS, ...courtChain], modelCtx)
+  const [raw, ...rest] = courtChain
+  try {
+    // Records in file order, so record k is the k-th record of its file.
+    await withInsertionOrder(db, () => buildModels(db, modelCtx, [raw!]))
+  } catch (e) {
+    const err = asIngestError(e)
+    throw err instanceof UserError
+      ? new UserError(err.message.replace('the DOJ format', 'the court index contract'))
+      : err
+  }
+  await ensureRejectTables(db)
+  await buildModels(db, modelCtx, rest)
+  const inputs = await reconcile(db, courtFiles, ledgers, {
+    loaded: `(select source_file from stg_court_index_rows where reject_reason is null)`,
+    rejects: COURT_REJECTS,
+    build: { errors: COURT_REJECT_ERRORS, scans: COURT_REJECT_SCANS, refused: REFUSED_SQL },
+  })
+  const totals = ledgerTotals(inputs)
+  if (totals.rows_loaded === 0)
+    throw new UserError(
+      `${courtFiles.map((f) => f.path).join(', ')}: no court index record could be loaded (${totals.rows_rejected} rejected)`,
+    )
+  return inputs
 }
 
 /** The CSV reader makes its rejects tables only when it has something to say; the line SELECT reads them always. */

@@ -72,6 +72,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const dbPath = dbFinal ? tempDbBeside(dbFinal) : paths.db
   const stopWatching = untilSignal(() => abandon(folder, dbPath, dbFinal))
   let open: Db | undefined
+  // Output work started as soon as the intermediate models exist (OutputStep.afterModels).
+  const early: Promise<void>[] = []
   let committed = false
   try {
     const sized = sizedForInput(files, memoryLimit)
@@ -87,6 +89,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     }
     // Hash and count records while DuckDB parses: two independent readings of the same files.
     const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))
+    const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     let inputs: FileReconciliation[] = []
     for (const { phase, layers } of BUILD_PHASES) {
       const models = MODELS.filter((m) => layers.includes(m.layer))
@@ -98,6 +101,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           throw phase === 'ingest' ? ingestError(e, files) : e
         }
       })
+      // Output work that needs only the intermediate models starts now, beside the determinations (not for a
+      // statewide-size input, where memory comes first).
+      if (phase === 'models' && !sized.largeInput)
+        for (const step of steps)
+          if (step.afterModels) {
+            const started = onOwnConnection(db, (con) => step.afterModels!({ db: con, asOf, county }))
+            started.catch(() => {}) // the step's write() reports it
+            early.push(started)
+          }
       // The ledger must balance, and rejected lines carry their physical line, before anything is decided.
       if (phase === 'ingest') {
         const ledgers = new Map<string, FileLedger>(await ledgerPromise)
@@ -140,22 +152,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // and the DOJ files' whole-line read runs on one DuckDB thread, so either alone leaves a core idle. Their
     // files are listed in step order whatever order they finish in; a failed step fails the run. A
     // statewide-size input runs them one after another: memory comes first there (docs/scale.md).
-    const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     const written = await settledInTurn(
       sized.largeInput ? 1 : steps.length,
-      steps.map((step) => async () => {
-        const con = await db.connect()
-        try {
-          return await progress.phase(
-            `write ${step.name}`,
-            () => step.write({ db: con, out: folder.work, runId, asOf, manifest }),
-            (files) => `${files.length} file(s)`,
-            { together: !sized.largeInput },
-          )
-        } finally {
-          con.close()
-        }
-      }),
+      steps.map(
+        (step) => () =>
+          onOwnConnection(db, (con) =>
+            progress.phase(
+              `write ${step.name}`,
+              () => step.write({ db: con, out: folder.work, runId, asOf, manifest }),
+              (files) => `${files.length} file(s)`,
+              { together: !sized.largeInput },
+            ),
+          ),
+      ),
     )
     for (const r of written) if (r.status === 'rejected') throw r.reason
     for (const r of written) if (r.status === 'fulfilled') manifest.outputs.push(...r.value)
@@ -175,9 +184,21 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     committed = true
     return { out, runId, manifest, timings: progress.timings }
   } finally {
+    // Early output work still running (a failed run) must end before its database closes.
+    await Promise.allSettled(early)
     open?.close()
     stopWatching()
     if (!committed) abandon(folder, dbPath, dbFinal)
+  }
+}
+
+/** Work on a connection of its own (closed after), so it runs beside the work of other connections. */
+async function onOwnConnection<T>(db: Db, work: (con: Db) => Promise<T>): Promise<T> {
+  const con = await db.connect()
+  try {
+    return await work(con)
+  } finally {
+    con.close()
   }
 }
 
