@@ -70,6 +70,8 @@ export async function generateCourtIndex(o: {
 }): Promise<CourtIndexResult> {
   const db = o.runCon ?? (await openDb(':memory:', { threads: o.threads ?? 2 }))
   const S = COURT_INDEX_SHARES
+  // The working tables made so far, dropped at the end when they live on the run's connection.
+  const made: string[] = []
   // A uniform draw in [0, 1) from a text key and a salt: stable across runs and threads.
   const u = (key: string, salt: number) => `((hash(${key} || '|${salt}|${o.seed}') % 1000000) / 1000000.0)`
   const title = (col: string) =>
@@ -84,13 +86,12 @@ export async function generateCourtIndex(o: {
       policyName: 'statute',
       referenceDir: REFERENCE_DIR,
     }
-    if (o.runCon) {
-      // The run's models are this connection's own tables.
-    } else if (o.runDb) {
+    // Through a run's connection (runCon) the models are its own tables; else they are attached or built here.
+    if (!o.runCon && o.runDb) {
       // Its tables (the models and the reference seeds) are found by name; new tables go to memory.
       await db.run(`attach ${lit(o.runDb)} as run (read_only)`)
       await db.run(`set search_path = 'memory.main,run.main'`)
-    } else {
+    } else if (!o.runCon) {
       const upTo = MODELS.findIndex((m) => m.name === 'int_subjects')
       await buildModels(db, ctx, MODELS.slice(0, upTo + 1))
     }
@@ -245,7 +246,10 @@ export async function generateCourtIndex(o: {
        select 'mismatch', county, case_number, subject_id, cnt_order, code_section, disagrees
        from g_rows where disagrees is not null`,
     ]
-    for (const s of statements) await db.run(s)
+    for (const s of statements) {
+      await db.run(s)
+      made.push(/temp table (\w+)/.exec(s)![1]!)
+    }
     // Ordered on every column (the first keys first), so the bytes are the same on any thread count and
     // whatever else runs beside it.
     const truth = truthPath(o.out)
@@ -274,18 +278,7 @@ export async function generateCourtIndex(o: {
       mismatches: await n(`select count(*) from g_truth where kind = 'mismatch'`),
     }
   } finally {
-    if (o.runCon)
-      for (const t of [
-        'g_counts',
-        'g_cases',
-        'g_rows',
-        'g_extra',
-        'g_sections',
-        'g_new',
-        'g_index',
-        'g_truth',
-      ])
-        await db.run(`drop table if exists ${t}`)
+    if (o.runCon) for (const t of made) await db.run(`drop table if exists ${t}`)
     else db.close()
   }
 }
