@@ -3,7 +3,7 @@
  * Models are built in the order of `sql/models.ts`; `relief models` prints exactly this SQL.
  */
 import type { ResolvedPolicy } from './rules/policy/resolved-policy.ts'
-import { compileTemplate, referencedRelations, type SqlTemplate } from './helpers/model-sql.ts'
+import { compileTemplate, referencedRelations, type Relation, type SqlTemplate } from './helpers/model-sql.ts'
 
 export type ModelLayer = 'seed' | 'source' | 'staging' | 'intermediate' | 'determination' | 'mart'
 
@@ -41,6 +41,11 @@ export interface Model {
    * upstream relation, so its aggregate fits in memory.
    */
   readonly partitionKey?: string
+  /**
+   * Upstream relations a partitioned model reads whole in every bucket: small tables keyed on something other
+   * than the person (a lookup by charge text).
+   */
+  readonly wholeReads?: readonly Relation[]
   /** The SELECT that defines the relation. */
   sql(ctx: ModelContext): SqlTemplate | string
 }
@@ -108,15 +113,18 @@ export function buildStatements(m: Model, ctx: ModelContext): string[] {
   const select = selectOf(m, ctx)
   // Each upstream relation is read one bucket at a time (a filter on the model's output would stay above its
   // GROUP BY): every upstream of a partitioned model carries the key, and is a table (its rowid stays readable).
+  const whole = new Set((m.wholeReads ?? []).map((r) => r.name))
   const bucket = (k: number) =>
-    dependenciesOf(m, ctx).reduce(
-      (sql, dep) =>
-        sql.replaceAll(
-          `"${dep}"`,
-          `(select rowid, * from "${dep}" where hash(${key}) % ${LARGE_INPUT_PASSES} = ${k})`,
-        ),
-      select,
-    )
+    dependenciesOf(m, ctx)
+      .filter((dep) => !whole.has(dep))
+      .reduce(
+        (sql, dep) =>
+          sql.replaceAll(
+            `"${dep}"`,
+            `(select rowid, * from "${dep}" where hash(${key}) % ${LARGE_INPUT_PASSES} = ${k})`,
+          ),
+        select,
+      )
   const create = compileModel(m, ctx).replace(select, () => bucket(0))
   return [
     create,

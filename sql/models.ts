@@ -14,6 +14,7 @@ import {
 } from './seeds/reference_tables.ts'
 import { raw_doj_rows } from './sources/raw_doj_rows.ts'
 import { stg_doj_rows } from './staging/stg_doj_rows.ts'
+import { stg_charge_codes } from './staging/stg_charge_codes.ts'
 import { ingest_rejects } from './staging/ingest_rejects.ts'
 import { int_convictions } from './intermediate/int_convictions.ts'
 import { int_subjects } from './intermediate/int_subjects.ts'
@@ -52,6 +53,7 @@ export const MODELS: readonly Model[] = [
   raw_doj_rows,
   stg_doj_rows,
   ingest_rejects,
+  stg_charge_codes,
   int_convictions,
   int_subjects,
   int_disqualifier_events,

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
+import { stg_charge_codes } from '../staging/stg_charge_codes.ts'
 import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
 
 /**
@@ -13,6 +14,8 @@ export const int_convictions: Model = {
   layer: 'intermediate',
   materialized: 'table',
   partitionKey: 'subject_id',
+  // The charge codes are keyed by text: every bucket of people reads them whole.
+  wholeReads: [stg_charge_codes],
   grain: 'one row per (subject_id, cnt_order) with a CONVICTED disposition',
   sql: () => sql`
 with sentences as (
@@ -55,14 +58,16 @@ firsts as (
 counts as (
   select f.* exclude (first_line), s.* exclude (subject_id, cnt_order),
     struct_pack(l.county, l.county_code, l.court, l.case_number, l.cyc_order, l.charge_text, l.offense_code,
-      l.code_type, l.section, l.subsection, l.base_section, l.code_section, l.conviction_level, l.disposition,
-      l.charged_code_section, l.convicted_offense_recorded, l.cycle_age,
+      cc.code_type, cc.section, cc.subsection, cc.base_section, cc.code_section, l.conviction_level, l.disposition,
+      charged_code_section := ch.code_section, l.convicted_offense_recorded, l.cycle_age,
       conviction_date := coalesce(l.disp_date, l.step_date),
       conviction_date_status := case when l.disp_date_status <> 'missing' then l.disp_date_status else l.step_date_status end,
       -- Offense date: the arrest cycle date (the DOJ file carries no separate offense date).
       offense_date := l.cyc_date, offense_date_status := l.cyc_date_status) as first_part
   from firsts f
   join ${ref(stg_doj_rows)} l on l.rowid = f.first_line
+  left join ${ref(stg_charge_codes)} cc on cc.charge_text = l.charge_text
+  left join ${ref(stg_charge_codes)} ch on ch.charge_text = l.charged_text
   join sentences s on s.subject_id = f.subject_id and s.cnt_order = f.cnt_order
 )
 select

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
+import { stg_charge_codes } from '../staging/stg_charge_codes.ts'
 
 /** The arrest cycle: CYC_ORDER, else the first three digits of CNT_ORDER (which encode the cycle). */
 export const cycleOf = (t: string): string =>
@@ -23,8 +24,10 @@ export const int_prop64_charges: Model = {
   materialized: 'table',
   grain: 'one row per (subject_id, arrest cycle, convicted or not) with a Prop 64 charge',
   sql: () => sql`
-select s.subject_id, ${raw(cycleOf('s'))} as cycle, s.is_conviction, min(s.code_section) as code_section
+select s.subject_id, ${raw(cycleOf('s'))} as cycle, s.is_conviction, min(c.code_section) as code_section
 from ${ref(stg_doj_rows)} s
-where ${raw(chargesProp64('s'))} and s.subject_id is not null
+-- The few Prop 64 texts first: the lines are then matched against a small table.
+join (select * from ${ref(stg_charge_codes)} c where ${raw(chargesProp64('c'))}) c on c.charge_text = s.charge_text
+where s.subject_id is not null
 group by all`,
 }

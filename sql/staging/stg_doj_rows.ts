@@ -4,6 +4,7 @@ import { ref, type SqlTemplate } from '../helpers/model-sql.ts'
 import { raw_doj_rows } from '../sources/raw_doj_rows.ts'
 import { qb, toSql } from '../kysely.ts'
 import { clean, cleanUpper, parseDate } from '../helpers/sql-fragments.ts'
+import { codePrefix, codeSection } from '../helpers/charge-code.ts'
 import {
   QUALIFIER_DIGIT_FORMS,
   readQualifierCodes,
@@ -11,7 +12,9 @@ import {
 
 /**
  * Trim, type and parse; no filters, no joins. Reads only the columns a rule or an output needs.
- * The charge is parsed from OFFENSE_DESCR, or from COMMENT_TEXT when OFFENSE_DESCR says SEE COMMENT FOR CHARGE.
+ * The charge is read from OFFENSE_DESCR, or from COMMENT_TEXT when OFFENSE_DESCR says SEE COMMENT FOR CHARGE; its
+ * text is kept, and parsed into a code section once per distinct text by stg_charge_codes (a regex per line was a
+ * fifth of staging's time at 2M lines, over a few thousand distinct texts).
  * The convicted offense is CONV_OFFENSE_* (else DISP_OFFENSE_*) when DOJ filled it, else the charge: a 11359
  * charge pled to 11357(b) is a possession conviction, one pled to 11350 is not a cannabis conviction at all.
  */
@@ -21,11 +24,6 @@ const CHARGED = `case when OFFENSE_DESCR ilike ${SEE_COMMENT} then ${cleanUpper(
 const usable = (col: string) => `case when ${col} ilike ${SEE_COMMENT} then null else ${cleanUpper(col)} end`
 const CONVICTED_AS = `coalesce(${usable('CONV_OFFENSE_DESCR')}, ${usable('DISP_OFFENSE_DESCR')})`
 const CHARGE = `coalesce(${CONVICTED_AS}, ${CHARGED})`
-
-// "11359 HS-…", "11357(C)HS-…", " 148 PC - …", "664/187 PC-…", "288A(C) PC-…", "288 A(C) PC-…", "273AB PC-…":
-// optional attempt/conspiracy prefix, section (with a letter suffix of one or two letters such as 288A, 653F or
-// 273AB), any (subsections), code type.
-const CODE_RE = `^\\s*(?:(664|182)[^/]*/\\s*)?([0-9]+(?:\\.[0-9]+)?(?: ?[A-Z]{1,2})?)\\s*((?:\\([0-9A-Z]+\\))*)\\s*([A-Z]{2,3})\\b`
 
 /**
  * OFFENSE_QUAL_LST as DOJ writes it: two-letter codes (EB conspiracy, BI–BL attempt, CS accessory, BB court-ordered
@@ -104,13 +102,10 @@ function build(): string {
         `coalesce(${clean('CONV_OFFENSE_CODE')}, ${clean('DISP_OFFENSE_CODE')}, ${clean('OFFENSE_CODE')})`,
       ),
     ).as('offense_code'),
-    raw(onConviction(`nullif(${CHARGE}, '')`)).as('charge_text'),
-    raw(
-      `regexp_extract(${onCoded(CHARGE)}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`,
-    ).as('code'),
-    raw(
-      `regexp_extract(${onConviction(CHARGED)}, '${CODE_RE}', ['prefix', 'section', 'subsections', 'code_type'])`,
-    ).as('charged_code'),
+    // The charge of every coded line (its code section is looked up in stg_charge_codes), and for a conviction
+    // the charge as filed, before any plea.
+    raw(onCoded(`nullif(${CHARGE}, '')`)).as('charge_text'),
+    raw(onConviction(`nullif(${CHARGED}, '')`)).as('charged_text'),
     raw(`convicted_line and ${CONVICTED_AS} is not null`).as('convicted_offense_recorded'),
     raw(
       onConviction(
@@ -137,26 +132,21 @@ function build(): string {
   // Each date is parsed once; its status ('ok' | 'missing' | 'bad') follows from the text and the parse.
   const status = (d: string) =>
     `case when ${d}_text is null then 'missing' when ${d} is null then 'bad' else 'ok' end as ${d}_status`
-  return `select * exclude (code, charged_code, cyc_date_text, step_date_text, disp_date_text, offense_toc,
+  return `select * exclude (cyc_date_text, step_date_text, disp_date_text, offense_toc,
     conviction_status, convicted_qualifiers, qualifier_codes, cycle_age),
   -- CYC_AGE: the age at the arrest that began the cycle; only plausible ages are kept.
   case when cycle_age between 0 and 120 then cycle_age end as cycle_age,
   ${status('cyc_date')},
   ${status('step_date')},
   ${status('disp_date')},
-  nullif(code.code_type, '') as code_type,
-  nullif(replace(code.section, ' ', ''), '') as section,
-  nullif(regexp_extract(code.subsections, '^\\(([0-9A-Z]+)\\)', 1), '') as subsection,
-  case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') end as base_section,
-  case when code.section <> '' then code.code_type || ' ' || replace(code.section, ' ', '') || code.subsections end
-    as code_section,
-  case when charged_code.section <> '' then charged_code.code_type || ' ' || replace(charged_code.section, ' ', '')
-    || charged_code.subsections end as charged_code_section,
+  -- A PC 290 registration step (rare lines: its charge is parsed here, not looked up).
+  case when step_type = 'REGISTRATION' then ${codeSection('charge_text')} = '290' else false end
+    as is_pc290_registration,
   qualifier_codes,
   -- EH (21 USC 846, federal "attempt or conspiracy") does not say which: it is read as an attempt (review),
   -- never as a conspiracy (not eligible), so the doubt goes to a person, not to a bar.
-  code.prefix = '664' or ${hasCategory('ATTEMPT')} or list_contains(qualifier_codes, 'EH:CONSPIRACY') as is_attempt,
-  code.prefix = '182' or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
+  ${codePrefix('charge_text')} = '664' or ${hasCategory('ATTEMPT')} or list_contains(qualifier_codes, 'EH:CONSPIRACY') as is_attempt,
+  ${codePrefix('charge_text')} = '182' or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
     as is_conspiracy,
   ${hasCategory('ACCESSORY')} as is_accessory,
   ${hasCategory('REGISTRATION')} as has_registration_qualifier,

@@ -15,6 +15,7 @@ import { rawSourceSql } from '../../pipelines/ingest/raw-source.ts'
 import type { Model, ModelContext } from '../../sql/model.ts'
 import { raw_doj_rows } from '../../sql/sources/raw_doj_rows.ts'
 import { stg_doj_rows } from '../../sql/staging/stg_doj_rows.ts'
+import { stg_charge_codes } from '../../sql/staging/stg_charge_codes.ts'
 
 /** A line of the file: a DOJ row (written as CSV) or raw text, for a malformed line. */
 export type ExtractLine = DojRow | string
@@ -28,8 +29,8 @@ export function writeLines(lines: readonly ExtractLine[], name = 'extract.csv'):
 }
 
 /**
- * Builds `model` over the extract: raw_doj_rows, stg_doj_rows, then `between` (models between staging and the
- * model, in build order), then the model. Pass stg_doj_rows itself as `model` to test staging.
+ * Builds `model` over the extract: raw_doj_rows, stg_doj_rows and stg_charge_codes, then `between` (models between
+ * staging and the model, in build order), then the model. Pass a staging model itself as `model` to test staging.
  */
 export async function runOverExtract(
   model: Model,
@@ -37,7 +38,10 @@ export async function runOverExtract(
   opts: { between?: readonly Model[]; ctx?: Partial<ModelContext> } = {},
 ): Promise<ModelRun & { path: string }> {
   const path = writeLines(lines)
-  const also = model === stg_doj_rows ? [raw_doj_rows] : [raw_doj_rows, stg_doj_rows, ...(opts.between ?? [])]
+  const staging = [raw_doj_rows, stg_doj_rows, stg_charge_codes]
+  const also = staging.includes(model)
+    ? staging.slice(0, staging.indexOf(model))
+    : [...staging, ...(opts.between ?? [])]
   const run = await runModel(
     model,
     {},

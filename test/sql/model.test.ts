@@ -71,7 +71,7 @@ describe('a partitioned model on a statewide-size input', () => {
       dob_present: true,
       step_type: i % 7 === 0 ? 'DECEASED' : null,
       step_date: '2010-01-01',
-      section: null,
+      is_pc290_registration: false,
       county: 'FRESNO',
       is_conviction: i % 2 === 0,
     }))
@@ -85,7 +85,7 @@ describe('a partitioned model on a statewide-size input', () => {
       dob_present: 'boolean',
       step_type: 'varchar',
       step_date: 'date',
-      section: 'varchar',
+      is_pc290_registration: 'boolean',
       county: 'varchar',
       is_conviction: 'boolean',
     }

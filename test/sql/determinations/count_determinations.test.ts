@@ -8,6 +8,7 @@ import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { runModel, type Cell, type FixtureTable } from '../../helpers/model-fixture.ts'
+import { chargeLineTables } from '../../helpers/charge-lines-fixture.ts'
 import {
   convictionOf,
   convictions,
@@ -408,18 +409,7 @@ describe('count_determinations', () => {
                 },
                 rows: subjects,
               },
-              stg_doj_rows: {
-                columns: {
-                  subject_id: 'varchar',
-                  cyc_order: 'varchar',
-                  cnt_order: 'varchar',
-                  code_type: 'varchar',
-                  section: 'varchar',
-                  code_section: 'varchar',
-                  is_conviction: 'boolean',
-                },
-                rows: [],
-              },
+              ...chargeLineTables([]),
             },
             {
               seeds: [run_params, ref_race_codes],

@@ -7,6 +7,7 @@
 import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges.ts'
 import { describe, expect, it } from 'vitest'
 import { runModel, type Cell, type FixtureTable } from '../../helpers/model-fixture.ts'
+import { chargeLineTables, type ChargeLine } from '../../helpers/charge-lines-fixture.ts'
 import {
   convictionOf,
   convictions,
@@ -36,22 +37,13 @@ const SUBJECT_COLUMNS = {
   gender: 'varchar',
   race_code: 'varchar',
 }
-const STG_COLUMNS = {
-  subject_id: 'varchar',
-  cyc_order: 'varchar',
-  cnt_order: 'varchar',
-  code_type: 'varchar',
-  section: 'varchar',
-  code_section: 'varchar',
-  is_conviction: 'boolean',
-}
 
 interface Upstream {
   counts: Record<string, Cell>[]
   /** Convictions beyond the counts themselves (every count is also a conviction). */
   others?: Record<string, Cell>[]
   subjects?: Record<string, Cell>[]
-  steps?: Record<string, Cell>[]
+  steps?: ChargeLine[]
 }
 
 async function decide(policyName: string, up: Upstream): Promise<Row[]> {
@@ -59,7 +51,7 @@ async function decide(policyName: string, up: Upstream): Promise<Row[]> {
     int_prop64_counts: prop64Counts(up.counts),
     int_convictions: convictions([...up.counts, ...(up.others ?? [])].map(convictionOf)),
     int_subjects: { columns: SUBJECT_COLUMNS, rows: up.subjects ?? [] },
-    stg_doj_rows: { columns: STG_COLUMNS, rows: up.steps ?? [] },
+    ...chargeLineTables(up.steps ?? []),
   }
   const run = await runModel(elig_policy_determinations, tables, {
     seeds: [run_params],

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { runModel, type Cell } from '../../helpers/model-fixture.ts'
+import { runModel } from '../../helpers/model-fixture.ts'
+import { chargeLineTables, type ChargeLine } from '../../helpers/charge-lines-fixture.ts'
 import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges.ts'
 
-const LINE_COLUMNS = {
-  subject_id: 'varchar',
-  cyc_order: 'varchar',
-  cnt_order: 'varchar',
-  code_type: 'varchar',
-  section: 'varchar',
-  code_section: 'varchar',
-  is_conviction: 'boolean',
-}
-
-async function charges(lines: Record<string, Cell>[]) {
-  const run = await runModel(int_prop64_charges, { stg_doj_rows: { columns: LINE_COLUMNS, rows: lines } })
+async function charges(lines: ChargeLine[]) {
+  const run = await runModel(int_prop64_charges, chargeLineTables(lines))
   try {
     return await run.rows<Record<string, unknown>>('subject_id, cycle, is_conviction')
   } finally {
@@ -21,7 +12,7 @@ async function charges(lines: Record<string, Cell>[]) {
   }
 }
 
-const line = (over: Record<string, Cell>): Record<string, Cell> => ({
+const line = (over: Partial<ChargeLine>): ChargeLine => ({
   subject_id: 'S1',
   cyc_order: '001',
   cnt_order: '001001001',

@@ -9,6 +9,7 @@ import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { runModel, type Cell } from '../../helpers/model-fixture.ts'
+import { chargeLineTables, type ChargeLine } from '../../helpers/charge-lines-fixture.ts'
 import {
   INT_CONVICTIONS_COLUMNS,
   INT_DISQUALIFIER_EVENTS_COLUMNS,
@@ -27,7 +28,7 @@ interface Upstream {
   subjects?: Rows
   events?: Rows
   /** stg_doj_rows: every charge line (subject_id, cyc_order, cnt_order, code_type, section, …). */
-  lines?: Rows
+  lines?: ChargeLine[]
   incomplete?: Rows
 }
 
@@ -41,18 +42,7 @@ async function counts(convictions: Rows, up: Upstream = {}): Promise<Row[]> {
       int_convictions: { columns: INT_CONVICTIONS_COLUMNS, rows: convictions },
       int_subjects: { columns: INT_SUBJECTS_COLUMNS, rows: subjects },
       int_disqualifier_events: { columns: INT_DISQUALIFIER_EVENTS_COLUMNS, rows: up.events ?? [] },
-      stg_doj_rows: {
-        columns: {
-          subject_id: 'varchar',
-          cyc_order: 'varchar',
-          cnt_order: 'varchar',
-          code_type: 'varchar',
-          section: 'varchar',
-          code_section: 'varchar',
-          is_conviction: 'boolean',
-        },
-        rows: up.lines ?? [],
-      },
+      ...chargeLineTables(up.lines ?? []),
       int_incomplete_histories: {
         columns: { subject_id: 'varchar', rejected_line_refs: 'varchar' },
         rows: up.incomplete ?? [],

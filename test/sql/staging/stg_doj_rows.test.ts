@@ -10,13 +10,22 @@ import { runOverExtract, type ExtractLine } from '../../helpers/doj-extract-run.
 import { conviction, dojRow, type ConvictionSpec } from '../../helpers/doj-fixture.ts'
 import type { DojRow } from '../../../data-contracts/doj-extract.contract.ts'
 import { stg_doj_rows } from '../../../sql/staging/stg_doj_rows.ts'
+import { stg_charge_codes } from '../../../sql/staging/stg_charge_codes.ts'
 
 type Row = Record<string, unknown>
 
+/**
+ * The staged lines, each with the code its charge texts parse to (stg_charge_codes, looked up as the models do).
+ */
 async function stage(lines: readonly ExtractLine[], orderBy = 'subject_id, cnt_order'): Promise<Row[]> {
-  const run = await runOverExtract(stg_doj_rows, lines)
+  const run = await runOverExtract(stg_charge_codes, lines)
   try {
-    return await run.rows<Row>(orderBy)
+    return await run.db
+      .rows<Row>(`select s.*, c.* exclude (charge_text), ch.code_section as charged_code_section
+      from stg_doj_rows s
+      left join stg_charge_codes c on c.charge_text = s.charge_text
+      left join stg_charge_codes ch on ch.charge_text = s.charged_text
+      order by ${orderBy}`)
   } finally {
     run.close()
   }
@@ -318,10 +327,18 @@ describe('stg_doj_rows', () => {
         court: null,
         county: null,
         case_number: null,
-        charge_text: null,
+        charged_text: null,
         disp_date: null,
       })
     }
+    // The charge text is kept only where a code is read from it: a Prop 64 charge, a registration.
+    expect(pick(rows, 'charge_text', 'is_pc290_registration')).toEqual([
+      [null, false],
+      ['11359 HS-POSS FOR SALE', false],
+      ['11357 HS', false],
+      [null, false],
+      ['290 PC-REGISTER SEX OFFENDER', true],
+    ])
     expect(pick(rows, 'step_type', 'cnt_order', 'code_section')).toEqual([
       // The arrest for burglary: nothing to parse for any rule.
       [null, null, null],

@@ -1,7 +1,7 @@
 -- model:      int_convictions
 -- layer:      intermediate (table)
 -- grain:      one row per (subject_id, cnt_order) with a CONVICTED disposition
--- depends on: stg_doj_rows
+-- depends on: stg_doj_rows, stg_charge_codes
 create or replace table int_convictions as
 with sentences as (
   -- A sentence part is keyed by its count, its order and its fields: the same line delivered twice is one part,
@@ -43,14 +43,16 @@ firsts as (
 counts as (
   select f.* exclude (first_line), s.* exclude (subject_id, cnt_order),
     struct_pack(l.county, l.county_code, l.court, l.case_number, l.cyc_order, l.charge_text, l.offense_code,
-      l.code_type, l.section, l.subsection, l.base_section, l.code_section, l.conviction_level, l.disposition,
-      l.charged_code_section, l.convicted_offense_recorded, l.cycle_age,
+      cc.code_type, cc.section, cc.subsection, cc.base_section, cc.code_section, l.conviction_level, l.disposition,
+      charged_code_section := ch.code_section, l.convicted_offense_recorded, l.cycle_age,
       conviction_date := coalesce(l.disp_date, l.step_date),
       conviction_date_status := case when l.disp_date_status <> 'missing' then l.disp_date_status else l.step_date_status end,
       -- Offense date: the arrest cycle date (the DOJ file carries no separate offense date).
       offense_date := l.cyc_date, offense_date_status := l.cyc_date_status) as first_part
   from firsts f
   join "stg_doj_rows" l on l.rowid = f.first_line
+  left join "stg_charge_codes" cc on cc.charge_text = l.charge_text
+  left join "stg_charge_codes" ch on ch.charge_text = l.charged_text
   join sentences s on s.subject_id = f.subject_id and s.cnt_order = f.cnt_order
 )
 select

@@ -20,10 +20,9 @@ facts as (
     min(step_date) filter (where step_type = 'DECEASED') as deceased_date,
     -- A PC 290 REGISTRATION step proves that some registrable conviction exists, not which or when; an
     -- undated one is kept as a fact of its own so it is never silently ignored.
-    min(step_date) filter (where step_type = 'REGISTRATION' and section = '290') as pc290_registration_date,
-    coalesce(bool_or(step_type = 'REGISTRATION' and section = '290'), false) as pc290_registered,
-    coalesce(bool_or(step_type = 'REGISTRATION' and section = '290' and step_date is null), false)
-      as pc290_registration_undated,
+    min(step_date) filter (where is_pc290_registration) as pc290_registration_date,
+    coalesce(bool_or(is_pc290_registration), false) as pc290_registered,
+    coalesce(bool_or(is_pc290_registration and step_date is null), false) as pc290_registration_undated,
     min(county) filter (where is_conviction) as first_conviction_county
   from lines
   group by subject_id
