@@ -14,8 +14,6 @@ export type Bounds = Map<string, [number, number]>
 
 /**
  * Tightens `known` (not modified) with every constraint until nothing changes; ids missing from it are 0.
- * The cells live in two number arrays indexed once (the report audits thousands of cells many times over),
- * and each step reads and writes them in the same order as a map of [lo, hi] pairs would.
  */
 export function deriveBounds(
   known: ReadonlyMap<string, readonly [number, number]>,
@@ -23,42 +21,57 @@ export function deriveBounds(
   maxRounds = 200,
 ): Bounds {
   const ids = [...known.keys()]
-  const index = new Map(ids.map((id, i) => [id, i]))
   const lo = Float64Array.from(ids, (id) => known.get(id)![0])
   const hi = Float64Array.from(ids, (id) => known.get(id)![1])
-  // -1: an id not in `known`, read as [0, 0] and never tightened.
+  boundsAuditor(ids, constraints, maxRounds)(lo, hi)
+  return new Map(ids.map((id, i) => [id, [lo[i]!, hi[i]!]]))
+}
+
+/**
+ * deriveBounds for one set of cells audited many times over (the suppression engine audits every candidate
+ * table): the cells' ids and the constraints are indexed once, and each call tightens the intervals held in two
+ * number arrays (`lo`, `hi`, in the order of `ids`) in place, reading and writing them in the same order as a map
+ * of [lo, hi] pairs would. An id a constraint names that is not in `ids` is read as [0, 0] and never tightened.
+ */
+export function boundsAuditor(
+  ids: readonly string[],
+  constraints: readonly Constraint[],
+  maxRounds = 200,
+): (lo: Float64Array, hi: Float64Array) => void {
+  const index = new Map(ids.map((id, i) => [id, i]))
   const at = (id: string) => index.get(id) ?? -1
   const compiled = constraints.map((c) => ({ total: at(c.total), parts: Int32Array.from(c.parts, at) }))
-  const loOf = (i: number) => (i < 0 ? 0 : lo[i]!)
-  const hiOf = (i: number) => (i < 0 ? 0 : hi[i]!)
-  let changed = true
-  const tighten = (i: number, l: number, h: number) => {
-    if (i < 0) return
-    if (l > lo[i]! || h < hi[i]!) changed = true
-    lo[i] = Math.max(lo[i]!, l)
-    hi[i] = Math.min(hi[i]!, h)
-  }
-  for (let round = 0; changed && round < maxRounds; round++) {
-    changed = false
-    for (const c of compiled) {
-      let sumLo = 0
-      let infinite = 0
-      let finiteHi = 0
-      for (const p of c.parts) {
-        sumLo += loOf(p)
-        const h = hiOf(p)
-        if (h === Infinity) infinite++
-        else finiteHi += h
-      }
-      tighten(c.total, sumLo, infinite ? Infinity : finiteHi)
-      for (const p of c.parts) {
-        const l = loOf(p)
-        const h = hiOf(p)
-        const othersHi =
-          infinite - (h === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (h === Infinity ? 0 : h)
-        tighten(p, loOf(c.total) - othersHi, hiOf(c.total) - (sumLo - l))
+  return (lo, hi) => {
+    const loOf = (i: number) => (i < 0 ? 0 : lo[i]!)
+    const hiOf = (i: number) => (i < 0 ? 0 : hi[i]!)
+    let changed = true
+    const tighten = (i: number, l: number, h: number) => {
+      if (i < 0) return
+      if (l > lo[i]! || h < hi[i]!) changed = true
+      lo[i] = Math.max(lo[i]!, l)
+      hi[i] = Math.min(hi[i]!, h)
+    }
+    for (let round = 0; changed && round < maxRounds; round++) {
+      changed = false
+      for (const c of compiled) {
+        let sumLo = 0
+        let infinite = 0
+        let finiteHi = 0
+        for (const p of c.parts) {
+          sumLo += loOf(p)
+          const h = hiOf(p)
+          if (h === Infinity) infinite++
+          else finiteHi += h
+        }
+        tighten(c.total, sumLo, infinite ? Infinity : finiteHi)
+        for (const p of c.parts) {
+          const l = loOf(p)
+          const h = hiOf(p)
+          const othersHi =
+            infinite - (h === Infinity ? 1 : 0) > 0 ? Infinity : finiteHi - (h === Infinity ? 0 : h)
+          tighten(p, loOf(c.total) - othersHi, hiOf(c.total) - (sumLo - l))
+        }
       }
     }
   }
-  return new Map(ids.map((id, i) => [id, [lo[i]!, hi[i]!]]))
 }

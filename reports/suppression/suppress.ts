@@ -17,7 +17,7 @@
  * Cells linked together publish one quantity (or equal numbers a reader would take for one): they share
  * one decision.
  */
-import { deriveBounds, type Constraint } from './audit.ts'
+import { boundsAuditor, type Constraint } from './audit.ts'
 import { LARGE_CELL, isSmall } from './min-cell.ts'
 import { ROUND_TO, roundValue, roundedRange } from './rounding.ts'
 
@@ -179,26 +179,35 @@ export function suppress(
     }
   }
 
-  const intervals = () =>
-    new Map(
-      [...nodes.values()].map((n): [string, [number, number]] => [
-        n.id,
-        n.state === 'shown'
-          ? [n.counts, n.counts]
-          : n.state === 'rounded'
-            ? roundedRange(roundValue(n.counts, base), base)
-            : [0, Infinity],
-      ]),
-    )
   // Only relations that hold exactly can be solved; near-additive ones (people across counties, where one
   // person may count in two) still get complements above, but an exact audit of them would be meaningless.
   const nodeConstraints = relations
     .filter((r) => r.parts.reduce((a, p) => a + p.counts, 0) === r.total.counts)
     .map((r) => ({ total: r.total.id, parts: r.parts.map((p) => p.id) }))
-  const pinnedAny = () => {
-    const bounds = deriveBounds(intervals(), nodeConstraints)
-    return [...nodes.values()].some((n) => n.small && bounds.get(n.id)![0] >= bounds.get(n.id)![1])
+  // The audit runs for every candidate table: the cells and relations are indexed once (boundsAuditor).
+  const nodeList = [...nodes.values()]
+  const propagate = boundsAuditor(
+    nodeList.map((n) => n.id),
+    nodeConstraints,
+  )
+  const lo = new Float64Array(nodeList.length)
+  const hi = new Float64Array(nodeList.length)
+  /** The small cells a reader can pin to one value, given what is shown, rounded and withheld now. */
+  const pinnedNow = (): Node[] => {
+    nodeList.forEach((n, i) => {
+      const [l, h] =
+        n.state === 'shown'
+          ? [n.counts, n.counts]
+          : n.state === 'rounded'
+            ? roundedRange(roundValue(n.counts, base), base)
+            : [0, Infinity]
+      lo[i] = l
+      hi[i] = h
+    })
+    propagate(lo, hi)
+    return nodeList.filter((n, i) => n.small && lo[i]! >= hi[i]!)
   }
+  const pinnedAny = () => pinnedNow().length > 0
   const members = new Map<Node, number>()
   for (const c of cells) members.set(node(c.id)!, (members.get(node(c.id)!) ?? 0) + 1)
   // What a result costs, as the choices were priced: people in withheld complements (each published cell
@@ -224,11 +233,7 @@ export function suppress(
   function run() {
     for (let guard = 0; guard <= nodes.size; guard++) {
       close()
-      const bounds = deriveBounds(intervals(), nodeConstraints)
-      const pinned = [...nodes.values()].filter((n) => {
-        const b = bounds.get(n.id)!
-        return n.small && b[0] >= b[1]
-      })
+      const pinned = pinnedNow()
       if (!pinned.length) break
       let repaired = false
       for (const s of pinned) {

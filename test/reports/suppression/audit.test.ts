@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deriveBounds } from '../../../reports/suppression/audit.ts'
+import { boundsAuditor, deriveBounds } from '../../../reports/suppression/audit.ts'
 import fc from 'fast-check'
 import { referenceDeriveBounds } from './reference-derive-bounds.ts'
 
@@ -72,6 +72,41 @@ describe('deriveBounds equals its first, map-based version', () => {
         },
       ),
       { numRuns: 500 },
+    )
+  })
+})
+
+describe('one auditor, audited many times (the suppression engine reuses it for every candidate table)', () => {
+  it('each call gives what the map-based version gives for those intervals: nothing carries over', () => {
+    const cell = fc.oneof(
+      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v]),
+      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v + 4]),
+      fc.constant<[number, number]>([0, Infinity]),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { minLength: 2, maxLength: 4 }),
+        fc.array(
+          fc.record({
+            total: fc.integer({ min: 0, max: 11 }),
+            parts: fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 1, maxLength: 4 }),
+          }),
+          { maxLength: 8 },
+        ),
+        (tables, cons) => {
+          const ids = Array.from({ length: 10 }, (_, i) => `c${i}`)
+          const constraints = cons.map((c) => ({ total: `c${c.total}`, parts: c.parts.map((p) => `c${p}`) }))
+          const audit = boundsAuditor(ids, constraints)
+          for (const cells of tables) {
+            const lo = Float64Array.from(cells, (c) => c[0])
+            const hi = Float64Array.from(cells, (c) => c[1])
+            audit(lo, hi)
+            const expected = referenceDeriveBounds(new Map(ids.map((id, i) => [id, cells[i]!])), constraints)
+            expect(ids.map((_, i) => [lo[i], hi[i]])).toEqual(ids.map((id) => expected.get(id)))
+          }
+        },
+      ),
+      { numRuns: 300 },
     )
   })
 })
