@@ -112,7 +112,8 @@ export function buildStatements(m: Model, ctx: ModelContext): string[] {
   const key = m.partitionKey
   const select = selectOf(m, ctx)
   // Each upstream relation is read one bucket at a time (a filter on the model's output would stay above its
-  // GROUP BY): every upstream of a partitioned model carries the key, and is a table (its rowid stays readable).
+  // GROUP BY): every upstream of a partitioned model carries the key, and is a table (its rowid stays readable),
+  // apart from the lookups it names in wholeReads, which every bucket reads whole.
   const whole = new Set((m.wholeReads ?? []).map((r) => r.name))
   const bucket = (k: number) =>
     dependenciesOf(m, ctx)
