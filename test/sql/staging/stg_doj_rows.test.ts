@@ -1,6 +1,7 @@
 /**
- * stg_doj_rows: one row per loaded DOJ line, trimmed, typed and parsed. The charge is parsed into a code section,
- * the qualifiers into attempt / conspiracy / accessory / registration flags, dates into a value and a status.
+ * stg_doj_rows: one row per loaded DOJ line, trimmed, typed and parsed. The charge text is read into a code section
+ * (parsed once per text by stg_charge_codes, looked up here as the models do), the qualifiers into attempt /
+ * conspiracy / accessory / registration flags, dates into a value and a status.
  * Long fields are kept only where a later model reads them: conviction lines (and PC 290 / Prop 64 steps for the
  * code); every line keeps the person's identity.
  */
