@@ -128,12 +128,11 @@ function build(): string {
     raw(onConviction(`try_cast(${clean('SENT_LENGTH')} as double)`)).as('sentence_length'),
     raw(onConviction(cleanUpper('SENT_TIME_CODE'))).as('sentence_unit'),
   ])
-  // Unpack the parsed code into flat, normalised columns ("HS 11357(B)").
   // Each date is parsed once; its status ('ok' | 'missing' | 'bad') follows from the text and the parse.
   const status = (d: string) =>
     `case when ${d}_text is null then 'missing' when ${d} is null then 'bad' else 'ok' end as ${d}_status`
   return `select * exclude (cyc_date_text, step_date_text, disp_date_text, offense_toc,
-    conviction_status, convicted_qualifiers, qualifier_codes, cycle_age),
+    conviction_status, convicted_qualifiers, qualifier_codes, cycle_age, code_prefix),
   -- CYC_AGE: the age at the arrest that began the cycle; only plausible ages are kept.
   case when cycle_age between 0 and 120 then cycle_age end as cycle_age,
   ${status('cyc_date')},
@@ -145,8 +144,8 @@ function build(): string {
   qualifier_codes,
   -- EH (21 USC 846, federal "attempt or conspiracy") does not say which: it is read as an attempt (review),
   -- never as a conspiracy (not eligible), so the doubt goes to a person, not to a bar.
-  ${codePrefix('charge_text')} = '664' or ${hasCategory('ATTEMPT')} or list_contains(qualifier_codes, 'EH:CONSPIRACY') as is_attempt,
-  ${codePrefix('charge_text')} = '182' or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
+  code_prefix = '664' or ${hasCategory('ATTEMPT')} or list_contains(qualifier_codes, 'EH:CONSPIRACY') as is_attempt,
+  code_prefix = '182' or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
     as is_conspiracy,
   ${hasCategory('ACCESSORY')} as is_accessory,
   ${hasCategory('REGISTRATION')} as has_registration_qualifier,
@@ -159,7 +158,9 @@ from (
     -- The qualifiers that belong to the convicted offense: when DOJ recorded the convicted offense, its own list
     -- (a conspiracy charge pled to the completed offense is no conspiracy conviction); else the charge's.
     ${qualifierList(`case when convicted_offense_recorded then convicted_qualifiers else qualifiers end`)}
-      as qualifier_codes
+      as qualifier_codes,
+    -- The 664/ (attempt) or 182/ (conspiracy) prefix, read once for both flags.
+    ${codePrefix('charge_text')} as code_prefix
   from (${toSql(q).replace('from "raw_doj_rows"', `from ${FLAGGED}`)}) typed
 ) parsed`
 }
