@@ -147,6 +147,10 @@ select sv.subject_id, ${eligibilityTextSql(false)} as elig from ${SUBJECT_VALUES
       ]
     : []
 
+/** DuckDB's reject tables of the step's re-reads (temp tables of its connection). */
+const REREAD_ERRORS = 'doj_reread_reject_errors'
+const REREAD_SCANS = 'doj_reread_reject_scans'
+
 /** One input file as the run read it. */
 export interface ResultInput {
   file: string
@@ -180,11 +184,13 @@ export const CANDIDATE_COLUMNS = duckdbReadColumns().replace('{', `{'doj_line': 
 /**
  * read_csv with the options ingest used (pipelines/ingest/raw-source.ts: explicit VARCHAR columns, strict
  * CSV), so exactly the same lines parse; `columns` is the DOJ columns, after the original line for a
- * candidate file. Malformed lines are skipped with ignore_errors rather than store_rejects: the run already
- * recorded them in rejects.csv, and this read must not write tables.
+ * candidate file. Malformed lines go to this connection's own temp reject tables (the run already recorded them
+ * in rejects.csv; these are dropped with the step's tables). Not ignore_errors: after a value with an
+ * unterminated quote it drops every line that follows (99 of 1,999 lines read), where store_rejects skips the
+ * bad line alone, as ingest does.
  */
 export const parseSql = (file: string, header: boolean, columns: string): string =>
-  `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns=${columns}, ignore_errors=true)`
+  `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns=${columns}, store_rejects=true, rejects_table='${REREAD_ERRORS}', rejects_scan='${REREAD_SCANS}')`
 
 /** A line with a field that may start a formula (a superset: the rebuild decides field by field). */
 const MAY_START_FORMULA = `(^|,)"?[=+\\-@\\t\\r]`
@@ -246,6 +252,15 @@ export const copyResultFileSql = (fileNo: number, path: string): string =>
   order by row_subject, row_conviction_count nulls first, doj_text)
 to ${lit(path)} (${LINE_WRITE}, header true)`
 
-export const DROP_SQL = [ROWS_TABLE, COUNTS_TABLE, SUBJECTS_TABLE, SCOPE_TABLE, SUBJECT_VALUES, FILES_TABLE]
+export const DROP_SQL = [
+  ROWS_TABLE,
+  COUNTS_TABLE,
+  SUBJECTS_TABLE,
+  SCOPE_TABLE,
+  SUBJECT_VALUES,
+  FILES_TABLE,
+  REREAD_ERRORS,
+  REREAD_SCANS,
+]
   .map((t) => `drop table if exists ${t}`)
   .join(';\n')

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
@@ -44,25 +44,52 @@ function rows(comment3: string): DojRow[] {
   ]
 }
 
-async function run(extractRows: DojRow[]): Promise<{ lines: string[]; input: string[] }> {
+async function run(extractRows: DojRow[], edit: (text: string) => string = (t) => t): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'relief-doj-fast-'))
   const extract = writeExtract(extractRows, { dir })
+  writeFileSync(extract, edit(readFileSync(extract, 'utf8')))
   const out = join(dir, 'run')
   await runPipeline({ inputs: [extract], out, asOf: AS_OF, quiet: true })
   const doj = join(out, 'restricted', 'doj')
   expect(readdirSync(doj)).toEqual(['yolo_results.csv'])
   const text = readFileSync(join(doj, 'yolo_results.csv'), 'utf8')
-  return { lines: text.split('\n').slice(1, -1), input: readFileSync(extract, 'utf8').split('\n') }
+  const decided = (
+    parse(readFileSync(join(out, 'count_determinations.csv'), 'utf8'), { columns: true }) as {
+      subject_id: string
+    }[]
+  ).map((r) => r.subject_id)
+  return { lines: text.split('\n').slice(1, -1), input: readFileSync(extract, 'utf8').split('\n'), decided }
 }
 
 const FORMULA = '=HYPERLINK("http://x","y")'
-let oneLine: { lines: string[]; input: string[] }
-let multiLine: { lines: string[]; input: string[] }
+/** The DOJ file's lines, the input's lines, and the people the run decided counts for. */
+interface Run {
+  lines: string[]
+  input: string[]
+  decided: string[]
+}
+let oneLine: Run
+let multiLine: Run
+let afterBadQuote: Run
+
+/** Twenty in-scope counts, each one CONVICTED line, after a line whose name field opens a quote it never closes. */
+function afterUnterminatedQuote(): DojRow[] {
+  const base = { offense: '11357(B) HS-POSSESS MARIJUANA', convicted: '20050301', ...misd }
+  const broken = dojRow({ SUBJECT_ID: '399999', PRI_NAME: 'SMITH' })
+  return [
+    ...conviction({ ...base, subject: '300001', cnt: '001001001000' }),
+    { ...broken, PRI_NAME: '\u0000BROKEN' },
+    ...Array.from({ length: 20 }, (_, i) =>
+      conviction({ ...base, subject: String(310000 + i), cnt: '001001001000' }),
+    ).flat(),
+  ]
+}
 
 beforeAll(async () => {
   oneLine = await run(rows(FORMULA))
   // A record over two physical lines: the ledger says so, and the input is parsed in full.
   multiLine = await run(rows(`${FORMULA}\nSECOND LINE`))
+  afterBadQuote = await run(afterUnterminatedQuote(), (text) => text.replace('\u0000BROKEN', '"BROKEN'))
 }, 60_000)
 
 describe('DOJ result files, fast path', () => {
@@ -98,6 +125,15 @@ describe('DOJ result files, fast path', () => {
     )
     const rest = (rs: string[][]) => rs.map((r) => r.filter((_, i) => i !== c))
     expect(rest(multi)).toEqual(rest(one))
+  })
+
+  it('skip only what ingest skipped after an unterminated quote: every decided count is still written', () => {
+    // DuckDB's ignore_errors dropped every line after such a quote; the re-read now skips what ingest rejected.
+    expect(afterBadQuote.input.some((l) => l.includes(',"BROKEN,'))).toBe(true)
+    const subjects = afterBadQuote.lines.map((l) => (parse(l)[0] as string[])[at('SUBJECT_ID')])
+    // The quote runs on into the next line, so ingest rejects that one too; the 19 after it are decided.
+    expect(afterBadQuote.decided.filter((s) => s >= '310000')).toHaveLength(19)
+    expect(subjects).toEqual([...afterBadQuote.decided].sort())
   })
 })
 
