@@ -35,6 +35,7 @@
  */
 import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
+import { READ_BUFFER } from '../ingest/raw-source.ts'
 import { spreadsheetSafeSql } from '../../sql/helpers/spreadsheet-safe.ts'
 import {
   DOJ_RESULT_COLUMNS,
@@ -159,7 +160,7 @@ export interface ResultInput {
 
 /** The input as whole physical lines (header skipped), nothing parsed. */
 const linesSql = (input: ResultInput): string =>
-  `read_csv(${lit(input.file)}, header=${input.has_header}, auto_detect=false, delim=${LINE_DELIM}, quote='', escape='', strict_mode=true, columns={'doj_line': 'VARCHAR'})`
+  `read_csv(${lit(input.file)}, header=${input.has_header}, auto_detect=false, delim=${LINE_DELIM}, quote='', escape='', strict_mode=true, ${READ_BUFFER}, columns={'doj_line': 'VARCHAR'})`
 
 /**
  * The candidate filter: a line whose DISP_DESCR starts with CONVICTED in any case holds the word. RE2's
@@ -190,7 +191,7 @@ export const CANDIDATE_COLUMNS = duckdbReadColumns().replace('{', `{'doj_line': 
  * bad line alone, as ingest does.
  */
 export const parseSql = (file: string, header: boolean, columns: string): string =>
-  `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns=${columns}, store_rejects=true, rejects_table='${REREAD_ERRORS}', rejects_scan='${REREAD_SCANS}')`
+  `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, ${READ_BUFFER}, columns=${columns}, store_rejects=true, rejects_table='${REREAD_ERRORS}', rejects_scan='${REREAD_SCANS}')`
 
 /** A line with a field that may start a formula (a superset: the rebuild decides field by field). */
 const MAY_START_FORMULA = `(^|,)"?[=+\\-@\\t\\r]`
