@@ -27,6 +27,7 @@ import { carryOver, commitDb, openPublicFiles, tempDbBeside, untilSignal } from 
 import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
+import { checkpointBeside } from './checkpoint-beside.ts'
 import type { ModelContext } from '../../sql/model.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
@@ -74,6 +75,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let open: Db | undefined
   // Output work started as soon as the intermediate models exist (OutputStep.afterModels).
   const early: Promise<void>[] = []
+  // Set when the output steps have all finished (or the run failed): the checkpoint beside them stops trying.
+  let stepsDone = false
   let committed = false
   try {
     const sized = sizedForInput(files, memoryLimit)
@@ -125,6 +128,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     }
     const totals = ledgerTotals(inputs)
 
+    // The file's checkpoint runs beside the output steps once the early work (court models built in the file)
+    // is done, not in close() after them (checkpoint-beside.ts).
+    const checkpointed = Promise.allSettled(early).then(() =>
+      onOwnConnection(db, (con) => checkpointBeside(con, () => stepsDone)),
+    )
+    early.push(checkpointed.then(() => undefined))
+
     const counts = await countsOf(db)
     const options = {
       county,
@@ -166,9 +176,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           ),
       ),
     )
+    stepsDone = true
     for (const r of written) if (r.status === 'rejected') throw r.reason
     for (const r of written) if (r.status === 'fulfilled') manifest.outputs.push(...r.value)
     writeFileSync(paths.runLog, JSON.stringify({ run_id: runId, timings: progress.timings }, null, 2) + '\n')
+    await checkpointed
     db.close()
     open = undefined
     rmSync(`${dbPath}.tmp`, { recursive: true, force: true })
@@ -185,6 +197,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     return { out, runId, manifest, timings: progress.timings }
   } finally {
     // Early output work still running (a failed run) must end before its database closes.
+    stepsDone = true
     await Promise.allSettled(early)
     open?.close()
     stopWatching()
