@@ -27,6 +27,15 @@ async function withLoggedTable(): Promise<{ db: Db; path: string }> {
   return { db, path }
 }
 
+/** Another connection with a table created and not yet committed: DuckDB refuses a checkpoint meanwhile. */
+async function holdingCatalogWrite(db: Db): Promise<Db> {
+  const writer = await db.connect()
+  open.push(writer)
+  await writer.run('begin transaction')
+  await writer.run('create table held as select 1 as x')
+  return writer
+}
+
 describe('checkpointBeside', () => {
   it('folds the log into the file', async () => {
     const { db, path } = await withLoggedTable()
@@ -37,10 +46,7 @@ describe('checkpointBeside', () => {
 
   it('tries again while another connection holds a write open, and checkpoints once it commits', async () => {
     const { db, path } = await withLoggedTable()
-    const writer = await db.connect()
-    open.push(writer)
-    await writer.run('begin transaction')
-    await writer.run('create table held as select 1 as x')
+    const writer = await holdingCatalogWrite(db)
     setTimeout(() => void writer.run('commit'), 300)
     const started = performance.now()
     expect(await checkpointBeside(db, () => false)).toBe('checkpointed')
@@ -51,10 +57,7 @@ describe('checkpointBeside', () => {
 
   it('leaves the checkpoint to close() once the steps are done', async () => {
     const { db, path } = await withLoggedTable()
-    const writer = await db.connect()
-    open.push(writer)
-    await writer.run('begin transaction')
-    await writer.run('create table held as select 1 as x')
+    const writer = await holdingCatalogWrite(db)
     let asked = 0
     expect(await checkpointBeside(db, () => ++asked >= 3)).toBe('left to close')
     expect(asked).toBe(3)
