@@ -129,10 +129,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const totals = ledgerTotals(inputs)
 
     // The file's checkpoint runs beside the output steps once the early work (court models built in the file)
-    // is done, not in close() after them (checkpoint-beside.ts).
-    const checkpointed = Promise.allSettled(early).then(() =>
-      onOwnConnection(db, (con) => checkpointBeside(con, () => stepsDone)),
-    )
+    // is done, not in close() after them (checkpoint-beside.ts). Not for a statewide-size input, where memory
+    // comes first and its tables were written in place as they were built.
+    const checkpointed = sized.largeInput
+      ? Promise.resolve('left to close' as const)
+      : Promise.allSettled(early).then(() =>
+          onOwnConnection(db, (con) => checkpointBeside(con, () => stepsDone)),
+        )
     early.push(checkpointed.then(() => undefined))
 
     const counts = await countsOf(db)
