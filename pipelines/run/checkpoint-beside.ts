@@ -5,8 +5,8 @@
  *
  * DuckDB refuses a checkpoint ("other write transactions active") while a catalog change is uncommitted, or
  * while a statement that began before the last committed one still runs: a step's long read that started before
- * the court models' last table holds it off. So it is tried again every 100 ms, and given up once `done()` says the steps have finished;
- * close() then checkpoints, as it always did.
+ * the court models' last table holds it off. So it is tried again every 100 ms, and given up once `done()` says
+ * the steps have finished; close() then checkpoints, as it always did.
  */
 import type { Db } from '../lib/duckdb.ts'
 

@@ -5,6 +5,23 @@ import { referenceDeriveBounds } from './reference-derive-bounds.ts'
 
 const known = (o: Record<string, [number, number]>) => new Map(Object.entries(o))
 
+/** A cell as the report holds it: shown, rounded (a range of 5), or withheld. */
+const cell = fc.oneof(
+  fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v]),
+  fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v + 4]),
+  fc.constant<[number, number]>([0, Infinity]),
+)
+
+/** Up to 8 constraints over cell numbers 0..maxId, each a total and up to maxParts parts. */
+const constraintsOf = (maxId: number, maxParts: number) =>
+  fc.array(
+    fc.record({
+      total: fc.integer({ min: 0, max: maxId }),
+      parts: fc.array(fc.integer({ min: 0, max: maxId }), { minLength: 1, maxLength: maxParts }),
+    }),
+    { maxLength: 8 },
+  )
+
 describe('interval audit (what a reader can work out)', () => {
   it('recovers the one withheld part of a published total', () => {
     const b = deriveBounds(known({ a: [50, 50], b: [0, Infinity], t: [74, 74] }), [
@@ -45,21 +62,10 @@ describe('interval audit (what a reader can work out)', () => {
 
 describe('deriveBounds equals its first, map-based version', () => {
   it('on random tables of totals and parts, with shown, rounded and withheld cells and unknown ids', () => {
-    const cell = fc.oneof(
-      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v]),
-      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v + 4]),
-      fc.constant<[number, number]>([0, Infinity]),
-    )
     fc.assert(
       fc.property(
         fc.array(cell, { minLength: 1, maxLength: 12 }),
-        fc.array(
-          fc.record({
-            total: fc.integer({ min: 0, max: 13 }),
-            parts: fc.array(fc.integer({ min: 0, max: 13 }), { minLength: 1, maxLength: 5 }),
-          }),
-          { maxLength: 8 },
-        ),
+        constraintsOf(13, 5),
         fc.integer({ min: 1, max: 6 }),
         (cells, cons, rounds) => {
           const known = new Map(cells.map((c, i) => [`c${i}`, c] as const))
@@ -78,21 +84,10 @@ describe('deriveBounds equals its first, map-based version', () => {
 
 describe('one auditor, audited many times (the suppression engine reuses it for every candidate table)', () => {
   it('each call gives what the map-based version gives for those intervals: nothing carries over', () => {
-    const cell = fc.oneof(
-      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v]),
-      fc.integer({ min: 0, max: 30 }).map((v): [number, number] => [v, v + 4]),
-      fc.constant<[number, number]>([0, Infinity]),
-    )
     fc.assert(
       fc.property(
         fc.array(fc.array(cell, { minLength: 10, maxLength: 10 }), { minLength: 2, maxLength: 4 }),
-        fc.array(
-          fc.record({
-            total: fc.integer({ min: 0, max: 11 }),
-            parts: fc.array(fc.integer({ min: 0, max: 11 }), { minLength: 1, maxLength: 4 }),
-          }),
-          { maxLength: 8 },
-        ),
+        constraintsOf(11, 4),
         (tables, cons) => {
           const ids = Array.from({ length: 10 }, (_, i) => `c${i}`)
           const constraints = cons.map((c) => ({ total: `c${c.total}`, parts: c.parts.map((p) => `c${p}`) }))
