@@ -29,7 +29,9 @@ select
   false as deceased,
   null::date as deceased_date,
   null::date as pc290_registration_date,
-  min(county) as first_conviction_county
+  -- As in int_subjects: the county of the earliest conviction, undated ones last, the name breaking a tie.
+  min({'day': coalesce(disposition_date, date '9999-12-31'), 'county': county})
+    filter (where county is not null).county as first_conviction_county
 from ${ref(int_court_only_charges)}
 where not doj_history_known
 group by subject_id`,

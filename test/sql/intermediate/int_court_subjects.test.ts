@@ -67,6 +67,15 @@ describe('int_court_subjects', () => {
     expect(String(rows[0]!.dob)).toBe('1960-01-01')
   })
 
+  it('first_conviction_county: the county of the earliest disposition, not the alphabetically first', async () => {
+    const doe = { defendant_name: 'Doe, Jane', dob: '1960-01-01' }
+    const rows = await subjects([
+      courtRecord({ ...doe, court_case_number: 'GC-1', county: 'FRESNO', disposition_date: '2011-05-01' }),
+      courtRecord({ ...doe, court_case_number: 'GC-2', county: 'ALAMEDA', disposition_date: '2014-02-03' }),
+    ])
+    expect(rows.map((r) => r.first_conviction_county)).toEqual(['FRESNO'])
+  })
+
   it('a person without a readable DOB: dob null, status bad or missing', async () => {
     const rows = await subjects([
       courtRecord({ court_case_number: 'B1', dob: '31/12/1960', defendant_name: 'BAD,DOB' }),

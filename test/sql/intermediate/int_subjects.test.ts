@@ -166,6 +166,61 @@ describe('int_subjects', () => {
     expect(rows.map((r) => r.first_conviction_county)).toEqual(['FRESNO', null])
   })
 
+  it('first_conviction_county: the earliest conviction decides, not the alphabet or the line order', async () => {
+    const rows = await subjects([
+      // S1 was convicted in YOLO in 2009, then in ALAMEDA in 2015: YOLO (alphabetically last) is the first.
+      ...conviction({
+        subject: 'S1',
+        cnt: '002001001',
+        offense: '11359 HS',
+        convicted: '20150601',
+        county: 'ALAMEDA',
+      }),
+      ...conviction({
+        subject: 'S1',
+        cnt: '001001001',
+        offense: '11359 HS',
+        convicted: '20090301',
+        county: 'YOLO',
+      }),
+      // S2: two convictions the same day; the county name breaks the tie, whatever the line order.
+      ...conviction({
+        subject: 'S2',
+        cnt: '001001001',
+        offense: '11359 HS',
+        convicted: '20120101',
+        county: 'KERN',
+      }),
+      ...conviction({
+        subject: 'S2',
+        cnt: '002001001',
+        offense: '11359 HS',
+        convicted: '20120101',
+        county: 'FRESNO',
+      }),
+      // S3: an undated conviction comes after any dated one.
+      ...conviction({
+        subject: 'S3',
+        cnt: '001001001',
+        offense: '11359 HS',
+        convicted: '',
+        county: 'ALPINE',
+      }),
+      ...conviction({
+        subject: 'S3',
+        cnt: '002001001',
+        offense: '11359 HS',
+        convicted: '20200101',
+        county: 'TEHAMA',
+      }),
+    ])
+    expect(rows.map((r) => [r.subject_id, r.first_conviction_county])).toEqual([
+      ['S1', 'YOLO'],
+      ['S2', 'FRESNO'],
+      ['S3', 'TEHAMA'],
+    ])
+  })
+
   it('property: the name is a most frequent one, and names is the sorted distinct list', async () => {
     await fc.assert(
       fc.asyncProperty(
