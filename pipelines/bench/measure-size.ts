@@ -81,6 +81,8 @@ process.stdout.write(
     decisions_ratio_run_reader: decisionsSeconds / tunedFloor.seconds,
     peak_rss_mb: Math.round(peakRssMb),
     phases: Object.fromEntries(run.timings.map((p) => [p.phase, Number(p.seconds.toFixed(2))])),
+    // Where the build phases' seconds went, model by model.
+    model_seconds: Object.fromEntries(run.models.map((m) => [m.model, Number(m.seconds.toFixed(2))])),
     in_scope_counts: run.manifest.counts.in_scope_counts,
     exports_skipped: determinationsOnly,
     db_file: join(out, 'relief.duckdb'),

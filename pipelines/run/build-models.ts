@@ -14,15 +14,24 @@ import {
 } from '../../sql/model.ts'
 import { MODELS } from '../../sql/models.ts'
 
+/** One model's build time, for the run log (where a run's seconds went, model by model). */
+export interface ModelSeconds {
+  model: string
+  seconds: number
+}
+
 export async function buildModels(
   db: Db,
   ctx: ModelContext,
   models: readonly Model[] = MODELS,
+  built?: (m: ModelSeconds) => void,
 ): Promise<void> {
   checkModelOrder(MODELS, ctx)
   for (const m of models) {
     try {
+      const t = performance.now()
       for (const statement of buildStatements(m, ctx)) await db.run(statement)
+      built?.({ model: m.name, seconds: Number(((performance.now() - t) / 1000).toFixed(3)) })
     } catch (e) {
       throw new Error(`building model ${m.name}: ${(e as Error).message}`, { cause: e })
     }

@@ -18,7 +18,7 @@ import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
 import { ledgerTotals, reconcile } from '../ingest/reconcile.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
-import { BUILD_PHASES, buildModels } from './build-models.ts'
+import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
 import { claimRunFolder, type RunFolder } from './run-folder.ts'
 import { checkDbPath } from './db-path.ts'
@@ -38,6 +38,8 @@ export interface RunResult {
   runId: string
   manifest: Manifest
   timings: Progress['timings']
+  /** Each model's build seconds, in build order (also in run-log.json). */
+  models: ModelSeconds[]
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
@@ -94,12 +96,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))
     const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     let inputs: FileReconciliation[] = []
+    const modelSeconds: ModelSeconds[] = []
     for (const { phase, layers } of BUILD_PHASES) {
       const models = MODELS.filter((m) => layers.includes(m.layer))
       if (models.length === 0) continue
       await progress.phase(phase, async () => {
         try {
-          await buildModels(db, ctx, models)
+          await buildModels(db, ctx, models, (m) => modelSeconds.push(m))
         } catch (e) {
           throw phase === 'ingest' ? ingestError(e, files) : e
         }
@@ -182,7 +185,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     stepsDone = true
     for (const r of written) if (r.status === 'rejected') throw r.reason
     for (const r of written) if (r.status === 'fulfilled') manifest.outputs.push(...r.value)
-    writeFileSync(paths.runLog, JSON.stringify({ run_id: runId, timings: progress.timings }, null, 2) + '\n')
+    writeFileSync(
+      paths.runLog,
+      JSON.stringify({ run_id: runId, timings: progress.timings, models: modelSeconds }, null, 2) + '\n',
+    )
     await checkpointed
     db.close()
     open = undefined
@@ -197,7 +203,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     openPublicFiles(paths.public)
     folder.commit()
     committed = true
-    return { out, runId, manifest, timings: progress.timings }
+    return { out, runId, manifest, timings: progress.timings, models: modelSeconds }
   } finally {
     // Early output work still running (a failed run) must end before its database closes.
     stepsDone = true

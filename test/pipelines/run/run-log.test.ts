@@ -1,0 +1,40 @@
+/** run-log.json says where a run's time went: each phase, and each model it built, in build order. */
+import { describe, expect, it } from 'vitest'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
+import { BUILD_PHASES } from '../../../pipelines/run/build-models.ts'
+import { MODELS } from '../../../sql/models.ts'
+import { AS_OF, writeFixture } from '../export/relief-fixture.ts'
+
+describe('run-log.json', () => {
+  it('lists every model the run built, once each, in build order, with its seconds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relief-run-log-'))
+    const out = join(dir, 'run')
+    const result = await runPipeline({
+      inputs: [writeFixture(dir)],
+      out,
+      asOf: AS_OF,
+      quiet: true,
+      steps: [],
+    })
+    const log = JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8')) as {
+      timings: { phase: string; seconds: number }[]
+      models: { model: string; seconds: number }[]
+    }
+    const built = MODELS.filter((m) => BUILD_PHASES.some((p) => p.layers.includes(m.layer))).map(
+      (m) => m.name,
+    )
+    expect(log.models.map((m) => m.model)).toEqual(built)
+    expect(result.models).toEqual(log.models)
+    for (const m of log.models) expect(m.seconds).toBeGreaterThanOrEqual(0)
+    // A phase's seconds cover its models' (the phase also waits on the ledger and the like, never less).
+    for (const { phase, layers } of BUILD_PHASES) {
+      const inPhase = MODELS.filter((m) => layers.includes(m.layer)).map((m) => m.name)
+      const sum = log.models.filter((m) => inPhase.includes(m.model)).reduce((s, m) => s + m.seconds, 0)
+      const timed = log.timings.find((t) => t.phase === phase)!.seconds
+      expect(sum).toBeLessThanOrEqual(timed + 0.01)
+    }
+  })
+})
