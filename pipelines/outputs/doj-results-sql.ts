@@ -82,12 +82,45 @@ const csvField = (expr: string) =>
   `case when (${expr}) is null then '' when (${expr}) = '' or contains((${expr}), ',') or contains((${expr}), '"') or contains((${expr}), chr(10)) or contains((${expr}), chr(13)) then '"' || replace((${expr}), '"', '""') || '"' else (${expr}) end`
 
 /**
- * Fields made spreadsheet-safe and joined into CSV text. One lambda over the list of values: each value
+ * Text fields made spreadsheet-safe and joined into CSV text. One lambda over the list of values: each value
  * appears once in the SQL, so DuckDB does not hoist the repeated subexpressions out of a CASE and compute
  * them for every row.
  */
 const csvText = (exprs: readonly string[]) =>
   `array_to_string(list_transform([${exprs.join(', ')}], v -> ${csvField(spreadsheetSafeSql('v'))}), ',')`
+
+/**
+ * A plain field (a boolean, a count, a date or a number of years) never holds a separator, a quote or a line
+ * break and is never the empty string, so as CSV it is itself (NULL empty); only the spreadsheet rule applies
+ * (years are negative for a date after the as-of date). Written without the lambda: the lambda costs about a
+ * microsecond a value, and these are half the values (2.7 of the counts table's 3.7 CPU-s at 2M rows).
+ */
+const plainText = (expr: string) => `coalesce(${spreadsheetSafeSql(expr)}, '')`
+
+/** Fields in order as one CSV text: each run of plain fields written directly, each run of text fields by csvText. */
+export function csvLine(fields: readonly { expr: string; plain: boolean }[]): string {
+  const runs: { plain: boolean; exprs: string[] }[] = []
+  for (const f of fields) {
+    const last = runs.at(-1)
+    if (last && last.plain === f.plain) last.exprs.push(f.expr)
+    else runs.push({ plain: f.plain, exprs: [f.expr] })
+  }
+  return runs
+    .map((r) => (r.plain ? r.exprs.map(plainText).join(` || ',' || `) : csvText(r.exprs)))
+    .join(` || ',' || `)
+}
+
+/** The eligibility columns whose values are plain (see plainText): booleans, counts, dates, years. */
+const PLAIN_COLUMNS: ReadonlySet<EligibilityColumn> = new Set([
+  'IN_SCOPE_COUNT',
+  'NUMBER_OF_CONVICTIONS_ON_RECORD',
+  'OCCURRED_AFTER_2016_11_09',
+  'PC290_REGISTRATION',
+  'DATE_OF_CONVICTION',
+  'YEARS_SINCE_THIS_CONVICTION',
+  'YEARS_SINCE_ANY_CONVICTION',
+  'DECEASED',
+])
 
 /**
  * The eligibility columns as CSV text, for a row that is an in-scope count (`cv` and `sv` in scope) or for
@@ -115,7 +148,9 @@ export function eligibilityTextSql(isCount: boolean): string {
     RULE_ID: cv('rule_id'),
     REDUCED_LEVEL: cv('reduced_level'),
   }
-  return csvText(ELIGIBILITY_COLUMNS.map((c) => `${eligibility[c]}::varchar`))
+  return csvLine(
+    ELIGIBILITY_COLUMNS.map((c) => ({ expr: `${eligibility[c]}::varchar`, plain: PLAIN_COLUMNS.has(c) })),
+  )
 }
 
 /**
