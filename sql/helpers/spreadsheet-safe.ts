@@ -4,9 +4,13 @@
  */
 import { FORMULA_START_CODES } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 
-/** One text expression, made safe. */
+/**
+ * One text expression, made safe. list_contains, not IN: DuckDB rewrites an IN over six constants into a join,
+ * and a join does not keep the order of the rows it reads, so a wrapped `select … order by …` (below) came out of
+ * order (count_determinations.csv at 2M rows broke its order every few thousand rows).
+ */
 export const spreadsheetSafeSql = (expr: string): string =>
-  `case when ascii(${expr}) in (${FORMULA_START_CODES.join(', ')}) then '''' || ${expr} else ${expr} end`
+  `case when list_contains([${FORMULA_START_CODES.join(', ')}], ascii(${expr})) then '''' || ${expr} else ${expr} end`
 
 /**
  * A SELECT whose text columns (named in `textColumns`) are made safe, other columns passed through, in the
