@@ -26,13 +26,30 @@ function defaultMemoryLimit(inputBytes: number): string {
   return isLargeInput(inputBytes) ? LARGE_INPUT_MEMORY_LIMIT : DEFAULT_MEMORY_LIMIT
 }
 
-/** What the input files' total size decides for a run: its memory limit (unless given) and ModelContext.largeInput. */
+/**
+ * The memory limit of a statewide-size run's writing (the determination files and the output steps), unless
+ * --memory-limit is given. Those are sorts and COPYs, which spill well: at 20M lines, with the models' 3 GB, the
+ * determination files' sort took the process to 3.5 GB alone and the whole run to 4.2–4.5 GB with Node's heap
+ * (the bar is 4 GB); with 2 GB the files took it to 2.5 GB, in 31 s against 23 s.
+ */
+const LARGE_INPUT_OUTPUT_MEMORY_LIMIT = '2GB'
+
+/**
+ * What the input files' total size decides for a run: its memory limit (unless given), the limit of its writing
+ * (outputMemoryLimit: lower for a statewide-size input once the models are built), and ModelContext.largeInput.
+ */
 export function sizedForInput(
   files: readonly { bytes: number }[],
   memoryLimit: string | undefined,
-): { memoryLimit: string; largeInput: boolean } {
+): { memoryLimit: string; outputMemoryLimit: string; largeInput: boolean } {
   const bytes = files.reduce((n, f) => n + f.bytes, 0)
-  return { memoryLimit: memoryLimit ?? defaultMemoryLimit(bytes), largeInput: isLargeInput(bytes) }
+  const limit = memoryLimit ?? defaultMemoryLimit(bytes)
+  const largeInput = isLargeInput(bytes)
+  return {
+    memoryLimit: limit,
+    outputMemoryLimit: largeInput && memoryLimit === undefined ? LARGE_INPUT_OUTPUT_MEMORY_LIMIT : limit,
+    largeInput,
+  }
 }
 
 /** DuckDB's size syntax: a number and a unit (1.5GB, 800MiB, 4 GB) or a percentage of memory (50%). */

@@ -28,6 +28,7 @@ import { MODELS } from '../../sql/models.ts'
 import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
+import { releaseRetainedMemory } from './release-memory.ts'
 import type { ModelContext } from '../../sql/model.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
@@ -124,6 +125,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       // The determinations are written as soon as they exist: the marts only feed the other outputs.
       if (phase === 'determinations')
         await progress.phase('write determinations', async () => {
+          // From here on a statewide-size run writes, within its writing's memory limit (resource-options.ts).
+          if (sized.largeInput) await releaseRetainedMemory(db, sized.outputMemoryLimit)
           await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)
           await copyParquet(db, DETERMINATIONS_SELECT, paths.determinationsParquet)
           await copyCsv(db, REJECTS_SELECT, paths.rejectsCsv)
@@ -170,17 +173,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // statewide-size input runs them one after another: memory comes first there (docs/scale.md).
     const written = await settledInTurn(
       sized.largeInput ? 1 : steps.length,
-      steps.map(
-        (step) => () =>
-          onOwnConnection(db, (con) =>
-            progress.phase(
-              `write ${step.name}`,
-              () => step.write({ db: con, out: folder.work, runId, asOf, manifest }),
-              (files) => `${files.length} file(s)`,
-              { together: !sized.largeInput },
-            ),
+      steps.map((step) => async () => {
+        if (sized.largeInput) await releaseRetainedMemory(db, sized.outputMemoryLimit)
+        return onOwnConnection(db, (con) =>
+          progress.phase(
+            `write ${step.name}`,
+            () => step.write({ db: con, out: folder.work, runId, asOf, manifest }),
+            (files) => `${files.length} file(s)`,
+            { together: !sized.largeInput },
           ),
-      ),
+        )
+      }),
     )
     stepsDone = true
     for (const r of written) if (r.status === 'rejected') throw r.reason
