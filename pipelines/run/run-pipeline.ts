@@ -125,7 +125,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       // The determinations are written as soon as they exist: the marts only feed the other outputs.
       if (phase === 'determinations')
         await progress.phase('write determinations', async () => {
-          // From here on a statewide-size run writes, within its writing's memory limit (resource-options.ts).
+          // From here on (these files, the marts, the output steps) a statewide-size run works within its writing's
+          // lower memory limit (resource-options.ts).
           if (sized.largeInput) await releaseRetainedMemory(db, sized.outputMemoryLimit)
           await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)
           await copyParquet(db, DETERMINATIONS_SELECT, paths.determinationsParquet)
