@@ -72,7 +72,9 @@ describe('a partitioned model on a statewide-size input', () => {
       step_type: i % 7 === 0 ? 'DECEASED' : null,
       step_date: '2010-01-01',
       is_pc290_registration: false,
-      county: 'FRESNO',
+      // Several counties and conviction dates, so the earliest conviction's county is a real choice.
+      county: ['FRESNO', 'KERN', 'YOLO'][i % 3],
+      disp_date: `20${String(10 + (i % 9)).padStart(2, '0')}-0${1 + (i % 8)}-15`,
       is_conviction: i % 2 === 0,
     }))
     const columns = {
@@ -87,6 +89,7 @@ describe('a partitioned model on a statewide-size input', () => {
       step_date: 'date',
       is_pc290_registration: 'boolean',
       county: 'varchar',
+      disp_date: 'date',
       is_conviction: 'boolean',
     }
     expect(buildStatements(int_subjects, fixtureContext({ largeInput: true }))).toHaveLength(
