@@ -23,10 +23,8 @@ facts as (
     min(step_date) filter (where is_pc290_registration) as pc290_registration_date,
     coalesce(bool_or(is_pc290_registration), false) as pc290_registered,
     coalesce(bool_or(is_pc290_registration and step_date is null), false) as pc290_registration_undated,
-    -- The county of the earliest conviction (its DISP_DATE, else its step date; undated ones last, the county
-    -- name breaking a tie so the answer never depends on line order).
-    min({'day': coalesce(disp_date, step_date, date '9999-12-31'), 'county': county})
-      filter (where is_conviction and county is not null).county as first_conviction_county
+    -- The county of the earliest conviction, dated by its DISP_DATE, else its step date.
+    min({'day': coalesce(coalesce(disp_date, step_date), date '9999-12-31'), 'county': county}) filter (where is_conviction and county is not null).county as first_conviction_county
   from lines
   group by subject_id
 ),

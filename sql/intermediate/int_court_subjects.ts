@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Model } from '../model.ts'
-import { ref } from '../helpers/model-sql.ts'
+import { raw, ref } from '../helpers/model-sql.ts'
+import { earliestCountySql } from '../helpers/earliest-county.ts'
 import { int_subjects } from './int_subjects.ts'
 import { int_court_only_charges } from './int_court_only_charges.ts'
 
@@ -29,9 +30,7 @@ select
   false as deceased,
   null::date as deceased_date,
   null::date as pc290_registration_date,
-  -- As in int_subjects: the county of the earliest conviction, undated ones last, the name breaking a tie.
-  min({'day': coalesce(disposition_date, date '9999-12-31'), 'county': county})
-    filter (where county is not null).county as first_conviction_county
+  ${raw(earliestCountySql('disposition_date', 'true'))} as first_conviction_county
 from ${ref(int_court_only_charges)}
 where not doj_history_known
 group by subject_id`,
