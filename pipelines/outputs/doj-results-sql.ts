@@ -71,11 +71,18 @@ const LINE_WRITE = `format csv, delimiter ${LINE_DELIM}, quote '', escape ''`
 /** The counties with in-scope counts, in file order (call filesTableSql with them). */
 export const COUNTIES_SQL = `select distinct county from mart_doj_count_values order by county nulls last`
 
-/** The files in name order with their number; call with the counties sorted (uniqueSlugs' order). */
+/**
+ * The files in name order with their number; call with the counties sorted (uniqueSlugs' order). No county (no
+ * in-scope count) is no file: an empty VALUES list is not SQL, so that table is built empty.
+ */
 export const filesTableSql = (counties: readonly (string | null)[]): string =>
   `create or replace temp table ${FILES_TABLE} as
-select * from (values ${counties.map((c, i) => `(${c === null ? 'null::varchar' : lit(c)}, ${i})`).join(', ')})
+${
+  counties.length
+    ? `select * from (values ${counties.map((c, i) => `(${c === null ? 'null::varchar' : lit(c)}, ${i})`).join(', ')})
   f(county, ${FILE_COLUMN})`
+    : `select null::varchar as county, null::integer as ${FILE_COLUMN} where false`
+}`
 
 /** One value as a CSV field, as DuckDB's writer quotes it (NULL empty, the empty string ""). */
 const csvField = (expr: string) =>

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
-import { exportOutputs } from '../../../pipelines/export/export-command.ts'
+import { exportOutputs, readManifest } from '../../../pipelines/export/export-command.ts'
 import { ELIGIBILITY_COLUMNS } from '../../../data-contracts/outputs/doj-results.contract.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
+import { dojRow, writeExtract } from '../../helpers/doj-fixture.ts'
 import { AS_OF, BAD_LINE, writeFixture } from '../export/relief-fixture.ts'
 
 let out = ''
@@ -179,4 +180,16 @@ describe('DOJ result files with --doj-rows all', () => {
     expect(get(p5, 'OCCURRED_AFTER_2016_11_09')).toBe('true')
     expect(get(p5, 'DETERMINATION')).toBe('not_eligible')
   })
+})
+
+describe('DOJ result files, no in-scope count', () => {
+  it('a run that decides no Prop 64 count completes and writes no DOJ file', async () => {
+    // The files table was built from an empty VALUES list, which is not SQL: the whole run failed.
+    const dir = mkdtempSync(join(tmpdir(), 'relief-doj-none-'))
+    const extract = writeExtract([dojRow({ SUBJECT_ID: '1', DISP_DESCR: 'DISMISSED' })], { dir })
+    const none = join(dir, 'run')
+    await runPipeline({ inputs: [extract], out: none, asOf: AS_OF, quiet: true })
+    expect(readManifest(none).counts.in_scope_counts).toBe(0)
+    expect(readdirSync(join(none, 'restricted', 'doj'))).toEqual([])
+  }, 60_000)
 })
