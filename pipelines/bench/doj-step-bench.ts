@@ -1,6 +1,6 @@
 /**
  * Times the `doj` output step alone against the floor, on a copy of a finished run's database:
- *   node --import tsx pipelines/bench/doj-step-bench.ts <relief.duckdb> <manifest.json> <scratch dir> [counts|all]
+ *   node --import tsx pipelines/bench/doj-step-bench.ts <relief.duckdb> <manifest.json> <scratch dir> [counts|all] [lines|parse]
  * The database is copied into the scratch folder first (the step writes temp tables), and its mart views are
  * recreated from the current models (as `relief export` does), untimed, so the bench times the code as it is. Prints each SQL
  * statement's seconds, the step's total and its ratio to the floor (count(*) over read_csv of the first input,
@@ -16,7 +16,13 @@ import { ensureMarts } from '../outputs/ensure-marts.ts'
 import type { DojRows } from '../outputs/doj-results-sql.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
-const [dbFile, manifestFile, scratch, rowsArg] = process.argv.slice(2) as [string, string, string, string?]
+const [dbFile, manifestFile, scratch, rowsArg, pathArg] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string?,
+  string?,
+]
 const rows = (rowsArg ?? 'counts') as DojRows
 const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest
 const threads = 2
@@ -75,7 +81,7 @@ await ensureMarts(db, copy, manifest)
 const log: { sql: string; seconds: number; cpu: number }[] = []
 const t = performance.now()
 const cpu0 = process.cpuUsage()
-const written = await dojResultsStepFor(rows).write({
+const written = await dojResultsStepFor(rows, { linePath: pathArg !== 'parse' }).write({
   db: timed(db, log),
   out: join(scratch, 'out'),
   runId: manifest.run_id,

@@ -31,11 +31,14 @@ export function requireRunInputs(manifest: Manifest): void {
 export async function checkRunInputs(manifest: Manifest): Promise<void> {
   requireRunInputs(manifest)
   for (const f of manifest.inputs)
-    if ((await sha256(f.file)) !== f.sha256)
-      throw new UserError(
-        `${f.file}: changed since run ${manifest.run_id} (sha256 differs from manifest.json); rerun \`relief run\``,
-      )
+    if ((await sha256(f.file)) !== f.sha256) throw changedSinceRun(f, manifest.run_id)
 }
+
+/** The refusal of an input whose bytes are no longer the ones the run hashed. */
+export const changedSinceRun = (f: FileReconciliation, runId: string): UserError =>
+  new UserError(
+    `${f.file}: changed since run ${runId} (sha256 differs from manifest.json); rerun \`relief run\``,
+  )
 
 /**
  * Whether an input can be read line by line (doj-results-sql.ts): the run's ledger found every record on

@@ -2,7 +2,7 @@
  * The only importer of @duckdb/node-api: opens an instance with the run's resource limits and
  * gives a small typed surface (run, rows) so the rest of the code never touches the driver.
  */
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { DuckDBBlobValue, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
 
 export interface DbOptions {
   threads?: number
@@ -22,6 +22,8 @@ export interface Db {
   rows<T = Record<string, unknown>>(sql: string): Promise<T[]>
   /** First column of the first row. */
   scalar<T = unknown>(sql: string): Promise<T>
+  /** First column of the first row, a BLOB, as its bytes (no text decoding: large texts cast to BLOB cross cheaply). */
+  bytes(sql: string): Promise<Uint8Array>
   /**
    * Another connection to the same database: its queries run beside this one's (on the same threads and memory
    * limit) and it has its own temp tables. Its close() closes only the connection.
@@ -56,6 +58,12 @@ function dbOn(con: DuckDBConnection, instance: DuckDBInstance, owner = true): Db
       const r = await con.runAndReadAll(sql)
       const rows = r.getRows()
       return (rows.length ? rows[0]![0] : undefined) as T
+    },
+    async bytes(sql: string) {
+      const r = await con.runAndReadAll(sql)
+      const v = r.getRows()[0]?.[0]
+      if (!(v instanceof DuckDBBlobValue)) throw new Error(`not a BLOB: ${sql.slice(0, 80)}`)
+      return v.bytes
     },
     async connect() {
       return dbOn(await instance.connect(), instance, false)

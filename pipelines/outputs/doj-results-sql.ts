@@ -16,7 +16,11 @@
  * super-strike / PC 290 item on the whole record) and blanks in the count-level columns.
  *
  * How it stays fast (issue 11): parsing all 95 columns of every input line and having DuckDB's CSV writer
- * quote them again costs many times a plain scan. So, for an input whose every record is one physical line
+ * quote them again costs many times a plain scan. By default the files are written from the input's own lines,
+ * found by a scan in JavaScript (doj-results-lines.ts: about 40% less CPU at 2M rows, the same bytes). Where that
+ * path cannot go (--doj-rows all, an input with multi-line records, NUL bytes or rejected lines, or a line whose
+ * quoting a plain split would read differently), the parsing path below writes them, and it is the reference the
+ * line path is tested against. For an input whose every record is one physical line
  * (the run's ledger says so), the file is first read as whole lines, unparsed; only lines that may be wanted
  * (those holding "convicted" in any case, or every line with --doj-rows all) go to a candidate file, each
  * as `"<the line, quoted>",<the line>`. That small file is parsed with the run's own CSV options, so exactly
@@ -276,11 +280,53 @@ export const formulaLinesSql = (path: string): string =>
   `copy (select distinct '"' || replace(doj_text, '"', '""') || '",' || doj_text from ${ROWS_TABLE}
 where may_start_formula) to ${lit(path)} (${LINE_WRITE}, header false)`
 
-/** Those lines rebuilt from their parsed values, each field made spreadsheet-safe. */
+/** Each line of a parsed candidate file with its text rebuilt from its values, each field made spreadsheet-safe. */
+export const rebuiltLinesSql = (parsed: string): string =>
+  `select doj_line, ${csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))} as rebuilt from ${parsed}`
+
+/** Those lines rebuilt from their parsed values (rebuiltLinesSql). */
 export const rebuildFormulaLinesSql = (parsed: string): string =>
   `update ${ROWS_TABLE} set doj_text = p.rebuilt, may_start_formula = false
-from (select doj_line, ${csvText(DOJ_COLUMN_NAMES.map((n) => `"${n}"`))} as rebuilt from ${parsed}) p
+from (${rebuiltLinesSql(parsed)}) p
 where ${ROWS_TABLE}.may_start_formula and ${ROWS_TABLE}.doj_text = p.doj_line`
+
+/**
+ * The line path's counts (doj-results-lines.ts), numbered in the order the files are written in (file, person,
+ * count: the COPYs' sort keys) and stored in that order, so one file's ranks are a run of row groups.
+ */
+export const RANKED_TABLE = 'doj_result_ranked'
+export const rankedTableSql = `create or replace temp table ${RANKED_TABLE} as
+select (row_number() over (order by ${FILE_COLUMN}, subject_id, cnt_order) - 1)::integer as rank, ${FILE_COLUMN},
+  subject_id, cnt_order, elig
+from ${COUNTS_TABLE}
+order by rank`
+
+/** Separators of the texts the line path reads in one piece: control characters no key or text holds (checked). */
+export const KEY_SEP = String.fromCharCode(1)
+export const ROW_SEP = String.fromCharCode(2)
+
+/**
+ * Every count as `person KEY_SEP count KEY_SEP rank`, by person and count, and whether the line path can take
+ * them (distinct, no NULL, no separator in a key or a text).
+ */
+export const countKeysSql = `select
+  coalesce(string_agg(subject_id || ${lit(KEY_SEP)} || cnt_order || ${lit(KEY_SEP)} || rank, ${lit(ROW_SEP)}
+    order by subject_id, cnt_order), '') as keys,
+  count(*)::integer as counts,
+  count(distinct (subject_id, cnt_order))::integer as distinct_keys,
+  count(*) filter (where subject_id is null or cnt_order is null
+    or contains(subject_id || cnt_order, ${lit(KEY_SEP)}) or contains(subject_id || cnt_order, ${lit(ROW_SEP)})
+    or contains(elig, ${lit(ROW_SEP)}))::integer as unusable
+from ${RANKED_TABLE}`
+
+/** How many counts each file has, in file order (their ranks follow one another). */
+export const countsPerFileSql = `select ${FILE_COLUMN}::integer as file_no, count(*)::integer as counts
+from ${RANKED_TABLE} group by all order by ${FILE_COLUMN}`
+
+/** The eligibility texts of ranks [first, first + n), in rank order, joined by ROW_SEP, as UTF-8 bytes. */
+export const eligTextSql = (first: number, n: number): string =>
+  `select encode(coalesce(string_agg(elig, ${lit(ROW_SEP)} order by rank), '')) as elig
+from ${RANKED_TABLE} where rank >= ${first} and rank < ${first + n}`
 
 /**
  * One county's file: its rows (the input's 95 fields, then the eligibility columns), ordered within the file by
@@ -297,6 +343,7 @@ to ${lit(path)} (${LINE_WRITE}, header true)`
 
 export const DROP_SQL = [
   ROWS_TABLE,
+  RANKED_TABLE,
   COUNTS_TABLE,
   SUBJECTS_TABLE,
   SCOPE_TABLE,

@@ -1,0 +1,279 @@
+/**
+ * The DOJ step's line path (issue 11): the result files written from the input's own lines, found by a JavaScript
+ * scan (doj-line-scan.ts) instead of DuckDB reading the input twice more (whole lines, then the candidate lines
+ * parsed). The bytes are the parsing path's, file for file: the same rows, each its original line (or, where a
+ * field may start a formula, the line rebuilt by the same SQL), then its count's eligibility text, in the same
+ * order (file, person, count, then the line's own bytes, as DuckDB sorts text).
+ *
+ * It takes the default rows (`counts`) of inputs whose ledger found one record per physical line, no NUL byte and
+ * no rejected line, and counts with distinct, plain keys. Anything else, or a quirk the scan meets, returns false
+ * before anything is written, and the step takes the parsing path. The scan hashes each input as it reads it.
+ */
+import { closeSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { join } from 'node:path'
+import type { Db } from '../lib/duckdb.ts'
+import { withInsertionOrder } from '../export/insertion-order.ts'
+import { changedSinceRun, oneRecordPerLine } from '../export/run-inputs.ts'
+import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
+import { DOJ_RESULT_COLUMNS } from '../../data-contracts/outputs/doj-results.contract.ts'
+import { scanCountLines, type CountLines, type CountRank } from './doj-line-scan.ts'
+import {
+  CANDIDATE_COLUMNS,
+  countKeysSql,
+  countsPerFileSql,
+  eligTextSql,
+  KEY_SEP,
+  parseSql,
+  rankedTableSql,
+  rebuiltLinesSql,
+  ROW_SEP,
+} from './doj-results-sql.ts'
+
+/** Whether the line path can take these inputs at all (before any scan). */
+export const linePathTakes = (inputs: readonly FileReconciliation[]): boolean =>
+  inputs.every((f) => oneRecordPerLine(f) && f.rows_rejected === 0)
+
+/**
+ * The rank of a count by its person and count, from countKeysSql's keys (sorted by person, then count): a map from
+ * each person to their first key, then a look along their few counts. No key is built per line: joining the two
+ * values into one string cost more than the rest of the lookup.
+ */
+function rankLookup(keys: readonly string[]): CountRank {
+  const counts: string[] = []
+  const ranks = new Int32Array(keys.length)
+  const end = new Int32Array(keys.length)
+  const firstOf = new Map<string, number>()
+  let last = ''
+  for (const [i, key] of keys.entries()) {
+    const [subject, cnt, rank] = key.split(KEY_SEP) as [string, string, string]
+    counts.push(cnt)
+    ranks[i] = Number(rank)
+    if (i === 0 || subject !== last) firstOf.set(subject, i)
+    end[firstOf.get(subject)!] = i + 1
+    last = subject
+  }
+  return (subject, cnt) => {
+    const from = firstOf.get(subject)
+    if (from === undefined) return undefined
+    for (let i = from; i < end[from]!; i++) if (counts[i] === cnt) return ranks[i]
+    return undefined
+  }
+}
+
+/** Every input's lines, one numbering: hit h is line `at[h]` of input `input[h]`'s scan, its count `rank[h]`. */
+interface Hits {
+  scans: CountLines[]
+  input: Int32Array
+  at: Int32Array
+  rank: Int32Array
+}
+
+function allHits(scans: CountLines[]): Hits {
+  const n = scans.reduce((s, l) => s + l.n, 0)
+  const hits = { scans, input: new Int32Array(n), at: new Int32Array(n), rank: new Int32Array(n) }
+  let h = 0
+  for (const [i, l] of scans.entries())
+    for (let j = 0; j < l.n; j++, h++) {
+      hits.input[h] = i
+      hits.at[h] = j
+      hits.rank[h] = l.rank[j]!
+    }
+  return hits
+}
+
+/** A hit's line bytes: from the scan's blocks, or read again from the file past them. */
+function lineBytes(fds: readonly number[], hits: Hits, h: number): Uint8Array {
+  const l = hits.scans[hits.input[h]!]!
+  const j = hits.at[h]!
+  const block = l.block[j]!
+  if (block >= 0) return l.blocks[block]!.subarray(l.offset[j]!, l.offset[j]! + l.length[j]!)
+  const b = Buffer.allocUnsafe(l.length[j]!)
+  if (readSync(fds[hits.input[h]!]!, b, 0, b.length, l.start[j]!) !== b.length)
+    throw new Error('an input changed while the DOJ files were written')
+  return b
+}
+
+/**
+ * Lines with a field that may start a formula, rebuilt by the parsing path's SQL (each field made safe): the
+ * distinct lines go through a candidate file parsed with ingest's options. A line that does not parse keeps its
+ * text, as on the parsing path.
+ */
+async function rebuildFormulaLines(
+  db: Db,
+  lines: readonly Uint8Array[],
+  scratch: string,
+): Promise<Map<string, Buffer>> {
+  const distinct = [
+    ...new Set(lines.map((l) => Buffer.from(l.buffer, l.byteOffset, l.length).toString('utf8'))),
+  ]
+  const rebuilt = new Map<string, Buffer>()
+  if (!distinct.length) return rebuilt
+  const path = join(scratch, 'formula-lines.csv')
+  writeFileSync(path, distinct.map((l) => `"${l.replaceAll('"', '""')}",${l}\n`).join(''))
+  try {
+    const rows = await db.rows<{ doj_line: string; rebuilt: string }>(
+      rebuiltLinesSql(parseSql(path, false, CANDIDATE_COLUMNS)),
+    )
+    for (const r of rows) rebuilt.set(r.doj_line, Buffer.from(r.rebuilt, 'utf8'))
+  } finally {
+    rmSync(path, { force: true })
+  }
+  return rebuilt
+}
+
+/** Where each part of a text read in one piece starts (and, at the end, one past the last part's end + 1). */
+function partStarts(joined: Uint8Array, parts: number): Int32Array {
+  const bytes = Buffer.from(joined.buffer, joined.byteOffset, joined.length)
+  const sep = ROW_SEP.charCodeAt(0)
+  const starts = new Int32Array(parts + 1)
+  for (let p = 1, from = 0; p < parts; p++) {
+    from = bytes.indexOf(sep, from) + 1
+    starts[p] = from
+  }
+  starts[parts] = joined.length + 1
+  return starts
+}
+
+/**
+ * The hits in rank order, by counting (ranks are 0..counts-1): `first[r]` is where rank r's hits start in
+ * `order`, each input's lines in file order.
+ */
+function byRank(hits: Hits, counts: number): { order: Int32Array; first: Int32Array } {
+  const first = new Int32Array(counts + 1)
+  for (const r of hits.rank) first[r + 1]!++
+  for (let r = 0; r < counts; r++) first[r + 1]! += first[r]!
+  const next = first.slice(0, counts)
+  const order = new Int32Array(hits.rank.length)
+  for (let h = 0; h < hits.rank.length; h++) order[next[hits.rank[h]!]!++] = h
+  return { order, first }
+}
+
+/** One file's bytes, written through one reused buffer. */
+class FileWriter {
+  private out = Buffer.allocUnsafe(4 << 20)
+  private used = 0
+  private readonly fd: number
+  constructor(path: string) {
+    this.fd = openSync(path, 'w', 0o600)
+  }
+  put(bytes: Uint8Array): void {
+    if (this.used + bytes.length > this.out.length) {
+      this.flush()
+      if (bytes.length > this.out.length) this.out = Buffer.allocUnsafe(bytes.length)
+    }
+    this.out.set(bytes, this.used)
+    this.used += bytes.length
+  }
+  byte(b: number): void {
+    if (this.used === this.out.length) this.flush()
+    this.out[this.used++] = b
+  }
+  flush(): void {
+    writeSync(this.fd, this.out, 0, this.used)
+    this.used = 0
+  }
+  close(): void {
+    try {
+      this.flush()
+    } finally {
+      closeSync(this.fd)
+    }
+  }
+}
+
+const HEADER = Buffer.from(`${DOJ_RESULT_COLUMNS.join(',')}\n`)
+
+/** Every input scanned (null at the first quirk); the lookup is free once this returns. */
+async function scanInputs(
+  inputs: readonly FileReconciliation[],
+  runId: string,
+  rankOf: CountRank,
+): Promise<CountLines[] | null> {
+  const scans: CountLines[] = []
+  for (const f of inputs) {
+    const scan = await scanCountLines(f.file, f.has_header, rankOf)
+    if (scan.kind === 'quirk') return null
+    if (scan.sha256 !== f.sha256) throw changedSinceRun(f, runId)
+    scans.push(scan.lines)
+  }
+  return scans
+}
+
+/**
+ * Writes `staged[i]` for every file i through the line path, or returns false (nothing written) when it cannot
+ * take these inputs or counts. Throws if an input is not the file the run hashed.
+ */
+export async function writeByLines(
+  db: Db,
+  inputs: readonly FileReconciliation[],
+  runId: string,
+  staged: readonly string[],
+  scratch: string,
+): Promise<boolean> {
+  if (!linePathTakes(inputs)) return false
+  await withInsertionOrder(db, () => db.run(rankedTableSql))
+  const k = (
+    await db.rows<{ keys: string; counts: number; distinct_keys: number; unusable: number }>(countKeysSql)
+  )[0]!
+  if (k.unusable > 0 || k.distinct_keys !== k.counts) return false
+  const scans = await scanInputs(inputs, runId, rankLookup(k.counts ? k.keys.split(ROW_SEP) : []))
+  if (!scans) return false
+
+  const hits = allHits(scans)
+  const { order, first } = byRank(hits, k.counts)
+  const fds = inputs.map((f) => openSync(f.file, 'r'))
+  try {
+    const countsOf = new Map(
+      (await db.rows<{ file_no: number; counts: number }>(countsPerFileSql)).map((r) => [
+        r.file_no,
+        r.counts,
+      ]),
+    )
+    let firstRank = 0
+    for (const [fileNo, path] of staged.entries()) {
+      const counts = countsOf.get(fileNo) ?? 0
+      const begin = first[firstRank]!
+      const mine = order.subarray(begin, first[firstRank + counts]!)
+      const text = Array.from(mine, (h) => lineBytes(fds, hits, h))
+      const formula = [...mine.keys()].filter(
+        (i) => hits.scans[hits.input[mine[i]!]!]!.formula[hits.at[mine[i]!]!],
+      )
+      if (formula.length) {
+        const rebuilt = await rebuildFormulaLines(
+          db,
+          formula.map((i) => text[i]!),
+          scratch,
+        )
+        for (const i of formula) text[i] = rebuilt.get(Buffer.from(text[i]!).toString('utf8')) ?? text[i]!
+      }
+      const elig = counts ? await db.bytes(eligTextSql(firstRank, counts)) : new Uint8Array(0)
+      const starts = partStarts(elig, counts)
+      const file = new FileWriter(path)
+      try {
+        file.put(HEADER)
+        for (let r = 0; r < counts; r++) {
+          // A count's lines by their own bytes, as the parsing path's ORDER BY ... doj_text.
+          const from = first[firstRank + r]! - begin
+          const to = first[firstRank + r + 1]! - begin
+          const lines = text.slice(from, to)
+          if (lines.length > 1) lines.sort((a, b) => Buffer.compare(a, b))
+          const eligText = elig.subarray(starts[r]!, starts[r + 1]! - 1)
+          for (const line of lines) {
+            file.put(line)
+            file.byte(0x2c)
+            file.put(eligText)
+            file.byte(0x0a)
+          }
+        }
+      } finally {
+        file.close()
+      }
+      firstRank += counts
+      await nextTurn() // the other output steps' JavaScript runs between files
+    }
+  } finally {
+    for (const fd of fds) closeSync(fd)
+  }
+  return true
+}
