@@ -40,7 +40,7 @@ export interface CountLines {
 }
 
 /** Line bytes kept in memory per scan (then read again from the file): a statewide county's lines fit. */
-const ARENA_BYTES = 1 << 30
+const ARENA_BYTES = 512 << 20
 const BLOCK_BYTES = 32 << 20
 
 export type LineScan = { kind: 'lines'; sha256: string; lines: CountLines } | { kind: 'quirk'; why: string }
@@ -149,9 +149,23 @@ const NOT_ASCII = /[\x80-\xff]/
 
 const WORD = 'CONVICTED'
 
-/** DISP_DESCR's test on the parsing path: trimmed and upper-cased, it starts with CONVICTED. */
-const isConvicted = (dispDescr: string): boolean =>
-  trimSpaces(fieldValue(dispDescr)).toUpperCase().startsWith(WORD)
+/**
+ * DISP_DESCR's test on the parsing path: trimmed and upper-cased, it starts with CONVICTED. Given the field as it
+ * stands in the line (quoted or not), read as latin1.
+ */
+export function isConvicted(dispDescr: string): boolean {
+  // The common case, decided without copying: an unquoted value that starts with the word in ASCII letters.
+  if (dispDescr.length >= WORD.length && (dispDescr.charCodeAt(0) | 0x20) === 0x63) {
+    let i = 0
+    for (; i < WORD.length; i++) {
+      const c = dispDescr.charCodeAt(i)
+      if (c >= 0x80) break // a letter upper() may map onto the word's (the dotless ı): the full test decides
+      if ((c & 0xdf) !== WORD.charCodeAt(i)) return false
+    }
+    if (i === WORD.length) return true
+  }
+  return trimSpaces(fieldValue(dispDescr)).toUpperCase().startsWith(WORD)
+}
 
 /**
  * Scans one input: hashes every byte and returns each wanted line's count rank, offset, length and whether a field

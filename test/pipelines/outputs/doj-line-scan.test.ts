@@ -10,7 +10,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDb, type Db } from '../../../pipelines/lib/duckdb.ts'
-import { mayStartFormula, scanCountLines, trimSpaces } from '../../../pipelines/outputs/doj-line-scan.ts'
+import {
+  isConvicted,
+  mayStartFormula,
+  scanCountLines,
+  trimSpaces,
+} from '../../../pipelines/outputs/doj-line-scan.ts'
 import { lit } from '../../../sql/helpers/quote.ts'
 import { dojRow, toCsvLine } from '../../helpers/doj-fixture.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
@@ -65,6 +70,35 @@ describe('mayStartFormula', () => {
       }),
       { numRuns: 500 },
     )
+  })
+})
+
+describe('isConvicted', () => {
+  it("is the parsing path's upper(trim(DISP_DESCR)) LIKE 'CONVICTED%' on the field as it stands in the line (property)", async () => {
+    // Mostly the word's own letters in either case (the dotless ı for I), now and then a wrong one.
+    const letter = (ch: string) =>
+      fc.oneof(
+        { weight: 12, arbitrary: fc.constantFrom(ch, ch.toLowerCase(), ...(ch === 'I' ? ['ı'] : [])) },
+        { weight: 1, arbitrary: fc.constantFrom('X', '"') },
+      )
+    const word = fc.tuple(...[...'CONVICTED'].map(letter)).map((cs) => cs.join(''))
+    const value = fc
+      .tuple(fc.constantFrom('', ' ', '\u00a0', '\t'), word, fc.constantFrom('', '-PROBATION', ' ', ','))
+      .map((p) => p.join(''))
+    const seen = new Set<boolean>()
+    const field = (v: string) => (/[",]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+    await fc.assert(
+      fc.asyncProperty(fc.array(value, { minLength: 1, maxLength: 30 }), async (values) => {
+        const rows = await db.rows<{ c: boolean }>(
+          `select upper(trim(v)) like 'CONVICTED%' as c from (values ${values.map((v) => `(${lit(v)})`).join(', ')}) x(v)`,
+        )
+        const latin1 = (v: string) => Buffer.from(field(v), 'utf8').toString('latin1')
+        expect(values.map((v) => isConvicted(latin1(v)))).toEqual(rows.map((r) => r.c))
+        for (const r of rows) seen.add(r.c)
+      }),
+      { numRuns: 60 },
+    )
+    expect([...seen].sort()).toEqual([false, true]) // both answers were asked for
   })
 })
 
