@@ -32,6 +32,18 @@ export interface Db {
   close(): void
 }
 
+/** The memory limit each open instance was given (at open, or since by setMemoryLimit): DuckDB shows it rounded. */
+const memoryLimits = new WeakMap<object, string>()
+
+/** Sets the instance's memory limit (a GLOBAL setting: every connection of the instance) and remembers it. */
+export async function setMemoryLimit(db: Db, limit: string): Promise<void> {
+  await db.run(`set memory_limit = '${limit.replaceAll("'", "''")}'`)
+  memoryLimits.set(db.instance, limit)
+}
+
+/** The memory limit this instance was given, exactly as given; undefined for DuckDB's own default. */
+export const memoryLimitOf = (db: Db): string | undefined => memoryLimits.get(db.instance)
+
 export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   const config: Record<string, string> = { preserve_insertion_order: 'false' }
   if (opts.threads) config.threads = String(opts.threads)
@@ -39,6 +51,7 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   if (opts.tempDirectory) config.temp_directory = opts.tempDirectory
   if (opts.readOnly) config.access_mode = 'READ_ONLY'
   const instance = await DuckDBInstance.create(path, config)
+  if (opts.memoryLimit) memoryLimits.set(instance, opts.memoryLimit)
   return dbOn(await instance.connect(), instance)
 }
 

@@ -14,6 +14,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import { join } from 'node:path'
 import type { Db } from '../lib/duckdb.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
+import { releaseRetainedMemoryAtLimit } from '../run/release-memory.ts'
+import { sizedForInput } from '../run/resource-options.ts'
 import { changedSinceRun, oneRecordPerLine } from '../export/run-inputs.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import { DOJ_RESULT_COLUMNS } from '../../data-contracts/outputs/doj-results.contract.ts'
@@ -25,6 +27,7 @@ import {
   eligTextSql,
   KEY_SEP,
   parseSql,
+  RANKED_TABLE,
   rankedTableSql,
   rebuiltLinesSql,
   ROW_SEP,
@@ -39,19 +42,29 @@ export const linePathTakes = (inputs: readonly FileReconciliation[]): boolean =>
  * each person to their first key, then a look along their few counts. No key is built per line: joining the two
  * values into one string cost more than the rest of the lookup.
  */
-function rankLookup(keys: readonly string[]): CountRank {
-  const counts: string[] = []
-  const ranks = new Int32Array(keys.length)
-  const end = new Int32Array(keys.length)
+function rankLookup(joined: string, n: number): CountRank {
+  const counts: string[] = new Array<string>(n)
+  const ranks = new Int32Array(n)
+  const end = new Int32Array(n)
   const firstOf = new Map<string, number>()
   let last = ''
-  for (const [i, key] of keys.entries()) {
-    const [subject, cnt, rank] = key.split(KEY_SEP) as [string, string, string]
-    counts.push(cnt)
-    ranks[i] = Number(rank)
-    if (i === 0 || subject !== last) firstOf.set(subject, i)
-    end[firstOf.get(subject)!] = i + 1
-    last = subject
+  let first = 0
+  // Read in place (no array per key): `person KEY_SEP count KEY_SEP rank`, keys joined by ROW_SEP.
+  for (let i = 0, at = 0; i < n; i++) {
+    const a = joined.indexOf(KEY_SEP, at)
+    const b = joined.indexOf(KEY_SEP, a + 1)
+    let c = joined.indexOf(ROW_SEP, b + 1)
+    if (c < 0) c = joined.length
+    const subject = joined.slice(at, a)
+    counts[i] = joined.slice(a + 1, b)
+    ranks[i] = Number(joined.slice(b + 1, c))
+    if (i === 0 || subject !== last) {
+      first = i
+      firstOf.set(subject, i)
+      last = subject
+    }
+    end[first] = i + 1
+    at = c + 1
   }
   return (subject, cnt) => {
     const from = firstOf.get(subject)
@@ -182,6 +195,9 @@ class FileWriter {
   }
 }
 
+/** Counts whose eligibility texts are read in one piece (about 4 MB). */
+const ELIG_SLICE = 16_384
+
 const HEADER = Buffer.from(`${DOJ_RESULT_COLUMNS.join(',')}\n`)
 
 /** Every input scanned (null at the first quirk); the lookup is free once this returns. */
@@ -213,11 +229,28 @@ export async function writeByLines(
 ): Promise<boolean> {
   if (!linePathTakes(inputs)) return false
   await withInsertionOrder(db, () => db.run(rankedTableSql))
+  try {
+    return await writeRanked(db, inputs, runId, staged, scratch)
+  } finally {
+    await db.run(`drop table if exists ${RANKED_TABLE}`) // its memory is the parsing path's if that follows
+  }
+}
+
+async function writeRanked(
+  db: Db,
+  inputs: readonly FileReconciliation[],
+  runId: string,
+  staged: readonly string[],
+  scratch: string,
+): Promise<boolean> {
   const k = (
     await db.rows<{ keys: string; counts: number; distinct_keys: number; unusable: number }>(countKeysSql)
   )[0]!
   if (k.unusable > 0 || k.distinct_keys !== k.counts) return false
-  const scans = await scanInputs(inputs, runId, rankLookup(k.counts ? k.keys.split(ROW_SEP) : []))
+  // A statewide-size input: what the ranking's sort left in DuckDB's allocator goes back to the system before the
+  // scan fills memory of its own (at 20M rows the step peaked at 3.6 GB without it).
+  if (sizedForInput(inputs, undefined).largeInput) await releaseRetainedMemoryAtLimit(db)
+  const scans = await scanInputs(inputs, runId, rankLookup(k.keys, k.counts))
   if (!scans) return false
 
   const hits = allHits(scans)
@@ -247,23 +280,26 @@ export async function writeByLines(
         )
         for (const i of formula) text[i] = rebuilt.get(Buffer.from(text[i]!).toString('utf8')) ?? text[i]!
       }
-      const elig = counts ? await db.bytes(eligTextSql(firstRank, counts)) : new Uint8Array(0)
-      const starts = partStarts(elig, counts)
       const file = new FileWriter(path)
       try {
         file.put(HEADER)
-        for (let r = 0; r < counts; r++) {
-          // A count's lines by their own bytes, as the parsing path's ORDER BY ... doj_text.
-          const from = first[firstRank + r]! - begin
-          const to = first[firstRank + r + 1]! - begin
-          const lines = text.slice(from, to)
-          if (lines.length > 1) lines.sort((a, b) => Buffer.compare(a, b))
-          const eligText = elig.subarray(starts[r]!, starts[r + 1]! - 1)
-          for (const line of lines) {
-            file.put(line)
-            file.byte(0x2c)
-            file.put(eligText)
-            file.byte(0x0a)
+        // The eligibility texts in slices: one piece for a statewide county is hundreds of megabytes in one
+        // allocation, within DuckDB's memory limit.
+        for (let slice = 0; slice < counts; slice += ELIG_SLICE) {
+          const n = Math.min(ELIG_SLICE, counts - slice)
+          const elig = await db.bytes(eligTextSql(firstRank + slice, n))
+          const starts = partStarts(elig, n)
+          for (let r = slice; r < slice + n; r++) {
+            // A count's lines by their own bytes, as the parsing path's ORDER BY ... doj_text.
+            const lines = text.slice(first[firstRank + r]! - begin, first[firstRank + r + 1]! - begin)
+            if (lines.length > 1) lines.sort((a, b) => Buffer.compare(a, b))
+            const eligText = elig.subarray(starts[r - slice]!, starts[r - slice + 1]! - 1)
+            for (const line of lines) {
+              file.put(line)
+              file.byte(0x2c)
+              file.put(eligText)
+              file.byte(0x0a)
+            }
           }
         }
       } finally {

@@ -177,7 +177,10 @@ const subjectValues = (rows: DojRows) => (rows === 'all' ? SUBJECT_VALUES : 'mar
 
 /** Each in-scope count with its file and its eligibility text (the values are in mart_doj_count_values). */
 export const countsTableSql = (rows: DojRows): string => `create or replace temp table ${COUNTS_TABLE} as
-select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN}, ${eligibilityTextSql(true)} as elig
+${countsSql(rows)}`
+
+const countsSql = (rows: DojRows): string => `select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN},
+  ${eligibilityTextSql(true)} as elig
 from mart_doj_count_values cv
 left join ${subjectValues(rows)} sv on sv.subject_id = cv.subject_id
 join ${FILES_TABLE} f on f.county is not distinct from cv.county`
@@ -291,14 +294,14 @@ from (${rebuiltLinesSql(parsed)}) p
 where ${ROWS_TABLE}.may_start_formula and ${ROWS_TABLE}.doj_text = p.doj_line`
 
 /**
- * The line path's counts (doj-results-lines.ts), numbered in the order the files are written in (file, person,
- * count: the COPYs' sort keys) and stored in that order, so one file's ranks are a run of row groups.
+ * The line path's counts (doj-results-lines.ts): those of countsTableSql, numbered in the order the files are
+ * written in (file, person, count: the COPYs' sort keys) and stored in that order, so one file's ranks are a run
+ * of row groups. Built instead of the counts table, not beside it: at 20M rows each holds 0.7 GB of text.
  */
 export const RANKED_TABLE = 'doj_result_ranked'
 export const rankedTableSql = `create or replace temp table ${RANKED_TABLE} as
-select (row_number() over (order by ${FILE_COLUMN}, subject_id, cnt_order) - 1)::integer as rank, ${FILE_COLUMN},
-  subject_id, cnt_order, elig
-from ${COUNTS_TABLE}
+select (row_number() over (order by ${FILE_COLUMN}, subject_id, cnt_order) - 1)::integer as rank, *
+from (${countsSql('counts')})
 order by rank`
 
 /** Separators of the texts the line path reads in one piece: control characters no key or text holds (checked). */

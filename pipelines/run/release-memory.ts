@@ -11,9 +11,14 @@
  * its peak is under its bar, and memory kept is memory the next query need not fault in again (a fifth of a 2M
  * run's CPU is page faults, docs/scale.md).
  */
-import type { Db } from '../lib/duckdb.ts'
-import { lit } from '../../sql/helpers/quote.ts'
+import { memoryLimitOf, setMemoryLimit, type Db } from '../lib/duckdb.ts'
 
 export async function releaseRetainedMemory(db: Db, memoryLimit: string): Promise<void> {
-  await db.run(`set memory_limit = ${lit(memoryLimit)}`)
+  await setMemoryLimit(db, memoryLimit)
+}
+
+/** The same, keeping the limit the instance has; nothing when it runs on DuckDB's default (no limit was given). */
+export async function releaseRetainedMemoryAtLimit(db: Db): Promise<void> {
+  const limit = memoryLimitOf(db)
+  if (limit) await setMemoryLimit(db, limit)
 }
