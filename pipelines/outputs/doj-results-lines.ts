@@ -216,33 +216,30 @@ async function scanInputs(
   return scans
 }
 
+/** What the line path writes from: the run's database and inputs, the staged file of each county (by number). */
+export interface LineJob {
+  db: Db
+  inputs: readonly FileReconciliation[]
+  runId: string
+  staged: readonly string[]
+  scratch: string
+}
+
 /**
  * Writes `staged[i]` for every file i through the line path, or returns false (nothing written) when it cannot
  * take these inputs or counts. Throws if an input is not the file the run hashed.
  */
-export async function writeByLines(
-  db: Db,
-  inputs: readonly FileReconciliation[],
-  runId: string,
-  staged: readonly string[],
-  scratch: string,
-): Promise<boolean> {
-  if (!linePathTakes(inputs)) return false
-  await withInsertionOrder(db, () => db.run(rankedTableSql))
+export async function writeByLines(job: LineJob): Promise<boolean> {
+  if (!linePathTakes(job.inputs)) return false
+  await withInsertionOrder(job.db, () => job.db.run(rankedTableSql))
   try {
-    return await writeRanked(db, inputs, runId, staged, scratch)
+    return await writeRanked(job)
   } finally {
-    await db.run(`drop table if exists ${RANKED_TABLE}`) // its memory is the parsing path's if that follows
+    await job.db.run(`drop table if exists ${RANKED_TABLE}`) // its memory is the parsing path's if that follows
   }
 }
 
-async function writeRanked(
-  db: Db,
-  inputs: readonly FileReconciliation[],
-  runId: string,
-  staged: readonly string[],
-  scratch: string,
-): Promise<boolean> {
+async function writeRanked({ db, inputs, runId, staged, scratch }: LineJob): Promise<boolean> {
   const k = (
     await db.rows<{ keys: string; counts: number; distinct_keys: number; unusable: number }>(countKeysSql)
   )[0]!

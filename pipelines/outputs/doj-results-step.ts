@@ -105,7 +105,9 @@ export async function writeResultFiles(
     for (const q of subjectValuesSql(rows)) await db.run(q)
     const slugs = uniqueSlugs(counties, 'unknown-county')
     const staged = slugs.map((_, i) => join(parts, `${i}.csv`))
-    byLines = tryLines && (await writeByLines(db, ctx.manifest.inputs, ctx.manifest.run_id, staged, scratch))
+    byLines =
+      tryLines &&
+      (await writeByLines({ db, inputs: ctx.manifest.inputs, runId: ctx.manifest.run_id, staged, scratch }))
     if (!byLines) {
       inputsChecked ??= checkRunInputs(ctx.manifest)
       inputsChecked.catch(() => {})
