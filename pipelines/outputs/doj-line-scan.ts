@@ -193,6 +193,9 @@ export async function scanCountLines(path: string, hasHeader: boolean, rankOf: C
         have = end
         continue
       }
+      // A byte-order mark before a first line that is data: DuckDB's reader drops it, a line kept as read would not.
+      if (offset === 0 && !hasHeader && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+        return { kind: 'quirk', why: 'a byte-order mark before the first record' }
       let from = 0
       if (skipHeader) {
         const nl = buf.indexOf(0x0a)

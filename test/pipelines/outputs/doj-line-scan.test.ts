@@ -153,6 +153,10 @@ describe('scanCountLines', () => {
       const scan = await scanCountLines(file([ok, bad], 'quirk.csv'), true, rankOf)
       expect(scan.kind, what).toBe('quirk')
     }
+    // A byte-order mark before a first line that is data (no header to carry it).
+    const bom = join(dir, 'bom.csv')
+    writeFileSync(bom, `\ufeff${ok}\n`)
+    expect((await scanCountLines(bom, false, rankOf)).kind).toBe('quirk')
     // The same lines without the word are never split, so they cannot send the input to the parsing path.
     const unseen = await scanCountLines(
       file([ok, `${line('9', 'Z', 'DISMISSED')},`], 'unseen.csv'),
