@@ -109,21 +109,18 @@ function lineBytes(fds: readonly number[], hits: Hits, h: number): Uint8Array {
 
 /**
  * Lines with a field that may start a formula, rebuilt by the parsing path's SQL (each field made safe): the
- * distinct lines go through a candidate file parsed with ingest's options. A line that does not parse keeps its
- * text, as on the parsing path.
+ * distinct lines go through a candidate file parsed with ingest's options. Returns each line's text, in order: the
+ * rebuilt one, or the line itself where it does not parse (as on the parsing path).
  */
-async function rebuildFormulaLines(
+async function rebuiltFormulaLines(
   db: Db,
   lines: readonly Uint8Array[],
   scratch: string,
-): Promise<Map<string, Buffer>> {
-  const distinct = [
-    ...new Set(lines.map((l) => Buffer.from(l.buffer, l.byteOffset, l.length).toString('utf8'))),
-  ]
+): Promise<Uint8Array[]> {
+  const texts = lines.map((l) => Buffer.from(l.buffer, l.byteOffset, l.length).toString('utf8'))
   const rebuilt = new Map<string, Buffer>()
-  if (!distinct.length) return rebuilt
   const path = join(scratch, 'formula-lines.csv')
-  writeFileSync(path, distinct.map((l) => `"${l.replaceAll('"', '""')}",${l}\n`).join(''))
+  writeFileSync(path, [...new Set(texts)].map((l) => `"${l.replaceAll('"', '""')}",${l}\n`).join(''))
   try {
     const rows = await db.rows<{ doj_line: string; rebuilt: string }>(
       rebuiltLinesSql(parseSql(path, false, CANDIDATE_COLUMNS)),
@@ -132,7 +129,7 @@ async function rebuildFormulaLines(
   } finally {
     rmSync(path, { force: true })
   }
-  return rebuilt
+  return lines.map((l, i) => rebuilt.get(texts[i]!) ?? l)
 }
 
 /** Where each part of a text read in one piece starts (and, at the end, one past the last part's end + 1). */
@@ -270,12 +267,12 @@ async function writeRanked({ db, inputs, runId, staged, scratch }: LineJob): Pro
         (i) => hits.scans[hits.input[mine[i]!]!]!.formula[hits.at[mine[i]!]!],
       )
       if (formula.length) {
-        const rebuilt = await rebuildFormulaLines(
+        const rebuilt = await rebuiltFormulaLines(
           db,
           formula.map((i) => text[i]!),
           scratch,
         )
-        for (const i of formula) text[i] = rebuilt.get(Buffer.from(text[i]!).toString('utf8')) ?? text[i]!
+        formula.forEach((i, k) => (text[i] = rebuilt[k]!))
       }
       const file = new FileWriter(path)
       try {
