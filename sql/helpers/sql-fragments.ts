@@ -13,6 +13,15 @@ export const clean = (col: string): string =>
 export const cleanUpper = (col: string): string => `upper(${clean(col)})`
 
 /** A YYYYMMDD field as DATE; NULL when blank or not a real date (staging keeps the text to tell which). */
+/**
+ * `col ILIKE '%text%'`, exactly (ILIKE lower-cases both sides, then matches), for a text with no LIKE wildcard:
+ * DuckDB's ILIKE with a leading % took 3.5× as long as this over the 2M-line extract's fields.
+ */
+export const containsFolded = (col: string, text: string): string => {
+  if (/[%_\\]/.test(text)) throw new Error(`containsFolded: ${text} holds a LIKE wildcard`)
+  return `contains(lower(${col}), lower(${lit(text)}))`
+}
+
 export const parseDate = (col: string): string => `try_strptime(${clean(col)}, '%Y%m%d')::date`
 
 /** The day Prop 64 took effect; offenses before it were judged under the old law. */

@@ -3,7 +3,7 @@ import type { Model } from '../model.ts'
 import { ref, type SqlTemplate } from '../helpers/model-sql.ts'
 import { raw_doj_rows } from '../sources/raw_doj_rows.ts'
 import { qb, toSql } from '../kysely.ts'
-import { clean, cleanUpper, parseDate } from '../helpers/sql-fragments.ts'
+import { clean, cleanUpper, containsFolded, parseDate } from '../helpers/sql-fragments.ts'
 import { codePrefix, codeSection } from '../helpers/charge-code.ts'
 import {
   QUALIFIER_DIGIT_FORMS,
@@ -18,10 +18,10 @@ import {
  * The convicted offense is CONV_OFFENSE_* (else DISP_OFFENSE_*) when DOJ filled it, else the charge: a 11359
  * charge pled to 11357(b) is a possession conviction, one pled to 11350 is not a cannabis conviction at all.
  */
-// ilike and the guarded clean() read each field without copying it; upper() runs once, on the text kept.
-const SEE_COMMENT = `'%SEE COMMENT FOR CHARGE%'`
-const CHARGED = `case when OFFENSE_DESCR ilike ${SEE_COMMENT} then ${cleanUpper('COMMENT_TEXT')} else ${cleanUpper('OFFENSE_DESCR')} end`
-const usable = (col: string) => `case when ${col} ilike ${SEE_COMMENT} then null else ${cleanUpper(col)} end`
+// The guarded clean() reads each field without copying it; upper() runs once, on the text kept.
+const seeComment = (col: string) => containsFolded(col, 'SEE COMMENT FOR CHARGE')
+const CHARGED = `case when ${seeComment('OFFENSE_DESCR')} then ${cleanUpper('COMMENT_TEXT')} else ${cleanUpper('OFFENSE_DESCR')} end`
+const usable = (col: string) => `case when ${seeComment(col)} then null else ${cleanUpper(col)} end`
 const CONVICTED_AS = `coalesce(${usable('CONV_OFFENSE_DESCR')}, ${usable('DISP_OFFENSE_DESCR')})`
 const CHARGE = `coalesce(${CONVICTED_AS}, ${CHARGED})`
 
@@ -59,11 +59,11 @@ const raw = (c: string) => sql.raw(c)
  * steps, and every string parsed or stored for them costs time at millions of lines.
  */
 const CONVICTED = `coalesce(ltrim(DISP_DESCR) ilike 'CONVICTED%', false)`
-const STEP = `coalesce(STP_TYPE_DESCR ilike '%DECEASED%' or STP_TYPE_DESCR ilike '%REGISTRATION%', false)`
+const STEP = `coalesce(${containsFolded('STP_TYPE_DESCR', 'DECEASED')} or ${containsFolded('STP_TYPE_DESCR', 'REGISTRATION')}, false)`
 const NAMES_PROP64 = ['OFFENSE_DESCR', 'CONV_OFFENSE_DESCR', 'DISP_OFFENSE_DESCR', 'COMMENT_TEXT']
   .map((c) => `contains(${c}, '1135') or contains(${c}, '1136')`)
   .join(' or ')
-const CODED = `${CONVICTED} or coalesce(STP_TYPE_DESCR ilike '%REGISTRATION%' or ${NAMES_PROP64}, false)`
+const CODED = `${CONVICTED} or coalesce(${containsFolded('STP_TYPE_DESCR', 'REGISTRATION')} or ${NAMES_PROP64}, false)`
 const FLAGGED = `(select *, ${CONVICTED} as convicted_line, ${CODED} as coded_line, ${STEP} as step_line
   from "raw_doj_rows") flagged`
 const onConviction = (expr: string) => `case when convicted_line then ${expr} end`
