@@ -58,7 +58,9 @@ const raw = (c: string) => sql.raw(c)
  * The rest of a history is read only for the person's identity: a statewide file is mostly arrests and other
  * steps, and every string parsed or stored for them costs time at millions of lines.
  */
-const CONVICTED = `coalesce(ltrim(DISP_DESCR) ilike 'CONVICTED%', false)`
+// The DOJ result files' filter (pipelines/outputs/doj-results-sql.ts) and the court index read the same way:
+// trimmed, upper-cased, starts with CONVICTED. (ILIKE lower-cases instead, and so reads a dotted İ as an i.)
+const CONVICTED = `coalesce(upper(ltrim(DISP_DESCR)) like 'CONVICTED%', false)`
 const STEP = `coalesce(${containsFolded('STP_TYPE_DESCR', 'DECEASED')} or ${containsFolded('STP_TYPE_DESCR', 'REGISTRATION')}, false)`
 const NAMES_PROP64 = ['OFFENSE_DESCR', 'CONV_OFFENSE_DESCR', 'DISP_OFFENSE_DESCR', 'COMMENT_TEXT']
   .map((c) => `contains(${c}, '1135') or contains(${c}, '1136')`)

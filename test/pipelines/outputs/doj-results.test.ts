@@ -7,7 +7,7 @@ import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
 import { exportOutputs, readManifest } from '../../../pipelines/export/export-command.ts'
 import { ELIGIBILITY_COLUMNS } from '../../../data-contracts/outputs/doj-results.contract.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
-import { dojRow, writeExtract } from '../../helpers/doj-fixture.ts'
+import { conviction, dojRow, writeExtract } from '../../helpers/doj-fixture.ts'
 import { AS_OF, BAD_LINE, writeFixture } from '../export/relief-fixture.ts'
 
 let out = ''
@@ -191,5 +191,47 @@ describe('DOJ result files, no in-scope count', () => {
     await runPipeline({ inputs: [extract], out: none, asOf: AS_OF, quiet: true })
     expect(readManifest(none).counts.in_scope_counts).toBe(0)
     expect(readdirSync(join(none, 'restricted', 'doj'))).toEqual([])
+  }, 60_000)
+})
+
+describe('DOJ result files and the decisions read ids and dispositions the same way', () => {
+  it('a count whose ids are padded with no-break spaces is decided once, and its line is in the file', async () => {
+    // Staging trimmed only ASCII spaces and the files' filter every space separator: the count was decided as
+    // person "\u00a0300001" and its line, read as person "300001", matched no decided count and was left out.
+    const dir = mkdtempSync(join(tmpdir(), 'relief-doj-nbsp-'))
+    const nbsp = '\u00a0'
+    const rows = [
+      ...conviction({
+        subject: `${nbsp}300001${nbsp}`,
+        cnt: `${nbsp}001001`,
+        offense: '11357 HS-POSSESS MARIJUANA',
+        convicted: '20100301',
+        level: 'MISDEMEANOR',
+      }),
+      // A dotted capital I: upper-cased it stays İ, so this is no CONVICTED line for the files' filter, nor
+      // (now) for staging, which read it as one when it lower-cased the text (ILIKE).
+      ...conviction({
+        subject: '300002',
+        cnt: '001001',
+        offense: '11357 HS-POSSESS MARIJUANA',
+        convicted: '20100301',
+        level: 'MISDEMEANOR',
+        disposition: 'CONV\u0130CTED-FINE',
+      }),
+    ]
+    const extract = writeExtract(rows, { dir })
+    const run = join(dir, 'run')
+    await runPipeline({ inputs: [extract], out: run, asOf: AS_OF, quiet: true })
+    const decided = parse(readFileSync(join(run, 'count_determinations.csv')), { columns: true }) as Record<
+      string,
+      string
+    >[]
+    expect(decided.map((d) => [d.subject_id, d.cnt_order])).toEqual([['300001', '001001']])
+    const lines = parse(readFileSync(join(run, 'restricted', 'doj', 'san-joaquin_results.csv')), {
+      relax_column_count: true,
+    }) as string[][]
+    expect(lines.slice(1).map((r) => r[DOJ_COLUMN_NAMES.indexOf('SUBJECT_ID')])).toEqual([
+      `${nbsp}300001${nbsp}`,
+    ])
   }, 60_000)
 })
