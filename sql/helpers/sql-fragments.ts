@@ -3,13 +3,21 @@ import { AUMA_EFFECTIVE_DATE } from '../../data-contracts/prop64-dates.ts'
 import { lit } from './quote.ts'
 
 /**
- * Trimmed text, NULL when blank: exactly `nullif(trim(col), '')`, which the DOJ result files' filter also reads
- * (trim() strips every Unicode space separator: a no-break space around an id is padding too). trim() copies every
- * string it is given, so it runs only on a field that starts or ends with a space or holds a byte past ASCII
- * (strlen counts bytes, length characters; the only ASCII space separator is ' '): at 20M rows the copies cost
- * seconds.
+ * Trimmed text, NULL when blank: DOJ fields carry padding spaces. trim() copies every string it is given, so it
+ * runs only on a field that starts or ends with a space (the rare case): at 20M rows the copies cost seconds.
+ * A field padded with another space separator (a no-break space) keeps it; an id must not (cleanId).
  */
 export const clean = (col: string): string =>
+  `case when ${col} like ' %' or ${col} like '% ' then nullif(trim(${col}), '') else nullif(${col}, '') end`
+
+/**
+ * An id (SUBJECT_ID, CNT_ORDER, CYC_ORDER) trimmed exactly as `nullif(trim(col), '')`, the DOJ result files'
+ * filter reads it: trim() strips every Unicode space separator, so a no-break space around an id is padding too.
+ * It runs on a field that starts or ends with a space or holds a byte past ASCII (strlen counts bytes, length
+ * characters; the only ASCII space separator is ' '). Only for ids: on every field the check cost 0.7–1 CPU-s of
+ * staging's 13 at 2M lines.
+ */
+export const cleanId = (col: string): string =>
   `case when ${col} like ' %' or ${col} like '% ' or strlen(${col}) <> length(${col}) then nullif(trim(${col}), '') else nullif(${col}, '') end`
 
 /** Trimmed upper-case text, NULL when blank. */

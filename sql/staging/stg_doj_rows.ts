@@ -3,7 +3,7 @@ import type { Model } from '../model.ts'
 import { ref, type SqlTemplate } from '../helpers/model-sql.ts'
 import { raw_doj_rows } from '../sources/raw_doj_rows.ts'
 import { qb, toSql } from '../kysely.ts'
-import { clean, cleanUpper, containsFolded, parseDate } from '../helpers/sql-fragments.ts'
+import { clean, cleanId, cleanUpper, containsFolded, parseDate } from '../helpers/sql-fragments.ts'
 import { codePrefix, codeSection } from '../helpers/charge-code.ts'
 import {
   QUALIFIER_DIGIT_FORMS,
@@ -77,14 +77,14 @@ const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like
 function build(): string {
   const q = qb.selectFrom('raw_doj_rows').select([
     'filename as source_file',
-    raw(`${clean('SUBJECT_ID')}`).as('subject_id'),
+    raw(cleanId('SUBJECT_ID')).as('subject_id'),
     raw(clean('CII_NUMBER')).as('cii_number'),
     raw(clean('PRI_NAME')).as('name'),
     raw(cleanUpper('GENDER')).as('gender'),
     raw(`${clean('PRI_DOB')} is not null`).as('dob_present'),
     raw(parseDate('PRI_DOB')).as('dob'),
     raw(cleanUpper('RACE_CODE')).as('race_code'),
-    raw(onCoded(clean('CYC_ORDER'))).as('cyc_order'),
+    raw(onCoded(cleanId('CYC_ORDER'))).as('cyc_order'),
     raw(onConviction(parseDate('CYC_DATE'))).as('cyc_date'),
     raw(onConviction(clean('CYC_DATE'))).as('cyc_date_text'),
     raw(
@@ -96,7 +96,7 @@ function build(): string {
     raw(onConviction(cleanUpper('STP_ORI_DESCR'))).as('court'),
     raw(onConviction(clean('STP_ORI_CNTY_CODE'))).as('county_code'),
     raw(onConviction(cleanUpper('STP_ORI_CNTY_NAME'))).as('county'),
-    raw(onCoded(clean('CNT_ORDER'))).as('cnt_order'),
+    raw(onCoded(cleanId('CNT_ORDER'))).as('cnt_order'),
     raw(onConviction(parseDate('DISP_DATE'))).as('disp_date'),
     raw(onConviction(clean('DISP_DATE'))).as('disp_date_text'),
     raw(
