@@ -14,7 +14,7 @@ export const clean = (col: string): string =>
  * An id (SUBJECT_ID, CNT_ORDER, CYC_ORDER) trimmed exactly as `nullif(trim(col), '')`, the DOJ result files'
  * filter reads it: trim() strips every Unicode space separator, so a no-break space around an id is padding too.
  * It runs on a field that starts or ends with a space or holds a byte past ASCII (strlen counts bytes, length
- * characters; the only ASCII space separator is ' '). Only for ids: on every field the check cost 0.7–1 CPU-s of
+ * characters; the only ASCII space separator is ' '). Only for ids: on every field the check cost about 0.6 CPU-s of
  * staging's 13 at 2M lines.
  */
 export const cleanId = (col: string): string =>
