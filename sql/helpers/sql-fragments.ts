@@ -23,7 +23,6 @@ export const cleanId = (col: string): string =>
 /** Trimmed upper-case text, NULL when blank. */
 export const cleanUpper = (col: string): string => `upper(${clean(col)})`
 
-/** A YYYYMMDD field as DATE; NULL when blank or not a real date (staging keeps the text to tell which). */
 /**
  * `col ILIKE '%text%'`, exactly (ILIKE lower-cases both sides, then matches), for a text with no LIKE wildcard:
  * DuckDB's ILIKE with a leading % took 3.5× as long as this over the 2M-line extract's fields.
@@ -33,6 +32,7 @@ export const containsFolded = (col: string, text: string): string => {
   return `contains(lower(${col}), lower(${lit(text)}))`
 }
 
+/** A YYYYMMDD field as DATE; NULL when blank or not a real date (staging keeps the text to tell which). */
 export const parseDate = (col: string): string => `try_strptime(${clean(col)}, '%Y%m%d')::date`
 
 /** The day Prop 64 took effect; offenses before it were judged under the old law. */
