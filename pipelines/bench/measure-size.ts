@@ -15,14 +15,20 @@ const [file, out, threadsArg] = process.argv.slice(2) as [string, string, string
 const threads = Number(threadsArg)
 
 /** One count(*) over read_csv of the file; `options` adds reader options to DuckDB's own defaults. */
-async function floorSeconds(options = ''): Promise<{ seconds: number; rows: number }> {
+async function floorSeconds(options = ''): Promise<{ seconds: number; cpu: number; rows: number }> {
   const db = await openDb(':memory:', { threads })
   try {
     const t = performance.now()
+    const c = process.cpuUsage()
     const rows = await db.scalar<bigint>(
       `select count(*) from read_csv(${lit(file)}, header=true, auto_detect=false, delim=',', quote='"', escape='"', columns=${duckdbReadColumns()}, ignore_errors=true${options})`,
     )
-    return { seconds: (performance.now() - t) / 1000, rows: Number(rows) }
+    const used = process.cpuUsage(c)
+    return {
+      seconds: (performance.now() - t) / 1000,
+      cpu: (used.user + used.system) / 1e6,
+      rows: Number(rows),
+    }
   } finally {
     db.close()
   }
@@ -32,7 +38,7 @@ async function floorSeconds(options = ''): Promise<{ seconds: number; rows: numb
  * Three reads, sorted by time: the median is the floor (the machine is shared and noisy; one slow read would flatter
  * the run).
  */
-async function threeFloors(options = ''): Promise<{ seconds: number; rows: number }[]> {
+async function threeFloors(options = ''): Promise<{ seconds: number; cpu: number; rows: number }[]> {
   const reads = []
   for (let i = 0; i < 3; i++) reads.push(await floorSeconds(options))
   return reads.sort((a, b) => a.seconds - b.seconds)
@@ -49,6 +55,7 @@ rmSync(out, { recursive: true, force: true })
 // exports alone would take most of an hour; they scale linearly, see docs/scale.md).
 const determinationsOnly = process.env.BENCH_SQL_ONLY === '1'
 const t = performance.now()
+const cpu = process.cpuUsage()
 const run = await runPipeline({
   inputs: [file],
   out,
@@ -60,11 +67,17 @@ const run = await runPipeline({
   determinationsOnly,
 })
 const runSeconds = (performance.now() - t) / 1000
+const runCpu = process.cpuUsage(cpu)
 const phaseSeconds = Object.fromEntries(run.timings.map((p) => [p.phase, p.seconds]))
 // "Decisions": from the first byte read to count_determinations.csv/.parquet written (the marts and the other
 // outputs are not needed for them).
 const DECISION_PHASES = ['ingest', 'reconcile', 'models', 'determinations', 'write determinations']
 const decisionsSeconds = DECISION_PHASES.reduce((s, p) => s + (phaseSeconds[p] ?? 0), 0)
+// CPU seconds beside the wall seconds: on a shared machine they move less from hour to hour. The decision phases
+// run one after another, so their CPU adds up (the run's other work starts after them, bar a court index's models).
+const phaseCpu = Object.fromEntries(run.timings.map((p) => [p.phase, p.cpu_seconds]))
+const decisionsCpu = DECISION_PHASES.reduce((s, p) => s + (phaseCpu[p] ?? 0), 0)
+const round2 = (x: number) => Number(x.toFixed(2))
 const peakRssMb = process.resourceUsage().maxRSS / 1024
 process.stdout.write(
   JSON.stringify({
@@ -80,6 +93,10 @@ process.stdout.write(
     ratio_run_reader: runSeconds / tunedFloor.seconds,
     decisions_ratio_run_reader: decisionsSeconds / tunedFloor.seconds,
     peak_rss_mb: Math.round(peakRssMb),
+    floor_cpu_seconds: round2(floor.cpu),
+    run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6),
+    decisions_cpu_seconds: round2(decisionsCpu),
+    phase_cpu_seconds: phaseCpu,
     phases: Object.fromEntries(run.timings.map((p) => [p.phase, Number(p.seconds.toFixed(2))])),
     // Where the build phases' seconds went, model by model.
     model_seconds: Object.fromEntries(run.models.map((m) => [m.model, Number(m.seconds.toFixed(2))])),

@@ -7,6 +7,11 @@ import cliProgress from 'cli-progress'
 export interface PhaseTiming {
   phase: string
   seconds: number
+  /**
+   * The process's CPU seconds (every thread: DuckDB's, the workers', JavaScript's) while the phase ran: steadier
+   * than wall seconds on a shared machine. Phases that run together each count all of it.
+   */
+  cpu_seconds: number
   detail?: string
 }
 
@@ -26,6 +31,7 @@ export class Progress {
   ): Promise<T> {
     const tty = process.stderr.isTTY && !this.quiet && !opts.together
     const start = performance.now()
+    const cpu = process.cpuUsage()
     let bar: cliProgress.SingleBar | undefined
     let timer: NodeJS.Timeout | undefined
     if (tty) {
@@ -45,8 +51,14 @@ export class Progress {
     try {
       const result = await fn()
       const seconds = (performance.now() - start) / 1000
+      const used = process.cpuUsage(cpu)
       const d = detail?.(result)
-      this.timings.push({ phase: name, seconds, ...(d ? { detail: d } : {}) })
+      this.timings.push({
+        phase: name,
+        seconds,
+        cpu_seconds: Math.round((used.user + used.system) / 1e4) / 100,
+        ...(d ? { detail: d } : {}),
+      })
       if (bar) {
         bar.update(100)
         bar.stop()

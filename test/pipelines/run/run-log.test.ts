@@ -20,7 +20,7 @@ describe('run-log.json', () => {
       steps: [],
     })
     const log = JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8')) as {
-      timings: { phase: string; seconds: number }[]
+      timings: { phase: string; seconds: number; cpu_seconds: number }[]
       models: { model: string; seconds: number }[]
     }
     const built = MODELS.filter((m) => BUILD_PHASES.some((p) => p.layers.includes(m.layer))).map(
@@ -29,6 +29,9 @@ describe('run-log.json', () => {
     expect(log.models.map((m) => m.model)).toEqual(built)
     expect(result.models).toEqual(log.models)
     for (const m of log.models) expect(m.seconds).toBeGreaterThanOrEqual(0)
+    // Each phase also gives the process's CPU seconds while it ran; reading and deciding the extract uses some.
+    for (const t of log.timings) expect(t.cpu_seconds).toBeGreaterThanOrEqual(0)
+    expect(log.timings.find((t) => t.phase === 'ingest')!.cpu_seconds).toBeGreaterThan(0)
     // A phase's seconds cover its models' (the phase also waits on the ledger and the like, never less).
     for (const { phase, layers } of BUILD_PHASES) {
       const inPhase = MODELS.filter((m) => layers.includes(m.layer)).map((m) => m.name)
