@@ -39,6 +39,7 @@
  */
 import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
+import { convictedDisposition } from '../../sql/helpers/sql-fragments.ts'
 import { READ_BUFFER } from '../ingest/raw-source.ts'
 import { spreadsheetSafeSql } from '../../sql/helpers/spreadsheet-safe.ts'
 import {
@@ -260,7 +261,7 @@ export function insertRowsSql(source: string, hasLine: boolean, rows: DojRows): 
   const text = hasLine ? 'r.doj_line' : csvText(DOJ_COLUMN_NAMES.map((n) => `r."${n}"`))
   const flag = hasLine ? `regexp_matches(r.doj_line, '${MAY_START_FORMULA}')` : 'false'
   const input = `(select trim(SUBJECT_ID) as row_subject,
-  case when upper(trim(DISP_DESCR)) like 'CONVICTED%' then trim(CNT_ORDER) end as row_conviction_count,
+  case when ${convictedDisposition('DISP_DESCR')} then trim(CNT_ORDER) end as row_conviction_count,
   * from ${source}) r`
   // The join keys are plain columns (a LIKE in an ON clause made DuckDB fall back to a nested-loop join).
   const count = `${COUNTS_TABLE} c on c.subject_id = r.row_subject and c.cnt_order = r.row_conviction_count`

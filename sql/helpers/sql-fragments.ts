@@ -24,6 +24,13 @@ export const cleanId = (col: string): string =>
 export const cleanUpper = (col: string): string => `upper(${clean(col)})`
 
 /**
+ * A CONVICTED disposition: trimmed and upper-cased, it starts with CONVICTED. One definition for the DOJ lines'
+ * staging, the court index and the DOJ result files' row filter: when staging read it another way (ILIKE, which
+ * lower-cases and so reads a dotted İ as an i), a decided count could miss its row in the files.
+ */
+export const convictedDisposition = (col: string): string => `upper(trim(${col})) like 'CONVICTED%'`
+
+/**
  * `col ILIKE '%text%'`, exactly (ILIKE lower-cases both sides, then matches), for a text with no LIKE wildcard:
  * DuckDB's ILIKE with a leading % took 3.5× as long as this over the 2M-line extract's fields.
  */

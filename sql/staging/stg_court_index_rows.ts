@@ -13,7 +13,7 @@ import {
 } from '../helpers/court-fragments.ts'
 import { RAW_COURT_INDEX_ROWS } from '../sources/raw_court_index_rows.ts'
 import { COURT_RECORD_LINES } from '../sources/court_record_lines.ts'
-import { clean, cleanUpper } from '../helpers/sql-fragments.ts'
+import { clean, cleanUpper, convictedDisposition } from '../helpers/sql-fragments.ts'
 
 /**
  * Trim, type and parse the court index: case and name keys for matching, the section in the DOJ's normal form
@@ -47,7 +47,7 @@ with parsed as (
     case upper(trim(r.charge_level)) when 'F' then 'felony' when 'M' then 'misdemeanor' when 'I' then 'infraction' end
       as conviction_level,
     ${raw(cleanUpper('r.disposition'))} as disposition,
-    coalesce(upper(trim(r.disposition)) like 'CONVICTED%', false) as is_conviction,
+    coalesce(${raw(convictedDisposition('r.disposition'))}, false) as is_conviction,
     ${raw(courtDate('r.disposition_date'))} as disposition_date,
     ${raw(courtDateStatus('r.disposition_date'))} as disposition_date_status,
     ${raw(courtDate('r.offense_date'))} as offense_date,

@@ -3,7 +3,14 @@ import type { Model } from '../model.ts'
 import { ref, type SqlTemplate } from '../helpers/model-sql.ts'
 import { raw_doj_rows } from '../sources/raw_doj_rows.ts'
 import { qb, toSql } from '../kysely.ts'
-import { clean, cleanId, cleanUpper, containsFolded, parseDate } from '../helpers/sql-fragments.ts'
+import {
+  clean,
+  cleanId,
+  cleanUpper,
+  containsFolded,
+  convictedDisposition,
+  parseDate,
+} from '../helpers/sql-fragments.ts'
 import { codePrefix, codeSection } from '../helpers/charge-code.ts'
 import {
   QUALIFIER_DIGIT_FORMS,
@@ -58,9 +65,7 @@ const raw = (c: string) => sql.raw(c)
  * The rest of a history is read only for the person's identity: a statewide file is mostly arrests and other
  * steps, and every string parsed or stored for them costs time at millions of lines.
  */
-// The DOJ result files' filter (pipelines/outputs/doj-results-sql.ts) and the court index read the same way:
-// trimmed, upper-cased, starts with CONVICTED. (ILIKE lower-cases instead, and so reads a dotted İ as an i.)
-const CONVICTED = `coalesce(upper(ltrim(DISP_DESCR)) like 'CONVICTED%', false)`
+const CONVICTED = `coalesce(${convictedDisposition('DISP_DESCR')}, false)`
 const STEP = `coalesce(${containsFolded('STP_TYPE_DESCR', 'DECEASED')} or ${containsFolded('STP_TYPE_DESCR', 'REGISTRATION')}, false)`
 const NAMES_PROP64 = ['OFFENSE_DESCR', 'CONV_OFFENSE_DESCR', 'DISP_OFFENSE_DESCR', 'COMMENT_TEXT']
   .map((c) => `contains(${c}, '1135') or contains(${c}, '1136')`)

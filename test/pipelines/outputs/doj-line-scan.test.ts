@@ -17,6 +17,7 @@ import {
   trimSpaces,
 } from '../../../pipelines/outputs/doj-line-scan.ts'
 import { lit } from '../../../sql/helpers/quote.ts'
+import { convictedDisposition } from '../../../sql/helpers/sql-fragments.ts'
 import { dojRow, toCsvLine } from '../../helpers/doj-fixture.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
 
@@ -74,7 +75,7 @@ describe('mayStartFormula', () => {
 })
 
 describe('isConvicted', () => {
-  it("is the parsing path's upper(trim(DISP_DESCR)) LIKE 'CONVICTED%' on the field as it stands in the line (property)", async () => {
+  it("is convictedDisposition (upper(trim(x)) LIKE 'CONVICTED%'), the files' and staging's test, on the field as it stands in the line (property)", async () => {
     // Mostly the word's own letters in either case (the dotless ı for I), now and then a wrong one.
     const letter = (ch: string) =>
       fc.oneof(
@@ -90,7 +91,7 @@ describe('isConvicted', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(value, { minLength: 1, maxLength: 30 }), async (values) => {
         const rows = await db.rows<{ c: boolean }>(
-          `select upper(trim(v)) like 'CONVICTED%' as c from (values ${values.map((v) => `(${lit(v)})`).join(', ')}) x(v)`,
+          `select ${convictedDisposition('v')} as c from (values ${values.map((v) => `(${lit(v)})`).join(', ')}) x(v)`,
         )
         const latin1 = (v: string) => Buffer.from(field(v), 'utf8').toString('latin1')
         expect(values.map((v) => isConvicted(latin1(v)))).toEqual(rows.map((r) => r.c))
