@@ -3,6 +3,7 @@
  * gives a small typed surface (run, rows) so the rest of the code never touches the driver.
  */
 import { DuckDBBlobValue, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { lit } from '../../sql/helpers/quote.ts'
 
 export interface DbOptions {
   threads?: number
@@ -37,7 +38,7 @@ const memoryLimits = new WeakMap<object, string>()
 
 /** Sets the instance's memory limit (a GLOBAL setting: every connection of the instance) and remembers it. */
 export async function setMemoryLimit(db: Db, limit: string): Promise<void> {
-  await db.run(`set memory_limit = '${limit.replaceAll("'", "''")}'`)
+  await db.run(`set memory_limit = ${lit(limit)}`)
   memoryLimits.set(db.instance, limit)
 }
 

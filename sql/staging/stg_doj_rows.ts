@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { ref, type SqlTemplate } from '../helpers/model-sql.ts'
+import { lit } from '../helpers/quote.ts'
 import { raw_doj_rows } from '../sources/raw_doj_rows.ts'
 import { qb, toSql } from '../kysely.ts'
 import {
@@ -75,8 +76,6 @@ const FLAGGED = `(select *, ${CONVICTED} as convicted_line, ${CODED} as coded_li
   from "raw_doj_rows") flagged`
 const onConviction = (expr: string) => `case when convicted_line then ${expr} end`
 const onCoded = (expr: string) => `case when coded_line then ${expr} end`
-/** A SQL string literal (local: staging imports nothing from pipelines/). */
-const lit = (s: string) => `'${s.replaceAll("'", "''")}'`
 const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like '%:${c}')) > 0`
 
 function build(): string {
