@@ -2,9 +2,11 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import {
   MotionRenderPool,
   motionRenderPool,
+  motionWorkerModule,
   PARALLEL_MIN_CASES,
 } from '../../../pipelines/outputs/motion-render-pool.ts'
 import {
@@ -115,6 +117,32 @@ describe('motion render pool', () => {
     const first = readFileSync(join(dir, 'worker-2.pdf'))
     await pool.render(court(400, 2, 'worker'))
     expect(readFileSync(join(dir, 'worker-2.pdf')).equals(first)).toBe(true)
+  })
+
+  it('starts a worker from one bundled module that needs no package and no TypeScript loader', async () => {
+    const url = motionWorkerModule()
+    expect(url.protocol).toBe('data:')
+    expect(motionWorkerModule()).toBe(url) // built once per process
+    const code = decodeURIComponent(url.href.slice('data:text/javascript,'.length))
+    // Every import of the bundle is one of Node's own modules.
+    const imports = [...code.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!)
+    expect(imports.length).toBeGreaterThan(0)
+    expect(imports.every((p) => p.startsWith('node:'))).toBe(true)
+    const w = new Worker(url)
+    try {
+      const reply = await new Promise<{ id: number; result: unknown }>((resolve, reject) => {
+        w.once('message', resolve)
+        w.once('error', reject)
+        w.postMessage({ id: 7, court: court(12, 6, 'bundle') })
+      })
+      expect(reply.id).toBe(7)
+      expect(reply.result).toEqual(writeCourt(court(12, 6, 'bundle-main')))
+      expect(
+        readFileSync(join(dir, 'bundle-6.pdf')).equals(readFileSync(join(dir, 'bundle-main-6.pdf'))),
+      ).toBe(true)
+    } finally {
+      await w.terminate()
+    }
   })
 
   it('stays on the main thread for a small run', async () => {
