@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-// Entry for `npx relief`: registers tsx so the TypeScript CLI runs without a build step.
-import { register } from 'tsx/esm/api'
+// Entry for `npx relief`: the TypeScript CLI, run without a build step (bin/launch.js bundles it, or tsx).
+import { launch } from './launch.js'
 
-register()
-await import('../pipelines/cli.ts')
+await launch('pipelines/cli.ts')

@@ -58,12 +58,12 @@ for (const target of SIZES) {
     r.generate_rows_per_second = Math.round(g.rows / g.seconds)
   }
   process.stderr.write(`measuring ${file} (${(statSync(file).size / 1e9).toFixed(2)} GB) …\n`)
+  // Started as `relief` is (bin/launch.js), so the run loads its modules as a user's does.
   const child = spawnSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      join(ROOT, 'pipelines/bench/measure-size.ts'),
+      join(ROOT, 'bin/launch.js'),
+      'pipelines/bench/measure-size.ts',
       file,
       join(CACHE, `run-${target}`),
       String(THREADS),

@@ -35,7 +35,7 @@ describe('export and report rewrite a run folder by rename', () => {
   ])(
     '%j killed mid-way leaves every listed file in place',
     async (cmd, part) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'pipelines/cli.ts', ...cmd, '--out', out], {
+      const child = spawn(process.execPath, ['bin/relief.js', ...cmd, '--out', out], {
         cwd: ROOT,
         stdio: 'ignore',
       })

@@ -1,0 +1,70 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+// Entries must sit inside the project (the launcher bundles paths from its root); test/artifacts is ignored by git.
+const REL = `test/artifacts/launch-${process.pid}`
+const DIR = join(ROOT, REL)
+const CACHE = join(ROOT, 'node_modules', '.cache', 'record-relief')
+const NAME = `${REL}/entry`.replaceAll('/', '-')
+
+function launch(env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['bin/launch.js', `${REL}/entry.ts`, 'one', 'two'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  })
+  return { code: r.status, out: r.stdout.trim(), err: r.stderr }
+}
+
+function writeModule(word: string, mtime: number) {
+  const f = join(DIR, 'beside.ts')
+  writeFileSync(
+    f,
+    `import { readFileSync } from 'node:fs'\n` +
+      `export const word: string = '${word}'\n` +
+      `// A file found beside this module, as the project's modules find their reference data.\n` +
+      `export const note = (): string => readFileSync(new URL('./note.txt', import.meta.url), 'utf8').trim()\n`,
+  )
+  utimesSync(f, mtime, mtime)
+}
+
+afterAll(() => {
+  rmSync(DIR, { recursive: true, force: true })
+  for (const ext of ['mjs', 'json']) rmSync(join(CACHE, `${NAME}.${ext}`), { force: true })
+})
+
+describe('bin/launch.js', () => {
+  mkdirSync(DIR, { recursive: true })
+  writeFileSync(join(DIR, 'note.txt'), 'found beside\n')
+  writeFileSync(
+    join(DIR, 'entry.ts'),
+    `import { note, word } from './beside.ts'\nconsole.log([word, note(), ...process.argv.slice(2)].join('|'))\n`,
+  )
+
+  it('runs an entry from its bundle, each module keeping its own import.meta.url, with the arguments after it', () => {
+    writeModule('first', 1_700_000_000)
+    const r = launch()
+    expect(r.err).toBe('')
+    expect(r.out).toBe('first|found beside|one|two')
+    // The bundle is kept with the modules it holds.
+    const kept = JSON.parse(readFileSync(join(CACHE, `${NAME}.json`), 'utf8')) as { inputs: object }
+    expect(Object.keys(kept.inputs).sort()).toEqual([`${REL}/beside.ts`, `${REL}/entry.ts`])
+    expect(readFileSync(join(CACHE, `${NAME}.mjs`), 'utf8')).toContain('"first"')
+  })
+
+  it('builds again when a module it holds changes', () => {
+    writeModule('second', 1_700_000_100)
+    expect(launch().out).toBe('second|found beside|one|two')
+  })
+
+  it('runs the same entry through tsx with RELIEF_NO_BUNDLE=1', () => {
+    writeModule('third', 1_700_000_200)
+    expect(launch({ RELIEF_NO_BUNDLE: '1' }).out).toBe('third|found beside|one|two')
+    // The kept bundle is untouched by a tsx run: it still holds the second version.
+    expect(readFileSync(join(CACHE, `${NAME}.mjs`), 'utf8')).toContain('"second"')
+  })
+})
