@@ -9,7 +9,8 @@
 // that point at the .ts files), the entry runs through tsx as before.
 //
 // Use: `node bin/launch.js <entry.ts> [args...]`, or `launch(entry)` from another bin file.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -55,7 +56,7 @@ function keptBundle(name, key) {
       const [s, m] = now[f]
       return s === size && m === mtime
     })
-    return same ? join(CACHE, `${name}.mjs`) : undefined
+    return same ? join(CACHE, kept.bundle) : undefined
   } catch {
     return undefined
   }
@@ -63,6 +64,7 @@ function keptBundle(name, key) {
 
 async function buildBundle(entryPath, name, key) {
   const { build } = await import('esbuild')
+  const started = Date.now()
   const result = await build({
     entryPoints: [entryPath],
     bundle: true,
@@ -76,16 +78,34 @@ async function buildBundle(entryPath, name, key) {
     plugins: [ownImportMeta],
   })
   const inputs = stamps(Object.keys(result.metafile.inputs))
+  const code = result.outputFiles[0].contents
+  // Named by its content, and listed in the stamp file only once written: runs started together, or a module
+  // edited while one builds, never pair a stamp file with another build's bundle.
+  const bundle = `${name}.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`
   mkdirSync(CACHE, { recursive: true })
-  // Written beside and renamed: runs started together each write a whole bundle, and the last one stays.
-  const out = join(CACHE, `${name}.mjs`)
-  const partial = `${out}.${process.pid}.partial`
-  writeFileSync(partial, result.outputFiles[0].contents)
-  renameSync(partial, out)
-  const stamp = join(CACHE, `${name}.json`)
-  writeFileSync(`${stamp}.${process.pid}.partial`, JSON.stringify({ key, inputs }))
-  renameSync(`${stamp}.${process.pid}.partial`, stamp)
-  return out
+  const writeWhole = (file, data) => {
+    const partial = `${file}.${process.pid}.partial`
+    writeFileSync(partial, data)
+    renameSync(partial, file)
+  }
+  writeWhole(join(CACHE, bundle), code)
+  // A module changed while the build read it may be in the bundle in either version: then the bundle serves
+  // this run only, and the next one builds again.
+  const settled = Object.values(inputs).every(([, mtime]) => mtime < started - 1000)
+  if (settled) writeWhole(join(CACHE, `${name}.json`), JSON.stringify({ key, bundle, inputs }))
+  // Earlier builds of this entry are no longer listed. One listed until a moment ago may be about to load in
+  // another run, so only those older than ten minutes go.
+  for (const f of readdirSync(CACHE)) {
+    const old = join(CACHE, f)
+    if (
+      f.startsWith(`${name}.`) &&
+      f.endsWith('.mjs') &&
+      f !== bundle &&
+      statSync(old).mtimeMs < started - 600_000
+    )
+      rmSync(old, { force: true })
+  }
+  return join(CACHE, bundle)
 }
 
 /** Runs a .ts entry point (a path from the project root) from its bundle, or through tsx. */
