@@ -1,6 +1,6 @@
 // Starts a TypeScript entry point (the CLI, the demo) as one esbuild bundle of the project's modules, with
 // the packages left to Node. Loading the ~200 .ts modules through tsx sends every import to tsx's loader
-// thread and back; the demo took 18.1–19.8 s this way against 19.8–21.4 s through tsx, alternating.
+// thread and back; the demo took 18.4–18.9 s this way against 20.7–21.5 s through tsx, alternating.
 //
 // The bundle is kept in node_modules/.cache/record-relief/ (inside the project, so Node finds the packages
 // from it) with the size and modification time of every module it holds, and rebuilt when one changes.
