@@ -7,9 +7,9 @@
  *
  * A worker runs one ES module: motion-render-worker.ts and the renderers it imports, bundled by esbuild once
  * per process (about 10 ms) and kept in node_modules/.cache/record-relief by its content. They import only
- * Node's own modules, so the bundle stands alone. Loading the .ts files through tsx instead gave each worker its own loader
- * thread and a round trip to it for every module: `relief export motions` at 2M took about 0.5 CPU-s more
- * (11.8–12.7 against 11.8–12.0, three alternating pairs).
+ * Node's own modules, so the bundle stands alone. Loading the .ts files through tsx instead gave each worker
+ * its own loader thread and a round trip to it for every module: `relief export motions` at 2M took about
+ * 0.5 CPU-s more (11.8–12.7 against 11.8–12.0, three alternating pairs).
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -39,7 +39,8 @@ export function motionWorkerModule(): URL {
     metafile: true,
     logLevel: 'silent',
   })
-  // A data: URL module can import Node's own modules but resolves no package: everything else is bundled in.
+  // The bundle must stand alone (where nothing can be written it runs as a data: URL, which resolves no
+  // package): Node's own modules are all it may import.
   const outside = Object.values(built.metafile.outputs)
     .flatMap((o) => o.imports)
     .filter((i) => i.external && !i.path.startsWith('node:'))
