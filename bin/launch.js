@@ -18,9 +18,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const CACHE = join(ROOT, 'node_modules', '.cache', 'record-relief')
 // Part of every bundle's key: a change to how bundles are built makes the old ones stale.
-const FORMAT = 1
+const FORMAT = 2
 
-/** import.meta.url and import.meta.dirname of each .ts module, written in as that module's own values. */
+/** import.meta.url, .dirname and .filename of each .ts module, written in as that module's own values. */
 const ownImportMeta = {
   name: 'own-import-meta',
   setup(build) {
@@ -30,6 +30,7 @@ const ownImportMeta = {
         ? source
             .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
             .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
+            .replaceAll('import.meta.filename', JSON.stringify(args.path))
         : source
       return { contents, loader: 'ts' }
     })

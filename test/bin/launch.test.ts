@@ -25,7 +25,10 @@ function writeModule(word: string, mtime: number) {
   writeFileSync(
     f,
     `import { readFileSync } from 'node:fs'\n` +
+      `import { dirname } from 'node:path'\n` +
       `export const word: string = '${word}'\n` +
+      `// Its own file and folder, as import.meta gives them to a module run as it is.\n` +
+      `export const own = (): boolean => import.meta.filename.endsWith('beside.ts') && import.meta.dirname === dirname(import.meta.filename) && import.meta.url.endsWith('/beside.ts')\n` +
       `// A file found beside this module, as the project's modules find their reference data.\n` +
       `export const note = (): string => readFileSync(new URL('./note.txt', import.meta.url), 'utf8').trim()\n`,
   )
@@ -48,16 +51,16 @@ describe('bin/launch.js', () => {
   writeFileSync(join(DIR, 'note.txt'), 'found beside\n')
   writeFileSync(
     join(DIR, 'entry.ts'),
-    `import { note, word } from './beside.ts'\nconsole.log([word, note(), ...process.argv.slice(2)].join('|'))\n`,
+    `import { note, own, word } from './beside.ts'\nconsole.log([word, note(), own(), ...process.argv.slice(2)].join('|'))\n`,
   )
   // Modules written a moment ago are not kept (they may still be changing): these are dated in the past.
   utimesSync(join(DIR, 'entry.ts'), 1_600_000_000, 1_600_000_000)
 
-  it('runs an entry from its bundle, each module keeping its own import.meta.url, with the arguments after it', () => {
+  it('runs an entry from its bundle, each module keeping its own import.meta (url, dirname, filename), with the arguments after it', () => {
     writeModule('first', 1_700_000_000)
     const r = launch()
     expect(r.err).toBe('')
-    expect(r.out).toBe('first|found beside|one|two')
+    expect(r.out).toBe('first|found beside|true|one|two')
     // The bundle is kept with the modules it holds.
     const kept = JSON.parse(readFileSync(join(CACHE, `${NAME}.json`), 'utf8')) as { inputs: object }
     expect(Object.keys(kept.inputs).sort()).toEqual([`${REL}/beside.ts`, `${REL}/entry.ts`])
@@ -66,19 +69,19 @@ describe('bin/launch.js', () => {
 
   it('builds again when a module it holds changes', () => {
     writeModule('second', 1_700_000_100)
-    expect(launch().out).toBe('second|found beside|one|two')
+    expect(launch().out).toBe('second|found beside|true|one|two')
   })
 
   it('keeps no bundle of a module changed a moment ago, and runs it all the same', () => {
     writeModule('fresh', Date.now() / 1000)
-    expect(launch().out).toBe('fresh|found beside|one|two')
+    expect(launch().out).toBe('fresh|found beside|true|one|two')
     expect(keptCode()).toContain('"second"') // the stamp file still lists the last settled build
     writeModule('second', 1_700_000_100)
   })
 
   it('runs the same entry through tsx with RELIEF_NO_BUNDLE=1', () => {
     writeModule('third', 1_700_000_200)
-    expect(launch({ RELIEF_NO_BUNDLE: '1' }).out).toBe('third|found beside|one|two')
+    expect(launch({ RELIEF_NO_BUNDLE: '1' }).out).toBe('third|found beside|true|one|two')
     // The kept bundle is untouched by a tsx run: it still holds the second version.
     expect(keptCode()).toContain('"second"')
   })
