@@ -12,13 +12,14 @@
  * 0.5 CPU-s more (11.8–12.7 against 11.8–12.0, three alternating pairs).
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { buildSync } from 'esbuild'
 import { writeCourt, type CourtJob, type CourtResult } from './motion-court.ts'
+import { writeFileAtomically } from '../export/staged-writes.ts'
 
 const WORKER_FILE = fileURLToPath(new URL('./motion-render-worker.ts', import.meta.url))
 /** Where the bundle is kept: beside the launcher's (bin/launch.js), so a stack trace names a file. */
@@ -54,8 +55,7 @@ export function motionWorkerModule(): URL {
   try {
     if (!existsSync(file)) {
       mkdirSync(CACHE_DIR, { recursive: true })
-      writeFileSync(`${file}.${process.pid}.partial`, code)
-      renameSync(`${file}.${process.pid}.partial`, file)
+      writeFileAtomically(file, code)
       // Bundles of earlier code go once no run could still be starting a worker from them.
       for (const f of readdirSync(CACHE_DIR)) {
         const old = join(CACHE_DIR, f)
