@@ -4,6 +4,8 @@
  * policy, tool version), `relief export` and `relief report` read it back from disk.
  */
 
+import type { InputEncoding } from './doj-extract.contract.ts'
+
 /** The run's parameters as the run_params seed holds them (sql/seeds/run_params.ts). */
 export interface RunParams {
   /** 'YYYY-MM-DD': sentence ends and ages are measured against it, never against today. */
@@ -21,6 +23,8 @@ export interface RunOptionsRecord {
   policy_sha256: string | null
   threads: number | null
   memory_limit: string | null
+  /** The character encoding every input was read in (--encoding); absent before it was recorded (UTF-8). */
+  encoding?: InputEncoding
 }
 
 /** One input file's ledger: rows_read == rows_loaded + rows_rejected, or the run says it is unbalanced. */
@@ -42,6 +46,13 @@ export interface FileReconciliation {
   rows_rejected_no_person: number
   /** NUL bytes removed from fields while reading. */
   nul_bytes_removed: number
+  /** The character encoding the file was read in; absent in manifests written before it was recorded (UTF-8). */
+  encoding?: InputEncoding
+  /**
+   * Rejected lines whose bytes are not text in that encoding (DuckDB's INVALID ENCODING): a Latin-1 extract read
+   * as UTF-8 loses every line with an accented letter this way, and the run says so.
+   */
+  rows_rejected_encoding?: number
   balanced: boolean
 }
 

@@ -68,6 +68,10 @@ program
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
   .option(
+    '--encoding <name>',
+    "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, for accented names written a byte each)",
+  )
+  .option(
     '--doj-rows <rows>',
     'DOJ result files: counts (in-scope count rows, default) or all (every row of those people)',
   )
@@ -82,6 +86,7 @@ program
       asOf: o.asOf,
       threads: o.threads,
       memoryLimit: o.memoryLimit,
+      encoding: o.encoding,
     })
     const m = r.manifest
     process.stdout.write(
@@ -114,6 +119,10 @@ program
     '--memory-limit <size>',
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
+  .option(
+    '--encoding <name>',
+    "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, for accented names written a byte each)",
+  )
   .action(async (o) => {
     const { reconcileRun } = await import('./reconcile/reconcile-run.ts')
     const r = await reconcileRun({
@@ -126,6 +135,7 @@ program
       asOf: o.asOf,
       threads: o.threads,
       memoryLimit: o.memoryLimit,
+      encoding: o.encoding,
     })
     const c = r.court
     process.stdout.write(
@@ -251,6 +261,10 @@ program
     '--memory-limit <size>',
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
+  .option(
+    '--encoding <name>',
+    "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, for accented names written a byte each)",
+  )
   .action(async (o) => {
     const { comparePolicies } = await import('./compare/compare.ts')
     const r = await comparePolicies({
@@ -262,6 +276,7 @@ program
       db: o.db,
       threads: o.threads,
       memoryLimit: o.memoryLimit,
+      encoding: o.encoding,
     })
     process.stdout.write(
       `compare: ${r.scenarios.map((s) => s.name).join(', ')} over one ingest; ${r.files.join(', ')} in ${r.out}\n`,

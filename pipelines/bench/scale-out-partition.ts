@@ -68,7 +68,7 @@ export async function partitionExtract(opts: {
   const t = performance.now()
   const { inputs, dir, workers } = opts
   const paths = partitionPaths(dir)
-  const files = resolveInputs(inputs).map(inspectFile)
+  const files = resolveInputs(inputs).map((path) => inspectFile(path))
   rmSync(paths.parts, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
   const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))

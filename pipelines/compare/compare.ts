@@ -12,9 +12,10 @@ import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
+import { encodingWarnings } from '../ingest/reconcile.ts'
 import { asIngestError, openFreshDb } from '../run/fresh-db.ts'
 import { buildModels } from '../run/build-models.ts'
-import { checkAsOf, normaliseCounty, todayIso } from '../run/run-options.ts'
+import { checkAsOf, checkEncoding, normaliseCounty, todayIso } from '../run/run-options.ts'
 import { copyCsv, copyParquet } from '../run/write-outputs.ts'
 import { checkDbPath } from '../run/db-path.ts'
 import { checkMemoryLimit, checkThreads, sizedForInput } from '../run/resource-options.ts'
@@ -37,6 +38,8 @@ export interface CompareOptions {
   db?: string
   threads?: number
   memoryLimit?: string
+  /** The input files' character encoding (--encoding): utf-8 (default) or latin-1. */
+  encoding?: string
   quiet?: boolean
 }
 
@@ -64,7 +67,8 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
   const threads = checkThreads(opts.threads)
   const memoryLimit = checkMemoryLimit(opts.memoryLimit)
   const out = resolve(opts.out)
-  const files = resolveInputs(opts.inputs).map(inspectFile)
+  const encoding = checkEncoding(opts.encoding)
+  const files = resolveInputs(opts.inputs).map((path) => inspectFile(path, encoding))
   // --db must never overwrite something that is not an earlier relief database (an extract, say).
   if (opts.db) await checkDbPath(resolve(opts.db), opts.db)
   if (existsSync(out) && !statSync(out).isDirectory())
@@ -104,6 +108,15 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
       return (performance.now() - t) / 1000
     })
     const rowsLoaded = Number(await db.scalar(`select count(*) from stg_doj_rows`))
+    if (!opts.quiet) {
+      const notText = await db.rows<{ file: string; n: string }>(
+        `select file, count(*) n from ingest_rejects where starts_with(reason, 'INVALID ENCODING') group by 1 order by 1`,
+      )
+      const warnings = encodingWarnings(
+        notText.map((r) => ({ file: r.file, encoding, rows_rejected_encoding: Number(r.n) })),
+      )
+      for (const w of warnings) process.stderr.write(`${w}\n`)
+    }
     if (rowsLoaded === 0)
       throw new UserError(`${files.map((f) => f.path).join(', ')}: no row could be loaded`)
 

@@ -4,7 +4,11 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import { DOJ_COLUMN_COUNT, DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
+import {
+  DOJ_COLUMN_COUNT,
+  DOJ_COLUMN_NAMES,
+  type InputEncoding,
+} from '../../data-contracts/doj-extract.contract.ts'
 import { UserError } from '../lib/user-error.ts'
 
 export interface FileShape {
@@ -13,6 +17,8 @@ export interface FileShape {
   bytes: number
   /** Whether the file holds a NUL byte (to strip at read); unknown (undefined) is treated as yes. */
   hasNul?: boolean
+  /** The encoding the file is read in (--encoding); UTF-8 when not given. */
+  encoding?: InputEncoding
 }
 
 /**
@@ -54,7 +60,7 @@ function width(fields: string[]): number {
   return fields.length === DOJ_COLUMN_COUNT + 1 && fields.at(-1) === '' ? DOJ_COLUMN_COUNT : fields.length
 }
 
-export function inspectFile(path: string): FileShape {
+export function inspectFile(path: string, encoding: InputEncoding = 'utf-8'): FileShape {
   const bytes = statSync(path).size
   // Excel writes a UTF-8 byte order mark before the header; DuckDB's reader skips it, so does this look.
   const raw = readHead(path)
@@ -99,5 +105,5 @@ export function inspectFile(path: string): FileShape {
       `${path}: not in the DOJ research-file format (rows have ${counts} columns, expected ${DOJ_COLUMN_COUNT})`,
     )
   }
-  return { path, hasHeader, bytes, hasNul: holdsNul(path) }
+  return { path, hasHeader, bytes, hasNul: holdsNul(path), encoding }
 }

@@ -4,7 +4,12 @@
  * the ingest_rejects model). Files with and without a header line are read by separate scans and unioned.
  * NUL bytes are removed from every field: they are never data, and a spreadsheet or PDF chokes on them.
  */
-import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import {
+  DOJ_COLUMN_NAMES,
+  duckdbReadColumns,
+  readCsvEncoding,
+  type InputEncoding,
+} from '../../data-contracts/doj-extract.contract.ts'
 import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE } from '../../sql/staging/ingest_rejects.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import type { FileShape } from './inspect-file.ts'
@@ -27,21 +32,28 @@ const WITHOUT_NUL = DOJ_COLUMN_NAMES.map(
   (c) => `case when contains("${c}", chr(0)) then replace("${c}", chr(0), '') else "${c}" end as "${c}"`,
 ).join(', ')
 
-function readCsv(files: readonly FileShape[], header: boolean): string {
+function readCsv(files: readonly FileShape[], header: boolean, encoding: InputEncoding): string {
   const paths = files.map((f) => f.path)
   const strip = files.some((f) => f.hasNul !== false)
   // One file's name is a constant: the reader's per-line filename column cost 0.2–0.3 CPU-s at 2M lines.
   const [only, ...more] = paths
   const filename = more.length ? '' : `, ${lit(only!)} as filename`
-  return `select *${strip ? ` replace (${WITHOUT_NUL})` : ''}${filename} from read_csv([${paths.map(lit).join(', ')}], header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, ${more.length ? 'filename=true, ' : ''}${READ_BUFFER}, columns=${duckdbReadColumns()}, store_rejects=true, rejects_table='${REJECT_ERRORS_TABLE}', rejects_scan='${REJECT_SCANS_TABLE}')`
+  return `select *${strip ? ` replace (${WITHOUT_NUL})` : ''}${filename} from read_csv([${paths.map(lit).join(', ')}], header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true${readCsvEncoding(encoding)}, ${more.length ? 'filename=true, ' : ''}${READ_BUFFER}, columns=${duckdbReadColumns()}, store_rejects=true, rejects_table='${REJECT_ERRORS_TABLE}', rejects_scan='${REJECT_SCANS_TABLE}')`
 }
 
 export function rawSourceSql(files: readonly FileShape[]): string {
-  const withHeader = files.filter((f) => f.hasHeader)
-  const without = files.filter((f) => !f.hasHeader)
-  const parts = [
-    ...(withHeader.length ? [readCsv(withHeader, true)] : []),
-    ...(without.length ? [readCsv(without, false)] : []),
-  ]
-  return parts.join('\nunion all\n')
+  // One scan per header kind and encoding: both are options of the whole read_csv call.
+  const groups = new Map<string, { header: boolean; encoding: InputEncoding; files: FileShape[] }>()
+  for (const f of files) {
+    const encoding = f.encoding ?? 'utf-8'
+    const key = `${f.hasHeader}/${encoding}`
+    const group = groups.get(key) ?? { header: f.hasHeader, encoding, files: [] }
+    group.files.push(f)
+    groups.set(key, group)
+  }
+  // Files with a header first, as before, so a single kind of input compiles to the same SQL.
+  return [...groups.values()]
+    .sort((a, b) => Number(b.header) - Number(a.header))
+    .map((g) => readCsv(g.files, g.header, g.encoding))
+    .join('\nunion all\n')
 }

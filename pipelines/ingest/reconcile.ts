@@ -69,6 +69,9 @@ export async function reconcile(
     new Map((await db.rows<{ f: string; n: string }>(sql)).map((r) => [r.f, Number(r.n)]))
   const loaded = await count(`select source_file f, count(*) n from ${t.loaded} group by 1`)
   const rejected = await count(`select file f, count(*) n from ${t.rejects} group by 1`)
+  const badEncoding = await count(
+    `select file f, count(*) n from ${t.rejects} where starts_with(reason, 'INVALID ENCODING') group by 1`,
+  )
   const noPerson = t.namesSubjects
     ? await count(`with named as (
       select distinct r.file, r.line from (select file, line, unnest(subject_ids) as sid from ${t.rejects}) r
@@ -97,6 +100,8 @@ export async function reconcile(
       rows_rejected: nRejected,
       rows_rejected_no_person: noPerson.get(f.path) ?? 0,
       nul_bytes_removed: ledger.nulBytes,
+      encoding: f.encoding ?? 'utf-8',
+      rows_rejected_encoding: badEncoding.get(f.path) ?? 0,
       balanced: read === nLoaded + nRejected,
     })
   }
@@ -134,4 +139,22 @@ export function ledgerTotals(inputs: readonly FileReconciliation[]): LedgerTotal
     rows_rejected: sumOf(inputs, 'rows_rejected'),
     balanced: inputs.every((i) => i.balanced),
   }
+}
+
+/**
+ * What to tell the person who ran it when lines were set aside for their bytes: an extract from an older system is
+ * often Latin-1, and read as UTF-8 every line with an accented name is rejected (those people are not decided).
+ */
+export function encodingWarnings(
+  inputs: readonly Pick<FileReconciliation, 'file' | 'encoding' | 'rows_rejected_encoding'>[],
+): string[] {
+  return inputs
+    .filter((f) => (f.rows_rejected_encoding ?? 0) > 0)
+    .map(
+      (f) =>
+        `warning: ${f.file}: ${f.rows_rejected_encoding} line(s) are not valid ${f.encoding ?? 'utf-8'} text and were set aside in rejects.csv (INVALID ENCODING), so their people's counts are not decided` +
+        (f.encoding === 'latin-1'
+          ? ''
+          : '; if the file is Latin-1 (ISO-8859-1), run again with --encoding latin-1'),
+    )
 }

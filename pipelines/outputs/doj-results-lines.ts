@@ -5,8 +5,9 @@
  * field may start a formula, the line rebuilt by the same SQL), then its count's eligibility text, in the same
  * order (file, person, count, then the line's own bytes, as DuckDB sorts text).
  *
- * It takes the default rows (`counts`) of inputs whose ledger found one record per physical line, no NUL byte and
- * no rejected line, and counts with distinct, plain keys. Anything else, or a quirk the scan meets, returns false
+ * It takes the default rows (`counts`) of UTF-8 inputs whose ledger found one record per physical line, no NUL byte
+ * and no rejected line, and counts with distinct, plain keys (a Latin-1 input's lines must be re-encoded to UTF-8,
+ * which DuckDB's reading does). Anything else, or a quirk the scan meets, returns false
  * before anything is written, and the step takes the parsing path. The scan hashes each input as it reads it.
  */
 import { closeSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs'
@@ -35,7 +36,7 @@ import {
 
 /** Whether the line path can take these inputs at all (before any scan). */
 export const linePathTakes = (inputs: readonly FileReconciliation[]): boolean =>
-  inputs.every((f) => oneRecordPerLine(f) && f.rows_rejected === 0)
+  inputs.every((f) => oneRecordPerLine(f) && f.rows_rejected === 0 && (f.encoding ?? 'utf-8') === 'utf-8')
 
 /**
  * The rank of a count by its person and count, from countKeysSql's keys (sorted by person, then count): a map from

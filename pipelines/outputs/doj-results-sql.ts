@@ -37,7 +37,12 @@
  * regex) than writing and parsing them saved; pairing the input's lines with its parsed records by position
  * (POSITIONAL JOIN, nothing written) used less CPU but runs on one thread, twice the wall time.
  */
-import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import {
+  DOJ_COLUMN_NAMES,
+  duckdbReadColumns,
+  readCsvEncoding,
+  type InputEncoding,
+} from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { convictedDisposition } from '../../sql/helpers/sql-fragments.ts'
 import { READ_BUFFER } from '../ingest/raw-source.ts'
@@ -206,11 +211,13 @@ const REREAD_SCANS = 'doj_reread_reject_scans'
 export interface ResultInput {
   file: string
   has_header: boolean
+  /** Read in this encoding, as ingest did; the files written are UTF-8 whatever it is. */
+  encoding?: InputEncoding
 }
 
 /** The input as whole physical lines (header skipped), nothing parsed. */
 const linesSql = (input: ResultInput): string =>
-  `read_csv(${lit(input.file)}, header=${input.has_header}, auto_detect=false, delim=${LINE_DELIM}, quote='', escape='', strict_mode=true, ${READ_BUFFER}, columns={'doj_line': 'VARCHAR'})`
+  `read_csv(${lit(input.file)}, header=${input.has_header}, auto_detect=false, delim=${LINE_DELIM}, quote='', escape='', strict_mode=true${readCsvEncoding(input.encoding)}, ${READ_BUFFER}, columns={'doj_line': 'VARCHAR'})`
 
 /**
  * The candidate filter: a line whose DISP_DESCR starts with CONVICTED in any case holds the word. RE2's
@@ -240,8 +247,8 @@ export const CANDIDATE_COLUMNS = duckdbReadColumns().replace('{', `{'doj_line': 
  * unterminated quote it drops every line that follows (99 of 1,999 lines read), where store_rejects skips the
  * bad line alone, as ingest does.
  */
-export const parseSql = (file: string, header: boolean, columns: string): string =>
-  `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, ${READ_BUFFER}, columns=${columns}, store_rejects=true, rejects_table='${REREAD_ERRORS}', rejects_scan='${REREAD_SCANS}')`
+export const parseSql = (file: string, header: boolean, columns: string, encoding?: InputEncoding): string =>
+  `read_csv(${lit(file)}, header=${header}, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true${readCsvEncoding(encoding)}, ${READ_BUFFER}, columns=${columns}, store_rejects=true, rejects_table='${REREAD_ERRORS}', rejects_scan='${REREAD_SCANS}')`
 
 /** A line with a field that may start a formula (a superset: the rebuild decides field by field). */
 const MAY_START_FORMULA = `(^|,)"?[=+\\-@\\t\\r]`

@@ -60,7 +60,9 @@ export async function readInput(
       return
     }
   }
-  await db.run(insertRowsSql(parseSql(input.file, input.has_header, duckdbReadColumns()), false, rows))
+  await db.run(
+    insertRowsSql(parseSql(input.file, input.has_header, duckdbReadColumns(), input.encoding), false, rows),
+  )
 }
 
 /** Lines kept as they were read but holding a field that may start a formula: rebuilt from their values. */

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse/sync'
 import { UserError } from '../lib/user-error.ts'
 import { DOJ_ROWS, type DojRows } from '../outputs/doj-results-sql.ts'
 import { REFERENCE_DIR } from '../lib/paths.ts'
+import { INPUT_ENCODINGS, type InputEncoding } from '../../data-contracts/doj-extract.contract.ts'
 
 export interface RunOptions {
   inputs: string[]
@@ -16,6 +17,8 @@ export interface RunOptions {
   asOf?: string
   threads?: number
   memoryLimit?: string
+  /** The input files' character encoding (--encoding): utf-8 (default) or latin-1. */
+  encoding?: string
   quiet?: boolean
   /** Rows of the DOJ result files: in-scope count rows (default) or every row of in-scope people. */
   dojRows?: DojRows
@@ -67,4 +70,21 @@ export function checkDojRows(s: string | undefined): DojRows | undefined {
   if (!(DOJ_ROWS as readonly string[]).includes(s))
     throw new UserError(`--doj-rows ${s}: expected ${DOJ_ROWS.join(' or ')}`)
   return s as DojRows
+}
+
+/** --encoding: one of INPUT_ENCODINGS, in any case ("UTF8", "latin1" and "ISO-8859-1" are taken too). */
+export function checkEncoding(s: string | undefined): InputEncoding {
+  if (s === undefined) return 'utf-8'
+  const key = s.trim().toLowerCase().replace(/_/g, '-')
+  const named: Record<string, InputEncoding> = {
+    'utf-8': 'utf-8',
+    utf8: 'utf-8',
+    'latin-1': 'latin-1',
+    latin1: 'latin-1',
+    'iso-8859-1': 'latin-1',
+    'iso8859-1': 'latin-1',
+  }
+  const hit = named[key]
+  if (!hit) throw new UserError(`--encoding ${s}: expected ${INPUT_ENCODINGS.join(' or ')}`)
+  return hit
 }

@@ -16,7 +16,7 @@ import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
-import { ledgerTotals, reconcile } from '../ingest/reconcile.ts'
+import { encodingWarnings, ledgerTotals, reconcile } from '../ingest/reconcile.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
@@ -25,7 +25,7 @@ import { checkDbPath } from './db-path.ts'
 import { checkMemoryLimit, checkThreads, sizedForInput } from './resource-options.ts'
 import { carryOver, commitDb, openPublicFiles, tempDbBeside, untilSignal } from './run-commit.ts'
 import { MODELS } from '../../sql/models.ts'
-import { checkAsOf, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
+import { checkAsOf, checkEncoding, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
 import { releaseRetainedMemory } from './release-memory.ts'
@@ -56,7 +56,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const policy = resolvePolicy(policyArgs[0]!)
   const threads = checkThreads(opts.threads)
   const memoryLimit = checkMemoryLimit(opts.memoryLimit)
-  const files = resolveInputs(opts.inputs).map(inspectFile)
+  const encoding = checkEncoding(opts.encoding)
+  const files = resolveInputs(opts.inputs).map((path) => inspectFile(path, encoding))
   const dbFinal = opts.db ? resolve(opts.db) : null
   if (dbFinal) await checkDbPath(dbFinal, opts.db)
   // A rerun replaces --out whole: an input inside it would be deleted by the run that reads it.
@@ -121,6 +122,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       if (phase === 'ingest') {
         const ledgers = new Map<string, FileLedger>(await ledgerPromise)
         inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
+        if (!opts.quiet) for (const w of encodingWarnings(inputs)) process.stderr.write(`${w}\n`)
       }
       // The determinations are written as soon as they exist: the marts only feed the other outputs.
       if (phase === 'determinations')
@@ -153,6 +155,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       policy_sha256: policy.sha256,
       threads: opts.threads ?? null,
       memory_limit: opts.memoryLimit ?? null,
+      encoding,
     }
     const runId = createHash('sha256')
       .update(JSON.stringify({ v: VERSION, asOf, options, inputs: inputs.map((i) => i.sha256) }))
