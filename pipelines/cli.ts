@@ -28,6 +28,10 @@ const program = new Command()
   // `relief status --out` and `relief status import --out` each own their options.
   .enablePositionalOptions()
 
+/** --encoding, for every command that reads DOJ extracts (data-contracts/doj-extract.contract.ts). */
+const ENCODING_HELP =
+  "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, accented names a byte each)"
+
 program
   .command('generate')
   .description('write a seeded synthetic statewide extract in the DOJ research-file format')
@@ -67,10 +71,7 @@ program
     '--memory-limit <size>',
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
-  .option(
-    '--encoding <name>',
-    "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, for accented names written a byte each)",
-  )
+  .option('--encoding <name>', ENCODING_HELP)
   .option(
     '--doj-rows <rows>',
     'DOJ result files: counts (in-scope count rows, default) or all (every row of those people)',
@@ -119,10 +120,7 @@ program
     '--memory-limit <size>',
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
-  .option(
-    '--encoding <name>',
-    "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, for accented names written a byte each)",
-  )
+  .option('--encoding <name>', ENCODING_HELP)
   .action(async (o) => {
     const { reconcileRun } = await import('./reconcile/reconcile-run.ts')
     const r = await reconcileRun({
@@ -261,10 +259,7 @@ program
     '--memory-limit <size>',
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
-  .option(
-    '--encoding <name>',
-    "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, for accented names written a byte each)",
-  )
+  .option('--encoding <name>', ENCODING_HELP)
   .action(async (o) => {
     const { comparePolicies } = await import('./compare/compare.ts')
     const r = await comparePolicies({

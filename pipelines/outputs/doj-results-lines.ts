@@ -6,9 +6,9 @@
  * order (file, person, count, then the line's own bytes, as DuckDB sorts text).
  *
  * It takes the default rows (`counts`) of UTF-8 inputs whose ledger found one record per physical line, no NUL byte
- * and no rejected line, and counts with distinct, plain keys (a Latin-1 input's lines must be re-encoded to UTF-8,
- * which DuckDB's reading does). Anything else, or a quirk the scan meets, returns false
- * before anything is written, and the step takes the parsing path. The scan hashes each input as it reads it.
+ * and no rejected line, and counts with distinct, plain keys. (A Latin-1 input's lines must be written in UTF-8,
+ * which DuckDB's reading does.) Anything else, or a quirk the scan meets, returns false before anything is written,
+ * and the step takes the parsing path. The scan hashes each input as it reads it.
  */
 import { closeSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { setImmediate as nextTurn } from 'node:timers/promises'
