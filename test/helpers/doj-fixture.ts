@@ -101,3 +101,19 @@ export function conviction(s: ConvictionSpec): DojRow[] {
     }),
   )
 }
+
+/** A felony HS 11359 of 2005 in two one-year prison parts, as CSV lines: the plain in-scope count of the input tests. */
+export const felonySaleLines = (subject: string, more: Partial<ConvictionSpec> = {}): string[] =>
+  conviction({
+    subject,
+    cnt: '001001001000',
+    offense: '11359 HS-POSS MARIJUANA FOR SALE',
+    convicted: '20050301',
+    level: 'FELONY',
+    toc: 'F',
+    sentence: [
+      { kind: 'PRISON', length: '1', unit: 'Y' },
+      { kind: 'PRISON', length: '1', unit: 'Y' },
+    ],
+    ...more,
+  }).map(toCsvLine)

@@ -13,7 +13,7 @@ import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
 import { checkEncoding } from '../../../pipelines/run/run-options.ts'
 import { rawSourceSql } from '../../../pipelines/ingest/raw-source.ts'
 import { exportOutputs } from '../../../pipelines/export/export-command.ts'
-import { conviction, toCsvLine } from '../../helpers/doj-fixture.ts'
+import { felonySaleLines } from '../../helpers/doj-fixture.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
 import { openDb } from '../../../pipelines/lib/duckdb.ts'
 
@@ -23,21 +23,7 @@ const NAME = 'NÚÑEZ,JOSÉ'
 type Row = Record<string, string>
 
 /** A felony 11359 of 2005 (reduced under Prop 64), in Los Angeles. */
-const sold = (subject: string, name?: string) =>
-  conviction({
-    subject,
-    cnt: '001001001000',
-    offense: '11359 HS-POSS MARIJUANA FOR SALE',
-    convicted: '20050301',
-    level: 'FELONY',
-    toc: 'F',
-    county: 'LOS ANGELES',
-    name,
-    sentence: [
-      { kind: 'PRISON', length: '1', unit: 'Y' },
-      { kind: 'PROBATION', length: '3', unit: 'Y' },
-    ],
-  }).map(toCsvLine)
+const sold = (subject: string, name?: string) => felonySaleLines(subject, { county: 'LOS ANGELES', name })
 
 /** Person 1 has an accented name; person 2 does not. The whole file is Latin-1 bytes. */
 const LINES = [DOJ_COLUMN_NAMES.join(','), ...sold('1', NAME), ...sold('2')]

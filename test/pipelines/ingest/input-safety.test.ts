@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { relief } from '../../helpers/run-cli.ts'
 import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
-import { conviction, toCsvLine } from '../../helpers/doj-fixture.ts'
+import { felonySaleLines } from '../../helpers/doj-fixture.ts'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
 import { openDb } from '../../../pipelines/lib/duckdb.ts'
 import { reconcile } from '../../../pipelines/ingest/reconcile.ts'
@@ -20,20 +20,7 @@ const HEADER = DOJ_COLUMN_NAMES.join(',')
 type Row = Record<string, string>
 
 /** A felony 11359 of 2005 sentenced to 2 years in two parts (1 year each). */
-const sold = (subject: string, comment = '') =>
-  conviction({
-    subject,
-    cnt: '001001001000',
-    offense: '11359 HS-POSS MARIJUANA FOR SALE',
-    convicted: '20050301',
-    level: 'FELONY',
-    toc: 'F',
-    comment,
-    sentence: [
-      { kind: 'PRISON', length: '1', unit: 'Y' },
-      { kind: 'PRISON', length: '1', unit: 'Y' },
-    ],
-  }).map(toCsvLine)
+const sold = (subject: string, comment = '') => felonySaleLines(subject, { comment })
 
 async function run(file: string) {
   const out = join(tmp(), 'out')
