@@ -121,6 +121,10 @@ program
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
   .option('--encoding <name>', ENCODING_HELP)
+  .option(
+    '--court-index-encoding <name>',
+    "the court index files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1)",
+  )
   .action(async (o) => {
     const { reconcileRun } = await import('./reconcile/reconcile-run.ts')
     const r = await reconcileRun({
@@ -134,6 +138,7 @@ program
       threads: o.threads,
       memoryLimit: o.memoryLimit,
       encoding: o.encoding,
+      courtIndexEncoding: o.courtIndexEncoding,
     })
     const c = r.court
     process.stdout.write(

@@ -141,20 +141,34 @@ export function ledgerTotals(inputs: readonly FileReconciliation[]): LedgerTotal
   }
 }
 
+/** How an input's encoding warning names its option, its ledger and what the set-aside lines cost. */
+export interface EncodingWarningTerms {
+  option: string
+  ledger: string
+  lost: string
+}
+
+const DOJ_EXTRACT_TERMS: EncodingWarningTerms = {
+  option: '--encoding',
+  ledger: 'rejects.csv',
+  lost: "their people's counts are not decided",
+}
+
 /**
  * What to tell the person who ran it when lines were set aside for their bytes: an extract from an older system is
- * often Latin-1, and read as UTF-8 every line with an accented name is rejected (those people are not decided).
+ * often Latin-1, and read as UTF-8 every line with an accented name is rejected.
  */
 export function encodingWarnings(
   inputs: readonly Pick<FileReconciliation, 'file' | 'encoding' | 'rows_rejected_encoding'>[],
+  terms: EncodingWarningTerms = DOJ_EXTRACT_TERMS,
 ): string[] {
   return inputs
     .filter((f) => (f.rows_rejected_encoding ?? 0) > 0)
     .map(
       (f) =>
-        `warning: ${f.file}: ${f.rows_rejected_encoding} line(s) are not valid ${f.encoding ?? 'utf-8'} text and were set aside in rejects.csv (INVALID ENCODING), so their people's counts are not decided` +
+        `warning: ${f.file}: ${f.rows_rejected_encoding} line(s) are not valid ${f.encoding ?? 'utf-8'} text and were set aside in ${terms.ledger} (INVALID ENCODING), so ${terms.lost}` +
         (f.encoding === 'latin-1'
           ? ''
-          : '; if the file is Latin-1 (ISO-8859-1), run again with --encoding latin-1'),
+          : `; if the file is Latin-1 (ISO-8859-1), run again with ${terms.option} latin-1`),
     )
 }

@@ -5,6 +5,7 @@
  * insertion order preserved) is known.
  */
 import { duckdbCourtReadColumns } from '../../data-contracts/court-index.contract.ts'
+import { readCsvEncoding } from '../../data-contracts/doj-extract.contract.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import type { FileLedger } from '../ingest/file-ledger.ts'
 import type { FileShape } from '../ingest/inspect-file.ts'
@@ -30,7 +31,7 @@ export function csvRecordsSql(files: readonly FileShape[], columns: string, t: C
   return files
     .map(
       (f, i) =>
-        `select ${i + 1} as file_index, row_number() over () as record, * from read_csv([${lit(f.path)}], header=true, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, filename=true, columns=${columns}, store_rejects=true, rejects_table='${t.errors}', rejects_scan='${t.scans}')`,
+        `select ${i + 1} as file_index, row_number() over () as record, * from read_csv([${lit(f.path)}], header=true, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true${readCsvEncoding(f.encoding)}, filename=true, columns=${columns}, store_rejects=true, rejects_table='${t.errors}', rejects_scan='${t.scans}')`,
     )
     .join('\nunion all\n')
 }

@@ -8,10 +8,11 @@ import { parse } from 'csv-parse/sync'
 import { COURT_INDEX_COLUMN_NAMES } from '../../data-contracts/court-index.contract.ts'
 import { UserError } from '../lib/user-error.ts'
 import type { FileShape } from '../ingest/inspect-file.ts'
+import type { InputEncoding } from '../../data-contracts/doj-extract.contract.ts'
 
 const SAMPLE_BYTES = 1 << 16
 
-export function inspectCourtFile(path: string): FileShape {
+export function inspectCourtFile(path: string, encoding: InputEncoding = 'utf-8'): FileShape {
   const bytes = statSync(path).size
   const fd = openSync(path, 'r')
   let head: string
@@ -36,5 +37,5 @@ export function inspectCourtFile(path: string): FileShape {
       `${path}: not a court case index (${detail}; see data-contracts/court-index.contract.ts)`,
     )
   }
-  return { path, hasHeader: true, bytes }
+  return { path, hasHeader: true, bytes, encoding }
 }

@@ -8,10 +8,10 @@ import { REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { ledgerOf } from '../ingest/file-ledger.ts'
-import { ledgerTotals, reconcile } from '../ingest/reconcile.ts'
+import { encodingWarnings, ledgerTotals, reconcile, type EncodingWarningTerms } from '../ingest/reconcile.ts'
 import type { FileReconciliation, LedgerTotals, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { runPipeline, type RunResult } from '../run/run-pipeline.ts'
-import type { RunOptions } from '../run/run-options.ts'
+import { checkEncoding, type RunOptions } from '../run/run-options.ts'
 import { buildModels } from '../run/build-models.ts'
 import { asIngestError } from '../run/fresh-db.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
@@ -36,6 +36,8 @@ import { writeReconcileFiles } from './reconcile-files.ts'
 
 export interface ReconcileOptions extends RunOptions {
   courtIndex: string[]
+  /** The court index files' character encoding (--court-index-encoding): utf-8 (default) or latin-1. */
+  courtIndexEncoding?: string
 }
 
 export interface CourtIndexManifest {
@@ -64,7 +66,8 @@ export type CourtIndexSource = { files: FileShape[] } | { generate: (db: Db) => 
 
 export async function reconcileRun(opts: ReconcileOptions): Promise<ReconcileResult> {
   // Check the court files before spending a run on the extract: a wrong file is one line, exit 2.
-  const files = resolveInputs(opts.courtIndex).map(inspectCourtFile)
+  const encoding = checkEncoding(opts.courtIndexEncoding, '--court-index-encoding')
+  const files = resolveInputs(opts.courtIndex).map((path) => inspectCourtFile(path, encoding))
   return runWithCourtIndex(opts, { files })
 }
 
@@ -109,6 +112,13 @@ export function courtIndexStep(source: CourtIndexSource, opts: RunOptions, withR
   }
 }
 
+/** The court index's own option, ledger file and loss, for its encoding warning. */
+const COURT_INDEX_TERMS: EncodingWarningTerms = {
+  option: '--court-index-encoding',
+  ledger: 'restricted/reconcile/court_index_rejects.csv',
+  lost: 'their court records are not reconciled',
+}
+
 /** The court index read (its ledger balanced per file) and its models built; returns the ledger per file. */
 async function buildCourtModels(
   early: EarlyContext,
@@ -116,7 +126,8 @@ async function buildCourtModels(
   opts: RunOptions,
 ): Promise<FileReconciliation[]> {
   const { db } = early
-  const courtFiles = 'files' in source ? source.files : (await source.generate(db)).map(inspectCourtFile)
+  const courtFiles =
+    'files' in source ? source.files : (await source.generate(db)).map((path) => inspectCourtFile(path))
   const ledgers = new Map(
     await Promise.all(courtFiles.map(async (f) => [f.path, await ledgerOf(f.path)] as const)),
   )
@@ -152,6 +163,7 @@ async function buildCourtModels(
     rejects: COURT_REJECTS,
     build: { errors: COURT_REJECT_ERRORS, scans: COURT_REJECT_SCANS, refused: REFUSED_SQL },
   })
+  if (!opts.quiet) for (const w of encodingWarnings(inputs, COURT_INDEX_TERMS)) process.stderr.write(`${w}\n`)
   const totals = ledgerTotals(inputs)
   if (totals.rows_loaded === 0)
     throw new UserError(

@@ -73,7 +73,7 @@ export function checkDojRows(s: string | undefined): DojRows | undefined {
 }
 
 /** --encoding: one of INPUT_ENCODINGS, in any case ("UTF8", "latin1" and "ISO-8859-1" are taken too). */
-export function checkEncoding(s: string | undefined): InputEncoding {
+export function checkEncoding(s: string | undefined, option = '--encoding'): InputEncoding {
   if (s === undefined) return 'utf-8'
   const key = s.trim().toLowerCase().replace(/_/g, '-')
   const named: Record<string, InputEncoding> = {
@@ -85,6 +85,6 @@ export function checkEncoding(s: string | undefined): InputEncoding {
     'iso8859-1': 'latin-1',
   }
   const hit = named[key]
-  if (!hit) throw new UserError(`--encoding ${s}: expected ${INPUT_ENCODINGS.join(' or ')}`)
+  if (!hit) throw new UserError(`${option} ${s}: expected ${INPUT_ENCODINGS.join(' or ')}`)
   return hit
 }
