@@ -76,6 +76,10 @@ beforeAll(() => {
   writeFileSync(court, Buffer.from(readFileSync(utf8, 'utf8'), 'latin1'))
 })
 
+/** `relief reconcile` of the two files, as a user runs it. */
+const reconcileCli = (out: string, ...more: string[]) =>
+  relief(['reconcile', '--input', extract, '--court-index', court, '--out', out, '--as-of', AS_OF, ...more])
+
 async function reconcile(courtIndexEncoding?: string) {
   const out = join(mkdtempSync(join(dir, 'run-')), 'run')
   const r = await reconcileRun({
@@ -110,17 +114,7 @@ describe('a Latin-1 court index', () => {
     // The court's record of 05CR1 was not read, so the DOJ count looks unknown to the court.
     expect(dojOnly.map((d) => d.case_number)).toEqual(['05CR1'])
 
-    const cli = relief([
-      'reconcile',
-      '--input',
-      extract,
-      '--court-index',
-      court,
-      '--out',
-      join(mkdtempSync(join(dir, 'cli-')), 'run'),
-      '--as-of',
-      AS_OF,
-    ])
+    const cli = reconcileCli(join(mkdtempSync(join(dir, 'cli-')), 'run'))
     expect(cli.code, cli.stderr).toBe(0)
     expect(cli.stderr).toMatch(
       /warning: .*court-latin1\.csv: 2 line\(s\) are not valid utf-8 text .*court_index_rejects\.csv.* run again with --court-index-encoding latin-1/,
@@ -144,17 +138,7 @@ describe('a Latin-1 court index', () => {
   })
 
   it('refuses an encoding it does not read, naming the option', () => {
-    const cli = relief([
-      'reconcile',
-      '--input',
-      extract,
-      '--court-index',
-      court,
-      '--out',
-      join(dir, 'never'),
-      '--court-index-encoding',
-      'utf-16',
-    ])
+    const cli = reconcileCli(join(dir, 'never'), '--court-index-encoding', 'utf-16')
     expect(cli.code).toBe(2)
     expect(cli.stderr).toMatch(/--court-index-encoding utf-16: expected utf-8 or latin-1/)
   })
