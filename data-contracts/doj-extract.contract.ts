@@ -600,17 +600,3 @@ export function duckdbReadColumns(): string {
 
 /** Date format of every date column in the extract. */
 export const DOJ_DATE_FORMAT = '%Y%m%d'
-
-/**
- * The character encodings an extract may be read in. UTF-8 is the default; a line with bytes that are not UTF-8 is
- * then set aside in the reject ledger. An extract written by an older system in ISO-8859-1 (Latin-1) holds accented
- * names (NÚÑEZ, JOSÉ) as single bytes: read as UTF-8, every such person's lines would be rejected and nobody of them
- * decided, so `--encoding latin-1` reads each byte as its Latin-1 character instead. DuckDB reads both natively;
- * Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, the euro sign), which name fields rarely hold.
- */
-export const INPUT_ENCODINGS = ['utf-8', 'latin-1'] as const
-export type InputEncoding = (typeof INPUT_ENCODINGS)[number]
-
-/** The read_csv option for an encoding: none for UTF-8 (DuckDB's default), so the usual SQL stays as it was. */
-export const readCsvEncoding = (encoding: InputEncoding | undefined): string =>
-  encoding && encoding !== 'utf-8' ? `, encoding='${encoding}'` : ''

@@ -4,7 +4,7 @@
  * policy, tool version), `relief export` and `relief report` read it back from disk.
  */
 
-import type { InputEncoding } from './doj-extract.contract.ts'
+import type { InputEncoding } from './input-encodings.ts'
 
 /** The run's parameters as the run_params seed holds them (sql/seeds/run_params.ts). */
 export interface RunParams {

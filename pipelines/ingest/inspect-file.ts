@@ -4,11 +4,8 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import {
-  DOJ_COLUMN_COUNT,
-  DOJ_COLUMN_NAMES,
-  type InputEncoding,
-} from '../../data-contracts/doj-extract.contract.ts'
+import { DOJ_COLUMN_COUNT, DOJ_COLUMN_NAMES } from '../../data-contracts/doj-extract.contract.ts'
+import type { InputEncoding } from '../../data-contracts/input-encodings.ts'
 import { UserError } from '../lib/user-error.ts'
 
 export interface FileShape {

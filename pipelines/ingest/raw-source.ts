@@ -4,12 +4,8 @@
  * the ingest_rejects model). Files with and without a header line are read by separate scans and unioned.
  * NUL bytes are removed from every field: they are never data, and a spreadsheet or PDF chokes on them.
  */
-import {
-  DOJ_COLUMN_NAMES,
-  duckdbReadColumns,
-  readCsvEncoding,
-  type InputEncoding,
-} from '../../data-contracts/doj-extract.contract.ts'
+import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import { readCsvEncoding, type InputEncoding } from '../../data-contracts/input-encodings.ts'
 import { REJECT_ERRORS_TABLE, REJECT_SCANS_TABLE } from '../../sql/staging/ingest_rejects.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import type { FileShape } from './inspect-file.ts'

@@ -37,12 +37,8 @@
  * regex) than writing and parsing them saved; pairing the input's lines with its parsed records by position
  * (POSITIONAL JOIN, nothing written) used less CPU but runs on one thread, twice the wall time.
  */
-import {
-  DOJ_COLUMN_NAMES,
-  duckdbReadColumns,
-  readCsvEncoding,
-  type InputEncoding,
-} from '../../data-contracts/doj-extract.contract.ts'
+import { DOJ_COLUMN_NAMES, duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import { readCsvEncoding, type InputEncoding } from '../../data-contracts/input-encodings.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { convictedDisposition } from '../../sql/helpers/sql-fragments.ts'
 import { READ_BUFFER } from '../ingest/raw-source.ts'

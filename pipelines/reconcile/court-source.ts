@@ -5,7 +5,7 @@
  * insertion order preserved) is known.
  */
 import { duckdbCourtReadColumns } from '../../data-contracts/court-index.contract.ts'
-import { readCsvEncoding } from '../../data-contracts/doj-extract.contract.ts'
+import { readCsvEncoding } from '../../data-contracts/input-encodings.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import type { FileLedger } from '../ingest/file-ledger.ts'
 import type { FileShape } from '../ingest/inspect-file.ts'

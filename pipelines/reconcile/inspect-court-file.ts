@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync'
 import { COURT_INDEX_COLUMN_NAMES } from '../../data-contracts/court-index.contract.ts'
 import { UserError } from '../lib/user-error.ts'
 import type { FileShape } from '../ingest/inspect-file.ts'
-import type { InputEncoding } from '../../data-contracts/doj-extract.contract.ts'
+import type { InputEncoding } from '../../data-contracts/input-encodings.ts'
 
 const SAMPLE_BYTES = 1 << 16
 

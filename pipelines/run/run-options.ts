@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync'
 import { UserError } from '../lib/user-error.ts'
 import { DOJ_ROWS, type DojRows } from '../outputs/doj-results-sql.ts'
 import { REFERENCE_DIR } from '../lib/paths.ts'
-import { INPUT_ENCODINGS, type InputEncoding } from '../../data-contracts/doj-extract.contract.ts'
+import { INPUT_ENCODINGS, type InputEncoding } from '../../data-contracts/input-encodings.ts'
 
 export interface RunOptions {
   inputs: string[]
