@@ -12,7 +12,7 @@ import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
-import { encodingWarnings } from '../ingest/reconcile.ts'
+import { NOT_IN_ENCODING, printEncodingWarnings } from '../ingest/reconcile.ts'
 import { asIngestError, openFreshDb } from '../run/fresh-db.ts'
 import { buildModels } from '../run/build-models.ts'
 import { checkAsOf, checkEncoding, normaliseCounty, todayIso } from '../run/run-options.ts'
@@ -110,12 +110,10 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
     const rowsLoaded = Number(await db.scalar(`select count(*) from stg_doj_rows`))
     if (!opts.quiet) {
       const notText = await db.rows<{ file: string; n: string }>(
-        `select file, count(*) n from ingest_rejects where starts_with(reason, 'INVALID ENCODING') group by 1 order by 1`,
+        `select file, count(*) n from ingest_rejects where ${NOT_IN_ENCODING} group by 1 order by 1`,
       )
-      const warnings = encodingWarnings(
-        notText.map((r) => ({ file: r.file, encoding, rows_rejected_encoding: Number(r.n) })),
-      )
-      for (const w of warnings) process.stderr.write(`${w}\n`)
+      const inputs = notText.map((r) => ({ file: r.file, encoding, rows_rejected_encoding: Number(r.n) }))
+      printEncodingWarnings(inputs, opts.quiet)
     }
     if (rowsLoaded === 0)
       throw new UserError(`${files.map((f) => f.path).join(', ')}: no row could be loaded`)

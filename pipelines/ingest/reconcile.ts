@@ -35,6 +35,9 @@ export interface LedgerTables {
   namesSubjects?: boolean
 }
 
+/** A rejects row set aside because its bytes are not text in the file's encoding (DuckDB's own error type). */
+export const NOT_IN_ENCODING = `starts_with(reason, 'INVALID ENCODING')`
+
 const DOJ_TABLES: LedgerTables = { loaded: 'stg_doj_rows', rejects: 'ingest_rejects', namesSubjects: true }
 
 async function tableExists(db: Db, name: string): Promise<boolean> {
@@ -70,7 +73,7 @@ export async function reconcile(
   const loaded = await count(`select source_file f, count(*) n from ${t.loaded} group by 1`)
   const rejected = await count(`select file f, count(*) n from ${t.rejects} group by 1`)
   const badEncoding = await count(
-    `select file f, count(*) n from ${t.rejects} where starts_with(reason, 'INVALID ENCODING') group by 1`,
+    `select file f, count(*) n from ${t.rejects} where ${NOT_IN_ENCODING} group by 1`,
   )
   const noPerson = t.namesSubjects
     ? await count(`with named as (
@@ -171,4 +174,13 @@ export function encodingWarnings(
           ? ''
           : `; if the file is Latin-1 (ISO-8859-1), run again with ${terms.option} latin-1`),
     )
+}
+
+/** The warnings on stderr (none for a quiet run). */
+export function printEncodingWarnings(
+  inputs: Parameters<typeof encodingWarnings>[0],
+  quiet: boolean | undefined,
+  terms?: EncodingWarningTerms,
+): void {
+  if (!quiet) for (const w of encodingWarnings(inputs, terms)) process.stderr.write(`${w}\n`)
 }

@@ -8,7 +8,12 @@ import { REFERENCE_DIR } from '../lib/paths.ts'
 import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { ledgerOf } from '../ingest/file-ledger.ts'
-import { encodingWarnings, ledgerTotals, reconcile, type EncodingWarningTerms } from '../ingest/reconcile.ts'
+import {
+  ledgerTotals,
+  printEncodingWarnings,
+  reconcile,
+  type EncodingWarningTerms,
+} from '../ingest/reconcile.ts'
 import type { FileReconciliation, LedgerTotals, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { runPipeline, type RunResult } from '../run/run-pipeline.ts'
 import { checkEncoding, type RunOptions } from '../run/run-options.ts'
@@ -163,7 +168,7 @@ async function buildCourtModels(
     rejects: COURT_REJECTS,
     build: { errors: COURT_REJECT_ERRORS, scans: COURT_REJECT_SCANS, refused: REFUSED_SQL },
   })
-  if (!opts.quiet) for (const w of encodingWarnings(inputs, COURT_INDEX_TERMS)) process.stderr.write(`${w}\n`)
+  printEncodingWarnings(inputs, opts.quiet, COURT_INDEX_TERMS)
   const totals = ledgerTotals(inputs)
   if (totals.rows_loaded === 0)
     throw new UserError(

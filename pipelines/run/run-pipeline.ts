@@ -16,7 +16,7 @@ import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
-import { encodingWarnings, ledgerTotals, reconcile } from '../ingest/reconcile.ts'
+import { ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
@@ -122,7 +122,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       if (phase === 'ingest') {
         const ledgers = new Map<string, FileLedger>(await ledgerPromise)
         inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
-        if (!opts.quiet) for (const w of encodingWarnings(inputs)) process.stderr.write(`${w}\n`)
+        printEncodingWarnings(inputs, opts.quiet)
       }
       // The determinations are written as soon as they exist: the marts only feed the other outputs.
       if (phase === 'determinations')
