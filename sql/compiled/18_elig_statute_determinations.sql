@@ -93,6 +93,8 @@ decided as (
     r.outcome as statute_determination,
     r.rule_id as statute_rule_id,
     r.citation as statute_citation,
+    -- By rank in `rules`, the list ranked above: the court path inserts a rule of its own, so another list's
+    -- ranks would name the wrong rule's detail and level.
     r.reason || coalesce(' ' || case ranked.statute_rule_rank when 1 then ('Lines not read: ' || incomplete_history_lines || '.') end, '') as statute_reason,
     case ranked.statute_rule_rank
     when 20 then (case when age_at_offense < 18 then 'infraction' else 'misdemeanor' end) -- P64-11357-FEL

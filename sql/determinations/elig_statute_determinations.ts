@@ -40,8 +40,10 @@ decided as (
     r.outcome as statute_determination,
     r.rule_id as statute_rule_id,
     r.citation as statute_citation,
-    r.reason || coalesce(' ' || ${raw(ruleDetail(STATUTE_RULES, 'ranked.statute_rule_rank'))}, '') as statute_reason,
-    ${raw(reducedLevelByRank(STATUTE_RULES, 'ranked.statute_rule_rank'))} as statute_reduced_level
+    -- By rank in \`rules\`, the list ranked above: the court path inserts a rule of its own, so another list's
+    -- ranks would name the wrong rule's detail and level.
+    r.reason || coalesce(' ' || ${raw(ruleDetail(rules, 'ranked.statute_rule_rank'))}, '') as statute_reason,
+    ${raw(reducedLevelByRank(rules, 'ranked.statute_rule_rank'))} as statute_reduced_level
   from ranked
   join ${raw(rulesTable(rules, 'r'))} on r.rule_rank = ranked.statute_rule_rank
 )

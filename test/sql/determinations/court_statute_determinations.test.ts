@@ -39,6 +39,23 @@ describe('court_statute_determinations', () => {
     expect(brief(known)).toEqual([['reduce', 'P64-FEL-REDUCE', 'redesignate']])
   })
 
+  it('a reduction asks for the level of the rule that decided it: a felony at 34 becomes a misdemeanor (HS 11359(b))', async () => {
+    // The court list ranks its own rule (CRT-DATA-01) among the statute's, so a level looked up by rank in the
+    // statute's list named the next rule's (P64-MINOR-REDUCE: an infraction).
+    const [felony] = await decide([courtRecord({ court_case_number: 'NEW-1' })], { subjects: [dojSubject()] })
+    expect(felony).toMatchObject({
+      statute_rule_id: 'P64-FEL-REDUCE',
+      age_at_offense: '34',
+      statute_reduced_level: 'misdemeanor',
+    })
+    // Under 18 at the offense, the same felony is an infraction (the level P64-FEL-REDUCE gives a minor).
+    const [minor] = await decide(
+      [courtRecord({ court_case_number: 'NEW-2', dob: '1988-06-01', offense_date: '2005-01-01' })],
+      { subjects: [dojSubject({ dob: '1988-06-01' })] },
+    )
+    expect(minor).toMatchObject({ statute_rule_id: 'P64-FEL-REDUCE', statute_reduced_level: 'infraction' })
+  })
+
   it('a known person with two earlier same-section felonies is review (P64-DQ-03), never reduced', async () => {
     const rows = await decide(
       [
