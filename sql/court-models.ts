@@ -17,6 +17,7 @@ import { court_statute_determinations } from './determinations/court_statute_det
 import { court_policy_determinations } from './determinations/court_policy_determinations.ts'
 import { court_only_determinations } from './determinations/court_only_determinations.ts'
 import { mart_court_only_by_county_year } from './marts/mart_court_only_by_county_year.ts'
+import { mart_court_only_motion_cases } from './marts/mart_court_only_motion_cases.ts'
 
 export interface CourtSources {
   /** read_csv over the court index files, with file_index and record. */
@@ -41,6 +42,7 @@ export function courtModels(src: CourtSources): readonly Model[] {
     court_policy_determinations,
     court_only_determinations,
     mart_court_only_by_county_year,
+    mart_court_only_motion_cases,
   ]
   return models
 }

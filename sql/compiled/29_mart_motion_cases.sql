@@ -64,7 +64,7 @@ cases as (
   select
     county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
     case_number, counts,
-    -- 'HS 11357(B); HS 11359 x2': each section once, with its number of counts when more than one.
+    -- 'HS 11357(B); HS 11359 x2'
     array_to_string(list_transform(list_sort(list_distinct(sections)), x ->
       x || case when len(list_filter(sections, y -> y = x)) > 1 then ' x' || len(list_filter(sections, y -> y = x)) else '' end
     ), '; '),

@@ -43,6 +43,10 @@ select
   strftime(d.sentence_end_date, '%Y-%m-%d') as sentence_end_date,
   year(d.conviction_date) as conviction_year,
   p.policy_name as policy,
+  -- What a reduce asks for, as in count_determinations (the motions print it); appended, so earlier columns keep
+  -- their places in court_only.csv.
+  case when p.determination = 'reduce' then coalesce(p.reduced_level, d.statute_reduced_level) end
+    as reduced_level,
   d.file_index,
   d.record
 from ${ref(court_statute_determinations)} d

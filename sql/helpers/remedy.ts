@@ -1,4 +1,6 @@
 import { isRelief } from './determinations.ts'
+import { lit } from './quote.ts'
+import { REMEDIES } from '../../data-contracts/determinations.ts'
 
 /**
  * The remedy (relief track) of HS 11361.8 a determination goes through, written once: relief while the
@@ -12,3 +14,7 @@ export const remedyCase = (determination = 'determination', sentenceRunning = 's
       when ${determination} = 'reduce' then 'redesignate'
       else ${determination}
     end`
+
+/** A remedy's place in the motions' schedule order (REMEDIES), for ORDER BY; an unknown remedy sorts last. */
+export const remedyRank = (col: string): string =>
+  `case ${col} ${REMEDIES.map((r, i) => `when ${lit(r)} then ${i}`).join(' ')} else ${REMEDIES.length} end`

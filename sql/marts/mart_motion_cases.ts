@@ -4,8 +4,8 @@ import { raw, ref } from '../helpers/model-sql.ts'
 import { count_determinations } from '../determinations/count_determinations.ts'
 import { int_convictions } from '../intermediate/int_convictions.ts'
 import { int_subjects } from '../intermediate/int_subjects.ts'
-import { lit } from '../helpers/quote.ts'
-import { REMEDIES } from '../../data-contracts/determinations.ts'
+import { remedyRank } from '../helpers/remedy.ts'
+import { caseSectionsText } from '../helpers/case-sections.ts'
 
 /**
  * The rows of the motion lists: one per court case and relief, gathered from the final determination of
@@ -17,8 +17,6 @@ import { REMEDIES } from '../../data-contracts/determinations.ts'
  * only the counts that schedule asks about. `motion_order` is the order the motions are read in (county,
  * court, schedule, case); a view, so it is computed when the motions are written, not on every run.
  */
-const scheduleRank = (col: string) =>
-  `case ${col} ${REMEDIES.map((r, i) => `when ${lit(r)} then ${i}`).join(' ')} else ${REMEDIES.length} end`
 
 export const mart_motion_cases: Model = {
   name: 'mart_motion_cases',
@@ -88,10 +86,8 @@ cases as (
   select
     county, court, remedy, determination, reduced_level, layer, is_related, subject_id, case_key,
     case_number, counts,
-    -- 'HS 11357(B); HS 11359 x2': each section once, with its number of counts when more than one.
-    array_to_string(list_transform(list_sort(list_distinct(sections)), x ->
-      x || case when len(list_filter(sections, y -> y = x)) > 1 then ' x' || len(list_filter(sections, y -> y = x)) else '' end
-    ), '; '),
+    -- 'HS 11357(B); HS 11359 x2'
+    ${raw(caseSectionsText('sections'))},
     conviction_dates,
     count_orders,
     coalesce(rule_ids, ''),
@@ -112,7 +108,7 @@ select
   c.rule_ids,
   c.reason,
   row_number() over (
-    order by c.county nulls last, c.court nulls last, ${raw(scheduleRank('c.remedy'))}, c.remedy,
+    order by c.county nulls last, c.court nulls last, ${raw(remedyRank('c.remedy'))}, c.remedy,
       c.determination, c.case_number nulls last, c.subject_id, c.conviction_dates nulls last,
       c.reduced_level nulls last, c.is_related, c.layer, c.case_key
   )::int as motion_order
