@@ -148,7 +148,7 @@ program
         )
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}); DOJ-only counts ${c.counts.doj_only}; mismatches ${c.counts.mismatches}\n` +
-        `outputs in ${r.out}/restricted/reconcile\n`,
+        `outputs in ${r.out}/restricted/reconcile (supplemental motions of the court-only convictions in motions/)\n`,
     )
   })
 

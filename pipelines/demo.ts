@@ -64,7 +64,8 @@ record-relief demo (synthetic data, seed ${SEED}, as of ${AS_OF}) finished in ${
   (${c.court_only_people} people), decided by the same rules: ${Object.entries(c.court_only_by_determination)
     .map(([k, v]) => `${k}: ${v}`)
     .join('   ')}
-  DOJ-only counts ${c.doj_only}, disagreeing pairs ${c.mismatches}  (restricted/reconcile/)
+  DOJ-only counts ${c.doj_only}, disagreeing pairs ${c.mismatches}  (restricted/reconcile/; the court-only
+  convictions' supplemental motions per court in restricted/reconcile/motions/)
 
   ${join(OUT, 'count_determinations.csv')}   one row per count, with rule id, citation and reason
   ${join(OUT, 'manifest.json')}              input hashes, options, version, reconciliation

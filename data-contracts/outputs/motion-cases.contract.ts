@@ -1,6 +1,6 @@
 /**
  * A row of the motion lists (mart_motion_cases): one per court case and relief. The motion CSV and PDF
- * renderers (reports/motions/) draw these rows; pipelines/outputs/motions-step.ts reads them from the mart.
+ * renderers (reports/motions/) draw these rows; pipelines/outputs/write-motions.ts reads them from the mart.
  */
 export interface MotionCase {
   county: string | null

@@ -3,13 +3,14 @@
  * column by column, plus the figures its line in restricted/motions/index.csv needs. Runs on a render worker
  * (or on the main thread for a small run): each worker renders and writes its own courts, so neither the
  * rows nor the rendered bytes travel between threads as objects: each row comes in as one JSON array
- * string (what DuckDB hands over cheapest, see motions-step.ts) and is parsed here.
+ * string (what DuckDB hands over cheapest, see write-motions.ts) and is parsed here.
  */
 import type { MotionCase } from '../../reports/motions/motion-case.ts'
 import { motionCsvBytes } from '../../reports/motions/motion-csv.ts'
 import { renderMotionPdf, scheduleTotals } from '../../reports/motions/motion-pdf.ts'
 import { schedulesOf, type ReliefSection } from '../../reports/motions/relief-sections.ts'
 import { writeRestrictedFile } from '../export/restricted-files.ts'
+import type { MotionSource } from '../../reports/motions/motion-source.ts'
 
 /** The columns the motions draw, in the order of MotionCase. */
 export const MOTION_COLUMNS = [
@@ -98,6 +99,7 @@ export interface CourtJob {
   asOf: string
   policy: string
   toolVersion: string
+  source: MotionSource
   sections: readonly ReliefSection[]
   /** The court's rows in motion order. */
   rows: MotionRowsJson
@@ -126,6 +128,7 @@ export function writeCourt(job: CourtJob): CourtResult {
     asOf: job.asOf,
     policy: job.policy,
     toolVersion: job.toolVersion,
+    source: job.source,
     schedules,
   })
   writeRestrictedFile(`${job.base}.pdf`, pdf.bytes)

@@ -1,5 +1,6 @@
 /**
- * restricted/reconcile/: court_only.csv, doj_only.csv, mismatches.csv and the court index's rejected lines.
+ * restricted/reconcile/: court_only.csv, doj_only.csv, mismatches.csv and the court index's rejected lines (and,
+ * with every output, the court-only convictions' supplemental motions in motions/, written by the court step).
  * Names, DOBs and case numbers: owner-only files in an owner-only folder, emptied first so no file of an earlier
  * reconciliation lingers. Fixed row order, so the same inputs give the same bytes.
  */
@@ -23,6 +24,9 @@ export const RECONCILE_FILES = {
   'mismatches.csv': `select * from court_doj_mismatches order by county, doj_case_number, subject_id, cnt_order`,
   'court_index_rejects.csv': `select file, line, reason, raw_text from ${COURT_REJECTS} order by file, line nulls last, reason`,
 } as const
+
+/** Where the supplemental motions of the court-only convictions go, under restricted/. */
+export const COURT_ONLY_MOTIONS = ['reconcile', 'motions'] as const
 
 export async function writeReconcileFiles(db: Db, out: string): Promise<string[]> {
   const restricted = outPaths(out).restricted

@@ -21,6 +21,7 @@ import { buildModels } from '../run/build-models.ts'
 import { asIngestError } from '../run/fresh-db.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
 import { reportStep } from '../outputs/report-step.ts'
+import { writeMotions } from '../outputs/write-motions.ts'
 import type { EarlyContext, OutputContext, OutputStep } from '../outputs/output-step.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
@@ -37,7 +38,7 @@ import {
   courtRawSql,
   REFUSED_SQL,
 } from './court-source.ts'
-import { writeReconcileFiles } from './reconcile-files.ts'
+import { COURT_ONLY_MOTIONS, writeReconcileFiles } from './reconcile-files.ts'
 
 export interface ReconcileOptions extends RunOptions {
   courtIndex: string[]
@@ -96,11 +97,12 @@ export async function runWithCourtIndex(
 }
 
 /**
- * The output step that reconciles the court index (and then draws the report, when asked). The court models
- * read only the run's intermediate models, so they are built as soon as those exist (afterModels), beside the
- * determinations; the files, the counts and the report wait for write().
+ * The output step that reconciles the court index (and then, with every output, writes the court-only
+ * convictions' supplemental motions and draws the report). The court models read only the run's intermediate
+ * models, so they are built as soon as those exist (afterModels), beside the determinations; the files, the
+ * counts, the motions and the report wait for write().
  */
-export function courtIndexStep(source: CourtIndexSource, opts: RunOptions, withReport: boolean): OutputStep {
+export function courtIndexStep(source: CourtIndexSource, opts: RunOptions, everyOutput: boolean): OutputStep {
   let built: Promise<FileReconciliation[]> | undefined
   const build = (early: EarlyContext) => (built ??= buildCourtModels(early, source, opts))
   return {
@@ -111,8 +113,18 @@ export function courtIndexStep(source: CourtIndexSource, opts: RunOptions, withR
       const inputs = await build({ db, asOf: ctx.asOf, county: ctx.manifest.options.county })
       const written = await writeReconcileFiles(db, out)
       const manifest = ctx.manifest as Manifest & { court_index?: CourtIndexManifest }
-      manifest.court_index = { inputs, totals: ledgerTotals(inputs), counts: await countsOf(db) }
-      return withReport ? [...written, ...(await reportStep.write(ctx))] : written
+      const counts = await countsOf(db)
+      manifest.court_index = { inputs, totals: ledgerTotals(inputs), counts }
+      if (!everyOutput) return written
+      // The convictions the DOJ list missed join the motions: a supplemental motion per court, drawn like the
+      // DOJ list's, whose cover says where they were found.
+      const motions = await writeMotions(ctx, {
+        mart: 'mart_court_only_motion_cases',
+        folder: COURT_ONLY_MOTIONS,
+        source: 'court_records',
+        size: counts.court_only,
+      })
+      return [...written, ...motions, ...(await reportStep.write(ctx))]
     },
   }
 }

@@ -9,6 +9,7 @@ import { measure, pdfSafe } from './pdf-text.ts'
 import { TextFlow } from './text-flow.ts'
 import { FONTS as fonts } from './std-fonts.ts'
 import type { ReliefSection } from './relief-sections.ts'
+import { SOURCE_WORDING, type MotionSource } from './motion-source.ts'
 
 export interface ScheduleTotal {
   section: ReliefSection
@@ -23,6 +24,8 @@ export interface CoverInfo {
   runId: string
   asOf: string
   policy: string
+  /** Where the convictions were found: the DOJ's list, or the court's own records (a supplemental motion). */
+  source: MotionSource
   totals: readonly ScheduleTotal[]
   /** Distinct people across all schedules. */
   people: number
@@ -101,6 +104,7 @@ function signatureBlock(flow: TextFlow, role: string): void {
 /** Writes the cover pages; returns how many. */
 export function drawCover(doc: PageList, info: CoverInfo): number {
   const flow = new TextFlow(doc)
+  const words = SOURCE_WORDING[info.source]
   const small = { font: fonts.serif, size: 10 }
   const body = { font: fonts.serif, size: 11, leading: 15 }
   const center = (text: string, bold = true, size = 11) =>
@@ -115,7 +119,7 @@ export function drawCover(doc: PageList, info: CoverInfo): number {
   flow.gap(14)
   center('SUPERIOR COURT OF THE STATE OF CALIFORNIA')
   center(`FOR THE COUNTY OF ${info.county}`)
-  center(`Court as recorded by the Department of Justice: ${info.court}`, false, 10)
+  center(`${words.courtAs}: ${info.court}`, false, 10)
   flow.gap(12)
 
   flow.paragraph('THE PEOPLE OF THE STATE OF CALIFORNIA, Plaintiff,', body)
@@ -126,12 +130,12 @@ export function drawCover(doc: PageList, info: CoverInfo): number {
   )
   flow.paragraph('Case No. ____________________', body)
   flow.gap(10)
-  center('BULK MOTION FOR RELIEF UNDER HEALTH AND SAFETY CODE SECTIONS 11361.8 AND 11361.9')
+  center(words.title.toUpperCase())
   center('(Proposition 64, Adult Use of Marijuana Act; Assembly Bill 1793)', false, 10)
   flow.gap(10)
 
   flow.paragraph(
-    `Under Health and Safety Code section 11361.9, the People have reviewed the convictions in this court that the Department of Justice identified as potentially eligible for relief under section 11361.8, and move as follows. Each schedule lists, per court case, the person's name and other names, date of birth, CII number, date of conviction, code sections (with the number of counts) and the relief asked for.`,
+    `Under Health and Safety Code section 11361.9, the People have reviewed ${words.reviewed}, and move as follows. Each schedule lists, per court case, the person's name and other names, date of birth, CII number, date of conviction, code sections (with the number of counts) and the relief asked for.`,
     body,
   )
   flow.gap(4)
@@ -145,7 +149,7 @@ export function drawCover(doc: PageList, info: CoverInfo): number {
   flow.gap(6)
   totalsTable(flow, info)
   flow.paragraph(
-    `The schedules were prepared with record-relief (run ${info.runId}, as of ${info.asOf}, policy "${info.policy}") from the Department of Justice criminal history extract. Every listing is to be checked against the court file before this motion is filed.`,
+    `The schedules were prepared with record-relief (run ${info.runId}, as of ${info.asOf}, policy "${info.policy}") ${words.preparedFrom}. Every listing is to be checked against the court file before this motion is filed.`,
     { font: fonts.serif, size: 9, leading: 12 },
   )
   signatureBlock(flow, 'Deputy District Attorney')

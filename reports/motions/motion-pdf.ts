@@ -12,6 +12,7 @@ import { drawSchedulePage, layoutSchedule } from './case-table.ts'
 import { pdfSafe } from './pdf-text.ts'
 import type { MotionCase } from './motion-cases.ts'
 import type { ReliefSection } from './relief-sections.ts'
+import { SOURCE_WORDING, type MotionSource } from './motion-source.ts'
 
 export interface MotionDocument {
   county: string
@@ -20,6 +21,7 @@ export interface MotionDocument {
   asOf: string
   policy: string
   toolVersion: string
+  source: MotionSource
   schedules: readonly { section: ReliefSection; cases: readonly MotionCase[] }[]
 }
 
@@ -50,6 +52,7 @@ export function renderMotionPdf(m: MotionDocument): RenderedMotion {
     runId: m.runId,
     asOf: m.asOf,
     policy: m.policy,
+    source: m.source,
     totals: scheduleTotals(m.schedules),
     people: new Set(m.schedules.flatMap((s) => s.cases.map((c) => c.subject_id))).size,
   })
@@ -58,7 +61,7 @@ export function renderMotionPdf(m: MotionDocument): RenderedMotion {
   const total = tables.reduce((n, t) => n + t.pages.length, cover.pages.length)
   const footer = footerDrawer({ runId: m.runId, asOf: m.asOf, title: place }, total)
   const pdf = new PdfWriter(total, Object.values(FONTS), PAGE, {
-    title: pdfSafe(`Bulk motion under HS 11361.9 - ${m.court}, ${m.county} County`),
+    title: pdfSafe(`${SOURCE_WORDING[m.source].pdfTitle} - ${m.court}, ${m.county} County`),
     subject: pdfSafe(`record-relief run ${m.runId}, as of ${m.asOf}`),
     keywords: pdfSafe(`Proposition 64 HS 11361.8 HS 11361.9 run ${m.runId}`),
     creator: pdfSafe(`record-relief ${m.toolVersion}`),

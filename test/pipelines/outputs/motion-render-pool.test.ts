@@ -63,6 +63,7 @@ function court(n: number, k: number, where: string): CourtJob {
     court: `CASC COURT ${k}`,
     base: join(dir, `${where}-${k}`),
     runId: 'run000000001',
+    source: 'doj_extract',
     asOf: '2026-01-01',
     policy: 'statute',
     toolVersion: 'test',

@@ -59,6 +59,7 @@ beforeAll(async () => {
     asOf: '2026-01-01',
     policy: 'statute',
     toolVersion: 'test',
+    source: 'doj_extract',
     schedules,
   })
   seconds = (performance.now() - t0) / 1000

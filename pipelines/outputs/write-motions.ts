@@ -1,0 +1,201 @@
+/**
+ * A set of motions from a mart of motion cases: for every court in it, <folder>/<county>/<court>.csv and .pdf
+ * (the motion with its schedules), plus <folder>/index.csv listing them with their page counts and totals. The
+ * folder is emptied first so a court from an earlier run cannot linger. The `motions` step writes the DOJ's list
+ * this way; a reconciled court index writes the court-only convictions' supplemental motions the same way.
+ *
+ * Each court's rows are read as one string of JSON arrays in motion order (the driver reads a string per
+ * cell, with a native call and a decode: one per court costs next to nothing), each row's reason given by
+ * number (see motion-court.ts). Each court's string goes to a render worker, which parses it and draws and
+ * writes that court's two files: the main thread only queries and writes the index, and reads the next
+ * county while the workers draw.
+ */
+import { join } from 'node:path'
+import type { OutputContext } from './output-step.ts'
+import { outPaths } from '../lib/paths.ts'
+import type { Db } from '../lib/duckdb.ts'
+import {
+  freshRestrictedDir,
+  restrictedDir,
+  runRelative,
+  writeRestrictedFile,
+} from '../export/restricted-files.ts'
+import { uniqueSlugs } from '../export/slug.ts'
+import { MOTION_INDEX_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
+import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
+import { motionRenderPool } from './motion-render-pool.ts'
+import { MOTION_COLUMNS, type CourtResult, type MotionRowsJson } from './motion-court.ts'
+import { lit } from '../../sql/helpers/quote.ts'
+import { sectionsFor } from '../../reports/motions/relief-sections.ts'
+import type { MotionSource } from '../../reports/motions/motion-source.ts'
+
+export const NO_COUNTY = '(county not recorded)'
+export const NO_COURT = '(court not recorded)'
+
+/** What a set of motions is drawn from, and where it goes. */
+export interface MotionSet {
+  /** A mart with the MotionCaseRow columns (the motion cases and their motion_order). */
+  mart: string
+  /** The folder under restricted/ that holds the set, e.g. ['motions']. */
+  folder: readonly string[]
+  /** Where its convictions were found: the covers say so. */
+  source: MotionSource
+  /** About how many cases it holds, to choose between the main thread and the render workers. */
+  size: number
+}
+
+/** The set's motion cases, computed once (the mart is a view) and then read one county at a time. */
+const CASES_TABLE = 'motion_cases_now'
+/** The distinct reasons of those cases, numbered: rows carry the number, not the ~300-character text. */
+const REASONS_TABLE = 'motion_reasons_now'
+
+/** One court's cases: its place in motion order and its rows (see MotionRowsJson). */
+interface CourtRows {
+  court: string | null
+  first: number
+  n: number
+  rows: MotionRowsJson
+}
+
+/**
+ * One county's courts in motion order, each with its rows as one string in motion order (court, schedule,
+ * case). One string per court, not per row: the driver reads each string with a native call and a decode,
+ * which per row cost more than the query. A county at a time keeps the JavaScript heap to the largest
+ * county's cases, not the state's.
+ */
+async function countyCourts(
+  db: Db,
+  mart: string,
+  county: string | null,
+  first: number,
+  n: number,
+): Promise<CourtRows[]> {
+  const values = MOTION_COLUMNS.map((c) => (c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`)).join(', ')
+  const where = county === null ? 'm.county is null' : `m.county = ${lit(county)}`
+  const courts = await db.rows<CourtRows & { last: number }>(
+    `select m.court, min(m.motion_order)::int as first, max(m.motion_order)::int as last, count(*)::int as n,
+       string_agg(to_json([${values}]), ',' order by m.motion_order) as rows
+     from ${CASES_TABLE} m join ${REASONS_TABLE} x on x.reason = m.reason
+     where ${where} group by m.court order by first`,
+  )
+  // motion_order is a row_number (1..n) ordered by county, then court: the courts tile first..first+n-1.
+  let next = first
+  for (const c of courts) {
+    if (c.first !== next || c.last - c.first + 1 !== c.n)
+      throw new Error(`${mart}: motion_order of court ${c.court} is not a run of row numbers`)
+    next += c.n
+  }
+  if (next !== first + n) throw new Error(`${mart}: ${next - first} rows for a county of ${n}`)
+  return courts.map(({ court, first, n, rows }) => ({ court: court ?? null, first, n, rows }))
+}
+
+/** Writes the set's files; returns them, relative to the run folder. */
+export async function writeMotions(ctx: OutputContext, set: MotionSet): Promise<string[]> {
+  const { db } = ctx
+  // Courts render on worker threads (unref'd: they never hold the process); the pool starts before the
+  // query so the threads boot while it runs, and closes once every court is written or one fails.
+  const pool = motionRenderPool(set.size)
+  const courts: { county: string; court: string; base: string }[] = []
+  const results: Promise<CourtResult>[] = []
+  const written: string[] = []
+  const restricted = outPaths(ctx.out).restricted
+  restrictedDir(restricted)
+  const root = freshRestrictedDir(restricted, ...set.folder)
+  try {
+    await db.run(`create or replace temp table ${CASES_TABLE} as select * from ${set.mart}`)
+    await db.run(
+      `create or replace temp table ${REASONS_TABLE} as select reason, (row_number() over (order by reason) - 1)::int as id
+         from (select distinct reason from ${CASES_TABLE})`,
+    )
+    const reasons = (
+      await db.rows<{ reason: string }>(`select reason from ${REASONS_TABLE} order by id`)
+    ).map((r) => r.reason)
+    // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
+    const sections = sectionsFor(
+      (
+        await db.rows<{ remedy: string; determination: string; layer: string; is_related: boolean }>(
+          `select distinct remedy, determination, layer, is_related from ${CASES_TABLE}`,
+        )
+      ).map((r) => ({ ...r, layer: r.layer as 'statute' | 'policy' })),
+    )
+    const counties = await db.rows<{ county: string | null; first: number; n: number }>(
+      `select county, min(motion_order)::int as first, count(*)::int as n from ${CASES_TABLE}
+         group by county order by first`,
+    )
+    const countySlugs = uniqueSlugs(
+      counties.map((c) => c.county),
+      'unknown-county',
+    )
+    // A county's rows are read while the workers still draw the one before (the query runs on DuckDB's
+    // threads, the drawing on the pool's): at most two counties' rows are held at a time.
+    let previous: Promise<unknown> = Promise.resolve()
+    for (const [ci, c] of counties.entries()) {
+      const inCounty = await countyCourts(db, set.mart, c.county, c.first, c.n)
+      const dir = restrictedDir(restricted, ...set.folder, countySlugs[ci]!)
+      const courtSlugs = uniqueSlugs(
+        inCounty.map((k) => k.court),
+        'unknown-court',
+      )
+      // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court
+      // order. The county's renders finish before the next county is read: the heap holds one county.
+      const bySize = inCounty.map((_, i) => i).sort((a, b) => inCounty[b]!.n - inCounty[a]!.n || a - b)
+      const base0 = courts.length
+      for (const [ki, k] of inCounty.entries()) {
+        const base = join(dir, courtSlugs[ki]!)
+        courts.push({ county: c.county ?? NO_COUNTY, court: k.court ?? NO_COURT, base })
+        written.push(runRelative(ctx.out, `${base}.csv`), runRelative(ctx.out, `${base}.pdf`))
+      }
+      for (const ki of bySize) {
+        const k = courts[base0 + ki]!
+        results[base0 + ki] = pool.render({
+          county: k.county,
+          court: k.court,
+          base: k.base,
+          runId: ctx.runId,
+          asOf: ctx.asOf,
+          policy: ctx.manifest.options.policy,
+          toolVersion: ctx.manifest.tool.version,
+          source: set.source,
+          sections,
+          rows: inCounty[ki]!.rows,
+          reasons,
+        })
+      }
+      const county = Promise.all(results.slice(base0))
+      // Awaited after the next county is read; a failure before then is not an unhandled rejection.
+      county.catch(() => undefined)
+      await previous
+      previous = county
+    }
+    await previous
+  } catch (e) {
+    await Promise.allSettled(results)
+    await pool.close()
+    throw e
+  } finally {
+    await db.run(`drop table if exists ${CASES_TABLE}`)
+    await db.run(`drop table if exists ${REASONS_TABLE}`)
+  }
+  const done = await Promise.all(results).finally(() => pool.close())
+  const indexRows = courts.map((c, i) => [
+    c.county,
+    c.court,
+    runRelative(ctx.out, `${c.base}.csv`),
+    runRelative(ctx.out, `${c.base}.pdf`),
+    String(done[i]!.pages),
+    done[i]!.cases,
+    done[i]!.convictions,
+    String(done[i]!.people),
+  ])
+  const indexPath = join(root, 'index.csv')
+  const quote = (cell: string) => {
+    const s = spreadsheetSafe(cell) // court names come from the extract (OWASP CSV injection)
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
+  }
+  writeRestrictedFile(
+    indexPath,
+    [[...MOTION_INDEX_COLUMNS], ...indexRows].map((r) => r.map(quote).join(',')).join('\n') + '\n',
+  )
+  written.push(runRelative(ctx.out, indexPath))
+  return written
+}
