@@ -41,9 +41,11 @@ select
   c.county, c.court, c.remedy, c.determination, c.reduced_level, c.layer, false as is_related,
   c.court_case_number as case_number, c.subject_id,
   c.name,
-  array_to_string(list_filter(coalesce(s.names, []), n -> n is distinct from c.name), '; ') as aka,
+  -- The DOJ's identity only for a person the DOJ knows (a court-only person's id is the court's own).
+  case when c.doj_history_known
+    then array_to_string(list_filter(coalesce(s.names, []), n -> n is distinct from c.name), '; ') else '' end as aka,
   c.dob,
-  s.cii_number,
+  case when c.doj_history_known then s.cii_number end as cii_number,
   nullif(c.conviction_dates, '') as conviction_date,
   ${raw(caseSectionsText('c.sections'))} as code_sections,
   c.counts,
@@ -56,5 +58,7 @@ select
       c.reduced_level nulls last, c.layer
   )::int as motion_order
 from cases c
-left join ${ref(int_subjects)} s on c.doj_history_known and s.subject_id = c.subject_id`,
+-- An equality alone, so DuckDB hashes it: with the flag in the ON clause it planned a nested-loop join (2 s at demo
+-- size).
+left join ${ref(int_subjects)} s on s.subject_id = c.subject_id`,
 }
