@@ -10,7 +10,7 @@ import { FONTS } from './std-fonts.ts'
 import { drawCover, type ScheduleTotal } from './cover-motion.ts'
 import { drawSchedulePage, layoutSchedule } from './case-table.ts'
 import { pdfSafe } from './pdf-text.ts'
-import type { MotionCase } from './motion-cases.ts'
+import type { MotionCase } from './motion-case.ts'
 import type { ReliefSection } from './relief-sections.ts'
 import { SOURCE_WORDING, type MotionSource } from './motion-source.ts'
 
