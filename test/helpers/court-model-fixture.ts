@@ -5,11 +5,12 @@
  * the fields it is about.
  */
 import { COURT_INDEX_COLUMN_NAMES, type CourtIndexRow } from '../../data-contracts/court-index.contract.ts'
-import type { Cell, FixtureTable } from './model-fixture.ts'
+import { runModel, type Cell, type FixtureTable } from './model-fixture.ts'
 import { run_params } from '../../sql/seeds/run_params.ts'
 import { ref_counties, ref_offense_codes } from '../../sql/seeds/reference_tables.ts'
 import { courtModels } from '../../sql/court-models.ts'
 import type { Model } from '../../sql/model.ts'
+import { resolvePolicy } from '../../pipelines/policy/resolve-policy.ts'
 
 export const COURT_SEEDS = [run_params, ref_counties, ref_offense_codes]
 
@@ -233,4 +234,29 @@ export function courtChainBefore(name: string): Model[] {
   const i = chain.findIndex((m) => m.name === name)
   if (i < 0) throw new Error(`${name} is not a court model`)
   return chain.slice(0, i)
+}
+
+/**
+ * A court model's rows, built through the real court chain from court index records and DOJ-side tables, under a
+ * policy preset (statute unless named), in `orderBy` order.
+ */
+export async function courtModelRows<Row = Record<string, unknown>>(
+  model: Model,
+  court: CourtRecord[],
+  opts: { doj?: Parameters<typeof dojTables>[0]; policy?: string; orderBy: string },
+): Promise<Row[]> {
+  const run = await runModel(
+    model,
+    { ...courtIndex(court), ...dojTables(opts.doj) },
+    {
+      seeds: COURT_SEEDS,
+      also: courtChainBefore(model.name),
+      ctx: { policy: resolvePolicy(opts.policy ?? 'statute') },
+    },
+  )
+  try {
+    return await run.rows<Row>(opts.orderBy)
+  } finally {
+    run.close()
+  }
 }

@@ -1,32 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { runModel } from '../../helpers/model-fixture.ts'
-import {
-  COURT_SEEDS,
-  courtChainBefore,
-  courtIndex,
-  courtRecord,
-  dojTables,
-  type CourtRecord,
-} from '../../helpers/court-model-fixture.ts'
+import { courtModelRows, courtRecord, type CourtRecord } from '../../helpers/court-model-fixture.ts'
 import { court_only_determinations } from '../../../sql/determinations/court_only_determinations.ts'
-import { resolvePolicy } from '../../../pipelines/policy/resolve-policy.ts'
 
 type Row = Record<string, unknown>
 
-async function decide(policy: string, court: CourtRecord[]): Promise<Row[]> {
-  const run = await runModel(
-    court_only_determinations,
-    { ...courtIndex(court), ...dojTables() },
-    {
-      seeds: COURT_SEEDS,
-      also: courtChainBefore(court_only_determinations.name),
-      ctx: { policy: resolvePolicy(policy) },
-    },
-  )
-  const rows = await run.rows<Row>('file_index, record')
-  run.close()
-  return rows
-}
+const decide = (policy: string, court: CourtRecord[]): Promise<Row[]> =>
+  courtModelRows(court_only_determinations, court, { policy, orderBy: 'file_index, record' })
 
 const doe = {
   defendant_name: 'Doe, Jane',

@@ -1,38 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { runModel, type Cell } from '../../helpers/model-fixture.ts'
+import type { Cell } from '../../helpers/model-fixture.ts'
 import {
-  COURT_SEEDS,
-  courtChainBefore,
-  courtIndex,
+  courtModelRows,
   courtRecord,
   dojConviction,
   dojSubject,
-  dojTables,
   type CourtRecord,
 } from '../../helpers/court-model-fixture.ts'
 import { court_policy_determinations } from '../../../sql/determinations/court_policy_determinations.ts'
-import { resolvePolicy } from '../../../pipelines/policy/resolve-policy.ts'
 
 type Row = Record<string, unknown>
 
-async function decide(
+const decide = (
   policy: string,
   court: CourtRecord[],
   doj: { subjects?: Record<string, Cell>[]; convictions?: Record<string, Cell>[] } = {},
-): Promise<Row[]> {
-  const run = await runModel(
-    court_policy_determinations,
-    { ...courtIndex(court), ...dojTables(doj) },
-    {
-      seeds: COURT_SEEDS,
-      also: courtChainBefore(court_policy_determinations.name),
-      ctx: { policy: resolvePolicy(policy) },
-    },
-  )
-  const rows = await run.rows<Row>('subject_id, cnt_order')
-  run.close()
-  return rows
-}
+): Promise<Row[]> =>
+  courtModelRows(court_policy_determinations, court, { doj, policy, orderBy: 'subject_id, cnt_order' })
 
 const doe = { defendant_name: 'Doe, Jane', dob: '1960-01-01', county: 'FRESNO' }
 const felony = courtRecord({

@@ -1,32 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { runModel, type Cell } from '../../helpers/model-fixture.ts'
+import type { Cell } from '../../helpers/model-fixture.ts'
 import {
-  COURT_SEEDS,
-  courtChainBefore,
-  courtIndex,
+  courtModelRows,
   courtRecord,
   dojConviction,
   dojSubject,
-  dojTables,
   type CourtRecord,
 } from '../../helpers/court-model-fixture.ts'
 import { court_statute_determinations } from '../../../sql/determinations/court_statute_determinations.ts'
 
 type Row = Record<string, unknown>
 
-async function decide(
+const decide = (
   court: CourtRecord[],
   doj: { subjects?: Record<string, Cell>[]; convictions?: Record<string, Cell>[] } = {},
-): Promise<Row[]> {
-  const run = await runModel(
-    court_statute_determinations,
-    { ...courtIndex(court), ...dojTables(doj) },
-    { seeds: COURT_SEEDS, also: courtChainBefore(court_statute_determinations.name) },
-  )
-  const rows = await run.rows<Row>('file_index, record')
-  run.close()
-  return rows
-}
+): Promise<Row[]> =>
+  courtModelRows(court_statute_determinations, court, { doj, orderBy: 'file_index, record' })
 
 const doe = { defendant_name: 'Doe, Jane', dob: '1960-01-01', county: 'FRESNO' }
 const brief = (rows: Row[]) => rows.map((r) => [r.statute_determination, r.statute_rule_id, r.statute_remedy])

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { runModel } from '../../helpers/model-fixture.ts'
 import {
-  COURT_SEEDS,
-  courtChainBefore,
-  courtIndex,
+  courtModelRows,
   courtRecord,
   dojSubject,
-  dojTables,
   type CourtRecord,
 } from '../../helpers/court-model-fixture.ts'
 import { mart_court_only_motion_cases } from '../../../sql/marts/mart_court_only_motion_cases.ts'
-import { resolvePolicy } from '../../../pipelines/policy/resolve-policy.ts'
 import type { MotionCaseRow } from '../../../data-contracts/outputs/motion-cases.contract.ts'
 
 type Row = Omit<MotionCaseRow, 'counts' | 'motion_order' | 'is_related'> & {
@@ -19,25 +14,13 @@ type Row = Omit<MotionCaseRow, 'counts' | 'motion_order' | 'is_related'> & {
   is_related: boolean
 }
 
-async function motionCases(court: CourtRecord[], policy = 'statute'): Promise<Row[]> {
-  const run = await runModel(
-    mart_court_only_motion_cases,
-    {
-      ...courtIndex(court),
-      ...dojTables({
-        subjects: [dojSubject({ names: { sql: `['GARCIA,MARIA', 'GARCIA,MARIA L']` }, cii_number: 'A1' })],
-      }),
+const motionCases = (court: CourtRecord[]): Promise<Row[]> =>
+  courtModelRows<Row>(mart_court_only_motion_cases, court, {
+    doj: {
+      subjects: [dojSubject({ names: { sql: `['GARCIA,MARIA', 'GARCIA,MARIA L']` }, cii_number: 'A1' })],
     },
-    {
-      seeds: COURT_SEEDS,
-      also: courtChainBefore(mart_court_only_motion_cases.name),
-      ctx: { policy: resolvePolicy(policy) },
-    },
-  )
-  const rows = await run.rows<Row>('motion_order')
-  run.close()
-  return rows
-}
+    orderBy: 'motion_order',
+  })
 
 // Jane Doe of Fresno: no DOJ history at all.
 const doe = {
