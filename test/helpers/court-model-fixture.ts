@@ -49,6 +49,14 @@ export function courtIndex(records: CourtRecord[]): Record<string, FixtureTable>
   }
 }
 
+/** Jane Doe of Fresno, a person with no DOJ history: the court-only person of the court model tests. */
+export const JANE_DOE = {
+  defendant_name: 'Doe, Jane',
+  dob: '1960-01-01',
+  county: 'FRESNO',
+  court: 'Superior Court Fresno',
+} as const satisfies CourtRecord
+
 /** The defaults courtRecord() fills in: a convicted felony HS 11359 of Maria Garcia in ORANGE, 2005. */
 export function courtRecord(over: CourtRecord = {}): CourtRecord {
   return {

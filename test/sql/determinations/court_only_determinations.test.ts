@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { courtModelRows, courtRecord, type CourtRecord } from '../../helpers/court-model-fixture.ts'
+import { courtModelRows, courtRecord, JANE_DOE, type CourtRecord } from '../../helpers/court-model-fixture.ts'
 import { court_only_determinations } from '../../../sql/determinations/court_only_determinations.ts'
 
 type Row = Record<string, unknown>
@@ -7,12 +7,7 @@ type Row = Record<string, unknown>
 const decide = (policy: string, court: CourtRecord[]): Promise<Row[]> =>
   courtModelRows(court_only_determinations, court, { policy, orderBy: 'file_index, record' })
 
-const doe = {
-  defendant_name: 'Doe, Jane',
-  dob: '1960-01-01',
-  county: 'FRESNO',
-  court: 'Superior Court Fresno',
-}
+const doe = JANE_DOE
 
 describe('court_only_determinations', () => {
   it('one row per court-only conviction: the court line, the person, and the statute decision as text', async () => {

@@ -3,6 +3,7 @@ import {
   courtModelRows,
   courtRecord,
   dojSubject,
+  JANE_DOE,
   type CourtRecord,
 } from '../../helpers/court-model-fixture.ts'
 import { mart_court_only_motion_cases } from '../../../sql/marts/mart_court_only_motion_cases.ts'
@@ -22,13 +23,7 @@ const motionCases = (court: CourtRecord[]): Promise<Row[]> =>
     orderBy: 'motion_order',
   })
 
-// Jane Doe of Fresno: no DOJ history at all.
-const doe = {
-  defendant_name: 'Doe, Jane',
-  dob: '1960-01-01',
-  county: 'FRESNO',
-  court: 'Superior Court Fresno',
-}
+const doe = JANE_DOE
 
 describe('mart_court_only_motion_cases', () => {
   it('one row per court case and relief, in the motion columns, with the DOJ identity where the person has one', async () => {
