@@ -69,7 +69,9 @@ describe('court statute layer: the court rule never shifts the statute rules', (
         )
         try {
           // The DOJ path's statute layer over the very same counts (the fixture's DOJ counts table is empty).
-          await run.db.run(`create or replace table int_prop64_counts as select * from int_court_prop64_counts`)
+          await run.db.run(
+            `create or replace table int_prop64_counts as select * from int_court_prop64_counts`,
+          )
           await run.db.run(compileModel(elig_statute_determinations, fixtureContext()))
           const rows = await run.db.rows<{ court_rule: string; same: boolean }>(
             `select c.statute_rule_id as court_rule,
