@@ -117,14 +117,23 @@ export function courtIndexStep(source: CourtIndexSource, opts: RunOptions, every
       manifest.court_index = { inputs, totals: ledgerTotals(inputs), counts }
       if (!everyOutput) return written
       // The convictions the DOJ list missed join the motions: a supplemental motion per court, drawn like the
-      // DOJ list's, whose cover says where they were found.
-      const motions = await writeMotions(ctx, {
+      // DOJ list's, whose cover says where they were found. The report is drawn meanwhile on a connection of its
+      // own: this step is often the run's last, and the two are the rest of its work.
+      const report = ctx.db.connect().then(async (own) => {
+        try {
+          return await reportStep.write({ ...ctx, db: own })
+        } finally {
+          own.close()
+        }
+      })
+      const motions = writeMotions(ctx, {
         mart: 'mart_court_only_motion_cases',
         folder: COURT_ONLY_MOTIONS,
         source: 'court_records',
         size: counts.court_only,
       })
-      return [...written, ...motions, ...(await reportStep.write(ctx))]
+      const [m, r] = await Promise.all([motions, report])
+      return [...written, ...m, ...r]
     },
   }
 }
