@@ -103,7 +103,7 @@ program
 program
   .command('reconcile')
   .description(
-    'run the extract, then match a court case index to it: court-only, DOJ-only and disagreeing convictions',
+    'run the extract, then match a court case index to it: court-only, DOJ-only and disagreeing convictions, and supplemental motions for the court-only ones',
   )
   .requiredOption('--input <path...>', 'DOJ extract file(s), director(ies) or glob(s)')
   .requiredOption(
