@@ -40,8 +40,8 @@ multi as (
     any_value(c.case_number) as case_number,
     count(*)::int as counts,
     list_sort(list(c.code_section)) as sections,
-    array_to_string(list_sort(list_distinct(list(c.conviction_date))), '; ') as conviction_dates,
     array_to_string(list_sort(list(c.cnt_order)), '; ') as count_orders,
+    array_to_string(list_sort(list_distinct(list(c.conviction_date))), '; ') as conviction_dates,
     array_to_string(list_sort(list_distinct(list(c.rule_id))), '; ') as rule_ids,
     array_to_string(list_sort(list_distinct(list(c.reason))), ' | ') as reason
   from keyed c

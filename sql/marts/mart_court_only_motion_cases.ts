@@ -4,7 +4,7 @@ import { raw, ref } from '../helpers/model-sql.ts'
 import { court_only_determinations } from '../determinations/court_only_determinations.ts'
 import { int_subjects } from '../intermediate/int_subjects.ts'
 import { remedyRank } from '../helpers/remedy.ts'
-import { caseSectionsText } from '../helpers/case-sections.ts'
+import { caseSectionsText, caseTextAggregates } from '../helpers/motion-case-text.ts'
 
 /**
  * The rows of the supplemental motions: court-only cannabis convictions (found in the court's own records, not
@@ -30,10 +30,8 @@ with cases as (
     min(dob) as dob,
     count(*)::int as counts,
     list(code_section) as sections,
-    array_to_string(list_sort(list_distinct(list(conviction_date))), '; ') as conviction_dates,
     array_to_string(list_transform(list_sort(list(court_line::int)), l -> 'line ' || l), '; ') as count_orders,
-    array_to_string(list_sort(list_distinct(list(rule_id))), '; ') as rule_ids,
-    array_to_string(list_sort(list_distinct(list(reason))), ' | ') as reason
+    ${raw(caseTextAggregates())}
   from ${ref(court_only_determinations)}
   group by all
 )

@@ -5,7 +5,7 @@ import { count_determinations } from '../determinations/count_determinations.ts'
 import { int_convictions } from '../intermediate/int_convictions.ts'
 import { int_subjects } from '../intermediate/int_subjects.ts'
 import { remedyRank } from '../helpers/remedy.ts'
-import { caseSectionsText } from '../helpers/case-sections.ts'
+import { caseSectionsText, caseTextAggregates } from '../helpers/motion-case-text.ts'
 
 /**
  * The rows of the motion lists: one per court case and relief, gathered from the final determination of
@@ -62,10 +62,8 @@ multi as (
     any_value(c.case_number) as case_number,
     count(*)::int as counts,
     list_sort(list(c.code_section)) as sections,
-    array_to_string(list_sort(list_distinct(list(c.conviction_date))), '; ') as conviction_dates,
     array_to_string(list_sort(list(c.cnt_order)), '; ') as count_orders,
-    array_to_string(list_sort(list_distinct(list(c.rule_id))), '; ') as rule_ids,
-    array_to_string(list_sort(list_distinct(list(c.reason))), ' | ') as reason
+    ${raw(caseTextAggregates('c.'))}
   from keyed c
   semi join (select k from sizes where n > 1) s on s.k = c.k
   group by all
