@@ -81,6 +81,12 @@ export interface Manifest {
     related_by_determination: Record<string, number>
   }
   outputs: string[]
+  /**
+   * How the input was read: 'native', the native reader's fold (pipelines/ingest/native), or 'duckdb', DuckDB's
+   * reader and the line table; with why the native reader was not used. The results are the same either way.
+   * Absent in manifests written before it was recorded (DuckDB).
+   */
+  reader?: { name: 'native' | 'duckdb'; why?: string }
   /** Written last, and only when every file in `outputs` exists; a manifest without it is of an unfinished write. */
   status?: 'complete'
 }

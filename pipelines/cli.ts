@@ -28,6 +28,10 @@ const program = new Command()
   // `relief status --out` and `relief status import --out` each own their options.
   .enablePositionalOptions()
 
+/** --reader, for the commands that run the extract. */
+const READER_HELP =
+  'how the extract is read: auto (default: the native reader when it takes the files, else DuckDB), native (fail if it does not) or duckdb'
+
 /** --encoding, for every command that reads DOJ extracts (data-contracts/doj-extract.contract.ts). */
 const ENCODING_HELP =
   "the extract files' character encoding: utf-8 (default) or latin-1 (ISO-8859-1, accented names a byte each)"
@@ -72,6 +76,7 @@ program
     `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
   )
   .option('--encoding <name>', ENCODING_HELP)
+  .option('--reader <name>', READER_HELP)
   .option(
     '--doj-rows <rows>',
     'DOJ result files: counts (in-scope count rows, default) or all (every row of those people)',
@@ -88,6 +93,7 @@ program
       threads: o.threads,
       memoryLimit: o.memoryLimit,
       encoding: o.encoding,
+      reader: o.reader,
     })
     const m = r.manifest
     process.stdout.write(

@@ -22,6 +22,11 @@ export interface ModelContext {
    * DuckDB compresses and pages out (an in-memory line table of 20M lines left the aggregates after it no room).
    */
   largeInput?: boolean
+  /**
+   * Where the native reader wrote its folded tables (pipelines/ingest/native): set when the run reads the input
+   * through it, and the folded models (sql/folded-models.ts) are built instead of the line table.
+   */
+  foldDir?: string
 }
 
 export interface Model {
@@ -29,9 +34,10 @@ export interface Model {
   readonly layer: ModelLayer
   /**
    * 'temp table': built for this run only, in memory (spilling to the temp directory), never written to the
-   * database file: for the line-level staging that nothing reads after the run.
+   * database file: for the line-level staging that nothing reads after the run. 'temp view': a view for this
+   * run only, over files the run deletes (the native reader's folded tables).
    */
-  readonly materialized: 'table' | 'temp table' | 'view'
+  readonly materialized: 'table' | 'temp table' | 'view' | 'temp view'
   /** "one row per …" */
   readonly grain: string
   readonly ruleIds?: readonly string[]
@@ -143,8 +149,11 @@ export function compileModel(m: Model, ctx: ModelContext): string {
     `-- depends on: ${dependsOn.join(', ') || '(files)'}`,
     ...(m.ruleIds?.length ? [`-- rules:      ${m.ruleIds.join(', ')}`] : []),
   ].join('\n')
-  const kind = m.materialized === 'view' ? 'view' : 'table'
-  const create = m.materialized === 'temp table' && !ctx.largeInput ? 'temp table' : kind
+  const kind = m.materialized === 'view' || m.materialized === 'temp view' ? 'view' : 'table'
+  const create =
+    (m.materialized === 'temp table' && !ctx.largeInput) || m.materialized === 'temp view'
+      ? `temp ${kind}`
+      : kind
   const comment = `${m.grain}${m.ruleIds?.length ? `; rules: ${m.ruleIds.join(', ')}` : ''}`.replaceAll(
     "'",
     "''",

@@ -23,6 +23,8 @@ function physicalLineSql(multiline: readonly [number, number][]): string {
 export interface LedgerTables {
   /** Relation of loaded rows, with source_file. */
   loaded: string
+  /** SQL giving (f, n), rows loaded per file, for an input whose rows are not kept one by one (the native fold). */
+  loadedCounts?: string
   /** One row per rejected line (file, line, reason, raw_text): a model for the DOJ file. */
   rejects: string
   /**
@@ -39,6 +41,13 @@ export interface LedgerTables {
 export const NOT_IN_ENCODING = `starts_with(reason, 'INVALID ENCODING')`
 
 const DOJ_TABLES: LedgerTables = { loaded: 'stg_doj_rows', rejects: 'ingest_rejects', namesSubjects: true }
+
+/** The ledger of an input the native reader folded: its rows per file, and no rejected line (it takes none). */
+export const FOLDED_TABLES: LedgerTables = {
+  loaded: 'fold_files',
+  loadedCounts: 'select source_file f, rows n from fold_files',
+  rejects: 'ingest_rejects',
+}
 
 async function tableExists(db: Db, name: string): Promise<boolean> {
   return (
@@ -70,7 +79,7 @@ export async function reconcile(
   if (t.build) await buildRejects(db, t, t.build)
   const count = async (sql: string) =>
     new Map((await db.rows<{ f: string; n: string }>(sql)).map((r) => [r.f, Number(r.n)]))
-  const loaded = await count(`select source_file f, count(*) n from ${t.loaded} group by 1`)
+  const loaded = await count(t.loadedCounts ?? `select source_file f, count(*) n from ${t.loaded} group by 1`)
   const rejected = await count(`select file f, count(*) n from ${t.rejects} group by 1`)
   const badEncoding = await count(
     `select file f, count(*) n from ${t.rejects} where ${NOT_IN_ENCODING} group by 1`,

@@ -19,6 +19,11 @@ export interface RunOptions {
   memoryLimit?: string
   /** The input files' character encoding (--encoding): utf-8 (default) or latin-1. */
   encoding?: string
+  /**
+   * --reader: 'auto' (default) folds the input with the native reader when it takes the files, else DuckDB reads
+   * them; 'native' fails when it does not; 'duckdb' always reads with DuckDB.
+   */
+  reader?: string
   quiet?: boolean
   /** Rows of the DOJ result files: in-scope count rows (default) or every row of in-scope people. */
   dojRows?: DojRows
@@ -70,6 +75,13 @@ export function checkDojRows(s: string | undefined): DojRows | undefined {
   if (!(DOJ_ROWS as readonly string[]).includes(s))
     throw new UserError(`--doj-rows ${s}: expected ${DOJ_ROWS.join(' or ')}`)
   return s as DojRows
+}
+
+/** --reader: auto (the default), native or duckdb. */
+export function checkReader(s: string | undefined): 'auto' | 'native' | 'duckdb' {
+  const r = (s ?? 'auto').toLowerCase()
+  if (r === 'auto' || r === 'native' || r === 'duckdb') return r
+  throw new UserError(`--reader ${s}: must be auto, native or duckdb`)
 }
 
 /** --encoding: one of INPUT_ENCODINGS, in any case ("UTF8", "latin1" and "ISO-8859-1" are taken too). */

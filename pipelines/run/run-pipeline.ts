@@ -11,12 +11,14 @@ import { settledInTurn } from '../lib/settled-in-turn.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { gitCommit, VERSION } from '../lib/version.ts'
 import { UserError } from '../lib/user-error.ts'
+import { lit } from '../../sql/helpers/quote.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
-import { ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
+import { FOLDED_TABLES, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
+import { foldInputs } from '../ingest/native/native-fold.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
@@ -25,7 +27,15 @@ import { checkDbPath } from './db-path.ts'
 import { checkMemoryLimit, checkThreads, sizedForInput } from './resource-options.ts'
 import { carryOver, commitDb, openPublicFiles, tempDbBeside, untilSignal } from './run-commit.ts'
 import { MODELS } from '../../sql/models.ts'
-import { checkAsOf, checkEncoding, normaliseCounty, todayIso, type RunOptions } from './run-options.ts'
+import { FOLDED_MODELS } from '../../sql/folded-models.ts'
+import {
+  checkAsOf,
+  checkEncoding,
+  checkReader,
+  normaliseCounty,
+  todayIso,
+  type RunOptions,
+} from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
 import { releaseRetainedMemory } from './release-memory.ts'
@@ -57,6 +67,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const threads = checkThreads(opts.threads)
   const memoryLimit = checkMemoryLimit(opts.memoryLimit)
   const encoding = checkEncoding(opts.encoding)
+  const readerChoice = checkReader(opts.reader)
   const files = resolveInputs(opts.inputs).map((path) => inspectFile(path, encoding))
   const dbFinal = opts.db ? resolve(opts.db) : null
   if (dbFinal) await checkDbPath(dbFinal, opts.db)
@@ -99,16 +110,33 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     let inputs: FileReconciliation[] = []
     const modelSeconds: ModelSeconds[] = []
+    // The native reader's folded tables, in the owner-only work folder until the intermediate models are built.
+    const foldDir = join(folder.work, '.fold')
+    let allModels = MODELS
+    let reader: NonNullable<Manifest['reader']> = { name: 'duckdb', why: '--reader duckdb' }
     for (const { phase, layers } of BUILD_PHASES) {
-      const models = MODELS.filter((m) => layers.includes(m.layer))
-      if (models.length === 0) continue
       await progress.phase(phase, async () => {
+        if (phase === 'ingest' && readerChoice !== 'duckdb') {
+          const fold = await foldInputs(files, foldDir)
+          if (fold.kind === 'folded') {
+            ctx.foldDir = fold.dir
+            allModels = FOLDED_MODELS
+            reader = { name: 'native' }
+            await db.run(`create temp table fold_files as select * from (values ${[...fold.rows]
+              .map(([f, n]) => `(${lit(f)}, ${n})`)
+              .join(', ')}) t(source_file, rows)`)
+          } else if (readerChoice === 'native') throw new UserError(`--reader native: ${fold.why}`)
+          else reader = { name: 'duckdb', why: fold.why }
+        }
+        const models = allModels.filter((m) => layers.includes(m.layer))
         try {
-          await buildModels(db, ctx, models, (m) => modelSeconds.push(m))
+          await buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
         } catch (e) {
           throw phase === 'ingest' ? ingestError(e, files) : e
         }
       })
+      // Nothing reads the folded tables past the intermediate models.
+      if (phase === 'models') rmSync(foldDir, { recursive: true, force: true })
       // Output work that needs only the intermediate models starts now, beside the determinations (not for a
       // statewide-size input, where memory comes first).
       if (phase === 'models' && !sized.largeInput)
@@ -121,7 +149,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       // The ledger must balance, and rejected lines carry their physical line, before anything is decided.
       if (phase === 'ingest') {
         const ledgers = new Map<string, FileLedger>(await ledgerPromise)
-        inputs = await progress.phase('reconcile', () => reconcile(db, files, ledgers))
+        inputs = await progress.phase('reconcile', () =>
+          reconcile(db, files, ledgers, reader.name === 'native' ? FOLDED_TABLES : undefined),
+        )
         printEncodingWarnings(inputs, opts.quiet)
       }
       // The determinations are written as soon as they exist: the marts only feed the other outputs.
@@ -170,6 +200,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       totals,
       counts,
       outputs: ['count_determinations.csv', 'count_determinations.parquet', 'rejects.csv', 'manifest.json'],
+      reader,
     }
     // The output steps run at the same time, each on its own connection: the motions draw on worker threads
     // and the DOJ files' whole-line read runs on one DuckDB thread, so either alone leaves a core idle. Their

@@ -3,7 +3,7 @@ import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
 import { stg_charge_codes } from '../staging/stg_charge_codes.ts'
-import { AUMA_EFFECTIVE } from '../helpers/sql-fragments.ts'
+import { aumaFlags, sentenceEndDate } from '../helpers/sentence-end.ts'
 
 /**
  * One row per convicted count. A count spans several lines (one per sentence part); their lengths are
@@ -73,11 +73,7 @@ counts as (
 select
   * exclude (first_part),
   unnest(first_part),
-  first_part.conviction_date
-    + to_years(cast(floor(sentence_years) as integer))
-    + to_months(cast(floor(sentence_months + 12 * (sentence_years - floor(sentence_years))) as integer))
-    + to_days(cast(ceil(sentence_days) as integer)) as sentence_end_date,
-  first_part.offense_date >= ${raw(AUMA_EFFECTIVE)} as offense_after_auma,
-  first_part.conviction_date >= ${raw(AUMA_EFFECTIVE)} as conviction_after_auma
+  ${raw(sentenceEndDate('first_part.conviction_date'))} as sentence_end_date,
+  ${raw(aumaFlags('first_part.offense_date', 'first_part.conviction_date'))}
 from counts`,
 }

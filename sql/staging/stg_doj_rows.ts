@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { ref, type SqlTemplate } from '../helpers/model-sql.ts'
-import { lit } from '../helpers/quote.ts'
 import { raw_doj_rows } from '../sources/raw_doj_rows.ts'
 import { qb, toSql } from '../kysely.ts'
 import {
@@ -13,10 +12,7 @@ import {
   parseDate,
 } from '../helpers/sql-fragments.ts'
 import { codePrefix, codeSection } from '../helpers/charge-code.ts'
-import {
-  QUALIFIER_DIGIT_FORMS,
-  readQualifierCodes,
-} from '../../data-contracts/reference/load-qualifier-codes.ts'
+import { QUALIFIER_TOKEN_RE, digitQualifier, letterQualifier } from '../helpers/qualifier-codes.ts'
 
 /**
  * Trim, type and parse; no filters, no joins. Reads only the columns a rule or an output needs.
@@ -39,19 +35,15 @@ const CHARGE = `coalesce(${CONVICTED_AS}, ${CHARGED})`
  * digit forms ("664", "182(A)(1)", "PC 32"). Returns the list of recognised qualifiers as 'CODE:CATEGORY'.
  */
 function qualifierList(col: string): string {
-  const codes = readQualifierCodes()
-  const letterCase = (p: string) =>
-    `case ${p} ${codes.map((c) => `when ${lit(c.qualifier)} then ${lit(c.category)}`).join(' ')} end`
-  const digitCase = `case ${QUALIFIER_DIGIT_FORMS.map((d) => `when regexp_matches(t, ${lit(d.pattern)}) then ${lit(d.category)}`).join(' ')} end`
   // Tokens: runs of letters (split into pairs: "EBBI" → EB, BI) and digit forms with their subdivisions.
   // A letter run of odd length, or a code type (PC, HS) next to a digit form, simply matches nothing.
   // Most lines have no qualifier: skip the tokenising for them.
   return `case when nullif(trim(${col}), '') is null then []::varchar[] else list_distinct(list_filter(flatten([
       case when regexp_matches(t, '^[A-Z]+$')
-        then [p || ':' || ${letterCase('p')} for p in [substr(t, 2 * i + 1, 2) for i in range(len(t) // 2)]
+        then [${letterQualifier('p')} for p in [substr(t, 2 * i + 1, 2) for i in range(len(t) // 2)]
               if len(t) % 2 = 0]
-        else [t || ':' || ${digitCase}] end
-      for t in regexp_extract_all(coalesce(upper(${col}), ''), '[A-Z]+|[0-9]+(?:\\.[0-9]+)?(?:\\([0-9A-Z]+\\))*')
+        else [${digitQualifier('t')}] end
+      for t in regexp_extract_all(coalesce(upper(${col}), ''), '${QUALIFIER_TOKEN_RE}')
     ]), x -> x is not null)) end`
 }
 

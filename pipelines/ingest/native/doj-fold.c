@@ -1,0 +1,1150 @@
+/*
+ * doj-fold: the DOJ research file read once, in native code, and folded to what the intermediate models read.
+ *
+ * Why: the SQL staging path turns every one of a statewide file's lines into ~40 typed values before anything is
+ * grouped, and at 2M lines that is most of the run (docs/scale.md, "Session 21"). This program reads the lines,
+ * keeps only the values a model reads, and writes small tables the models load instead of stg_doj_rows:
+ *
+ *   fold_counts.csv        one row per convicted count (SUBJECT_ID x CNT_ORDER): its first sentence part's fields
+ *                          and the sums over its distinct sentence parts (int_convictions' inputs)
+ *   fold_subjects.csv      one row per SUBJECT_ID: identity min/max, DOB status, the first conviction's county
+ *   fold_identities.csv    for a person whose lines disagree: each distinct identity and its line count
+ *   fold_steps.csv         the death and PC 290 registration steps
+ *   fold_prop64_lines.csv  distinct (subject, cycle, convicted, charge text) of lines that may name a Prop 64 section
+ *   fold_charge_texts.csv  distinct charge texts (parsed into code sections by SQL, as on the SQL path)
+ *
+ * It decides only what it can decide exactly as DuckDB would. The file must be plain: one record per line, 95
+ * fields, quotes well formed, valid UTF-8, no NUL byte; every value it upper-cases or compares as text must be
+ * ASCII; every date it parses 8 digits (or no digit at all), every number plain digits. Anything else is a quirk:
+ * it exits 3 with the reason on stdout, writes nothing, and the run takes the SQL path, which reads every file.
+ * Regular expressions (charge codes, the 664/182 prefix, PC 290) stay in SQL, over the few distinct texts.
+ *
+ * usage: doj-fold OUT_DIR COLUMNS HEADERS FILE...
+ *   COLUMNS: the 95 column names, comma-separated, in the files' order; HEADERS: one 0 or 1 per file (a header line)
+ * exit: 0 folded (summary JSON on stdout), 3 not plain (reason on stdout), 1 failure (stderr)
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define NF 95
+/* DuckDB's max_line_size as the run sets it (pipelines/ingest/raw-source.ts): a longer line is rejected there. */
+#define MAX_LINE 2097152
+
+/* ---------- failure paths ---------- */
+
+static void die(const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("doj-fold: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputc('\n', stderr);
+  va_end(ap);
+  exit(1);
+}
+
+static const char *cur_file;
+static long cur_line;
+
+/* Not plain: say why (file, line, what) and leave the file to the SQL path. */
+static void quirk(const char *fmt, ...) {
+  char why[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(why, sizeof why, fmt, ap);
+  va_end(ap);
+  printf("{\"quirk\":\"");
+  for (const char *p = why; *p; p++) {
+    if (*p == '"' || *p == '\\') putchar('\\');
+    putchar(*p >= 0x20 ? *p : ' ');
+  }
+  printf("\",\"file\":\"");
+  for (const char *p = cur_file ? cur_file : ""; *p; p++) {
+    if (*p == '"' || *p == '\\') putchar('\\');
+    putchar(*p);
+  }
+  printf("\",\"line\":%ld}\n", cur_line);
+  exit(3);
+}
+
+/* ---------- memory ---------- */
+
+/* A bump arena: strings and records live until the program ends. */
+static char *arena_at, *arena_end;
+static void *alloc(size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  if (arena_at + n > arena_end) {
+    size_t size = n > (64u << 20) ? n : (64u << 20);
+    arena_at = malloc(size);
+    if (!arena_at) die("out of memory");
+    arena_end = arena_at + size;
+  }
+  void *p = arena_at;
+  arena_at += n;
+  return p;
+}
+
+/* A value: bytes and length; p == NULL is SQL NULL. */
+typedef struct {
+  const char *p;
+  int n;
+} sv;
+static const sv NUL = {NULL, 0};
+
+static sv keep(sv v) {
+  if (!v.p) return v;
+  char *c = alloc(v.n + 1);
+  memcpy(c, v.p, v.n);
+  c[v.n] = 0;
+  return (sv){c, v.n};
+}
+
+static int eq(sv a, sv b) {
+  if (!a.p || !b.p) return !a.p && !b.p;
+  return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+}
+
+/* DuckDB's VARCHAR order: bytes, shorter first on a tie. NULL is not compared here. */
+static int cmp(sv a, sv b) {
+  int m = a.n < b.n ? a.n : b.n;
+  int c = memcmp(a.p, b.p, m);
+  return c ? c : (a.n > b.n) - (a.n < b.n);
+}
+
+static uint64_t hash_bytes(const char *p, int n, uint64_t h) {
+  for (int i = 0; i < n; i++) {
+    h ^= (unsigned char)p[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+static uint64_t hash_sv(sv v, uint64_t h) {
+  h = hash_bytes(v.p ? v.p : "", v.n, h);
+  h ^= v.p ? 0x5bd1e995 : 0x27d4eb2f;
+  return h * 0x9e3779b97f4a7c15ULL;
+}
+
+/* ---------- fields as DuckDB's reader gives them ---------- */
+
+/* A raw field: its bytes in the file, and whether it held a doubled quote to undo. */
+typedef struct {
+  const char *p;
+  int n;
+  int escaped;
+} field;
+
+static field F[NF];
+
+/* The field's value as DuckDB loads it: NULL for an empty unquoted field, quotes undone. */
+static sv value(int i) {
+  field f = F[i];
+  if (f.p == NULL) return NUL;
+  if (!f.escaped) return (sv){f.p, f.n};
+  char *c = alloc(f.n);
+  int k = 0;
+  for (int j = 0; j < f.n; j++) {
+    c[k++] = f.p[j];
+    if (f.p[j] == '"') j++;
+  }
+  return (sv){c, k};
+}
+
+/* Length of a Unicode space separator (category Zs) starting at p, or 0: what DuckDB's trim() strips. */
+static int zs_at(const unsigned char *p, const unsigned char *end) {
+  if (p >= end) return 0;
+  if (p[0] == 0x20) return 1;
+  if (p[0] == 0xC2 && p + 1 < end && p[1] == 0xA0) return 2;
+  if (p + 2 >= end) return 0;
+  if (p[0] == 0xE1 && p[1] == 0x9A && p[2] == 0x80) return 3;
+  if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xAF)) return 3;
+  if (p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F) return 3;
+  if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) return 3;
+  return 0;
+}
+/* Length of a Zs character ending just before end, or 0. */
+static int zs_before(const unsigned char *start, const unsigned char *end) {
+  if (end - start >= 1 && end[-1] == 0x20) return 1;
+  if (end - start >= 2 && zs_at(end - 2, end) == 2) return 2;
+  if (end - start >= 3 && zs_at(end - 3, end) == 3) return 3;
+  return 0;
+}
+
+static sv trim_zs(sv v) {
+  if (!v.p) return v;
+  const unsigned char *a = (const unsigned char *)v.p, *z = a + v.n;
+  int k;
+  while ((k = zs_at(a, z))) a += k;
+  while (z > a && (k = zs_before(a, z))) z -= k;
+  return (sv){(const char *)a, (int)(z - a)};
+}
+
+static int has_high(sv v) {
+  for (int i = 0; i < v.n; i++)
+    if ((unsigned char)v.p[i] >= 0x80) return 1;
+  return 0;
+}
+
+/* clean(): trimmed only when it starts or ends with an ASCII space; NULL when blank. */
+static sv clean(int i) {
+  sv v = value(i);
+  if (!v.p) return v;
+  if (v.n && (v.p[0] == ' ' || v.p[v.n - 1] == ' ')) v = trim_zs(v);
+  return v.n ? v : NUL;
+}
+
+/* cleanId(): trimmed also when any byte is past ASCII. */
+static sv clean_id(int i) {
+  sv v = value(i);
+  if (!v.p) return v;
+  if (v.n && (v.p[0] == ' ' || v.p[v.n - 1] == ' ' || has_high(v))) v = trim_zs(v);
+  return v.n ? v : NUL;
+}
+
+static const char *const *column_names;
+
+/* An ASCII value upper-cased; past ASCII DuckDB's upper() follows Unicode, which this does not copy: a quirk. */
+static sv upper(sv v, int col) {
+  if (!v.p) return v;
+  int lower = 0;
+  for (int i = 0; i < v.n; i++) {
+    unsigned char c = v.p[i];
+    if (c >= 0x80) quirk("text past ASCII in %s, which the rules read upper-cased", column_names[col]);
+    if (c >= 'a' && c <= 'z') lower = 1;
+  }
+  if (!lower) return v;
+  char *c = alloc(v.n);
+  for (int i = 0; i < v.n; i++) c[i] = (v.p[i] >= 'a' && v.p[i] <= 'z') ? v.p[i] - 32 : v.p[i];
+  return (sv){c, v.n};
+}
+static sv clean_upper(int i) { return upper(clean(i), i); }
+
+/* contains(lower(col), needle) for a lower-case ASCII needle; past ASCII lower() may make ASCII (K → k). */
+static int contains_folded(int col, const char *needle) {
+  sv v = value(col);
+  if (!v.p) return 0;
+  int k = strlen(needle);
+  for (int i = 0; i < v.n; i++)
+    if ((unsigned char)v.p[i] >= 0x80) quirk("text past ASCII in %s, which the rules search", column_names[col]);
+  for (int i = 0; i + k <= v.n; i++) {
+    int j = 0;
+    while (j < k && (v.p[i + j] | (v.p[i + j] >= 'A' && v.p[i + j] <= 'Z' ? 0x20 : 0)) == needle[j]) j++;
+    if (j == k) return 1;
+  }
+  return 0;
+}
+
+/* contains(col, needle): bytes. */
+static int contains_raw(int col, const char *needle) {
+  sv v = value(col);
+  if (!v.p) return 0;
+  int k = strlen(needle);
+  for (int i = 0; i + k <= v.n; i++)
+    if (memcmp(v.p + i, needle, k) == 0) return 1;
+  return 0;
+}
+
+/* try_strptime(v, '%Y%m%d')::date for the forms decided here: 8 digits, or no digit at all (NULL). */
+typedef struct {
+  int present; /* the cleaned text is not NULL */
+  int ok;      /* it parsed */
+  int y, m, d;
+} date_t;
+
+static date_t parse_date(sv v, int col) {
+  date_t r = {0, 0, 0, 0, 0};
+  if (!v.p) return r;
+  r.present = 1;
+  int digits = 0;
+  for (int i = 0; i < v.n; i++) digits += v.p[i] >= '0' && v.p[i] <= '9';
+  if (digits == 0) return r;
+  if (digits != 8 || v.n != 8) quirk("a date in %s that is neither 8 digits nor free of digits", column_names[col]);
+  int y = 0, m, d;
+  for (int i = 0; i < 4; i++) y = y * 10 + (v.p[i] - '0');
+  m = (v.p[4] - '0') * 10 + (v.p[5] - '0');
+  d = (v.p[6] - '0') * 10 + (v.p[7] - '0');
+  if (y == 0) quirk("a date in %s in the year 0", column_names[col]);
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m < 1 || m > 12 || d < 1 || d > days[m - 1] + (m == 2 && leap)) return r;
+  r.ok = 1;
+  r.y = y;
+  r.m = m;
+  r.d = d;
+  return r;
+}
+static int date_key(date_t t) { return t.ok ? t.y * 512 + t.m * 32 + t.d : 0; }
+
+/* try_cast(v as integer) for plain digits (1 to 9 of them); anything else is a quirk. */
+static int parse_int(sv v, int col, int *out) {
+  if (!v.p) return 0;
+  if (v.n > 9) quirk("a number in %s that is not 1 to 9 digits", column_names[col]);
+  int x = 0;
+  for (int i = 0; i < v.n; i++) {
+    if (v.p[i] < '0' || v.p[i] > '9') quirk("a number in %s that is not plain digits", column_names[col]);
+    x = x * 10 + (v.p[i] - '0');
+  }
+  *out = x;
+  return 1;
+}
+
+/* try_cast(v as double) for digits with an optional fraction; anything else is a quirk. */
+static int parse_double(sv v, int col, double *out) {
+  if (!v.p) return 0;
+  int i = 0, pre = 0, post = 0;
+  while (i < v.n && v.p[i] >= '0' && v.p[i] <= '9') i++, pre++;
+  if (i < v.n && v.p[i] == '.') {
+    i++;
+    while (i < v.n && v.p[i] >= '0' && v.p[i] <= '9') i++, post++;
+  }
+  if (i != v.n || pre == 0 || pre > 12 || post > 6 || (v.n > pre && post == 0))
+    quirk("a number in %s that is not plain digits with an optional fraction", column_names[col]);
+  char buf[32];
+  memcpy(buf, v.p, v.n);
+  buf[v.n] = 0;
+  *out = strtod(buf, NULL);
+  return 1;
+}
+
+static sv coalesce2(sv a, sv b) { return a.p ? a : b; }
+static sv coalesce3(sv a, sv b, sv c) { return a.p ? a : b.p ? b : c; }
+
+/* ---------- the columns a model reads ---------- */
+
+enum {
+  SUBJECT_ID, CII_NUMBER, PRI_NAME, GENDER, PRI_DOB, RACE_CODE, CYC_ORDER, CYC_DATE, STP_EVENT_DATE,
+  STP_TYPE_DESCR, STP_ORI_DESCR, STP_ORI_CNTY_CODE, STP_ORI_CNTY_NAME, CNT_ORDER, DISP_DATE, OFFENSE_CODE,
+  OFFENSE_DESCR, OFFENSE_TOC, OFFENSE_QUAL_LST, DISP_OFFENSE_CODE, DISP_OFFENSE_DESCR, DISP_OFFENSE_TOC,
+  DISP_OFFENSE_QUAL_LST, CONV_OFFENSE_CODE, CONV_OFFENSE_DESCR, CONV_OFFENSE_TOC, CONV_OFFENSE_QUAL_LST,
+  FE_NUM_CRT_CASE, DISP_DESCR, CONV_STAT_DESCR, SENT_ORDER, SENT_LOC_DESCR, SENT_LENGTH, SENT_TIME_CODE, CYC_AGE,
+  COMMENT_TEXT, NEEDED
+};
+static const char *const NEEDED_NAMES[NEEDED] = {
+  "SUBJECT_ID", "CII_NUMBER", "PRI_NAME", "GENDER", "PRI_DOB", "RACE_CODE", "CYC_ORDER", "CYC_DATE",
+  "STP_EVENT_DATE", "STP_TYPE_DESCR", "STP_ORI_DESCR", "STP_ORI_CNTY_CODE", "STP_ORI_CNTY_NAME", "CNT_ORDER",
+  "DISP_DATE", "OFFENSE_CODE", "OFFENSE_DESCR", "OFFENSE_TOC", "OFFENSE_QUAL_LST", "DISP_OFFENSE_CODE",
+  "DISP_OFFENSE_DESCR", "DISP_OFFENSE_TOC", "DISP_OFFENSE_QUAL_LST", "CONV_OFFENSE_CODE", "CONV_OFFENSE_DESCR",
+  "CONV_OFFENSE_TOC", "CONV_OFFENSE_QUAL_LST", "FE_NUM_CRT_CASE", "DISP_DESCR", "CONV_STAT_DESCR", "SENT_ORDER",
+  "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE", "CYC_AGE", "COMMENT_TEXT"};
+/* Position in the file of each needed column. */
+static int col[NEEDED];
+static const char *file_names[NF];
+
+/* ---------- hash tables (open addressing, power-of-two sizes, grown at half full) ---------- */
+
+typedef struct {
+  void **slot;
+  uint64_t *hash;
+  size_t cap, n;
+} table;
+
+static void table_init(table *t, size_t cap) {
+  t->cap = cap;
+  t->n = 0;
+  t->slot = calloc(cap, sizeof(void *));
+  t->hash = calloc(cap, sizeof(uint64_t));
+  if (!t->slot || !t->hash) die("out of memory");
+}
+
+static void table_grow(table *t) {
+  table u;
+  table_init(&u, t->cap * 2);
+  for (size_t i = 0; i < t->cap; i++)
+    if (t->slot[i]) {
+      size_t j = t->hash[i] & (u.cap - 1);
+      while (u.slot[j]) j = (j + 1) & (u.cap - 1);
+      u.slot[j] = t->slot[i];
+      u.hash[j] = t->hash[i];
+    }
+  u.n = t->n;
+  free(t->slot);
+  free(t->hash);
+  *t = u;
+}
+
+/* The slot for hash h where same(entry) holds, or the empty slot where it would go. */
+#define FIND(t, h, same, out)                                   \
+  do {                                                          \
+    if ((t)->n * 2 >= (t)->cap) table_grow(t);                  \
+    size_t i_ = (h) & ((t)->cap - 1);                           \
+    for (;;) {                                                  \
+      void *e_ = (t)->slot[i_];                                 \
+      if (!e_) break;                                           \
+      if ((t)->hash[i_] == (h) && same(e_)) break;              \
+      i_ = (i_ + 1) & ((t)->cap - 1);                           \
+    }                                                           \
+    (out) = i_;                                                 \
+  } while (0)
+
+/* ---------- what is kept ---------- */
+
+typedef struct identity {
+  sv name, cii, gender, race;
+  date_t dob;
+  long lines;
+  struct identity *next;
+} identity;
+
+typedef struct {
+  sv id;
+  sv name, name_max, cii, cii_max, gender, gender_max, race, race_max;
+  date_t dob, dob_max;
+  int dob_present;
+  int has_conv_county;
+  int conv_day;
+  sv conv_county;
+  identity *ids;
+  long order; /* first seen: the output keeps the file's order */
+} subject;
+
+typedef struct part {
+  sv sent_order, kind, unit;
+  int has_length;
+  double length;
+  struct part *next;
+} part;
+
+typedef struct token {
+  sv text;
+  struct token *next;
+} token;
+
+typedef struct {
+  sv subject, cnt_order;
+  const char *first_line; /* the first sentence part's line, read again when the count is written */
+  const char *first_file_end;
+  sv first_sent;          /* coalesce(sent_order, '') of that part */
+  part *parts;
+  token *quals;
+  token *prefix_texts;    /* charge texts that may carry a 664/182 prefix */
+  int any_charge_text;
+  long order;
+} count;
+
+static table subjects, counts, prop64, charge_texts;
+static long n_subjects, n_counts;
+
+typedef struct {
+  sv subject, charge_text;
+  int cycle, has_cycle, convicted;
+} prop64_line;
+
+static FILE *steps_out;
+
+/* ---------- CSV output ---------- */
+
+static void put_sv(FILE *o, sv v) {
+  if (!v.p) return;
+  fputc('"', o);
+  for (int i = 0; i < v.n; i++) {
+    if (v.p[i] == '"') fputc('"', o);
+    fputc(v.p[i], o);
+  }
+  fputc('"', o);
+}
+static void put_date(FILE *o, date_t d) {
+  if (d.ok) fprintf(o, "%04d-%02d-%02d", d.y, d.m, d.d);
+}
+static const char *date_status(date_t d) { return !d.present ? "missing" : d.ok ? "ok" : "bad"; }
+static void put_double(FILE *o, int has, double x) {
+  if (has) fprintf(o, "%.17g", x);
+}
+
+static FILE *open_out(const char *dir, const char *name, const char *header) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *o = fopen(path, "w");
+  if (!o) die("cannot write %s: %s", path, strerror(errno));
+  static char *bufs[16];
+  static int nb;
+  bufs[nb] = malloc(1 << 20);
+  setvbuf(o, bufs[nb++], _IOFBF, 1 << 20);
+  fprintf(o, "%s\n", header);
+  return o;
+}
+
+/* ---------- one record ---------- */
+
+/* Splits the record at p into F; returns the start of the next line. Quirks on anything DuckDB might read apart. */
+static const char *split(const char *p, const char *end) {
+  int k = 0;
+  for (;;) {
+    if (k == NF) quirk("more than %d fields", NF);
+    if (p < end && *p == '"') {
+      const char *q = p + 1;
+      int escaped = 0;
+      for (;;) {
+        q = memchr(q, '"', end - q);
+        if (!q) quirk("a quoted field not closed");
+        if (q + 1 < end && q[1] == '"') {
+          escaped = 1;
+          q += 2;
+          continue;
+        }
+        break;
+      }
+      const char *s = p + 1;
+      if (memchr(s, '\n', q - s) || memchr(s, '\r', q - s)) quirk("a line break inside a quoted field");
+      F[k] = (field){s, (int)(q - s), escaped};
+      p = q + 1;
+      if (p < end && *p != ',' && *p != '\n' && *p != '\r') quirk("text after a closing quote");
+    } else {
+      const char *q = p;
+      while (q < end && *q != ',' && *q != '\n' && *q != '\r') {
+        if (*q == '"') quirk("a quote inside an unquoted field");
+        q++;
+      }
+      F[k] = q == p ? (field){NULL, 0, 0} : (field){p, (int)(q - p), 0};
+      p = q;
+    }
+    k++;
+    if (p >= end) break;
+    if (*p == ',') {
+      p++;
+      if (p >= end) quirk("a record ending in a comma");
+      continue;
+    }
+    if (*p == '\r') {
+      if (p + 1 >= end || p[1] != '\n') quirk("a lone carriage return");
+      p += 2;
+      break;
+    }
+    p++; /* \n */
+    break;
+  }
+  if (k != NF) quirk("%d fields where the layout has %d", k, NF);
+  return p;
+}
+
+/* Scans a line for bytes DuckDB would not load as they are: NUL, or UTF-8 that is not valid. */
+static void check_bytes(const char *p, const char *e) {
+  const unsigned char *s = (const unsigned char *)p, *z = (const unsigned char *)e;
+  while (s < z) {
+    if (s + 8 <= z) {
+      uint64_t w;
+      memcpy(&w, s, 8);
+      /* no high bit, no zero byte: the common case, eight bytes at a time */
+      if (!(w & 0x8080808080808080ULL) && !((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL)) {
+        s += 8;
+        continue;
+      }
+    }
+    unsigned c = *s;
+    if (c == 0) quirk("a NUL byte");
+    if (c < 0x80) {
+      s++;
+      continue;
+    }
+    int n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (!n || s + n > z) quirk("bytes that are not UTF-8");
+    for (int i = 1; i < n; i++)
+      if ((s[i] & 0xC0) != 0x80) quirk("bytes that are not UTF-8");
+    unsigned cp = n == 2 ? (c & 0x1F) << 6 | (s[1] & 0x3F)
+                 : n == 3 ? (c & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F)
+                          : (c & 0x07) << 18 | (s[1] & 0x3F) << 12 | (s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
+      quirk("bytes that are not UTF-8");
+    s += n;
+  }
+}
+
+#define V(c) (col[c])
+
+static int see_comment(int c) { return contains_folded(V(c), "see comment for charge"); }
+
+/* usable(col): NULL when it says SEE COMMENT FOR CHARGE, else cleanUpper(col). */
+static sv usable(int c) { return see_comment(c) ? NUL : clean_upper(V(c)); }
+static sv charged(void) {
+  return see_comment(OFFENSE_DESCR) ? clean_upper(V(COMMENT_TEXT)) : clean_upper(V(OFFENSE_DESCR));
+}
+static sv nullif_empty(sv v) { return v.p && v.n == 0 ? NUL : v; }
+
+/* The qualifier tokens of an upper-cased list: letter runs split into pairs (an odd run gives none), digit forms. */
+static void add_token(count *c, sv t) {
+  for (token *k = c->quals; k; k = k->next)
+    if (eq(k->text, t)) return;
+  token *k = alloc(sizeof *k);
+  k->text = keep(t);
+  k->next = c->quals;
+  c->quals = k;
+}
+
+static int is_up(char x) { return x >= 'A' && x <= 'Z'; }
+static int is_dig(char x) { return x >= '0' && x <= '9'; }
+
+static void qualifier_tokens(count *c, sv s) {
+  /* regexp_extract_all(s, '[A-Z]+|[0-9]+(?:\.[0-9]+)?(?:\([0-9A-Z]+\))*') */
+  int i = 0;
+  while (i < s.n) {
+    if (is_up(s.p[i])) {
+      int j = i;
+      while (j < s.n && is_up(s.p[j])) j++;
+      if ((j - i) % 2 == 0)
+        for (int k = i; k < j; k += 2) add_token(c, (sv){s.p + k, 2});
+      i = j;
+    } else if (is_dig(s.p[i])) {
+      int j = i;
+      while (j < s.n && is_dig(s.p[j])) j++;
+      if (j + 1 < s.n && s.p[j] == '.' && is_dig(s.p[j + 1])) {
+        j++;
+        while (j < s.n && is_dig(s.p[j])) j++;
+      }
+      for (;;) {
+        int k = j;
+        if (k < s.n && s.p[k] == '(') {
+          k++;
+          int m = k;
+          while (k < s.n && (is_dig(s.p[k]) || is_up(s.p[k]))) k++;
+          if (k > m && k < s.n && s.p[k] == ')') {
+            j = k + 1;
+            continue;
+          }
+        }
+        break;
+      }
+      add_token(c, (sv){s.p + i, j - i});
+      i = j;
+    } else
+      i++;
+  }
+}
+
+static void add_text(token **list, sv t) {
+  for (token *k = *list; k; k = k->next)
+    if (eq(k->text, t)) return;
+  token *k = alloc(sizeof *k);
+  k->text = keep(t);
+  k->next = *list;
+  *list = k;
+}
+
+static void add_charge_text(sv t) {
+  if (!t.p) return;
+  uint64_t h = hash_sv(t, 17);
+  size_t at;
+#define SAME_TEXT(e) eq(*(sv *)(e), t)
+  FIND(&charge_texts, h, SAME_TEXT, at);
+  if (!charge_texts.slot[at]) {
+    sv *k = alloc(sizeof *k);
+    *k = keep(t);
+    charge_texts.slot[at] = k;
+    charge_texts.hash[at] = h;
+    charge_texts.n++;
+  }
+}
+
+static long lines_loaded;
+
+static void fold_line(const char *line_start, const char *file_end) {
+  sv sid = clean_id(V(SUBJECT_ID));
+  /* flags */
+  sv disp = trim_zs(value(V(DISP_DESCR)));
+  int convicted = 0;
+  if (disp.p && disp.n >= 9) {
+    for (int i = 0; i < 9; i++)
+      if ((unsigned char)disp.p[i] >= 0x80) quirk("text past ASCII at the start of DISP_DESCR");
+    convicted = strncasecmp(disp.p, "CONVICTED", 9) == 0;
+  } else if (disp.p && has_high(disp))
+    quirk("text past ASCII at the start of DISP_DESCR");
+  int registration = contains_folded(V(STP_TYPE_DESCR), "registration");
+  int step = contains_folded(V(STP_TYPE_DESCR), "deceased") || registration;
+  int coded = convicted || registration;
+  static const int NAMES_PROP64[] = {OFFENSE_DESCR, CONV_OFFENSE_DESCR, DISP_OFFENSE_DESCR, COMMENT_TEXT};
+  for (int i = 0; i < 4 && !coded; i++)
+    coded = contains_raw(V(NAMES_PROP64[i]), "1135") || contains_raw(V(NAMES_PROP64[i]), "1136");
+
+  if (!sid.p) return; /* every model reads only lines with a SUBJECT_ID */
+
+  /* the person */
+  uint64_t hs = hash_sv(sid, 0xcbf29ce484222325ULL);
+  size_t at;
+#define SAME_SUBJECT(e) eq(((subject *)(e))->id, sid)
+  FIND(&subjects, hs, SAME_SUBJECT, at);
+  subject *S = subjects.slot[at];
+  sv name = clean(V(PRI_NAME)), cii = clean(V(CII_NUMBER)), gender = clean_upper(V(GENDER)),
+     race = clean_upper(V(RACE_CODE));
+  sv dob_text = clean(V(PRI_DOB));
+  date_t dob = parse_date(dob_text, V(PRI_DOB));
+  if (!S) {
+    S = alloc(sizeof *S);
+    memset(S, 0, sizeof *S);
+    S->id = keep(sid);
+    S->order = n_subjects++;
+    subjects.slot[at] = S;
+    subjects.hash[at] = hs;
+    subjects.n++;
+  }
+#define MINMAX(lo, hi, v)                              \
+  if ((v).p) {                                         \
+    if (!(lo).p || cmp(v, lo) < 0) (lo) = keep(v);     \
+    if (!(hi).p || cmp(v, hi) > 0) (hi) = keep(v);     \
+  }
+  MINMAX(S->name, S->name_max, name);
+  MINMAX(S->cii, S->cii_max, cii);
+  MINMAX(S->gender, S->gender_max, gender);
+  MINMAX(S->race, S->race_max, race);
+  if (dob.ok) {
+    if (!S->dob.ok || date_key(dob) < date_key(S->dob)) S->dob = dob;
+    if (!S->dob_max.ok || date_key(dob) > date_key(S->dob_max)) S->dob_max = dob;
+  }
+  S->dob_present |= dob_text.p != NULL;
+  /* each distinct identity and how many lines carry it (the modes, for a person whose lines disagree) */
+  identity *id = S->ids;
+  for (; id; id = id->next)
+    if (eq(id->name, name) && eq(id->cii, cii) && eq(id->gender, gender) && eq(id->race, race) &&
+        id->dob.ok == dob.ok && date_key(id->dob) == date_key(dob))
+      break;
+  if (!id) {
+    id = alloc(sizeof *id);
+    id->name = keep(name);
+    id->cii = keep(cii);
+    id->gender = keep(gender);
+    id->race = keep(race);
+    id->dob = dob;
+    id->lines = 0;
+    id->next = NULL;
+    identity **tail = &S->ids;
+    while (*tail) tail = &(*tail)->next;
+    *tail = id;
+  }
+  id->lines++;
+
+  /* charge texts: of every coded line, and the charge as filed of a conviction */
+  sv charge = NUL, charged_text = NUL;
+  sv cyc_order = NUL, cnt_order = NUL;
+  sv convicted_as = NUL;
+  if (coded) {
+    cyc_order = clean_id(V(CYC_ORDER));
+    cnt_order = clean_id(V(CNT_ORDER));
+    convicted_as = coalesce2(usable(CONV_OFFENSE_DESCR), usable(DISP_OFFENSE_DESCR));
+    charge = nullif_empty(coalesce2(convicted_as, charged()));
+    add_charge_text(charge);
+  }
+
+  /* a death or PC 290 registration step */
+  date_t step_date = {0, 0, 0, 0, 0};
+  if (convicted || step) step_date = parse_date(clean(V(STP_EVENT_DATE)), V(STP_EVENT_DATE));
+  if (step) {
+    sv kind = clean_upper(V(STP_TYPE_DESCR));
+    const char *type = NULL;
+    if (kind.p && kind.n == 8 && memcmp(kind.p, "DECEASED", 8) == 0) type = "DECEASED";
+    if (kind.p && kind.n == 12 && memcmp(kind.p, "REGISTRATION", 12) == 0) type = "REGISTRATION";
+    if (type) {
+      put_sv(steps_out, sid);
+      fprintf(steps_out, ",%s,", type);
+      put_date(steps_out, step_date);
+      fputc(',', steps_out);
+      put_sv(steps_out, charge);
+      fputc('\n', steps_out);
+    }
+  }
+
+  /* a line that may name a Prop 64 section (int_prop64_charges matches the few such texts) */
+  if (coded && charge.p) {
+    int names = 0;
+    for (int i = 0; i + 4 <= charge.n && !names; i++)
+      names = memcmp(charge.p + i, "1135", 4) == 0 || memcmp(charge.p + i, "1136", 4) == 0;
+    if (names) {
+      int cycle = 0, has_cycle = parse_int(cyc_order, V(CYC_ORDER), &cycle);
+      if (!has_cycle && cnt_order.p) {
+        sv head = {cnt_order.p, cnt_order.n < 3 ? cnt_order.n : 3};
+        if (has_high(head)) quirk("CNT_ORDER past ASCII");
+        has_cycle = parse_int(head, V(CNT_ORDER), &cycle);
+      }
+      prop64_line probe = {sid, charge, cycle, has_cycle, convicted};
+      uint64_t h = hash_sv(charge, hash_sv(sid, (uint64_t)cycle * 31 + has_cycle * 7 + convicted));
+#define SAME_P64(e)                                                                                 \
+  (eq(((prop64_line *)(e))->subject, sid) && eq(((prop64_line *)(e))->charge_text, charge) &&        \
+   ((prop64_line *)(e))->cycle == cycle && ((prop64_line *)(e))->has_cycle == has_cycle &&           \
+   ((prop64_line *)(e))->convicted == convicted)
+      FIND(&prop64, h, SAME_P64, at);
+      if (!prop64.slot[at]) {
+        prop64_line *k = alloc(sizeof *k);
+        *k = probe;
+        k->subject = S->id;
+        k->charge_text = keep(charge);
+        prop64.slot[at] = k;
+        prop64.hash[at] = h;
+        prop64.n++;
+      }
+    }
+  }
+
+  if (!convicted) return;
+
+  /* a convicted line: its count */
+  charged_text = nullif_empty(charged());
+  add_charge_text(charged_text);
+  sv county = clean_upper(V(STP_ORI_CNTY_NAME));
+  date_t disp_date = parse_date(clean(V(DISP_DATE)), V(DISP_DATE));
+  if (county.p) {
+    date_t day = disp_date.ok ? disp_date : step_date;
+    int key = day.ok ? date_key(day) : 9999 * 512 + 12 * 32 + 31;
+    if (!S->has_conv_county || key < S->conv_day || (key == S->conv_day && cmp(county, S->conv_county) < 0)) {
+      S->has_conv_county = 1;
+      S->conv_day = key;
+      S->conv_county = keep(county);
+    }
+  }
+  if (!cnt_order.p) return;
+
+  uint64_t hc = hash_sv(cnt_order, hs);
+#define SAME_COUNT(e) (eq(((count *)(e))->subject, sid) && eq(((count *)(e))->cnt_order, cnt_order))
+  FIND(&counts, hc, SAME_COUNT, at);
+  count *C = counts.slot[at];
+  sv sent_order = clean(V(SENT_ORDER));
+  sv sent_key = sent_order.p ? sent_order : (sv){"", 0};
+  if (!C) {
+    C = alloc(sizeof *C);
+    memset(C, 0, sizeof *C);
+    C->subject = S->id;
+    C->cnt_order = keep(cnt_order);
+    C->first_line = line_start;
+    C->first_file_end = file_end;
+    C->first_sent = keep(sent_key);
+    C->order = n_counts++;
+    counts.slot[at] = C;
+    counts.hash[at] = hc;
+    counts.n++;
+  } else if (cmp(sent_key, C->first_sent) < 0) {
+    C->first_line = line_start;
+    C->first_file_end = file_end;
+    C->first_sent = keep(sent_key);
+  }
+  /* the distinct sentence part */
+  sv kind = clean_upper(V(SENT_LOC_DESCR)), unit = clean_upper(V(SENT_TIME_CODE));
+  double length = 0;
+  int has_length = parse_double(clean(V(SENT_LENGTH)), V(SENT_LENGTH), &length);
+  part *pt = C->parts;
+  for (; pt; pt = pt->next)
+    if (eq(pt->sent_order, sent_order) && eq(pt->kind, kind) && eq(pt->unit, unit) &&
+        pt->has_length == has_length && (!has_length || pt->length == length))
+      break;
+  if (!pt) {
+    pt = alloc(sizeof *pt);
+    pt->sent_order = keep(sent_order);
+    pt->kind = keep(kind);
+    pt->unit = keep(unit);
+    pt->has_length = has_length;
+    pt->length = length;
+    pt->next = C->parts;
+    C->parts = pt;
+  }
+  /* qualifiers: the convicted offense's own list when DOJ recorded it, else the charge's */
+  sv quals = convicted_as.p ? coalesce2(clean_upper(V(CONV_OFFENSE_QUAL_LST)), clean_upper(V(DISP_OFFENSE_QUAL_LST)))
+                            : clean_upper(V(OFFENSE_QUAL_LST));
+  if (quals.p && trim_zs(quals).n) qualifier_tokens(C, quals);
+  if (charge.p) {
+    C->any_charge_text = 1;
+    if (memmem(charge.p, charge.n, "664", 3) || memmem(charge.p, charge.n, "182", 3))
+      add_text(&C->prefix_texts, charge);
+  }
+}
+
+/* ---------- writing ---------- */
+
+static void put_tokens(FILE *o, token *t) {
+  /* a list as one text, items separated by a unit separator (none can hold one: they are upper-case ASCII) */
+  if (!t) return;
+  fputc('"', o);
+  for (int first = 1; t; t = t->next, first = 0) {
+    if (!first) fputc(0x1f, o);
+    for (int i = 0; i < t->text.n; i++) {
+      if (t->text.p[i] == '"') fputc('"', o);
+      fputc(t->text.p[i], o);
+    }
+  }
+  fputc('"', o);
+}
+
+static int cmp_sv_ptr(const void *a, const void *b) { return cmp(**(sv **)a, **(sv **)b); }
+
+/* sentence_text: each distinct 'KIND[ N UNIT]' once, sorted, joined by ' + '; NULL when there is none. */
+static void put_sentence_text(FILE *o, part *parts) {
+  sv items[256];
+  sv *ptrs[256];
+  int n = 0;
+  for (part *p = parts; p; p = p->next) {
+    if (!p->kind.p) continue;
+    char buf[512];
+    int len;
+    if (p->has_length && p->unit.p) {
+      double r = nearbyint(p->length);
+      if (r > 2147483647.0) quirk("a sentence length too large for an integer");
+      len = snprintf(buf, sizeof buf, "%.*s %d %.*s", p->kind.n, p->kind.p, (int)r, p->unit.n, p->unit.p);
+    } else
+      len = snprintf(buf, sizeof buf, "%.*s", p->kind.n, p->kind.p);
+    if (len >= (int)sizeof buf) quirk("a sentence part too long");
+    sv s = keep((sv){buf, len});
+    int dup = 0;
+    for (int i = 0; i < n; i++) dup |= eq(items[i], s);
+    if (dup) continue;
+    if (n == 256) quirk("a count with more than 256 sentence parts");
+    items[n] = s;
+    ptrs[n] = &items[n];
+    n++;
+  }
+  if (!n) return;
+  qsort(ptrs, n, sizeof *ptrs, cmp_sv_ptr);
+  fputc('"', o);
+  for (int i = 0; i < n; i++) {
+    if (i) fputs(" + ", o);
+    for (int j = 0; j < ptrs[i]->n; j++) {
+      if (ptrs[i]->p[j] == '"') fputc('"', o);
+      fputc(ptrs[i]->p[j], o);
+    }
+  }
+  fputc('"', o);
+}
+
+static int cmp_order_count(const void *a, const void *b) {
+  long x = (*(count **)a)->order, y = (*(count **)b)->order;
+  return (x > y) - (x < y);
+}
+static int cmp_order_subject(const void *a, const void *b) {
+  long x = (*(subject **)a)->order, y = (*(subject **)b)->order;
+  return (x > y) - (x < y);
+}
+
+static void write_counts(const char *dir) {
+  FILE *o = open_out(dir, "fold_counts.csv",
+                     "subject_id,cnt_order,county,county_code,court,case_number,cyc_order,charge_text,charged_text,"
+                     "offense_code,conviction_level,disposition,convicted_offense_recorded,cycle_age,disp_date,"
+                     "disp_date_status,step_date,step_date_status,cyc_date,cyc_date_status,sentence_days,"
+                     "sentence_months,sentence_years,sentence_parts_unreadable,sentence_text,qualifier_tokens,"
+                     "prefix_texts,any_charge_text");
+  count **all = malloc(sizeof(count *) * (n_counts + 1));
+  size_t k = 0;
+  for (size_t i = 0; i < counts.cap; i++)
+    if (counts.slot[i]) all[k++] = counts.slot[i];
+  qsort(all, k, sizeof *all, cmp_order_count);
+  for (size_t i = 0; i < k; i++) {
+    count *C = all[i];
+    split(C->first_line, C->first_file_end);
+    sv convicted_as = coalesce2(usable(CONV_OFFENSE_DESCR), usable(DISP_OFFENSE_DESCR));
+    sv charge = nullif_empty(coalesce2(convicted_as, charged()));
+    sv status = clean_upper(V(CONV_STAT_DESCR));
+    sv toc = coalesce3(clean_upper(V(CONV_OFFENSE_TOC)), clean_upper(V(DISP_OFFENSE_TOC)), clean_upper(V(OFFENSE_TOC)));
+    const char *level = NULL;
+#define IS(v, s) ((v).p && (v).n == (int)strlen(s) && memcmp((v).p, s, (v).n) == 0)
+    if (IS(status, "FELONY")) level = "felony";
+    else if (IS(status, "MISDEMEANOR")) level = "misdemeanor";
+    else if (IS(status, "INFRACTION")) level = "infraction";
+    else if (IS(toc, "F")) level = "felony";
+    else if (IS(toc, "M")) level = "misdemeanor";
+    else if (IS(toc, "I")) level = "infraction";
+    int age = 0, has_age = parse_int(clean(V(CYC_AGE)), V(CYC_AGE), &age);
+    date_t disp_date = parse_date(clean(V(DISP_DATE)), V(DISP_DATE));
+    date_t step_date = parse_date(clean(V(STP_EVENT_DATE)), V(STP_EVENT_DATE));
+    date_t cyc_date = parse_date(clean(V(CYC_DATE)), V(CYC_DATE));
+    /* sums over the distinct parts; NULL when every term is NULL (a part of that unit with no length) */
+    double days = 0, months = 0, years = 0;
+    int has_days = 0, has_months = 0, has_years = 0, unreadable = 0;
+    for (part *p = C->parts; p; p = p->next) {
+      int d = IS(p->unit, "D"), m = IS(p->unit, "M"), y = IS(p->unit, "Y");
+      if (d) { if (p->has_length) days += p->length, has_days = 1; } else has_days = 1;
+      if (m) { if (p->has_length) months += p->length, has_months = 1; } else has_months = 1;
+      if (y) { if (p->has_length) years += p->length, has_years = 1; } else has_years = 1;
+      if (p->has_length && !d && !m && !y) unreadable++;
+    }
+    put_sv(o, C->subject);
+    fputc(',', o);
+    put_sv(o, C->cnt_order);
+    fputc(',', o);
+    put_sv(o, clean_upper(V(STP_ORI_CNTY_NAME)));
+    fputc(',', o);
+    put_sv(o, clean(V(STP_ORI_CNTY_CODE)));
+    fputc(',', o);
+    put_sv(o, clean_upper(V(STP_ORI_DESCR)));
+    fputc(',', o);
+    put_sv(o, clean(V(FE_NUM_CRT_CASE)));
+    fputc(',', o);
+    put_sv(o, clean_id(V(CYC_ORDER)));
+    fputc(',', o);
+    put_sv(o, charge);
+    fputc(',', o);
+    put_sv(o, nullif_empty(charged()));
+    fputc(',', o);
+    put_sv(o, coalesce3(clean(V(CONV_OFFENSE_CODE)), clean(V(DISP_OFFENSE_CODE)), clean(V(OFFENSE_CODE))));
+    fprintf(o, ",%s,", level ? level : "");
+    put_sv(o, clean_upper(V(DISP_DESCR)));
+    fprintf(o, ",%s,", convicted_as.p ? "true" : "false");
+    if (has_age && age <= 120) fprintf(o, "%d", age);
+    fputc(',', o);
+    put_date(o, disp_date);
+    fprintf(o, ",%s,", date_status(disp_date));
+    put_date(o, step_date);
+    fprintf(o, ",%s,", date_status(step_date));
+    put_date(o, cyc_date);
+    fprintf(o, ",%s,", date_status(cyc_date));
+    put_double(o, has_days, days);
+    fputc(',', o);
+    put_double(o, has_months, months);
+    fputc(',', o);
+    put_double(o, has_years, years);
+    fprintf(o, ",%d,", unreadable);
+    put_sentence_text(o, C->parts);
+    fputc(',', o);
+    put_tokens(o, C->quals);
+    fputc(',', o);
+    put_tokens(o, C->prefix_texts);
+    fprintf(o, ",%s\n", C->any_charge_text ? "true" : "false");
+  }
+  free(all);
+  if (fclose(o)) die("writing fold_counts.csv: %s", strerror(errno));
+}
+
+static void write_subjects(const char *dir) {
+  FILE *o = open_out(dir, "fold_subjects.csv",
+                     "subject_id,name,cii_number,gender,race_code,dob,dob_status,first_conviction_county,disagreeing");
+  FILE *ids = open_out(dir, "fold_identities.csv", "subject_id,name,cii_number,gender,race_code,dob,lines");
+  subject **all = malloc(sizeof(subject *) * (n_subjects + 1));
+  size_t k = 0;
+  for (size_t i = 0; i < subjects.cap; i++)
+    if (subjects.slot[i]) all[k++] = subjects.slot[i];
+  qsort(all, k, sizeof *all, cmp_order_subject);
+  for (size_t i = 0; i < k; i++) {
+    subject *S = all[i];
+    int disagreeing = (S->name.p && !eq(S->name, S->name_max)) || (S->cii.p && !eq(S->cii, S->cii_max)) ||
+                      (S->gender.p && !eq(S->gender, S->gender_max)) || (S->race.p && !eq(S->race, S->race_max)) ||
+                      (S->dob.ok && date_key(S->dob) != date_key(S->dob_max));
+    put_sv(o, S->id);
+    fputc(',', o);
+    put_sv(o, S->name);
+    fputc(',', o);
+    put_sv(o, S->cii);
+    fputc(',', o);
+    put_sv(o, S->gender);
+    fputc(',', o);
+    put_sv(o, S->race);
+    fputc(',', o);
+    put_date(o, S->dob);
+    fprintf(o, ",%s,", S->dob.ok ? "ok" : S->dob_present ? "bad" : "missing");
+    if (S->has_conv_county) put_sv(o, S->conv_county);
+    fprintf(o, ",%s\n", disagreeing ? "true" : "false");
+    if (!disagreeing) continue;
+    for (identity *id = S->ids; id; id = id->next) {
+      put_sv(ids, S->id);
+      fputc(',', ids);
+      put_sv(ids, id->name);
+      fputc(',', ids);
+      put_sv(ids, id->cii);
+      fputc(',', ids);
+      put_sv(ids, id->gender);
+      fputc(',', ids);
+      put_sv(ids, id->race);
+      fputc(',', ids);
+      put_date(ids, id->dob);
+      fprintf(ids, ",%ld\n", id->lines);
+    }
+  }
+  free(all);
+  if (fclose(o) || fclose(ids)) die("writing fold_subjects.csv: %s", strerror(errno));
+}
+
+static void write_prop64(const char *dir) {
+  FILE *o = open_out(dir, "fold_prop64_lines.csv", "subject_id,cycle,is_conviction,charge_text");
+  for (size_t i = 0; i < prop64.cap; i++) {
+    prop64_line *p = prop64.slot[i];
+    if (!p) continue;
+    put_sv(o, p->subject);
+    fputc(',', o);
+    if (p->has_cycle) fprintf(o, "%d", p->cycle);
+    fprintf(o, ",%s,", p->convicted ? "true" : "false");
+    put_sv(o, p->charge_text);
+    fputc('\n', o);
+  }
+  if (fclose(o)) die("writing fold_prop64_lines.csv: %s", strerror(errno));
+  o = open_out(dir, "fold_charge_texts.csv", "charge_text");
+  for (size_t i = 0; i < charge_texts.cap; i++) {
+    if (!charge_texts.slot[i]) continue;
+    put_sv(o, *(sv *)charge_texts.slot[i]);
+    fputc('\n', o);
+  }
+  if (fclose(o)) die("writing fold_charge_texts.csv: %s", strerror(errno));
+}
+
+/* ---------- main ---------- */
+
+int main(int argc, char **argv) {
+  if (argc < 5) die("usage: doj-fold OUT_DIR COLUMNS HEADERS FILE...");
+  const char *dir = argv[1];
+  const char *headers = argv[3];
+  if ((int)strlen(headers) != argc - 4) die("HEADERS: one 0 or 1 per file");
+  /* the file's column positions, from the contract's column list */
+  char *names = strdup(argv[2]);
+  int n = 0;
+  for (char *s = strtok(names, ","); s; s = strtok(NULL, ",")) {
+    if (n == NF) die("COLUMNS: more than %d names", NF);
+    file_names[n++] = s;
+  }
+  if (n != NF) die("COLUMNS: %d names where the layout has %d", n, NF);
+  column_names = file_names;
+  for (int c = 0; c < NEEDED; c++) {
+    col[c] = -1;
+    for (int i = 0; i < NF; i++)
+      if (strcmp(file_names[i], NEEDED_NAMES[c]) == 0) col[c] = i;
+    if (col[c] < 0) die("COLUMNS: no %s", NEEDED_NAMES[c]);
+  }
+  table_init(&subjects, 1 << 16);
+  table_init(&counts, 1 << 16);
+  table_init(&prop64, 1 << 16);
+  table_init(&charge_texts, 1 << 12);
+  steps_out = open_out(dir, "fold_steps.csv", "subject_id,step_type,step_date,charge_text");
+
+  printf("{\"files\":[");
+  for (int a = 4; a < argc; a++) {
+    cur_file = argv[a];
+    cur_line = 0;
+    int fd = open(argv[a], O_RDONLY);
+    if (fd < 0) die("cannot open %s: %s", argv[a], strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st)) die("cannot stat %s", argv[a]);
+    long rows = 0;
+    int header = headers[a - 4] == '1';
+    if (st.st_size > 0) {
+      const char *b = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (b == MAP_FAILED) die("cannot map %s: %s", argv[a], strerror(errno));
+      madvise((void *)b, st.st_size, MADV_SEQUENTIAL);
+      const char *p = b, *end = b + st.st_size;
+      if (!header && st.st_size >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) quirk("a byte-order mark before the first record");
+      if (header) {
+        const char *nl = memchr(p, '\n', end - p);
+        cur_line = 1;
+        p = nl ? nl + 1 : end;
+      }
+      while (p < end) {
+        cur_line++;
+        const char *nl = memchr(p, '\n', end - p);
+        const char *line_end = nl ? nl + 1 : end;
+        if (line_end - p <= 1 + (nl && nl > p && nl[-1] == '\r')) quirk("an empty line");
+        if (line_end - p > MAX_LINE) quirk("a line longer than the reader's limit");
+        check_bytes(p, line_end);
+        const char *next = split(p, end);
+        if (next != line_end) quirk("a record that is not one line");
+        fold_line(p, end);
+        rows++;
+        p = next;
+      }
+      /* the mapping stays: counts are read again from their first line when written */
+    }
+    close(fd);
+    lines_loaded += rows;
+    printf("%s{\"rows\":%ld}", a > 4 ? "," : "", rows);
+  }
+  cur_file = NULL;
+  if (fclose(steps_out)) die("writing fold_steps.csv: %s", strerror(errno));
+  write_counts(dir);
+  write_subjects(dir);
+  write_prop64(dir);
+  printf("],\"rows\":%ld,\"subjects\":%ld,\"counts\":%ld}\n", lines_loaded, n_subjects, n_counts);
+  return 0;
+}

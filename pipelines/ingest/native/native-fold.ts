@@ -1,0 +1,121 @@
+/**
+ * The native reader: doj-fold.c compiled once per machine with the system's C compiler, and run over the input
+ * files before the models are built. When it folds them, the run builds FOLDED_MODELS over its tables instead of
+ * the line table (sql/folded-models.ts); when it cannot (no compiler, an encoding or a line it does not take), the
+ * run reads the files with DuckDB as before, and the manifest says which reader ran and why.
+ *
+ * Why native code: at 2M lines the SQL staging spent about 12 CPU-s turning every line into ~40 typed values, and
+ * the models after it about 6 more grouping them; the fold does both in about 3 (docs/scale.md, "Session 21").
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
+import type { FileShape } from '../inspect-file.ts'
+
+const SOURCE = fileURLToPath(new URL('./doj-fold.c', import.meta.url))
+const PROJECT = fileURLToPath(new URL('../../../', import.meta.url))
+
+/** How the run read its input: the manifest's `reader`. */
+export type ReaderChoice = 'auto' | 'native' | 'duckdb'
+
+export type FoldResult =
+  | { kind: 'folded'; dir: string; rows: Map<string, number> }
+  | { kind: 'not taken'; why: string }
+
+/** Where the compiled reader is kept: beside the launcher's bundles, else in the temp folder. */
+function cacheDirs(): string[] {
+  return [
+    join(PROJECT, 'node_modules', '.cache', 'record-relief'),
+    join(tmpdir(), `record-relief-${userInfo().uid}`),
+  ]
+}
+
+let compiled: Promise<{ path: string } | { why: string }> | undefined
+
+/**
+ * The reader's binary, compiled on first use (about a second) and kept under a name that carries the source's
+ * hash, so an edited source is compiled again. Concurrent runs each compile to a private name and rename.
+ */
+export function nativeReader(): Promise<{ path: string } | { why: string }> {
+  compiled ??= (async () => {
+    const source = readFileSync(SOURCE)
+    const key = createHash('sha256').update(source).update(process.arch).digest('hex').slice(0, 16)
+    const cc = process.env.CC ?? 'cc'
+    let lastWhy = 'no folder to keep it in'
+    for (const dir of cacheDirs()) {
+      const path = join(dir, `doj-fold-${key}`)
+      try {
+        if (statSync(path).isFile()) return { path }
+      } catch {
+        // not compiled yet
+      }
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 })
+      } catch (e) {
+        lastWhy = `cannot create ${dir}: ${(e as Error).message}`
+        continue
+      }
+      const tmp = `${path}.${process.pid}.tmp`
+      const r = await run(cc, ['-O2', '-std=gnu11', '-o', tmp, SOURCE, '-lm'])
+      if (r.code !== 0) {
+        rmSync(tmp, { force: true })
+        return { why: `the C compiler (${cc}) could not build the native reader: ${r.stderr.trim().split('\n')[0] ?? r.code}` }
+      }
+      chmodSync(tmp, 0o700)
+      renameSync(tmp, path)
+      return { path }
+    }
+    return { why: lastWhy }
+  })()
+  return compiled
+}
+
+function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    p.on('error', (e) => resolve({ code: -1, stdout, stderr: e.message }))
+    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+  })
+}
+
+/** Why the native reader would not take these files whatever they hold, or undefined. */
+export function notForNative(files: readonly FileShape[]): string | undefined {
+  const other = files.find((f) => (f.encoding ?? 'utf-8') !== 'utf-8')
+  if (other) return `${other.path} is read as ${other.encoding}; the native reader reads UTF-8 only`
+  const nul = files.find((f) => f.hasNul !== false)
+  if (nul) return `${nul.path} holds a NUL byte`
+  return undefined
+}
+
+/**
+ * Folds the files into `dir` (created owner-only; the caller removes it). Resolves 'not taken' with the reason
+ * when the reader cannot be built or meets a line it does not take; rejects only on a failure of the reader itself.
+ */
+export async function foldInputs(files: readonly FileShape[], dir: string): Promise<FoldResult> {
+  const why = notForNative(files)
+  if (why) return { kind: 'not taken', why }
+  const reader = await nativeReader()
+  if ('why' in reader) return { kind: 'not taken', why: reader.why }
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const headers = files.map((f) => (f.hasHeader ? '1' : '0')).join('')
+  const r = await run(reader.path, [dir, DOJ_COLUMN_NAMES.join(','), headers, ...files.map((f) => f.path)])
+  if (r.code === 3) {
+    const q = JSON.parse(r.stdout) as { quirk: string; file: string; line: number }
+    rmSync(dir, { recursive: true, force: true })
+    return { kind: 'not taken', why: `${q.file} line ${q.line}: ${q.quirk}` }
+  }
+  if (r.code !== 0) {
+    rmSync(dir, { recursive: true, force: true })
+    throw new Error(`the native reader failed (exit ${r.code}): ${r.stderr.trim()}`)
+  }
+  const summary = JSON.parse(r.stdout) as { files: { rows: number }[] }
+  return { kind: 'folded', dir, rows: new Map(files.map((f, i) => [f.path, summary.files[i]!.rows])) }
+}
