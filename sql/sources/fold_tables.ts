@@ -9,21 +9,26 @@ import type { Model, ModelContext } from '../model.ts'
 import { raw } from '../helpers/model-sql.ts'
 import { lit } from '../helpers/quote.ts'
 
-function foldCsv(ctx: ModelContext, file: string, columns: Record<string, string>): string {
-  const path = join(ctx.foldDir ?? '<fold dir>', file)
+function foldCsv(ctx: ModelContext, files: readonly string[], columns: Record<string, string>): string {
+  const paths = files.map((f) => lit(join(ctx.foldDir ?? '<fold dir>', f))).join(', ')
   const types = Object.entries(columns)
     .map(([c, t]) => `${lit(c)}: ${lit(t)}`)
     .join(', ')
-  return `select * from read_csv(${lit(path)}, header=true, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns={${types}})`
+  return `select * from read_csv([${paths}], header=true, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, columns={${types}})`
 }
 
-const source = (name: string, grain: string, file: string, columns: Record<string, string>): Model => ({
+const source = (
+  name: string,
+  grain: string,
+  files: readonly string[],
+  columns: Record<string, string>,
+): Model => ({
   name,
   layer: 'source',
   // Over files the run deletes once the intermediate models are built: nothing may keep a view of them.
   materialized: 'temp view',
   grain,
-  sql: (ctx) => raw(foldCsv(ctx, file, columns)),
+  sql: (ctx) => raw(foldCsv(ctx, files, columns)),
 })
 
 const TEXT = 'VARCHAR'
@@ -31,7 +36,8 @@ const TEXT = 'VARCHAR'
 export const fold_counts = source(
   'fold_counts',
   'one row per (subject_id, cnt_order) with a CONVICTED disposition: its first sentence part, its sentence sums',
-  'fold_counts.csv',
+  // Written in two halves at once.
+  ['fold_counts_1.csv', 'fold_counts_2.csv'],
   {
     subject_id: TEXT,
     cnt_order: TEXT,
@@ -69,7 +75,7 @@ export const fold_counts = source(
 export const fold_subjects = source(
   'fold_subjects',
   'one row per subject_id: identity min (max where it differs), DOB status, first conviction county',
-  'fold_subjects.csv',
+  ['fold_subjects.csv'],
   {
     subject_id: TEXT,
     name: TEXT,
@@ -86,7 +92,7 @@ export const fold_subjects = source(
 export const fold_identities = source(
   'fold_identities',
   'one row per distinct identity of a person whose lines disagree, with the number of lines carrying it',
-  'fold_identities.csv',
+  ['fold_identities.csv'],
   {
     subject_id: TEXT,
     name: TEXT,
@@ -101,20 +107,20 @@ export const fold_identities = source(
 export const fold_steps = source(
   'fold_steps',
   'one row per DECEASED or REGISTRATION step line',
-  'fold_steps.csv',
+  ['fold_steps.csv'],
   { subject_id: TEXT, step_type: TEXT, step_date: 'DATE', charge_text: TEXT },
 )
 
 export const fold_prop64_lines = source(
   'fold_prop64_lines',
   'one row per distinct (subject_id, cycle, convicted or not, charge text) whose text may name a Prop 64 section',
-  'fold_prop64_lines.csv',
+  ['fold_prop64_lines.csv'],
   { subject_id: TEXT, cycle: 'INTEGER', is_conviction: 'BOOLEAN', charge_text: TEXT },
 )
 
 export const fold_charge_texts = source(
   'fold_charge_texts',
   'one row per distinct charge text (a coded line charge, a conviction charge as filed)',
-  'fold_charge_texts.csv',
+  ['fold_charge_texts.csv'],
   { charge_text: TEXT },
 )

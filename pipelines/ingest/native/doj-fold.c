@@ -5,7 +5,7 @@
  * grouped, and at 2M lines that is most of the run (docs/scale.md, "Session 21"). This program reads the lines,
  * keeps only the values a model reads, and writes small tables the models load instead of stg_doj_rows:
  *
- *   fold_counts.csv        one row per convicted count (SUBJECT_ID x CNT_ORDER): its first sentence part's fields
+ *   fold_counts_1|2.csv    one row per convicted count (SUBJECT_ID x CNT_ORDER): its first sentence part's fields
  *                          and the sums over its distinct sentence parts (int_convictions' inputs)
  *   fold_subjects.csv      one row per SUBJECT_ID: identity min/max, DOB status, the first conviction's county
  *   fold_identities.csv    for a person whose lines disagree: each distinct identity and its line count
@@ -34,6 +34,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #define NF 95
@@ -53,10 +54,14 @@ static void die(const char *fmt, ...) {
 }
 
 static const char *cur_file;
-static long cur_line;
+/* The line being read, counted from the start of the thread's part of the file (its start is found on a quirk). */
+static __thread long cur_line;
+static __thread const char *part_file_start, *part_start;
 
 /* Not plain: say why (file, line, what) and leave the file to the SQL path. */
 static void quirk(const char *fmt, ...) {
+  static pthread_mutex_t once = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&once); /* never unlocked: the first quirk ends the program */
   char why[512];
   va_list ap;
   va_start(ap, fmt);
@@ -72,14 +77,17 @@ static void quirk(const char *fmt, ...) {
     if (*p == '"' || *p == '\\') putchar('\\');
     putchar(*p);
   }
-  printf("\",\"line\":%ld}\n", cur_line);
+  long line = cur_line;
+  for (const char *q = part_file_start; q && q < part_start; q++) line += *q == '\n';
+  printf("\",\"line\":%ld}\n", line);
+  fflush(stdout);
   exit(3);
 }
 
 /* ---------- memory ---------- */
 
 /* A bump arena: strings and records live until the program ends. */
-static char *arena_at, *arena_end;
+static __thread char *arena_at, *arena_end;
 static void *alloc(size_t n) {
   n = (n + 7) & ~(size_t)7;
   if (arena_at + n > arena_end) {
@@ -108,9 +116,12 @@ static sv keep(sv v) {
   return (sv){c, v.n};
 }
 
-static int eq(sv a, sv b) {
+static inline int eq(sv a, sv b) {
   if (!a.p || !b.p) return !a.p && !b.p;
-  return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+  if (a.n != b.n) return 0;
+  for (int i = 0; i < a.n; i++) /* most values are a few bytes: no call */
+    if (a.p[i] != b.p[i]) return 0;
+  return 1;
 }
 
 /* DuckDB's VARCHAR order: bytes, shorter first on a tie. NULL is not compared here. */
@@ -135,25 +146,27 @@ static uint64_t hash_sv(sv v, uint64_t h) {
 
 /* ---------- fields as DuckDB's reader gives them ---------- */
 
-/* A raw field: its bytes in the file, and whether it held a doubled quote to undo. */
+/* A raw field: its bytes in the line, quotes and all. */
 typedef struct {
   const char *p;
   int n;
-  int escaped;
 } field;
 
-static field F[NF];
+static __thread field F[NF];
 
-/* The field's value as DuckDB loads it: NULL for an empty unquoted field, quotes undone. */
+/* The field's value as DuckDB loads it: NULL for an empty unquoted field, quotes removed, doubled ones undone. */
 static sv value(int i) {
   field f = F[i];
-  if (f.p == NULL) return NUL;
-  if (!f.escaped) return (sv){f.p, f.n};
-  char *c = alloc(f.n);
+  if (f.n == 0) return NUL;
+  if (f.p[0] != '"') return (sv){f.p, f.n};
+  const char *s = f.p + 1;
+  int n = f.n - 2;
+  if (!memchr(s, '"', n)) return (sv){s, n};
+  char *c = alloc(n);
   int k = 0;
-  for (int j = 0; j < f.n; j++) {
-    c[k++] = f.p[j];
-    if (f.p[j] == '"') j++;
+  for (int j = 0; j < n; j++) {
+    c[k++] = s[j];
+    if (s[j] == '"') j++;
   }
   return (sv){c, k};
 }
@@ -231,24 +244,29 @@ static sv clean_upper(int i) { return upper(clean(i), i); }
 static int contains_folded(int col, const char *needle) {
   sv v = value(col);
   if (!v.p) return 0;
-  int k = strlen(needle);
-  for (int i = 0; i < v.n; i++)
-    if ((unsigned char)v.p[i] >= 0x80) quirk("text past ASCII in %s, which the rules search", column_names[col]);
-  for (int i = 0; i + k <= v.n; i++) {
-    int j = 0;
-    while (j < k && (v.p[i + j] | (v.p[i + j] >= 'A' && v.p[i + j] <= 'Z' ? 0x20 : 0)) == needle[j]) j++;
-    if (j == k) return 1;
+  int k = strlen(needle), found = 0;
+  /* The needle is lower-case letters and spaces: c | 0x20 is c lower-cased for a letter, and a space stays one
+     (only NUL would also give a space, and a line with a NUL is not taken). */
+  for (int i = 0; i < v.n; i++) {
+    unsigned char c = v.p[i];
+    if (c >= 0x80) quirk("text past ASCII in %s, which the rules search", column_names[col]);
+    if (found || (c | 0x20) != needle[0] || i + k > v.n) continue;
+    int j = 1;
+    while (j < k && (v.p[i + j] | 0x20) == needle[j]) j++;
+    found = j == k;
   }
-  return 0;
+  return found;
 }
 
-/* contains(col, needle): bytes. */
-static int contains_raw(int col, const char *needle) {
-  sv v = value(col);
-  if (!v.p) return 0;
-  int k = strlen(needle);
-  for (int i = 0; i + k <= v.n; i++)
-    if (memcmp(v.p + i, needle, k) == 0) return 1;
+/* contains(v, '1135') or contains(v, '1136'): a text that may name a Prop 64 section (HS 11357-11360). */
+static int names_1135_1136(sv v) {
+  const char *p = v.p, *end = v.p + v.n;
+  while (p && end - p >= 4) {
+    p = memmem(p, end - p, "113", 3);
+    if (!p || end - p < 4) return 0;
+    if (p[3] == '5' || p[3] == '6') return 1;
+    p++;
+  }
   return 0;
 }
 
@@ -420,7 +438,7 @@ typedef struct token {
 typedef struct {
   sv subject, cnt_order;
   const char *first_line; /* the first sentence part's line, read again when the count is written */
-  const char *first_file_end;
+  const char *first_line_end;
   sv first_sent;          /* coalesce(sent_order, '') of that part */
   part *parts;
   token *quals;
@@ -429,99 +447,248 @@ typedef struct {
   long order;
 } count;
 
-static table subjects, counts, prop64, charge_texts;
-static long n_subjects, n_counts;
-
 typedef struct {
   sv subject, charge_text;
   int cycle, has_cycle, convicted;
 } prop64_line;
 
-static FILE *steps_out;
+typedef struct step_row {
+  sv subject, charge_text;
+  const char *type;
+  date_t date;
+  struct step_row *next;
+} step_row;
+
+/* What one thread has folded: the parts of a file are folded apart, then merged in file order. */
+typedef struct {
+  table subjects, counts, prop64, charge_texts;
+  long n_subjects, n_counts;
+  /* Each person and count in the order first seen, so the files follow the input's order without a sort. */
+  subject **subject_list;
+  count **count_list;
+  prop64_line **prop64_list;
+  size_t subject_cap, count_cap, prop64_cap;
+  long n_prop64;
+  step_row *steps, **steps_tail;
+  long rows;
+} fold_t;
+
+static __thread fold_t *st;
+
+static void *push(void *list, size_t *cap, long n, void *item) {
+  void **l = list;
+  if ((size_t)n >= *cap) {
+    *cap = *cap ? *cap * 2 : 1 << 16;
+    l = realloc(l, *cap * sizeof *l);
+    if (!l) die("out of memory");
+  }
+  l[n] = item;
+  return l;
+}
+
+
+
 
 /* ---------- CSV output ---------- */
 
-static void put_sv(FILE *o, sv v) {
-  if (!v.p) return;
-  fputc('"', o);
-  for (int i = 0; i < v.n; i++) {
-    if (v.p[i] == '"') fputc('"', o);
-    fputc(v.p[i], o);
+/* A file written through one large buffer: stdio's per-character calls were a fifth of the program's time. */
+typedef struct {
+  int fd;
+  char *buf;
+  size_t at, cap;
+  char path[4096];
+} out_t;
+
+static void o_flush(out_t *o) {
+  size_t done = 0;
+  while (done < o->at) {
+    ssize_t w = write(o->fd, o->buf + done, o->at - done);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      die("writing %s: %s", o->path, strerror(errno));
+    }
+    done += (size_t)w;
   }
-  fputc('"', o);
+  o->at = 0;
 }
-static void put_date(FILE *o, date_t d) {
-  if (d.ok) fprintf(o, "%04d-%02d-%02d", d.y, d.m, d.d);
+static inline void o_need(out_t *o, size_t n) {
+  if (o->at + n > o->cap) o_flush(o);
+}
+static inline void oc(out_t *o, char c) {
+  o_need(o, 1);
+  o->buf[o->at++] = c;
+}
+static void on(out_t *o, const char *p, size_t n) {
+  while (n) {
+    o_need(o, 1);
+    size_t k = o->cap - o->at < n ? o->cap - o->at : n;
+    memcpy(o->buf + o->at, p, k);
+    o->at += k;
+    p += k;
+    n -= k;
+  }
+}
+static void os(out_t *o, const char *s) { on(o, s, strlen(s)); }
+
+/* A text: bare when it holds no comma, quote or line break (and is not empty), else quoted. */
+static void put_sv(out_t *o, sv v) {
+  if (!v.p) return;
+  int plain = v.n > 0;
+  for (int i = 0; i < v.n && plain; i++) {
+    char c = v.p[i];
+    plain = c != ',' && c != '"' && c != '\n' && c != '\r';
+  }
+  if (plain) {
+    on(o, v.p, v.n);
+    return;
+  }
+  oc(o, '"');
+  for (int i = 0; i < v.n; i++) {
+    if (v.p[i] == '"') oc(o, '"');
+    oc(o, v.p[i]);
+  }
+  oc(o, '"');
+}
+static void put_long(out_t *o, long x) {
+  char b[24];
+  int k = 0;
+  if (x < 0) {
+    oc(o, '-');
+    x = -x;
+  }
+  do b[k++] = '0' + x % 10; while ((x /= 10));
+  while (k) oc(o, b[--k]);
+}
+static void put_date(out_t *o, date_t d) {
+  if (!d.ok) return;
+  char b[10] = {'0' + d.y / 1000, '0' + d.y / 100 % 10, '0' + d.y / 10 % 10, '0' + d.y % 10, '-',
+                '0' + d.m / 10,   '0' + d.m % 10,      '-',                 '0' + d.d / 10, '0' + d.d % 10};
+  on(o, b, 10);
 }
 static const char *date_status(date_t d) { return !d.present ? "missing" : d.ok ? "ok" : "bad"; }
-static void put_double(FILE *o, int has, double x) {
-  if (has) fprintf(o, "%.17g", x);
+/* A double that reads back exactly: a whole number as one (the usual sentence), else 17 significant digits. */
+static void put_double(out_t *o, int has, double x) {
+  if (!has) return;
+  if (x == floor(x) && fabs(x) < 1e15) {
+    put_long(o, (long)x);
+    return;
+  }
+  char b[40];
+  int n = snprintf(b, sizeof b, "%.17g", x);
+  on(o, b, n);
 }
 
-static FILE *open_out(const char *dir, const char *name, const char *header) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *o = fopen(path, "w");
-  if (!o) die("cannot write %s: %s", path, strerror(errno));
-  static char *bufs[16];
-  static int nb;
-  bufs[nb] = malloc(1 << 20);
-  setvbuf(o, bufs[nb++], _IOFBF, 1 << 20);
-  fprintf(o, "%s\n", header);
+static out_t *open_out(const char *dir, const char *name, const char *header) {
+  out_t *o = calloc(1, sizeof *o);
+  if (!o) die("out of memory");
+  snprintf(o->path, sizeof o->path, "%s/%s", dir, name);
+  o->fd = open(o->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (o->fd < 0) die("cannot write %s: %s", o->path, strerror(errno));
+  o->cap = 1 << 20;
+  o->buf = malloc(o->cap);
+  if (!o->buf) die("out of memory");
+  os(o, header);
+  oc(o, '\n');
   return o;
 }
+static void o_close(out_t *o) {
+  o_flush(o);
+  if (close(o->fd)) die("writing %s: %s", o->path, strerror(errno));
+  free(o->buf);
+  free(o);
+}
+
 
 /* ---------- one record ---------- */
 
-/* Splits the record at p into F; returns the start of the next line. Quirks on anything DuckDB might read apart. */
-static const char *split(const char *p, const char *end) {
-  int k = 0;
-  for (;;) {
-    if (k == NF) quirk("more than %d fields", NF);
-    if (p < end && *p == '"') {
-      const char *q = p + 1;
-      int escaped = 0;
-      for (;;) {
-        q = memchr(q, '"', end - q);
-        if (!q) quirk("a quoted field not closed");
-        if (q + 1 < end && q[1] == '"') {
-          escaped = 1;
-          q += 2;
-          continue;
-        }
-        break;
-      }
-      const char *s = p + 1;
-      if (memchr(s, '\n', q - s) || memchr(s, '\r', q - s)) quirk("a line break inside a quoted field");
-      F[k] = (field){s, (int)(q - s), escaped};
-      p = q + 1;
-      if (p < end && *p != ',' && *p != '\n' && *p != '\r') quirk("text after a closing quote");
-    } else {
-      const char *q = p;
-      while (q < end && *q != ',' && *q != '\n' && *q != '\r') {
-        if (*q == '"') quirk("a quote inside an unquoted field");
-        q++;
-      }
-      F[k] = q == p ? (field){NULL, 0, 0} : (field){p, (int)(q - p), 0};
-      p = q;
-    }
-    k++;
-    if (p >= end) break;
-    if (*p == ',') {
-      p++;
-      if (p >= end) quirk("a record ending in a comma");
-      continue;
-    }
-    if (*p == '\r') {
-      if (p + 1 >= end || p[1] != '\n') quirk("a lone carriage return");
-      p += 2;
-      break;
-    }
-    p++; /* \n */
-    break;
+/*
+ * A line is split with bitmasks (bit i of word i/64 stands for byte i), as SIMD CSV parsers do: its commas and
+ * quotes are found 16 bytes at a time, the quoted stretches by a running XOR of the quote bits, and the fields by
+ * the commas outside them. So a line costs a few operations per 64 bytes, not a branch per byte or per field (most
+ * of a DOJ line's 95 fields are empty). Only a field a model reads is then looked at (value()).
+ */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+static __thread uint64_t *mask; /* per word: commas, quotes, separators, openers, closers */
+static __thread size_t mask_words;
+static __thread const char *line_at; /* the line F points into */
+
+/* Bit i set when an odd number of bits at or below i are set in x. */
+static inline uint64_t prefix_xor(uint64_t x) {
+  x ^= x << 1;
+  x ^= x << 2;
+  x ^= x << 4;
+  x ^= x << 8;
+  x ^= x << 16;
+  x ^= x << 32;
+  return x;
+}
+
+/*
+ * Splits the record on the line [p, line_end) into F (the line break excluded). Quirks on anything DuckDB's
+ * strict reader might read otherwise: a quote that neither starts a field nor doubles one, text after a closing
+ * quote, a quoted field not closed on its line, a carriage return inside the line, a field count other than 95.
+ */
+static void split(const char *p, const char *line_end) {
+  size_t n = line_end - p;
+  if (n && p[n - 1] == '\n') n--;
+  if (n && p[n - 1] == '\r') n--;
+  if (memchr(p, '\r', n)) quirk("a carriage return inside a line");
+  size_t words = n / 64 + 1;
+  if (words * 5 > mask_words) {
+    mask_words = words * 10;
+    mask = realloc(mask, mask_words * sizeof *mask);
+    if (!mask) die("out of memory");
   }
-  if (k != NF) quirk("%d fields where the layout has %d", k, NF);
-  return p;
+  uint64_t *C = mask, *Q = mask + words, *S = mask + 2 * words, *O = mask + 3 * words, *Z = mask + 4 * words;
+  memset(mask, 0, 2 * words * sizeof *mask);
+  size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"');
+  for (; i + 16 <= n; i += 16) {
+    __m128i c = _mm_loadu_si128((const __m128i *)(p + i));
+    C[i / 64] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, comma)) << (i % 64);
+    Q[i / 64] |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, quote)) << (i % 64);
+  }
+#endif
+  for (; i < n; i++) {
+    if (p[i] == ',') C[i / 64] |= 1ULL << (i % 64);
+    if (p[i] == '"') Q[i / 64] |= 1ULL << (i % 64);
+  }
+  /* inside: bytes after an opening quote, up to its closing quote; the opening quote counts as inside */
+  uint64_t carry = 0;
+  for (size_t w = 0; w < words; w++) {
+    uint64_t inside = prefix_xor(Q[w]) ^ carry;
+    carry = (uint64_t)((int64_t)inside >> 63);
+    S[w] = C[w] & ~inside;
+    O[w] = Q[w] & inside;
+    Z[w] = Q[w] & ~inside;
+  }
+  if (carry) quirk("a quoted field not closed on its line");
+  /* an opening quote starts a field or follows a closing one (""); a closing quote ends a field or precedes one */
+  for (size_t w = 0; w < words; w++) {
+    uint64_t before = (S[w] | Z[w]) << 1 | (w ? (S[w - 1] | Z[w - 1]) >> 63 : 1);
+    uint64_t after = (S[w] | O[w]) >> 1 | (w + 1 < words ? (S[w + 1] | O[w + 1]) << 63 : 0);
+    if (w == (n ? (n - 1) / 64 : 0) && n) after |= 1ULL << ((n - 1) % 64);
+    if (O[w] & ~before) quirk("a quote inside an unquoted field");
+    if (Z[w] & ~after) quirk("text after a closing quote");
+  }
+  size_t from = 0;
+  int k = 0;
+  for (size_t w = 0; w < words; w++)
+    for (uint64_t m = S[w]; m; m &= m - 1) {
+      if (k == NF - 1) quirk("more than %d fields", NF);
+      size_t at = w * 64 + __builtin_ctzll(m);
+      F[k].p = p + from;
+      F[k].n = (int)(at - from);
+      k++;
+      from = at + 1;
+    }
+  if (k != NF - 1) quirk("%d fields where the layout has %d", k + 1, NF);
+  F[k].p = p + from;
+  F[k].n = (int)(n - from);
+  line_at = p;
 }
 
 /* Scans a line for bytes DuckDB would not load as they are: NUL, or UTF-8 that is not valid. */
@@ -631,19 +798,18 @@ static void add_charge_text(sv t) {
   uint64_t h = hash_sv(t, 17);
   size_t at;
 #define SAME_TEXT(e) eq(*(sv *)(e), t)
-  FIND(&charge_texts, h, SAME_TEXT, at);
-  if (!charge_texts.slot[at]) {
+  FIND(&st->charge_texts, h, SAME_TEXT, at);
+  if (!st->charge_texts.slot[at]) {
     sv *k = alloc(sizeof *k);
     *k = keep(t);
-    charge_texts.slot[at] = k;
-    charge_texts.hash[at] = h;
-    charge_texts.n++;
+    st->charge_texts.slot[at] = k;
+    st->charge_texts.hash[at] = h;
+    st->charge_texts.n++;
   }
 }
 
-static long lines_loaded;
 
-static void fold_line(const char *line_start, const char *file_end) {
+static void fold_line(const char *line_start, const char *line_end) {
   sv sid = clean_id(V(SUBJECT_ID));
   /* flags */
   sv disp = trim_zs(value(V(DISP_DESCR)));
@@ -659,7 +825,7 @@ static void fold_line(const char *line_start, const char *file_end) {
   int coded = convicted || registration;
   static const int NAMES_PROP64[] = {OFFENSE_DESCR, CONV_OFFENSE_DESCR, DISP_OFFENSE_DESCR, COMMENT_TEXT};
   for (int i = 0; i < 4 && !coded; i++)
-    coded = contains_raw(V(NAMES_PROP64[i]), "1135") || contains_raw(V(NAMES_PROP64[i]), "1136");
+    coded = names_1135_1136(value(V(NAMES_PROP64[i])));
 
   if (!sid.p) return; /* every model reads only lines with a SUBJECT_ID */
 
@@ -667,8 +833,8 @@ static void fold_line(const char *line_start, const char *file_end) {
   uint64_t hs = hash_sv(sid, 0xcbf29ce484222325ULL);
   size_t at;
 #define SAME_SUBJECT(e) eq(((subject *)(e))->id, sid)
-  FIND(&subjects, hs, SAME_SUBJECT, at);
-  subject *S = subjects.slot[at];
+  FIND(&st->subjects, hs, SAME_SUBJECT, at);
+  subject *S = st->subjects.slot[at];
   sv name = clean(V(PRI_NAME)), cii = clean(V(CII_NUMBER)), gender = clean_upper(V(GENDER)),
      race = clean_upper(V(RACE_CODE));
   sv dob_text = clean(V(PRI_DOB));
@@ -677,10 +843,11 @@ static void fold_line(const char *line_start, const char *file_end) {
     S = alloc(sizeof *S);
     memset(S, 0, sizeof *S);
     S->id = keep(sid);
-    S->order = n_subjects++;
-    subjects.slot[at] = S;
-    subjects.hash[at] = hs;
-    subjects.n++;
+    st->subject_list = push(st->subject_list, &st->subject_cap, st->n_subjects, S);
+    S->order = st->n_subjects++;
+    st->subjects.slot[at] = S;
+    st->subjects.hash[at] = hs;
+    st->subjects.n++;
   }
 #define MINMAX(lo, hi, v)                              \
   if ((v).p) {                                         \
@@ -738,21 +905,16 @@ static void fold_line(const char *line_start, const char *file_end) {
     if (kind.p && kind.n == 8 && memcmp(kind.p, "DECEASED", 8) == 0) type = "DECEASED";
     if (kind.p && kind.n == 12 && memcmp(kind.p, "REGISTRATION", 12) == 0) type = "REGISTRATION";
     if (type) {
-      put_sv(steps_out, sid);
-      fprintf(steps_out, ",%s,", type);
-      put_date(steps_out, step_date);
-      fputc(',', steps_out);
-      put_sv(steps_out, charge);
-      fputc('\n', steps_out);
+      step_row *t = alloc(sizeof *t);
+      *t = (step_row){S->id, keep(charge), type, step_date, NULL};
+      *st->steps_tail = t;
+      st->steps_tail = &t->next;
     }
   }
 
   /* a line that may name a Prop 64 section (int_prop64_charges matches the few such texts) */
   if (coded && charge.p) {
-    int names = 0;
-    for (int i = 0; i + 4 <= charge.n && !names; i++)
-      names = memcmp(charge.p + i, "1135", 4) == 0 || memcmp(charge.p + i, "1136", 4) == 0;
-    if (names) {
+    if (names_1135_1136(charge)) {
       int cycle = 0, has_cycle = parse_int(cyc_order, V(CYC_ORDER), &cycle);
       if (!has_cycle && cnt_order.p) {
         sv head = {cnt_order.p, cnt_order.n < 3 ? cnt_order.n : 3};
@@ -765,15 +927,16 @@ static void fold_line(const char *line_start, const char *file_end) {
   (eq(((prop64_line *)(e))->subject, sid) && eq(((prop64_line *)(e))->charge_text, charge) &&        \
    ((prop64_line *)(e))->cycle == cycle && ((prop64_line *)(e))->has_cycle == has_cycle &&           \
    ((prop64_line *)(e))->convicted == convicted)
-      FIND(&prop64, h, SAME_P64, at);
-      if (!prop64.slot[at]) {
+      FIND(&st->prop64, h, SAME_P64, at);
+      if (!st->prop64.slot[at]) {
         prop64_line *k = alloc(sizeof *k);
         *k = probe;
         k->subject = S->id;
         k->charge_text = keep(charge);
-        prop64.slot[at] = k;
-        prop64.hash[at] = h;
-        prop64.n++;
+        st->prop64.slot[at] = k;
+        st->prop64.hash[at] = h;
+        st->prop64.n++;
+        st->prop64_list = push(st->prop64_list, &st->prop64_cap, st->n_prop64++, k);
       }
     }
   }
@@ -798,8 +961,8 @@ static void fold_line(const char *line_start, const char *file_end) {
 
   uint64_t hc = hash_sv(cnt_order, hs);
 #define SAME_COUNT(e) (eq(((count *)(e))->subject, sid) && eq(((count *)(e))->cnt_order, cnt_order))
-  FIND(&counts, hc, SAME_COUNT, at);
-  count *C = counts.slot[at];
+  FIND(&st->counts, hc, SAME_COUNT, at);
+  count *C = st->counts.slot[at];
   sv sent_order = clean(V(SENT_ORDER));
   sv sent_key = sent_order.p ? sent_order : (sv){"", 0};
   if (!C) {
@@ -808,15 +971,16 @@ static void fold_line(const char *line_start, const char *file_end) {
     C->subject = S->id;
     C->cnt_order = keep(cnt_order);
     C->first_line = line_start;
-    C->first_file_end = file_end;
+    C->first_line_end = line_end;
     C->first_sent = keep(sent_key);
-    C->order = n_counts++;
-    counts.slot[at] = C;
-    counts.hash[at] = hc;
-    counts.n++;
+    st->count_list = push(st->count_list, &st->count_cap, st->n_counts, C);
+    C->order = st->n_counts++;
+    st->counts.slot[at] = C;
+    st->counts.hash[at] = hc;
+    st->counts.n++;
   } else if (cmp(sent_key, C->first_sent) < 0) {
     C->first_line = line_start;
-    C->first_file_end = file_end;
+    C->first_line_end = line_end;
     C->first_sent = keep(sent_key);
   }
   /* the distinct sentence part */
@@ -851,24 +1015,24 @@ static void fold_line(const char *line_start, const char *file_end) {
 
 /* ---------- writing ---------- */
 
-static void put_tokens(FILE *o, token *t) {
+static void put_tokens(out_t *o, token *t) {
   /* a list as one text, items separated by a unit separator (none can hold one: they are upper-case ASCII) */
   if (!t) return;
-  fputc('"', o);
+  oc(o, '"');
   for (int first = 1; t; t = t->next, first = 0) {
-    if (!first) fputc(0x1f, o);
+    if (!first) oc(o, 0x1f);
     for (int i = 0; i < t->text.n; i++) {
-      if (t->text.p[i] == '"') fputc('"', o);
-      fputc(t->text.p[i], o);
+      if (t->text.p[i] == '"') oc(o, '"');
+      oc(o, t->text.p[i]);
     }
   }
-  fputc('"', o);
+  oc(o, '"');
 }
 
 static int cmp_sv_ptr(const void *a, const void *b) { return cmp(**(sv **)a, **(sv **)b); }
 
 /* sentence_text: each distinct 'KIND[ N UNIT]' once, sorted, joined by ' + '; NULL when there is none. */
-static void put_sentence_text(FILE *o, part *parts) {
+static void put_sentence_text(out_t *o, part *parts) {
   sv items[256];
   sv *ptrs[256];
   int n = 0;
@@ -894,41 +1058,29 @@ static void put_sentence_text(FILE *o, part *parts) {
   }
   if (!n) return;
   qsort(ptrs, n, sizeof *ptrs, cmp_sv_ptr);
-  fputc('"', o);
+  oc(o, '"');
   for (int i = 0; i < n; i++) {
-    if (i) fputs(" + ", o);
+    if (i) os(o, " + ");
     for (int j = 0; j < ptrs[i]->n; j++) {
-      if (ptrs[i]->p[j] == '"') fputc('"', o);
-      fputc(ptrs[i]->p[j], o);
+      if (ptrs[i]->p[j] == '"') oc(o, '"');
+      oc(o, ptrs[i]->p[j]);
     }
   }
-  fputc('"', o);
+  oc(o, '"');
 }
 
-static int cmp_order_count(const void *a, const void *b) {
-  long x = (*(count **)a)->order, y = (*(count **)b)->order;
-  return (x > y) - (x < y);
-}
-static int cmp_order_subject(const void *a, const void *b) {
-  long x = (*(subject **)a)->order, y = (*(subject **)b)->order;
-  return (x > y) - (x < y);
-}
-
-static void write_counts(const char *dir) {
-  FILE *o = open_out(dir, "fold_counts.csv",
+/* The counts from..to of the list, to one file: the list is written in two halves at once. */
+static void write_counts(const char *dir, const char *name, size_t from, size_t to) {
+  out_t *o = open_out(dir, name,
                      "subject_id,cnt_order,county,county_code,court,case_number,cyc_order,charge_text,charged_text,"
                      "offense_code,conviction_level,disposition,convicted_offense_recorded,cycle_age,disp_date,"
                      "disp_date_status,step_date,step_date_status,cyc_date,cyc_date_status,sentence_days,"
                      "sentence_months,sentence_years,sentence_parts_unreadable,sentence_text,qualifier_tokens,"
                      "prefix_texts,any_charge_text");
-  count **all = malloc(sizeof(count *) * (n_counts + 1));
-  size_t k = 0;
-  for (size_t i = 0; i < counts.cap; i++)
-    if (counts.slot[i]) all[k++] = counts.slot[i];
-  qsort(all, k, sizeof *all, cmp_order_count);
-  for (size_t i = 0; i < k; i++) {
+  count **all = st->count_list;
+  for (size_t i = from; i < to; i++) {
     count *C = all[i];
-    split(C->first_line, C->first_file_end);
+    split(C->first_line, C->first_line_end);
     sv convicted_as = coalesce2(usable(CONV_OFFENSE_DESCR), usable(DISP_OFFENSE_DESCR));
     sv charge = nullif_empty(coalesce2(convicted_as, charged()));
     sv status = clean_upper(V(CONV_STAT_DESCR));
@@ -956,129 +1108,323 @@ static void write_counts(const char *dir) {
       if (p->has_length && !d && !m && !y) unreadable++;
     }
     put_sv(o, C->subject);
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, C->cnt_order);
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, clean_upper(V(STP_ORI_CNTY_NAME)));
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, clean(V(STP_ORI_CNTY_CODE)));
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, clean_upper(V(STP_ORI_DESCR)));
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, clean(V(FE_NUM_CRT_CASE)));
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, clean_id(V(CYC_ORDER)));
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, charge);
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, nullif_empty(charged()));
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, coalesce3(clean(V(CONV_OFFENSE_CODE)), clean(V(DISP_OFFENSE_CODE)), clean(V(OFFENSE_CODE))));
-    fprintf(o, ",%s,", level ? level : "");
+    { oc(o, ','); os(o, level ? level : ""); oc(o, ','); }
     put_sv(o, clean_upper(V(DISP_DESCR)));
-    fprintf(o, ",%s,", convicted_as.p ? "true" : "false");
-    if (has_age && age <= 120) fprintf(o, "%d", age);
-    fputc(',', o);
+    { oc(o, ','); os(o, convicted_as.p ? "true" : "false"); oc(o, ','); }
+    if (has_age && age <= 120) put_long(o, age);
+    oc(o, ',');
     put_date(o, disp_date);
-    fprintf(o, ",%s,", date_status(disp_date));
+    { oc(o, ','); os(o, date_status(disp_date)); oc(o, ','); }
     put_date(o, step_date);
-    fprintf(o, ",%s,", date_status(step_date));
+    { oc(o, ','); os(o, date_status(step_date)); oc(o, ','); }
     put_date(o, cyc_date);
-    fprintf(o, ",%s,", date_status(cyc_date));
+    { oc(o, ','); os(o, date_status(cyc_date)); oc(o, ','); }
     put_double(o, has_days, days);
-    fputc(',', o);
+    oc(o, ',');
     put_double(o, has_months, months);
-    fputc(',', o);
+    oc(o, ',');
     put_double(o, has_years, years);
-    fprintf(o, ",%d,", unreadable);
+    { oc(o, ','); put_long(o, unreadable); oc(o, ','); }
     put_sentence_text(o, C->parts);
-    fputc(',', o);
+    oc(o, ',');
     put_tokens(o, C->quals);
-    fputc(',', o);
+    oc(o, ',');
     put_tokens(o, C->prefix_texts);
-    fprintf(o, ",%s\n", C->any_charge_text ? "true" : "false");
+    { oc(o, ','); os(o, C->any_charge_text ? "true" : "false"); oc(o, '\n'); }
   }
-  free(all);
-  if (fclose(o)) die("writing fold_counts.csv: %s", strerror(errno));
+  o_close(o);
 }
 
 static void write_subjects(const char *dir) {
-  FILE *o = open_out(dir, "fold_subjects.csv",
+  out_t *o = open_out(dir, "fold_subjects.csv",
                      "subject_id,name,cii_number,gender,race_code,dob,dob_status,first_conviction_county,disagreeing");
-  FILE *ids = open_out(dir, "fold_identities.csv", "subject_id,name,cii_number,gender,race_code,dob,lines");
-  subject **all = malloc(sizeof(subject *) * (n_subjects + 1));
-  size_t k = 0;
-  for (size_t i = 0; i < subjects.cap; i++)
-    if (subjects.slot[i]) all[k++] = subjects.slot[i];
-  qsort(all, k, sizeof *all, cmp_order_subject);
+  out_t *ids = open_out(dir, "fold_identities.csv", "subject_id,name,cii_number,gender,race_code,dob,lines");
+  subject **all = st->subject_list;
+  size_t k = st->n_subjects;
   for (size_t i = 0; i < k; i++) {
     subject *S = all[i];
     int disagreeing = (S->name.p && !eq(S->name, S->name_max)) || (S->cii.p && !eq(S->cii, S->cii_max)) ||
                       (S->gender.p && !eq(S->gender, S->gender_max)) || (S->race.p && !eq(S->race, S->race_max)) ||
                       (S->dob.ok && date_key(S->dob) != date_key(S->dob_max));
     put_sv(o, S->id);
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, S->name);
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, S->cii);
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, S->gender);
-    fputc(',', o);
+    oc(o, ',');
     put_sv(o, S->race);
-    fputc(',', o);
+    oc(o, ',');
     put_date(o, S->dob);
-    fprintf(o, ",%s,", S->dob.ok ? "ok" : S->dob_present ? "bad" : "missing");
+    { oc(o, ','); os(o, S->dob.ok ? "ok" : S->dob_present ? "bad" : "missing"); oc(o, ','); }
     if (S->has_conv_county) put_sv(o, S->conv_county);
-    fprintf(o, ",%s\n", disagreeing ? "true" : "false");
+    { oc(o, ','); os(o, disagreeing ? "true" : "false"); oc(o, '\n'); }
     if (!disagreeing) continue;
     for (identity *id = S->ids; id; id = id->next) {
       put_sv(ids, S->id);
-      fputc(',', ids);
+      oc(ids, ',');
       put_sv(ids, id->name);
-      fputc(',', ids);
+      oc(ids, ',');
       put_sv(ids, id->cii);
-      fputc(',', ids);
+      oc(ids, ',');
       put_sv(ids, id->gender);
-      fputc(',', ids);
+      oc(ids, ',');
       put_sv(ids, id->race);
-      fputc(',', ids);
+      oc(ids, ',');
       put_date(ids, id->dob);
-      fprintf(ids, ",%ld\n", id->lines);
+      { oc(ids, ','); put_long(ids, id->lines); oc(ids, '\n'); }
     }
   }
-  free(all);
-  if (fclose(o) || fclose(ids)) die("writing fold_subjects.csv: %s", strerror(errno));
+  o_close(o);
+  o_close(ids);
 }
 
 static void write_prop64(const char *dir) {
-  FILE *o = open_out(dir, "fold_prop64_lines.csv", "subject_id,cycle,is_conviction,charge_text");
-  for (size_t i = 0; i < prop64.cap; i++) {
-    prop64_line *p = prop64.slot[i];
-    if (!p) continue;
+  out_t *o = open_out(dir, "fold_prop64_lines.csv", "subject_id,cycle,is_conviction,charge_text");
+  for (long i = 0; i < st->n_prop64; i++) {
+    prop64_line *p = st->prop64_list[i];
     put_sv(o, p->subject);
-    fputc(',', o);
-    if (p->has_cycle) fprintf(o, "%d", p->cycle);
-    fprintf(o, ",%s,", p->convicted ? "true" : "false");
+    oc(o, ',');
+    if (p->has_cycle) put_long(o, p->cycle);
+    { oc(o, ','); os(o, p->convicted ? "true" : "false"); oc(o, ','); }
     put_sv(o, p->charge_text);
-    fputc('\n', o);
+    oc(o, '\n');
   }
-  if (fclose(o)) die("writing fold_prop64_lines.csv: %s", strerror(errno));
+  o_close(o);
   o = open_out(dir, "fold_charge_texts.csv", "charge_text");
-  for (size_t i = 0; i < charge_texts.cap; i++) {
-    if (!charge_texts.slot[i]) continue;
-    put_sv(o, *(sv *)charge_texts.slot[i]);
-    fputc('\n', o);
+  for (size_t i = 0; i < st->charge_texts.cap; i++) {
+    if (!st->charge_texts.slot[i]) continue;
+    put_sv(o, *(sv *)st->charge_texts.slot[i]);
+    oc(o, '\n');
   }
-  if (fclose(o)) die("writing fold_charge_texts.csv: %s", strerror(errno));
+  o_close(o);
+}
+
+/* ---------- merging the parts ---------- */
+
+static fold_t *new_fold(void) {
+  fold_t *f = calloc(1, sizeof *f);
+  if (!f) die("out of memory");
+  table_init(&f->subjects, 1 << 16);
+  table_init(&f->counts, 1 << 16);
+  table_init(&f->prop64, 1 << 16);
+  table_init(&f->charge_texts, 1 << 12);
+  f->steps_tail = &f->steps;
+  return f;
+}
+
+#define MERGE_MINMAX(lo, hi, olo, ohi)                    \
+  do {                                                    \
+    if ((olo).p && (!(lo).p || cmp(olo, lo) < 0)) (lo) = (olo); \
+    if ((ohi).p && (!(hi).p || cmp(ohi, hi) > 0)) (hi) = (ohi); \
+  } while (0)
+
+/*
+ * Folds `b` (a later part of the same file) into `a`, as if `a` had read b's lines after its own: the first of
+ * equal sentence orders stays a's, a person's identities keep their first-seen order, new people and counts go
+ * after a's.
+ */
+static void merge(fold_t *a, fold_t *b) {
+  st = a;
+  size_t at;
+  for (long i = 0; i < b->n_subjects; i++) {
+    subject *B = b->subject_list[i];
+    sv sid = B->id;
+    uint64_t hs = hash_sv(sid, 0xcbf29ce484222325ULL);
+    FIND(&a->subjects, hs, SAME_SUBJECT, at);
+    subject *S = a->subjects.slot[at];
+    if (!S) {
+      a->subject_list = push(a->subject_list, &a->subject_cap, a->n_subjects, B);
+      B->order = a->n_subjects++;
+      a->subjects.slot[at] = B;
+      a->subjects.hash[at] = hs;
+      a->subjects.n++;
+      continue;
+    }
+    MERGE_MINMAX(S->name, S->name_max, B->name, B->name_max);
+    MERGE_MINMAX(S->cii, S->cii_max, B->cii, B->cii_max);
+    MERGE_MINMAX(S->gender, S->gender_max, B->gender, B->gender_max);
+    MERGE_MINMAX(S->race, S->race_max, B->race, B->race_max);
+    if (B->dob.ok && (!S->dob.ok || date_key(B->dob) < date_key(S->dob))) S->dob = B->dob;
+    if (B->dob_max.ok && (!S->dob_max.ok || date_key(B->dob_max) > date_key(S->dob_max))) S->dob_max = B->dob_max;
+    S->dob_present |= B->dob_present;
+    if (B->has_conv_county &&
+        (!S->has_conv_county || B->conv_day < S->conv_day ||
+         (B->conv_day == S->conv_day && cmp(B->conv_county, S->conv_county) < 0))) {
+      S->has_conv_county = 1;
+      S->conv_day = B->conv_day;
+      S->conv_county = B->conv_county;
+    }
+    for (identity *bi = B->ids; bi;) {
+      identity *next = bi->next;
+      identity **tail = &S->ids;
+      while (*tail && !(eq((*tail)->name, bi->name) && eq((*tail)->cii, bi->cii) && eq((*tail)->gender, bi->gender) &&
+                        eq((*tail)->race, bi->race) && (*tail)->dob.ok == bi->dob.ok &&
+                        date_key((*tail)->dob) == date_key(bi->dob)))
+        tail = &(*tail)->next;
+      if (*tail)
+        (*tail)->lines += bi->lines;
+      else {
+        bi->next = NULL;
+        *tail = bi;
+      }
+      bi = next;
+    }
+  }
+  for (long i = 0; i < b->n_counts; i++) {
+    count *B = b->count_list[i];
+    sv sid = B->subject, cnt_order = B->cnt_order;
+    uint64_t hc = hash_sv(cnt_order, hash_sv(sid, 0xcbf29ce484222325ULL));
+    FIND(&a->counts, hc, SAME_COUNT, at);
+    count *C = a->counts.slot[at];
+    if (!C) {
+      a->count_list = push(a->count_list, &a->count_cap, a->n_counts, B);
+      B->order = a->n_counts++;
+      a->counts.slot[at] = B;
+      a->counts.hash[at] = hc;
+      a->counts.n++;
+      continue;
+    }
+    if (cmp(B->first_sent, C->first_sent) < 0) {
+      C->first_line = B->first_line;
+      C->first_line_end = B->first_line_end;
+      C->first_sent = B->first_sent;
+    }
+    for (part *bp = B->parts; bp;) {
+      part *next = bp->next;
+      part *pt = C->parts;
+      for (; pt; pt = pt->next)
+        if (eq(pt->sent_order, bp->sent_order) && eq(pt->kind, bp->kind) && eq(pt->unit, bp->unit) &&
+            pt->has_length == bp->has_length && (!bp->has_length || pt->length == bp->length))
+          break;
+      if (!pt) {
+        bp->next = C->parts;
+        C->parts = bp;
+      }
+      bp = next;
+    }
+    for (token *t = B->quals; t; t = t->next) add_text(&C->quals, t->text);
+    for (token *t = B->prefix_texts; t; t = t->next) add_text(&C->prefix_texts, t->text);
+    C->any_charge_text |= B->any_charge_text;
+  }
+  for (long i = 0; i < b->n_prop64; i++) {
+    prop64_line *k = b->prop64_list[i];
+    sv sid = k->subject, charge = k->charge_text;
+    int cycle = k->cycle, has_cycle = k->has_cycle, convicted = k->convicted;
+    uint64_t h = hash_sv(charge, hash_sv(sid, (uint64_t)cycle * 31 + has_cycle * 7 + convicted));
+    FIND(&a->prop64, h, SAME_P64, at);
+    if (!a->prop64.slot[at]) {
+      a->prop64.slot[at] = k;
+      a->prop64.hash[at] = h;
+      a->prop64.n++;
+      a->prop64_list = push(a->prop64_list, &a->prop64_cap, a->n_prop64++, k);
+    }
+  }
+  for (size_t i = 0; i < b->charge_texts.cap; i++)
+    if (b->charge_texts.slot[i]) add_charge_text(*(sv *)b->charge_texts.slot[i]);
+  if (b->steps) {
+    *a->steps_tail = b->steps;
+    a->steps_tail = b->steps_tail;
+  }
+  a->rows += b->rows;
+}
+
+/* ---------- reading a part of a file ---------- */
+
+typedef struct {
+  fold_t *fold;
+  const char *file_start, *from, *to;
+  long first_line; /* the line number of `from` when known (the first part), else -1 */
+} part_job;
+
+static void *read_part(void *arg) {
+  part_job *j = arg;
+  st = j->fold;
+  part_file_start = j->first_line < 0 ? j->file_start : NULL;
+  part_start = j->from;
+  cur_line = j->first_line < 0 ? 0 : j->first_line;
+  const char *p = j->from, *end = j->to;
+  while (p < end) {
+    cur_line++;
+    const char *nl = memchr(p, '\n', end - p);
+    const char *line_end = nl ? nl + 1 : end;
+    if (line_end - p <= 1 + (nl && nl > p && nl[-1] == '\r')) quirk("an empty line");
+    if (line_end - p > MAX_LINE) quirk("a line longer than the reader's limit");
+    check_bytes(p, line_end);
+    split(p, line_end);
+    fold_line(p, line_end);
+    st->rows++;
+    p = line_end;
+  }
+  return NULL;
+}
+
+static void write_steps(const char *dir, fold_t *f) {
+  out_t *o = open_out(dir, "fold_steps.csv", "subject_id,step_type,step_date,charge_text");
+  for (step_row *t = f->steps; t; t = t->next) {
+    put_sv(o, t->subject);
+    oc(o, ',');
+    os(o, t->type);
+    oc(o, ',');
+    put_date(o, t->date);
+    oc(o, ',');
+    put_sv(o, t->charge_text);
+    oc(o, '\n');
+  }
+  o_close(o);
+}
+
+typedef struct {
+  fold_t *fold;
+  const char *dir;
+  size_t from, to;
+  int second;
+} write_job;
+
+static void *write_part(void *arg) {
+  write_job *j = arg;
+  st = j->fold;
+  write_counts(j->dir, j->second ? "fold_counts_2.csv" : "fold_counts_1.csv", j->from, j->to);
+  if (j->second) {
+    write_prop64(j->dir);
+    write_steps(j->dir, j->fold);
+  } else
+    write_subjects(j->dir);
+  return NULL;
 }
 
 /* ---------- main ---------- */
+
+/* A file smaller than this is read by one thread: the second would cost more to start and merge than it saves. */
+#define SPLIT_BYTES (16L << 20)
 
 int main(int argc, char **argv) {
   if (argc < 5) die("usage: doj-fold OUT_DIR COLUMNS HEADERS FILE...");
   const char *dir = argv[1];
   const char *headers = argv[3];
   if ((int)strlen(headers) != argc - 4) die("HEADERS: one 0 or 1 per file");
+  int threads = getenv("DOJ_FOLD_THREADS") ? atoi(getenv("DOJ_FOLD_THREADS")) : 2;
+  if (threads < 1) threads = 1;
+  if (threads > 2) threads = 2;
   /* the file's column positions, from the contract's column list */
   char *names = strdup(argv[2]);
   int n = 0;
@@ -1094,57 +1440,66 @@ int main(int argc, char **argv) {
       if (strcmp(file_names[i], NEEDED_NAMES[c]) == 0) col[c] = i;
     if (col[c] < 0) die("COLUMNS: no %s", NEEDED_NAMES[c]);
   }
-  table_init(&subjects, 1 << 16);
-  table_init(&counts, 1 << 16);
-  table_init(&prop64, 1 << 16);
-  table_init(&charge_texts, 1 << 12);
-  steps_out = open_out(dir, "fold_steps.csv", "subject_id,step_type,step_date,charge_text");
-
-  printf("{\"files\":[");
+  fold_t *all = new_fold();
+  long *rows = calloc(argc, sizeof *rows);
   for (int a = 4; a < argc; a++) {
     cur_file = argv[a];
-    cur_line = 0;
     int fd = open(argv[a], O_RDONLY);
     if (fd < 0) die("cannot open %s: %s", argv[a], strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st)) die("cannot stat %s", argv[a]);
-    long rows = 0;
+    struct stat sb;
+    if (fstat(fd, &sb)) die("cannot stat %s", argv[a]);
     int header = headers[a - 4] == '1';
-    if (st.st_size > 0) {
-      const char *b = mmap(NULL, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+    long before = all->rows;
+    if (sb.st_size > 0) {
+      /* the mapping stays: counts are read again from their first line when written */
+      const char *b = mmap(NULL, sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
       if (b == MAP_FAILED) die("cannot map %s: %s", argv[a], strerror(errno));
-      madvise((void *)b, st.st_size, MADV_SEQUENTIAL);
-      const char *p = b, *end = b + st.st_size;
-      if (!header && st.st_size >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0) quirk("a byte-order mark before the first record");
+      madvise((void *)b, sb.st_size, MADV_SEQUENTIAL);
+      const char *p = b, *end = b + sb.st_size;
+      if (!header && sb.st_size >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
+        quirk("a byte-order mark before the first record");
       if (header) {
         const char *nl = memchr(p, '\n', end - p);
-        cur_line = 1;
         p = nl ? nl + 1 : end;
       }
-      while (p < end) {
-        cur_line++;
-        const char *nl = memchr(p, '\n', end - p);
-        const char *line_end = nl ? nl + 1 : end;
-        if (line_end - p <= 1 + (nl && nl > p && nl[-1] == '\r')) quirk("an empty line");
-        if (line_end - p > MAX_LINE) quirk("a line longer than the reader's limit");
-        check_bytes(p, line_end);
-        const char *next = split(p, end);
-        if (next != line_end) quirk("a record that is not one line");
-        fold_line(p, end);
-        rows++;
-        p = next;
+      /* two parts, cut at a line break, read at once; the second is merged into the first */
+      const char *cut = end;
+      if (threads == 2 && end - p > SPLIT_BYTES) {
+        const char *nl = memchr(p + (end - p) / 2, '\n', end - (p + (end - p) / 2));
+        cut = nl ? nl + 1 : end;
       }
-      /* the mapping stays: counts are read again from their first line when written */
+      part_job first = {all, b, p, cut, header ? 1 : 0};
+      if (cut < end) {
+        fold_t *second = new_fold();
+        part_job later = {second, b, cut, end, -1};
+        pthread_t t;
+        if (pthread_create(&t, NULL, read_part, &later)) die("cannot start a thread");
+        read_part(&first);
+        pthread_join(t, NULL);
+        merge(all, second);
+      } else
+        read_part(&first);
     }
+    st = all;
     close(fd);
-    lines_loaded += rows;
-    printf("%s{\"rows\":%ld}", a > 4 ? "," : "", rows);
+    rows[a] = all->rows - before;
   }
   cur_file = NULL;
-  if (fclose(steps_out)) die("writing fold_steps.csv: %s", strerror(errno));
-  write_counts(dir);
-  write_subjects(dir);
-  write_prop64(dir);
-  printf("],\"rows\":%ld,\"subjects\":%ld,\"counts\":%ld}\n", lines_loaded, n_subjects, n_counts);
+  st = all;
+  /* Written by two threads at once: each half of the counts, and the smaller tables shared between them. */
+  size_t half = threads == 2 ? all->n_counts / 2 : all->n_counts;
+  write_job jobs[2] = {{all, dir, 0, half, 0}, {all, dir, half, all->n_counts, 1}};
+  if (threads == 2) {
+    pthread_t t;
+    if (pthread_create(&t, NULL, write_part, &jobs[1])) die("cannot start a thread");
+    write_part(&jobs[0]);
+    pthread_join(t, NULL);
+  } else {
+    write_part(&jobs[0]);
+    write_part(&jobs[1]);
+  }
+  printf("{\"files\":[");
+  for (int a = 4; a < argc; a++) printf("%s{\"rows\":%ld}", a > 4 ? "," : "", rows[a]);
+  printf("],\"rows\":%ld,\"subjects\":%ld,\"counts\":%ld}\n", all->rows, all->n_subjects, all->n_counts);
   return 0;
 }
