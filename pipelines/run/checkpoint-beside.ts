@@ -15,10 +15,12 @@ const RETRY_MS = 100
 export async function checkpointBeside(
   db: Db,
   done: () => boolean,
+  /** The attached database to checkpoint; the connection's own by default. */
+  database?: string,
 ): Promise<'checkpointed' | 'left to close'> {
   for (;;) {
     try {
-      await db.run('CHECKPOINT')
+      await db.run(database ? `CHECKPOINT ${database}` : 'CHECKPOINT')
       return 'checkpointed'
     } catch (e) {
       if (done() || !/write transactions active/i.test(String(e))) return 'left to close'

@@ -7,12 +7,25 @@ import { DEFAULT_MEMORY_LIMIT } from './resource-options.ts'
 import { rmSync } from 'node:fs'
 import { openDb, type Db } from '../lib/duckdb.ts'
 import { UserError } from '../lib/user-error.ts'
+import { lit } from '../../sql/helpers/quote.ts'
+import { STORE } from './persist-work.ts'
 
 export async function openFreshDb(
   dbPath: string,
-  opts: { threads?: number; memoryLimit?: string },
+  opts: { threads?: number; memoryLimit?: string; inMemory?: boolean },
 ): Promise<Db> {
   for (const f of [dbPath, `${dbPath}.wal`]) rmSync(f, { force: true })
+  if (opts.inMemory) {
+    // The run works in memory, and the file is attached to be written beside the outputs (persist-work.ts).
+    const db = await openDb(':memory:', {
+      threads: opts.threads,
+      memoryLimit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+      tempDirectory: `${dbPath}.tmp`,
+    })
+    await db.run(`attach ${lit(dbPath)} as ${STORE}`)
+    await db.run(`set checkpoint_threshold = '1TB'`)
+    return db
+  }
   const db = await openDb(dbPath, {
     threads: opts.threads,
     memoryLimit: opts.memoryLimit ?? DEFAULT_MEMORY_LIMIT,

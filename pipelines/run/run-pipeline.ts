@@ -37,6 +37,7 @@ import {
   type RunOptions,
 } from './run-options.ts'
 import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
+import { persistWork, STORE } from './persist-work.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
 import { releaseRetainedMemory } from './release-memory.ts'
 import type { ModelContext } from '../../sql/model.ts'
@@ -95,7 +96,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let committed = false
   try {
     const sized = sizedForInput(files, memoryLimit)
-    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit }))
+    // A statewide-size input is built in the file, which DuckDB compresses and pages out; any other in memory.
+    const inMemory = !sized.largeInput
+    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit, inMemory }))
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
       asOf,
@@ -167,13 +170,24 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     }
     const totals = ledgerTotals(inputs)
 
-    // The file's checkpoint runs beside the output steps once the early work (court models built in the file)
-    // is done, not in close() after them (checkpoint-beside.ts). Not for a statewide-size input, where memory
-    // comes first and its tables were written in place as they were built.
+    // The run's tables and views go into the file beside the output steps, once the early work (court models) is
+    // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
+    // Not for a statewide-size input, where memory comes first and its tables were written in place as built.
     const checkpointed = sized.largeInput
       ? Promise.resolve('left to close' as const)
       : Promise.allSettled(early).then(() =>
-          onOwnConnection(db, (con) => checkpointBeside(con, () => stepsDone)),
+          onOwnConnection(db, (con) =>
+            progress.phase(
+              'write database',
+              async () => {
+                const copied = await persistWork(con)
+                await checkpointBeside(con, () => stepsDone, STORE)
+                return copied
+              },
+              (copied) => `${copied.length} table(s) and view(s)`,
+              { together: true },
+            ),
+          ),
         )
     early.push(checkpointed.then(() => undefined))
 
@@ -228,6 +242,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       JSON.stringify({ run_id: runId, timings: progress.timings, models: modelSeconds }, null, 2) + '\n',
     )
     await checkpointed
+    // What the output steps built after the first copy (the court models of a reconcile run).
+    if (inMemory) await persistWork(db)
     db.close()
     open = undefined
     rmSync(`${dbPath}.tmp`, { recursive: true, force: true })

@@ -1,0 +1,72 @@
+/**
+ * A run of ordinary size builds its models in memory and writes them into the database file beside the output
+ * steps. Building the models straight into the file cost about as much again as building them: every table was
+ * compressed and written as it was created, while the decisions waited (at 2M lines the models and determinations
+ * took 8.1 s into the file and 3.9 s in memory, docs/scale.md "Session 21"). The file ends the same: every table
+ * and view the run built, with its comment, for `relief explain`, `export` and the status commands.
+ */
+import type { Db } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
+
+/** The name the run's database file is attached under while the run works in memory. */
+export const STORE = 'store'
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+/**
+ * Copies every table and view of the in-memory database not yet in the file. Tables first; then the views,
+ * created with the file as the connection's default catalog so that their names resolve to its tables, in as many
+ * rounds as their dependencies on each other need. Returns the names copied.
+ */
+export async function persistWork(db: Db): Promise<string[]> {
+  const kept = new Set(
+    (
+      await db.rows<{ name: string }>(
+        `select table_name as name from duckdb_tables() where database_name = ${lit(STORE)}
+         union all select view_name from duckdb_views() where database_name = ${lit(STORE)}`,
+      )
+    ).map((r) => r.name),
+  )
+  const tables = (
+    await db.rows<{ name: string; comment: string | null }>(
+      `select table_name as name, comment from duckdb_tables()
+       where database_name = 'memory' and schema_name = 'main' and not temporary order by table_name`,
+    )
+  ).filter((t) => !kept.has(t.name))
+  for (const t of tables) {
+    await db.run(`create table ${STORE}.main.${quoted(t.name)} as from memory.main.${quoted(t.name)}`)
+    if (t.comment) await db.run(`comment on table ${STORE}.main.${quoted(t.name)} is ${lit(t.comment)}`)
+  }
+  let views = (
+    await db.rows<{ name: string; sql: string; comment: string | null }>(
+      `select view_name as name, sql, comment from duckdb_views()
+       where database_name = 'memory' and schema_name = 'main' and not temporary and not internal`,
+    )
+  ).filter((v) => !kept.has(v.name))
+  const copied = tables.map((t) => t.name)
+  if (views.length === 0) return copied
+  await db.run(`use ${STORE}`)
+  try {
+    while (views.length) {
+      const left: typeof views = []
+      let lastError: unknown
+      for (const v of views)
+        try {
+          await db.run(v.sql)
+          if (v.comment) await db.run(`comment on view ${quoted(v.name)} is ${lit(v.comment)}`)
+          copied.push(v.name)
+        } catch (e) {
+          lastError = e
+          left.push(v)
+        }
+      if (left.length === views.length)
+        throw new Error(`views not written to the database file: ${left.map((v) => v.name).join(', ')}`, {
+          cause: lastError,
+        })
+      views = left
+    }
+  } finally {
+    await db.run('use memory')
+  }
+  return copied
+}
