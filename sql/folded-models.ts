@@ -13,11 +13,11 @@ import {
   fold_steps,
   fold_subjects,
 } from './sources/fold_tables.ts'
-import { ingest_rejects_folded } from './folded/ingest_rejects.ts'
-import { stg_charge_codes_folded } from './folded/stg_charge_codes.ts'
-import { int_convictions_folded } from './folded/int_convictions.ts'
-import { int_subjects_folded } from './folded/int_subjects.ts'
-import { int_prop64_charges_folded } from './folded/int_prop64_charges.ts'
+import { ingest_rejects_folded } from './folded/ingest_rejects_folded.ts'
+import { stg_charge_codes_folded } from './folded/stg_charge_codes_folded.ts'
+import { int_convictions_folded } from './folded/int_convictions_folded.ts'
+import { int_subjects_folded } from './folded/int_subjects_folded.ts'
+import { int_prop64_charges_folded } from './folded/int_prop64_charges_folded.ts'
 
 const FOLD_SOURCES: readonly Model[] = [
   fold_counts,

@@ -36,7 +36,7 @@ import {
   todayIso,
   type RunOptions,
 } from './run-options.ts'
-import { copyCsv, copyParquet, DETERMINATIONS_SELECT, REJECTS_SELECT } from './write-outputs.ts'
+import { copyCsv, REJECTS_SELECT, writeDeterminations } from './write-outputs.ts'
 import { persistWork, STORE } from './persist-work.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
 import { releaseRetainedMemory } from './release-memory.ts'
@@ -163,8 +163,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           // From here on (these files, the marts, the output steps) a statewide-size run works within its writing's
           // lower memory limit (resource-options.ts).
           if (sized.largeInput) await releaseRetainedMemory(db, sized.outputMemoryLimit)
-          await copyCsv(db, DETERMINATIONS_SELECT, paths.determinationsCsv)
-          await copyParquet(db, DETERMINATIONS_SELECT, paths.determinationsParquet)
+          await writeDeterminations(db, paths.determinationsCsv, paths.determinationsParquet)
           await copyCsv(db, REJECTS_SELECT, paths.rejectsCsv)
         })
     }

@@ -51,7 +51,28 @@ export async function copyParquet(db: Db, select: string, path: string): Promise
   await copyAtomically(db, select, path, `format parquet, compression zstd`)
 }
 
+const DETERMINATIONS_COLUMNS = COUNT_DETERMINATIONS_COLUMNS.map((c) => `"${c}"`).join(', ')
+
 /** count_determinations.csv / .parquet: the contract's columns, in its order. */
-export const DETERMINATIONS_SELECT = `select ${COUNT_DETERMINATIONS_COLUMNS.map((c) => `"${c}"`).join(', ')}
+export const DETERMINATIONS_SELECT = `select ${DETERMINATIONS_COLUMNS}
 from count_determinations order by ${COUNT_DETERMINATIONS_ORDER.join(', ')}`
+
+/**
+ * count_determinations.csv and .parquet from one sort: the rows are sorted once into a temp table and both files
+ * copied from it in that order (DuckDB keeps a table's order in a COPY while preserve_insertion_order is on; the
+ * run turns it off elsewhere, and it is a setting of the whole database, so it is on only for these copies).
+ * Sorting for each file took about 0.5 s of the 1.8 s both took at 2M lines.
+ */
+export async function writeDeterminations(db: Db, csvPath: string, parquetPath: string): Promise<void> {
+  await db.run(`set preserve_insertion_order = true`)
+  try {
+    await db.run(`create or replace temp table determinations_in_order as ${DETERMINATIONS_SELECT}`)
+    const sorted = `select ${DETERMINATIONS_COLUMNS} from determinations_in_order`
+    await copyCsv(db, sorted, csvPath)
+    await copyParquet(db, sorted, parquetPath)
+  } finally {
+    await db.run(`drop table if exists determinations_in_order`)
+    await db.run(`set preserve_insertion_order = false`)
+  }
+}
 export const REJECTS_SELECT = `select file, line, reason, raw_text from ingest_rejects order by file, line nulls last, reason`

@@ -46,8 +46,9 @@ export const fold_counts = source(
     court: TEXT,
     case_number: TEXT,
     cyc_order: TEXT,
-    charge_text: TEXT,
-    charged_text: TEXT,
+    // The charge and the charge as filed, by their id in fold_charge_texts.
+    charge_id: 'BIGINT',
+    charged_id: 'BIGINT',
     offense_code: TEXT,
     conviction_level: TEXT,
     disposition: TEXT,
@@ -113,14 +114,14 @@ export const fold_steps = source(
 
 export const fold_prop64_lines = source(
   'fold_prop64_lines',
-  'one row per distinct (subject_id, cycle, convicted or not, charge text) whose text may name a Prop 64 section',
+  'one row per distinct (subject_id, cycle, convicted or not, charge id) whose text may name a Prop 64 section',
   ['fold_prop64_lines.csv'],
-  { subject_id: TEXT, cycle: 'INTEGER', is_conviction: 'BOOLEAN', charge_text: TEXT },
+  { subject_id: TEXT, cycle: 'INTEGER', is_conviction: 'BOOLEAN', charge_id: 'BIGINT' },
 )
 
 export const fold_charge_texts = source(
   'fold_charge_texts',
-  'one row per distinct charge text (a coded line charge, a conviction charge as filed)',
+  'one row per distinct charge text (a coded line charge, a conviction charge as filed), with its id',
   ['fold_charge_texts.csv'],
-  { charge_text: TEXT },
+  { charge_id: 'BIGINT', charge_text: TEXT },
 )

@@ -11,7 +11,8 @@
  *   fold_identities.csv    for a person whose lines disagree: each distinct identity and its line count
  *   fold_steps.csv         the death and PC 290 registration steps
  *   fold_prop64_lines.csv  distinct (subject, cycle, convicted, charge text) of lines that may name a Prop 64 section
- *   fold_charge_texts.csv  distinct charge texts (parsed into code sections by SQL, as on the SQL path)
+ *   fold_charge_texts.csv  distinct charge texts with an id (parsed into code sections by SQL, as on the SQL path);
+ *                          the other tables name a charge text by its id, which keeps them small
  *
  * It decides only what it can decide exactly as DuckDB would. The file must be plain: one record per line, 95
  * fields, quotes well formed, valid UTF-8, no NUL byte; every value it upper-cases or compares as text must be
@@ -665,7 +666,7 @@ static void split(const char *p, const char *line_end) {
     O[w] = Q[w] & inside;
     Z[w] = Q[w] & ~inside;
   }
-  if (carry) quirk("a quoted field not closed on its line");
+  if (carry) quirk("a quote left open on its line (a quote inside an unquoted field, or a line break in a quoted one)");
   /* an opening quote starts a field or follows a closing one (""); a closing quote ends a field or precedes one */
   for (size_t w = 0; w < words; w++) {
     uint64_t before = (S[w] | Z[w]) << 1 | (w ? (S[w - 1] | Z[w - 1]) >> 63 : 1);
@@ -793,19 +794,41 @@ static void add_text(token **list, sv t) {
   *list = k;
 }
 
+/* A distinct charge text and the id the files give it (numbered once every part is merged). */
+typedef struct {
+  sv text;
+  long id;
+} charge_entry;
+
 static void add_charge_text(sv t) {
   if (!t.p) return;
   uint64_t h = hash_sv(t, 17);
   size_t at;
-#define SAME_TEXT(e) eq(*(sv *)(e), t)
+#define SAME_TEXT(e) eq(((charge_entry *)(e))->text, t)
   FIND(&st->charge_texts, h, SAME_TEXT, at);
   if (!st->charge_texts.slot[at]) {
-    sv *k = alloc(sizeof *k);
-    *k = keep(t);
+    charge_entry *k = alloc(sizeof *k);
+    *k = (charge_entry){keep(t), 0};
     st->charge_texts.slot[at] = k;
     st->charge_texts.hash[at] = h;
     st->charge_texts.n++;
   }
+}
+
+/* The id of a charge text already added (a lookup only: the writers share the table); -1 for NULL. */
+static long charge_id(sv t) {
+  if (!t.p) return -1;
+  uint64_t h = hash_sv(t, 17);
+  table *c = &st->charge_texts;
+  for (size_t i = h & (c->cap - 1); c->slot[i]; i = (i + 1) & (c->cap - 1))
+    if (c->hash[i] == h && eq(((charge_entry *)c->slot[i])->text, t)) return ((charge_entry *)c->slot[i])->id;
+  die("a charge text missing from the table");
+  return -1;
+}
+
+static void put_charge_id(out_t *o, sv t) {
+  long id = charge_id(t);
+  if (id >= 0) put_long(o, id);
 }
 
 
@@ -943,7 +966,17 @@ static void fold_line(const char *line_start, const char *line_end) {
 
   if (!convicted) return;
 
-  /* a convicted line: its count */
+  /* a convicted line: its count. The fields written only for a count's first part are checked here, where a
+     quirk can name its line (they are read again when the count is written). */
+  clean_upper(V(STP_ORI_DESCR));
+  clean_upper(V(DISP_DESCR));
+  clean_upper(V(CONV_STAT_DESCR));
+  clean_upper(V(CONV_OFFENSE_TOC));
+  clean_upper(V(DISP_OFFENSE_TOC));
+  clean_upper(V(OFFENSE_TOC));
+  parse_date(clean(V(CYC_DATE)), V(CYC_DATE));
+  int age_unused;
+  parse_int(clean(V(CYC_AGE)), V(CYC_AGE), &age_unused);
   charged_text = nullif_empty(charged());
   add_charge_text(charged_text);
   sv county = clean_upper(V(STP_ORI_CNTY_NAME));
@@ -1072,7 +1105,7 @@ static void put_sentence_text(out_t *o, part *parts) {
 /* The counts from..to of the list, to one file: the list is written in two halves at once. */
 static void write_counts(const char *dir, const char *name, size_t from, size_t to) {
   out_t *o = open_out(dir, name,
-                     "subject_id,cnt_order,county,county_code,court,case_number,cyc_order,charge_text,charged_text,"
+                     "subject_id,cnt_order,county,county_code,court,case_number,cyc_order,charge_id,charged_id,"
                      "offense_code,conviction_level,disposition,convicted_offense_recorded,cycle_age,disp_date,"
                      "disp_date_status,step_date,step_date_status,cyc_date,cyc_date_status,sentence_days,"
                      "sentence_months,sentence_years,sentence_parts_unreadable,sentence_text,qualifier_tokens,"
@@ -1121,9 +1154,9 @@ static void write_counts(const char *dir, const char *name, size_t from, size_t 
     oc(o, ',');
     put_sv(o, clean_id(V(CYC_ORDER)));
     oc(o, ',');
-    put_sv(o, charge);
+    put_charge_id(o, charge);
     oc(o, ',');
-    put_sv(o, nullif_empty(charged()));
+    put_charge_id(o, nullif_empty(charged()));
     oc(o, ',');
     put_sv(o, coalesce3(clean(V(CONV_OFFENSE_CODE)), clean(V(DISP_OFFENSE_CODE)), clean(V(OFFENSE_CODE))));
     { oc(o, ','); os(o, level ? level : ""); oc(o, ','); }
@@ -1199,21 +1232,24 @@ static void write_subjects(const char *dir) {
 }
 
 static void write_prop64(const char *dir) {
-  out_t *o = open_out(dir, "fold_prop64_lines.csv", "subject_id,cycle,is_conviction,charge_text");
+  out_t *o = open_out(dir, "fold_prop64_lines.csv", "subject_id,cycle,is_conviction,charge_id");
   for (long i = 0; i < st->n_prop64; i++) {
     prop64_line *p = st->prop64_list[i];
     put_sv(o, p->subject);
     oc(o, ',');
     if (p->has_cycle) put_long(o, p->cycle);
     { oc(o, ','); os(o, p->convicted ? "true" : "false"); oc(o, ','); }
-    put_sv(o, p->charge_text);
+    put_charge_id(o, p->charge_text);
     oc(o, '\n');
   }
   o_close(o);
-  o = open_out(dir, "fold_charge_texts.csv", "charge_text");
+  o = open_out(dir, "fold_charge_texts.csv", "charge_id,charge_text");
   for (size_t i = 0; i < st->charge_texts.cap; i++) {
-    if (!st->charge_texts.slot[i]) continue;
-    put_sv(o, *(sv *)st->charge_texts.slot[i]);
+    charge_entry *e = st->charge_texts.slot[i];
+    if (!e) continue;
+    put_long(o, e->id);
+    oc(o, ',');
+    put_sv(o, e->text);
     oc(o, '\n');
   }
   o_close(o);
@@ -1340,7 +1376,7 @@ static void merge(fold_t *a, fold_t *b) {
     }
   }
   for (size_t i = 0; i < b->charge_texts.cap; i++)
-    if (b->charge_texts.slot[i]) add_charge_text(*(sv *)b->charge_texts.slot[i]);
+    if (b->charge_texts.slot[i]) add_charge_text(((charge_entry *)b->charge_texts.slot[i])->text);
   if (b->steps) {
     *a->steps_tail = b->steps;
     a->steps_tail = b->steps_tail;
@@ -1460,6 +1496,9 @@ int main(int argc, char **argv) {
         quirk("a byte-order mark before the first record");
       if (header) {
         const char *nl = memchr(p, '\n', end - p);
+        const char *cr = memchr(p, '\r', (nl ? nl : end) - p);
+        /* a carriage return ends the header only as part of CRLF: a lone one is a line break DuckDB reads */
+        if (cr && cr + 1 != nl) quirk("a carriage return that is not part of a CRLF line break");
         p = nl ? nl + 1 : end;
       }
       /* two parts, cut at a line break, read at once; the second is merged into the first */
@@ -1486,6 +1525,10 @@ int main(int argc, char **argv) {
   }
   cur_file = NULL;
   st = all;
+  /* the charge texts numbered once, before the writers look them up */
+  long next_id = 0;
+  for (size_t i = 0; i < all->charge_texts.cap; i++)
+    if (all->charge_texts.slot[i]) ((charge_entry *)all->charge_texts.slot[i])->id = next_id++;
   /* Written by two threads at once: each half of the counts, and the smaller tables shared between them. */
   size_t half = threads == 2 ? all->n_counts / 2 : all->n_counts;
   write_job jobs[2] = {{all, dir, 0, half, 0}, {all, dir, half, all->n_counts, 1}};

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { fold_counts } from '../sources/fold_tables.ts'
-import { stg_charge_codes_folded } from './stg_charge_codes.ts'
+import { stg_charge_codes_folded } from './stg_charge_codes_folded.ts'
 import { codePrefix } from '../helpers/charge-code.ts'
 import { digitQualifier, letterQualifier } from '../helpers/qualifier-codes.ts'
 import { aumaFlags, sentenceEndDate } from '../helpers/sentence-end.ts'
@@ -46,7 +46,7 @@ select
   ${raw(hasCategory('REGISTRATION'))} as has_registration_qualifier,
   qualifier_codes,
   sentence_days, sentence_months, sentence_years, sentence_parts_unreadable, sentence_text,
-  county, county_code, court, case_number, cyc_order, c.charge_text, offense_code,
+  county, county_code, court, case_number, cyc_order, cc.charge_text, offense_code,
   cc.code_type, cc.section, cc.subsection, cc.base_section, cc.code_section, conviction_level, disposition,
   ch.code_section as charged_code_section, convicted_offense_recorded, cycle_age,
   coalesce(disp_date, step_date) as conviction_date,
@@ -57,6 +57,6 @@ select
   ${raw(sentenceEndDate('coalesce(disp_date, step_date)'))} as sentence_end_date,
   ${raw(aumaFlags('cyc_date', 'coalesce(disp_date, step_date)'))}
 from counts c
-left join ${ref(stg_charge_codes_folded)} cc on cc.charge_text = c.charge_text
-left join ${ref(stg_charge_codes_folded)} ch on ch.charge_text = c.charged_text`,
+left join ${ref(stg_charge_codes_folded)} cc on cc.charge_id = c.charge_id
+left join ${ref(stg_charge_codes_folded)} ch on ch.charge_id = c.charged_id`,
 }
