@@ -78,7 +78,12 @@ const decisionsSeconds = DECISION_PHASES.reduce((s, p) => s + (phaseSeconds[p] ?
 const phaseCpu = Object.fromEntries(run.timings.map((p) => [p.phase, p.cpu_seconds]))
 const decisionsCpu = DECISION_PHASES.reduce((s, p) => s + (phaseCpu[p] ?? 0), 0)
 const round2 = (x: number) => Number(x.toFixed(2))
-const peakRssMb = process.resourceUsage().maxRSS / 1024
+// The native reader is a process of its own: its peak counts on top of what the run held when it started.
+const reader = run.nativeReader
+const peakRssMb = Math.max(
+  process.resourceUsage().maxRSS / 1024,
+  reader ? reader.run_rss_mb_before + reader.max_rss_mb : 0,
+)
 process.stdout.write(
   JSON.stringify({
     rows: floor.rows,
@@ -94,7 +99,7 @@ process.stdout.write(
     decisions_ratio_run_reader: decisionsSeconds / tunedFloor.seconds,
     peak_rss_mb: Math.round(peakRssMb),
     floor_cpu_seconds: round2(floor.cpu),
-    run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6),
+    run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6 + (reader?.cpu_seconds ?? 0)),
     decisions_cpu_seconds: round2(decisionsCpu),
     phase_cpu_seconds: phaseCpu,
     phases: Object.fromEntries(run.timings.map((p) => [p.phase, round2(p.seconds)])),

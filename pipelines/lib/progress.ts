@@ -17,7 +17,14 @@ export interface PhaseTiming {
 
 export class Progress {
   readonly timings: PhaseTiming[] = []
+  /** CPU seconds of child processes (the native reader), which process.cpuUsage() does not see. */
+  private childCpu = 0
   constructor(private readonly quiet = false) {}
+
+  /** Counts a finished child process's CPU seconds in every phase running now. */
+  addChildCpu(seconds: number): void {
+    this.childCpu += seconds
+  }
 
   /**
    * Run one phase, timing it; `detail` may summarise the result (e.g. rows written). Phases that run at the same
@@ -32,6 +39,7 @@ export class Progress {
     const tty = process.stderr.isTTY && !this.quiet && !opts.together
     const start = performance.now()
     const cpu = process.cpuUsage()
+    const childCpu = this.childCpu
     let bar: cliProgress.SingleBar | undefined
     let timer: NodeJS.Timeout | undefined
     if (tty) {
@@ -56,7 +64,7 @@ export class Progress {
       this.timings.push({
         phase: name,
         seconds,
-        cpu_seconds: Math.round((used.user + used.system) / 1e4) / 100,
+        cpu_seconds: Math.round((used.user + used.system) / 1e4 + (this.childCpu - childCpu) * 100) / 100,
         ...(d ? { detail: d } : {}),
       })
       if (bar) {

@@ -45,6 +45,13 @@ import { outputStepsWith } from '../outputs/output-steps.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { policyFileLabel } from '../policy/presets.ts'
 
+/** What the native reader's own process used: its CPU, its peak memory, and the run's memory when it started. */
+export interface NativeReaderFigures {
+  cpu_seconds: number
+  max_rss_mb: number
+  run_rss_mb_before: number
+}
+
 export interface RunResult {
   out: string
   runId: string
@@ -52,6 +59,7 @@ export interface RunResult {
   timings: Progress['timings']
   /** Each model's build seconds, in build order (also in run-log.json). */
   models: ModelSeconds[]
+  nativeReader?: NativeReaderFigures
 }
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
@@ -116,12 +124,25 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // The native reader's folded tables, in the owner-only work folder until the intermediate models are built.
     const foldDir = join(folder.work, '.fold')
     let allModels = MODELS
-    let reader: NonNullable<Manifest['reader']> = { name: 'duckdb', why: '--reader duckdb' }
+    // The native reader folds in memory: a statewide-size input is left to DuckDB, which pages to disk, unless asked.
+    const tryNative = readerChoice === 'native' || (readerChoice === 'auto' && !sized.largeInput)
+    let reader: NonNullable<Manifest['reader']> = {
+      name: 'duckdb',
+      why:
+        readerChoice === 'duckdb'
+          ? '--reader duckdb'
+          : 'a statewide-size input is read by DuckDB, which pages to disk (the native reader folds in memory)',
+    }
+    // The native reader's own CPU and memory, for the run log (its process is not the run's).
+    let nativeReader: NativeReaderFigures | undefined
     for (const { phase, layers } of BUILD_PHASES) {
       await progress.phase(phase, async () => {
-        if (phase === 'ingest' && readerChoice !== 'duckdb') {
+        if (phase === 'ingest' && tryNative) {
+          const rssBefore = Math.round(process.memoryUsage.rss() / 2 ** 20)
           const fold = await foldInputs(files, foldDir)
           if (fold.kind === 'folded') {
+            progress.addChildCpu(fold.cpuSeconds)
+            nativeReader = { cpu_seconds: fold.cpuSeconds, max_rss_mb: fold.maxRssMb, run_rss_mb_before: rssBefore }
             ctx.foldDir = fold.dir
             allModels = FOLDED_MODELS
             reader = { name: 'native' }
@@ -238,7 +259,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     for (const r of written) if (r.status === 'fulfilled') manifest.outputs.push(...r.value)
     writeFileSync(
       paths.runLog,
-      JSON.stringify({ run_id: runId, timings: progress.timings, models: modelSeconds }, null, 2) + '\n',
+      JSON.stringify(
+        { run_id: runId, timings: progress.timings, models: modelSeconds, native_reader: nativeReader },
+        null,
+        2,
+      ) + '\n',
     )
     await checkpointed
     // What the output steps built after the first copy (the court models of a reconcile run).
@@ -256,7 +281,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     openPublicFiles(paths.public)
     folder.commit()
     committed = true
-    return { out, runId, manifest, timings: progress.timings, models: modelSeconds }
+    return { out, runId, manifest, timings: progress.timings, models: modelSeconds, nativeReader }
   } finally {
     // Early output work still running (a failed run) must end before its database closes.
     stepsDone = true

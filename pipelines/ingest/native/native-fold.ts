@@ -23,7 +23,14 @@ const PROJECT = fileURLToPath(new URL('../../../', import.meta.url))
 export type ReaderChoice = 'auto' | 'native' | 'duckdb'
 
 export type FoldResult =
-  | { kind: 'folded'; dir: string; rows: Map<string, number> }
+  | {
+      kind: 'folded'
+      dir: string
+      rows: Map<string, number>
+      /** The reader's own CPU seconds and peak resident memory: the run's process counts neither. */
+      cpuSeconds: number
+      maxRssMb: number
+    }
   | { kind: 'not taken'; why: string }
 
 /** Where the compiled reader is kept: beside the launcher's bundles, else in the temp folder. */
@@ -116,6 +123,12 @@ export async function foldInputs(files: readonly FileShape[], dir: string): Prom
     rmSync(dir, { recursive: true, force: true })
     throw new Error(`the native reader failed (exit ${r.code}): ${r.stderr.trim()}`)
   }
-  const summary = JSON.parse(r.stdout) as { files: { rows: number }[] }
-  return { kind: 'folded', dir, rows: new Map(files.map((f, i) => [f.path, summary.files[i]!.rows])) }
+  const summary = JSON.parse(r.stdout) as { files: { rows: number }[]; cpu_seconds: number; max_rss_kb: number }
+  return {
+    kind: 'folded',
+    dir,
+    rows: new Map(files.map((f, i) => [f.path, summary.files[i]!.rows])),
+    cpuSeconds: summary.cpu_seconds,
+    maxRssMb: Math.round(summary.max_rss_kb / 1024),
+  }
 }
