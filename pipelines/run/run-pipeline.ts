@@ -142,13 +142,19 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           const fold = await foldInputs(files, foldDir)
           if (fold.kind === 'folded') {
             progress.addChildCpu(fold.cpuSeconds)
-            nativeReader = { cpu_seconds: fold.cpuSeconds, max_rss_mb: fold.maxRssMb, run_rss_mb_before: rssBefore }
+            nativeReader = {
+              cpu_seconds: fold.cpuSeconds,
+              max_rss_mb: fold.maxRssMb,
+              run_rss_mb_before: rssBefore,
+            }
             ctx.foldDir = fold.dir
             allModels = FOLDED_MODELS
             reader = { name: 'native' }
-            await db.run(`create temp table fold_files as select * from (values ${[...fold.rows]
-              .map(([f, n]) => `(${lit(f)}, ${n})`)
-              .join(', ')}) t(source_file, rows)`)
+            await db.run(
+              `create temp table fold_files as select * from (values ${[...fold.rows]
+                .map(([f, n]) => `(${lit(f)}, ${n})`)
+                .join(', ')}) t(source_file, rows)`,
+            )
           } else if (readerChoice === 'native') throw new UserError(`--reader native: ${fold.why}`)
           else reader = { name: 'duckdb', why: fold.why }
         }

@@ -5,7 +5,9 @@
  * same on every machine; only run_params carries the as-of date.
  */
 import { rmSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
+import { FOLDED_MODELS } from '../../sql/folded-models.ts'
+import { MODELS } from '../../sql/models.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { writeCompiledModels } from './build-models.ts'
 import { todayIso } from './run-options.ts'
@@ -14,15 +16,27 @@ import { resolvePolicy } from '../policy/resolve-policy.ts'
 /** The as-of date of the committed sql/compiled/ copy. */
 export const COMPILED_AS_OF = '2026-01-01'
 
+/**
+ * Writes NN_<model>.sql for every model, and in folded/ the models a run builds instead when the native reader
+ * read its input (sql/folded-models.ts: its tables, and the five models built from them); returns the paths.
+ */
 export function writeModels(out: string, asOf: string = todayIso()): string[] {
-  return writeCompiledModels(resolve(out), {
+  const ctx = {
     rawSource: rawSourceSql([{ path: '<input files>', hasHeader: true, bytes: 0 }]),
     asOf,
     county: null,
     policyName: 'statute',
     policy: resolvePolicy('statute'),
     referenceDir: 'data-contracts/reference',
-  })
+  }
+  return [
+    ...writeCompiledModels(resolve(out), ctx),
+    ...writeCompiledModels(
+      join(resolve(out), 'folded'),
+      ctx,
+      FOLDED_MODELS.filter((m) => !MODELS.includes(m)),
+    ),
+  ]
 }
 
 // `npm run sql:compile`: refresh the committed copy.

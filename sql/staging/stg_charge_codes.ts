@@ -14,7 +14,8 @@ export const stg_charge_codes: Model = {
   layer: 'staging',
   materialized: 'temp table',
   grain: 'one row per distinct charge text of the extract',
-  sql: () => chargeCodesOf(sql`
+  sql: () =>
+    chargeCodesOf(sql`
     select charge_text from ${ref(stg_doj_rows)} where charge_text is not null
     union
     select charged_text from ${ref(stg_doj_rows)} where charged_text is not null`),

@@ -70,7 +70,9 @@ export function nativeReader(): Promise<{ path: string } | { why: string }> {
       const r = await run(cc, ['-O2', '-std=gnu11', '-o', tmp, SOURCE, '-lm'])
       if (r.code !== 0) {
         rmSync(tmp, { force: true })
-        return { why: `the C compiler (${cc}) could not build the native reader: ${r.stderr.trim().split('\n')[0] ?? r.code}` }
+        return {
+          why: `the C compiler (${cc}) could not build the native reader: ${r.stderr.trim().split('\n')[0] ?? r.code}`,
+        }
       }
       chmodSync(tmp, 0o700)
       renameSync(tmp, path)
@@ -123,7 +125,11 @@ export async function foldInputs(files: readonly FileShape[], dir: string): Prom
     rmSync(dir, { recursive: true, force: true })
     throw new Error(`the native reader failed (exit ${r.code}): ${r.stderr.trim()}`)
   }
-  const summary = JSON.parse(r.stdout) as { files: { rows: number }[]; cpu_seconds: number; max_rss_kb: number }
+  const summary = JSON.parse(r.stdout) as {
+    files: { rows: number }[]
+    cpu_seconds: number
+    max_rss_kb: number
+  }
   return {
     kind: 'folded',
     dir,

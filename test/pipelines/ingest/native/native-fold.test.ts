@@ -87,16 +87,35 @@ describe('the native reader gives the models what the SQL staging gives them', (
     const rows: DojRow[] = [
       ...sale(' 100', { name: 'DOE, "JJ"', gender: 'm', race: 'h ', qualifiers: 'ebBI' }),
       ...sale('\u00a0101', { offense: '664/11359 HS-ATTEMPT POSS FOR SALE', qualifiers: 'PC 32' }),
-      ...sale('102', { offense: 'SEE COMMENT FOR CHARGE', comment: '11360(A) hs-transport', qualifiers: '182(A)(1)' }),
+      ...sale('102', {
+        offense: 'SEE COMMENT FOR CHARGE',
+        comment: '11360(A) hs-transport',
+        qualifiers: '182(A)(1)',
+      }),
       ...sale('103', { offense: '11357(C) HS-POSS OVER 28.5 G', level: 'MISDEMEANOR', dob: '19871340' }),
       ...sale('103', { offense: '11357(C) HS-POSS OVER 28.5 G', name: 'ROE,103', dob: 'UNKNOWN' }),
-      ...sale('103', { cnt: '002001001000', name: 'ROE,103', convicted: '20100101', disposition: ' convicted-jail ' }),
+      ...sale('103', {
+        cnt: '002001001000',
+        name: 'ROE,103',
+        convicted: '20100101',
+        disposition: ' convicted-jail ',
+      }),
       ...sale('104', { level: '', toc: 'M', convicted: '20170105', offenseDate: '' }),
       dojRow({ SUBJECT_ID: '104', STP_TYPE_DESCR: 'deceased ', STP_EVENT_DATE: '20200101' }),
       dojRow({ SUBJECT_ID: '104', STP_TYPE_DESCR: 'REGISTRATION', OFFENSE_DESCR: '290 PC-REGISTRATION' }),
-      dojRow({ SUBJECT_ID: '105', STP_TYPE_DESCR: 'REGISTRATION', STP_EVENT_DATE: '20010101', OFFENSE_DESCR: '290(A) PC-REG' }),
+      dojRow({
+        SUBJECT_ID: '105',
+        STP_TYPE_DESCR: 'REGISTRATION',
+        STP_EVENT_DATE: '20010101',
+        OFFENSE_DESCR: '290(A) PC-REG',
+      }),
       ...sale('105', { offense: '32 PC-ACCESSORY', caseNumber: '' }),
-      dojRow({ SUBJECT_ID: '105', CNT_ORDER: '001001002000', OFFENSE_DESCR: '11359 HS-POSS FOR SALE', DISP_DESCR: 'DISMISSED' }),
+      dojRow({
+        SUBJECT_ID: '105',
+        CNT_ORDER: '001001002000',
+        OFFENSE_DESCR: '11359 HS-POSS FOR SALE',
+        DISP_DESCR: 'DISMISSED',
+      }),
       ...conviction({
         subject: '106',
         cnt: '001001001000',
@@ -109,8 +128,19 @@ describe('the native reader gives the models what the SQL staging gives them', (
           { kind: 'FINE', length: '', unit: 'D' },
         ],
       }),
-      dojRow({ ...sale('107')[0], SENT_LENGTH: '3', SENT_TIME_CODE: 'X', SENT_LOC_DESCR: 'OTHER', CYC_AGE: '130' }),
-      dojRow({ ...sale('108')[0], CONV_OFFENSE_DESCR: '11357(B) HS-POSS', CONV_OFFENSE_QUAL_LST: 'EB', CONV_OFFENSE_TOC: 'I' }),
+      dojRow({
+        ...sale('107')[0],
+        SENT_LENGTH: '3',
+        SENT_TIME_CODE: 'X',
+        SENT_LOC_DESCR: 'OTHER',
+        CYC_AGE: '130',
+      }),
+      dojRow({
+        ...sale('108')[0],
+        CONV_OFFENSE_DESCR: '11357(B) HS-POSS',
+        CONV_OFFENSE_QUAL_LST: 'EB',
+        CONV_OFFENSE_TOC: 'I',
+      }),
       dojRow({ ...sale('109')[0], CNT_ORDER: '', CYC_ORDER: '2' }),
       dojRow({ ...sale('110')[0], SUBJECT_ID: '' }),
     ]
@@ -119,7 +149,10 @@ describe('the native reader gives the models what the SQL staging gives them', (
 
   it('CRLF line breaks, a file without a header, and two files read together', async () => {
     const a = writeText([HEADER, ...sale('200').map(toCsvLine)].join('\r\n') + '\r\n', 'a.csv')
-    const b = writeText(sale('200', { cnt: '002001001000', convicted: '20120101' }).map(toCsvLine).join('\n'), 'b.csv')
+    const b = writeText(
+      sale('200', { cnt: '002001001000', convicted: '20120101' }).map(toCsvLine).join('\n'),
+      'b.csv',
+    )
     expect(inspectFile(b).hasHeader).toBe(false)
     await expectSameFromBoth([a, b])
   })
@@ -202,16 +235,30 @@ describe('the native reader gives the models what the SQL staging gives them', (
 describe('a file the native reader does not take goes to DuckDB, which reads it as before', () => {
   const valid = sale('400').map(toCsvLine)
   const quirks: [string, string, RegExp][] = [
-    ['a quote inside an unquoted field', valid[0]!.replace('CONVICTED-PROBATION', 'CONVICTED"PRO"BATION'), /quote inside/],
+    [
+      'a quote inside an unquoted field',
+      valid[0]!.replace('CONVICTED-PROBATION', 'CONVICTED"PRO"BATION'),
+      /quote inside/,
+    ],
     ['a quote left open', valid[0]!.replace('CONVICTED-PROBATION', 'CONVICTED"PROBATION'), /quote left open/],
-    ['a quoted field holding a line break', valid[0]!.replace('CONVICTED-PROBATION', '"CONVICTED\nPROBATION"'), /quote left open/],
+    [
+      'a quoted field holding a line break',
+      valid[0]!.replace('CONVICTED-PROBATION', '"CONVICTED\nPROBATION"'),
+      /quote left open/,
+    ],
     ['a line with 94 fields', valid[0]!.replace(/,$/, ''), /94 fields/],
     ['an empty line', `${valid[0]}\n`, /empty line/],
     ['a 7-digit date', valid[0]!.replace(',20050301,', ',2005031,'), /neither 8 digits/],
-    ['text past ASCII where the rules upper-case it', valid[0]!.replace('HS-POSS', 'HS-POSSÉ'), /past ASCII in OFFENSE_DESCR/],
+    [
+      'text past ASCII where the rules upper-case it',
+      valid[0]!.replace('HS-POSS', 'HS-POSSÉ'),
+      /past ASCII in OFFENSE_DESCR/,
+    ],
   ]
   it('a carriage return inside a line: not taken (inspectFile refuses such a file before any reader)', async () => {
-    const path = writeText([HEADER, valid[0]!.replace('CONVICTED-PROBATION', 'CONVICTED\rPROBATION')].join('\n') + '\n')
+    const path = writeText(
+      [HEADER, valid[0]!.replace('CONVICTED-PROBATION', 'CONVICTED\rPROBATION')].join('\n') + '\n',
+    )
     const fold = await foldInputs([{ path, hasHeader: true, bytes: 0, hasNul: false }], join(tmp(), 'fold'))
     expect(fold).toEqual({ kind: 'not taken', why: expect.stringMatching(/line 2: a carriage return/) })
   })
@@ -231,7 +278,13 @@ describe('a file the native reader does not take goes to DuckDB, which reads it 
       expect(manifest.reader?.name).toBe('duckdb')
       expect(manifest.reader?.why).toMatch(why)
       await expect(
-        runPipeline({ inputs: [path], out: join(tmp(), 'out'), quiet: true, determinationsOnly: true, reader: 'native' }),
+        runPipeline({
+          inputs: [path],
+          out: join(tmp(), 'out'),
+          quiet: true,
+          determinationsOnly: true,
+          reader: 'native',
+        }),
       ).rejects.toThrow(UserError)
     })
 
@@ -243,7 +296,12 @@ describe('a file the native reader does not take goes to DuckDB, which reads it 
 
   it('--reader takes auto, native or duckdb, and refuses anything else with one line', async () => {
     await expect(
-      runPipeline({ inputs: [writeExtract(sale('402'))], out: join(tmp(), 'out'), reader: 'fast', quiet: true }),
+      runPipeline({
+        inputs: [writeExtract(sale('402'))],
+        out: join(tmp(), 'out'),
+        reader: 'fast',
+        quiet: true,
+      }),
     ).rejects.toThrow(/--reader fast: must be auto, native or duckdb/)
   })
 })
