@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Model } from '../model.ts'
+import { IDENTITY_COLUMNS, IDENTITY_MODES } from '../helpers/subject-identity.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { earliestCountySql } from '../helpers/earliest-county.ts'
 import { stg_doj_rows } from '../staging/stg_doj_rows.ts'
@@ -50,19 +51,13 @@ disagreeing as (
     or dob <> dob_max
 ),
 modes as (
-  select subject_id, mode(name) as name, list_sort(list_distinct(list(name))) as names,
-    mode(cii_number) as cii_number, mode(gender) as gender, mode(race_code) as race_code, mode(dob) as dob
+  select subject_id, ${raw(IDENTITY_MODES)}
   from lines semi join disagreeing using (subject_id)
   group by subject_id
 )
 select
   f.subject_id,
-  coalesce(m.name, f.name) as name,
-  coalesce(m.names, case when f.name is null then [] else [f.name] end) as names,
-  coalesce(m.cii_number, f.cii_number) as cii_number,
-  coalesce(m.gender, f.gender) as gender,
-  coalesce(m.race_code, f.race_code) as race_code,
-  coalesce(m.dob, f.dob) as dob,
+  ${raw(IDENTITY_COLUMNS)},
   f.dob_status, f.deceased, f.deceased_date,
   f.pc290_registration_date, f.pc290_registered, f.pc290_registration_undated,
   f.first_conviction_county

@@ -432,6 +432,18 @@ typedef struct part {
   struct part *next;
 } part;
 
+/* The same identity (the modes count lines per distinct identity). */
+static int same_identity(const identity *a, const identity *b) {
+  return eq(a->name, b->name) && eq(a->cii, b->cii) && eq(a->gender, b->gender) && eq(a->race, b->race) &&
+         a->dob.ok == b->dob.ok && date_key(a->dob) == date_key(b->dob);
+}
+
+/* The same sentence part: a line delivered twice is one part, so it cannot double a sentence. */
+static int same_part(const part *a, const part *b) {
+  return eq(a->sent_order, b->sent_order) && eq(a->kind, b->kind) && eq(a->unit, b->unit) &&
+         a->has_length == b->has_length && (!a->has_length || a->length == b->length);
+}
+
 typedef struct token {
   sv text;
   struct token *next;
@@ -439,7 +451,9 @@ typedef struct token {
 
 typedef struct {
   sv subject, cnt_order;
-  const char *first_line; /* the first sentence part's line, read again when the count is written */
+  /* a copy of the first sentence part's line, read again when the count is written (the file's pages are let go
+     as the reading passes them, so that a statewide file does not stay in the reader's memory) */
+  const char *first_line;
   const char *first_line_end;
   sv first_sent;          /* coalesce(sent_order, '') of that part */
   part *parts;
@@ -483,6 +497,12 @@ typedef struct {
 } fold_t;
 
 static __thread fold_t *st;
+
+static const char *copy_line(const char *from, const char *to) {
+  char *c = alloc(to - from);
+  memcpy(c, from, to - from);
+  return c;
+}
 
 static void *push(void *list, size_t *cap, long n, void *item) {
   void **l = list;
@@ -904,9 +924,7 @@ static void fold_line(const char *line_start, const char *line_end) {
   /* each distinct identity and how many lines carry it (the modes, for a person whose lines disagree) */
   identity *id = S->ids;
   for (; id; id = id->next)
-    if (eq(id->name, name) && eq(id->cii, cii) && eq(id->gender, gender) && eq(id->race, race) &&
-        id->dob.ok == dob.ok && date_key(id->dob) == date_key(dob))
-      break;
+    if (same_identity(id, &(identity){name, cii, gender, race, dob, 0, NULL})) break;
   if (!id) {
     id = alloc(sizeof *id);
     id->name = keep(name);
@@ -1024,8 +1042,8 @@ static void fold_line(const char *line_start, const char *line_end) {
     memset(C, 0, sizeof *C);
     C->subject = S->id;
     C->cnt_order = keep(cnt_order);
-    C->first_line = line_start;
-    C->first_line_end = line_end;
+    C->first_line = copy_line(line_start, line_end);
+    C->first_line_end = C->first_line + (line_end - line_start);
     C->first_sent = keep(sent_key);
     st->count_list = push(st->count_list, &st->count_cap, st->n_counts, C);
     C->order = st->n_counts++;
@@ -1033,8 +1051,8 @@ static void fold_line(const char *line_start, const char *line_end) {
     st->counts.hash[at] = hc;
     st->counts.n++;
   } else if (cmp(sent_key, C->first_sent) < 0) {
-    C->first_line = line_start;
-    C->first_line_end = line_end;
+    C->first_line = copy_line(line_start, line_end);
+    C->first_line_end = C->first_line + (line_end - line_start);
     C->first_sent = keep(sent_key);
   }
   st->last_count = C;
@@ -1044,9 +1062,7 @@ static void fold_line(const char *line_start, const char *line_end) {
   int has_length = parse_double(clean(V(SENT_LENGTH)), V(SENT_LENGTH), &length);
   part *pt = C->parts;
   for (; pt; pt = pt->next)
-    if (eq(pt->sent_order, sent_order) && eq(pt->kind, kind) && eq(pt->unit, unit) &&
-        pt->has_length == has_length && (!has_length || pt->length == length))
-      break;
+    if (same_part(pt, &(part){sent_order, kind, unit, has_length, length, NULL})) break;
   if (!pt) {
     pt = alloc(sizeof *pt);
     pt->sent_order = keep(sent_order);
@@ -1335,10 +1351,7 @@ static void merge(fold_t *a, fold_t *b) {
     for (identity *bi = B->ids; bi;) {
       identity *next = bi->next;
       identity **tail = &S->ids;
-      while (*tail && !(eq((*tail)->name, bi->name) && eq((*tail)->cii, bi->cii) && eq((*tail)->gender, bi->gender) &&
-                        eq((*tail)->race, bi->race) && (*tail)->dob.ok == bi->dob.ok &&
-                        date_key((*tail)->dob) == date_key(bi->dob)))
-        tail = &(*tail)->next;
+      while (*tail && !same_identity(*tail, bi)) tail = &(*tail)->next;
       if (*tail)
         (*tail)->lines += bi->lines;
       else {
@@ -1371,9 +1384,7 @@ static void merge(fold_t *a, fold_t *b) {
       part *next = bp->next;
       part *pt = C->parts;
       for (; pt; pt = pt->next)
-        if (eq(pt->sent_order, bp->sent_order) && eq(pt->kind, bp->kind) && eq(pt->unit, bp->unit) &&
-            pt->has_length == bp->has_length && (!bp->has_length || pt->length == bp->length))
-          break;
+        if (same_part(pt, bp)) break;
       if (!pt) {
         bp->next = C->parts;
         C->parts = bp;
@@ -1408,6 +1419,8 @@ static void merge(fold_t *a, fold_t *b) {
 
 /* ---------- reading a part of a file ---------- */
 
+#define DROP_BYTES (64L << 20)
+
 typedef struct {
   fold_t *fold;
   const char *file_start, *from, *to;
@@ -1421,7 +1434,15 @@ static void *read_part(void *arg) {
   part_start = j->from;
   cur_line = j->first_line < 0 ? 0 : j->first_line;
   const char *p = j->from, *end = j->to;
+  /* the pages already read are let go every DROP_BYTES: nothing reads them again */
+  long page = sysconf(_SC_PAGESIZE);
+  const char *dropped = (const char *)(((uintptr_t)j->from + page - 1) & ~(uintptr_t)(page - 1));
   while (p < end) {
+    if (p - dropped >= DROP_BYTES) {
+      const char *upto = (const char *)((uintptr_t)p & ~(uintptr_t)(page - 1));
+      madvise((void *)dropped, upto - dropped, MADV_DONTNEED);
+      dropped = upto;
+    }
     cur_line++;
     const char *nl = memchr(p, '\n', end - p);
     const char *line_end = nl ? nl + 1 : end;
@@ -1509,7 +1530,6 @@ int main(int argc, char **argv) {
     int header = headers[a - 4] == '1';
     long before = all->rows;
     if (sb.st_size > 0) {
-      /* the mapping stays: counts are read again from their first line when written */
       const char *b = mmap(NULL, sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
       if (b == MAP_FAILED) die("cannot map %s: %s", argv[a], strerror(errno));
       madvise((void *)b, sb.st_size, MADV_SEQUENTIAL);

@@ -9,7 +9,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -76,6 +76,10 @@ export function nativeReader(): Promise<{ path: string } | { why: string }> {
       }
       chmodSync(tmp, 0o700)
       renameSync(tmp, path)
+      // Builds of earlier sources are of no further use (a run holding one open keeps it until it ends).
+      for (const f of readdirSync(dir))
+        if (f.startsWith('doj-fold-') && join(dir, f) !== path && !f.endsWith('.tmp'))
+          rmSync(join(dir, f), { force: true })
       return { path }
     }
     return { why: lastWhy }
