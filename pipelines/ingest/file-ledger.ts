@@ -190,6 +190,32 @@ export async function ledgerOf(path: string): Promise<FileLedger> {
   }
 }
 
+/**
+ * The ledger of a file the native reader took, from a lighter pass: its sha256, and its physical lines counted by
+ * their line feeds. The reader takes only a file whose every line is one record (no line break inside a quote, no
+ * lone carriage return, no empty line, no NUL), so its records are its lines; counting them here, apart from the
+ * reader, keeps the balance an independent check. The full record rules (RecordCounter) cost about half of the
+ * ledger's CPU at 2M lines, and are needed only for a file the reader does not take: then `ledgerOf` runs.
+ */
+export async function plainLedgerOf(path: string): Promise<FileLedger> {
+  const hash = createHash('sha256')
+  let bytes = 0
+  let lineFeeds = 0
+  let nulBytes = 0
+  let last = LF
+  await readChunks(path, (chunk) => {
+    hash.update(chunk)
+    const buf = chunk
+    lineFeeds += countOf(buf, LF)
+    nulBytes += countOf(buf, 0)
+    if (buf.length) last = buf[buf.length - 1]!
+    bytes += buf.length
+  })
+  // A last line without a line feed is a line too.
+  const lines = lineFeeds + (bytes > 0 && last !== LF ? 1 : 0)
+  return { sha256: hash.digest('hex'), bytes, lines, records: lines, multiline: [], nulBytes }
+}
+
 /** The physical line of a record the reader numbered `readerLine`, given the file's multi-line records. */
 export function physicalLine(readerLine: number, multiline: readonly [number, number][]): number {
   let extra = 0

@@ -14,7 +14,7 @@ import { UserError } from '../lib/user-error.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
-import { ledgerOf, type FileLedger } from '../ingest/file-ledger.ts'
+import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
 import { FOLDED_TABLES, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
@@ -116,16 +116,21 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       referenceDir: REFERENCE_DIR,
       largeInput: sized.largeInput,
     }
-    // Hash and count records while DuckDB parses: two independent readings of the same files.
-    const ledgerPromise = Promise.all(files.map(async (f) => [f.path, await ledgerOf(f.path)] as const))
+    // The native reader folds in memory: a statewide-size input is left to DuckDB, which pages to disk, unless asked.
+    const tryNative = readerChoice === 'native' || (readerChoice === 'auto' && !sized.largeInput)
+    // Hash and count records while the files are read: two independent readings of the same files.
+    const ledgersOf = (ledger: (path: string) => Promise<FileLedger>) =>
+      Promise.all(files.map(async (f) => [f.path, await ledger(f.path)] as const))
+    // A file the native reader may take gets the lighter ledger (its records are its lines); should the reader not
+    // take it, the full one is read below, beside DuckDB's reading.
+    let ledgerPromise = ledgersOf(tryNative ? plainLedgerOf : ledgerOf)
+    ledgerPromise.catch(() => {}) // awaited below, unless the full ledger replaces it
     const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     let inputs: FileReconciliation[] = []
     const modelSeconds: ModelSeconds[] = []
     // The native reader's folded tables, in the owner-only work folder until the intermediate models are built.
     const foldDir = join(folder.work, '.fold')
     let allModels = MODELS
-    // The native reader folds in memory: a statewide-size input is left to DuckDB, which pages to disk, unless asked.
-    const tryNative = readerChoice === 'native' || (readerChoice === 'auto' && !sized.largeInput)
     let reader: NonNullable<Manifest['reader']> = {
       name: 'duckdb',
       why:
@@ -156,7 +161,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
                 .join(', ')}) t(source_file, rows)`,
             )
           } else if (readerChoice === 'native') throw new UserError(`--reader native: ${fold.why}`)
-          else reader = { name: 'duckdb', why: fold.why }
+          else {
+            reader = { name: 'duckdb', why: fold.why }
+            ledgerPromise = ledgersOf(ledgerOf)
+          }
         }
         const models = allModels.filter((m) => layers.includes(m.layer))
         try {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ledgerOf, RecordCounter } from '../../../pipelines/ingest/file-ledger.ts'
+import { ledgerOf, plainLedgerOf, RecordCounter } from '../../../pipelines/ingest/file-ledger.ts'
 import { ReferenceRecordCounter } from './reference-record-counter.ts'
 
 type Counter = RecordCounter | ReferenceRecordCounter
@@ -87,5 +87,33 @@ describe('ledgerOf', () => {
       multiline: ledger.multiline,
       nulBytes: ledger.nulBytes,
     }).toEqual(reference)
+  })
+})
+
+describe('plainLedgerOf (a file the native reader takes: one record per line)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plain-ledger-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  // Lines as the native reader takes them: no empty line, no lone CR, no line break inside a quote, no NUL.
+  const line = fc
+    .array(fc.constantFrom('a', 'b', ',', '"x,y"', '""', 'abc'), { minLength: 1, maxLength: 12 })
+    .map((ps) => ps.join(''))
+    .filter((l) => /[^,"]/.test(l) || l.length > 0)
+  const file = fc.record({
+    lines: fc.array(line, { minLength: 0, maxLength: 60 }),
+    crlf: fc.boolean(),
+    lastBreak: fc.boolean(),
+  })
+
+  it('gives the same ledger as the full record rules, for any plain file', async () => {
+    await fc.assert(
+      fc.asyncProperty(file, async ({ lines, crlf, lastBreak }) => {
+        const eol = crlf ? '\r\n' : '\n'
+        const text = lines.join(eol) + (lastBreak && lines.length ? eol : '')
+        const path = join(dir, 'plain.csv')
+        writeFileSync(path, text, 'latin1')
+        expect(await plainLedgerOf(path)).toEqual(await ledgerOf(path))
+      }),
+      { numRuns: 200 },
+    )
   })
 })
