@@ -120,6 +120,12 @@ export async function foldInputs(files: readonly FileShape[], dir: string): Prom
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const headers = files.map((f) => (f.hasHeader ? '1' : '0')).join('')
   const r = await run(reader.path, [dir, DOJ_COLUMN_NAMES.join(','), headers, ...files.map((f) => f.path)])
+  if (r.code === -1) {
+    // The build could not be started (removed since it was found): the next run builds it again.
+    compiled = undefined
+    rmSync(dir, { recursive: true, force: true })
+    return { kind: 'not taken', why: `the native reader could not be started: ${r.stderr}` }
+  }
   if (r.code === 3) {
     const q = JSON.parse(r.stdout) as { quirk: string; file: string; line: number }
     rmSync(dir, { recursive: true, force: true })
