@@ -119,9 +119,13 @@ export function claimRunFolder(outArg: string): RunFolder {
       },
       abandon() {
         if (done) return
-        rmSync(work, { recursive: true, force: true })
         done = true
-        unlock()
+        try {
+          // A process just stopped may still be closing files in it: a few tries, then the lock goes anyway.
+          rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 })
+        } finally {
+          unlock()
+        }
       },
     }
   } catch (e) {

@@ -18,7 +18,7 @@ import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
 import { FOLDED_TABLES, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
-import { foldInputs } from '../ingest/native/native-fold.ts'
+import { foldInputs, stopNativeReaders } from '../ingest/native/native-fold.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
@@ -318,6 +318,8 @@ async function onOwnConnection<T>(db: Db, work: (con: Db) => Promise<T>): Promis
 
 /** Leaves the previous run (and a previous --db) as they were. */
 function abandon(folder: RunFolder, dbPath: string, dbFinal: string | null): void {
+  // A native reader still writing into the work folder would keep it from being removed.
+  stopNativeReaders()
   folder.abandon()
   if (dbFinal)
     for (const f of [dbPath, `${dbPath}.wal`, `${dbPath}.tmp`]) rmSync(f, { recursive: true, force: true })

@@ -7,7 +7,7 @@
  * Why native code: at 2M lines the SQL staging spent about 12 CPU-s turning every line into ~40 typed values, and
  * the models after it about 6 more grouping them; the fold does both in about 3 (docs/scale.md, "Session 21").
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
@@ -87,9 +87,19 @@ export function nativeReader(): Promise<{ path: string } | { why: string }> {
   return compiled
 }
 
+/** The reader processes running now: a run that is interrupted stops them before it removes their folder. */
+const running = new Set<ChildProcess>()
+
+/** Stops every native reader this process started (a run interrupted by a signal). */
+export function stopNativeReaders(): void {
+  for (const p of running) p.kill('SIGKILL')
+}
+
 function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    running.add(p)
+    p.on('exit', () => running.delete(p))
     let stdout = ''
     let stderr = ''
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
