@@ -607,6 +607,26 @@ static void put_double(out_t *o, int has, double x) {
   on(o, b, n);
 }
 
+/* One CSV row, field by field: each field writes the comma before it, but the first. */
+typedef struct {
+  out_t *o;
+  int fields;
+} row_t;
+static inline out_t *next_field(row_t *r) {
+  if (r->fields++) oc(r->o, ',');
+  return r->o;
+}
+static void f_sv(row_t *r, sv v) { put_sv(next_field(r), v); }
+static void f_str(row_t *r, const char *s) { os(next_field(r), s ? s : ""); }
+static void f_bool(row_t *r, int b) { f_str(r, b ? "true" : "false"); }
+static void f_long(row_t *r, int has, long x) {
+  out_t *o = next_field(r);
+  if (has) put_long(o, x);
+}
+static void f_date(row_t *r, date_t d) { put_date(next_field(r), d); }
+static void f_double(row_t *r, int has, double x) { put_double(next_field(r), has, x); }
+static void end_row(row_t *r) { oc(r->o, '\n'); }
+
 static out_t *open_out(const char *dir, const char *name, const char *header) {
   out_t *o = calloc(1, sizeof *o);
   if (!o) die("out of memory");
@@ -856,10 +876,6 @@ static long charge_id(sv t) {
   return -1;
 }
 
-static void put_charge_id(out_t *o, sv t) {
-  long id = charge_id(t);
-  if (id >= 0) put_long(o, id);
-}
 
 
 static void fold_line(const char *line_start, const char *line_end) {
@@ -1178,48 +1194,37 @@ static void write_counts(const char *dir, const char *name, size_t from, size_t 
       if (y) { if (p->has_length) years += p->length, has_years = 1; } else has_years = 1;
       if (p->has_length && !d && !m && !y) unreadable++;
     }
-    put_sv(o, C->subject);
-    oc(o, ',');
-    put_sv(o, C->cnt_order);
-    oc(o, ',');
-    put_sv(o, clean_upper(V(STP_ORI_CNTY_NAME)));
-    oc(o, ',');
-    put_sv(o, clean(V(STP_ORI_CNTY_CODE)));
-    oc(o, ',');
-    put_sv(o, clean_upper(V(STP_ORI_DESCR)));
-    oc(o, ',');
-    put_sv(o, clean(V(FE_NUM_CRT_CASE)));
-    oc(o, ',');
-    put_sv(o, clean_id(V(CYC_ORDER)));
-    oc(o, ',');
-    put_charge_id(o, charge);
-    oc(o, ',');
-    put_charge_id(o, nullif_empty(charged()));
-    oc(o, ',');
-    put_sv(o, coalesce3(clean(V(CONV_OFFENSE_CODE)), clean(V(DISP_OFFENSE_CODE)), clean(V(OFFENSE_CODE))));
-    { oc(o, ','); os(o, level ? level : ""); oc(o, ','); }
-    put_sv(o, clean_upper(V(DISP_DESCR)));
-    { oc(o, ','); os(o, convicted_as.p ? "true" : "false"); oc(o, ','); }
-    if (has_age && age <= 120) put_long(o, age);
-    oc(o, ',');
-    put_date(o, disp_date);
-    { oc(o, ','); os(o, date_status(disp_date)); oc(o, ','); }
-    put_date(o, step_date);
-    { oc(o, ','); os(o, date_status(step_date)); oc(o, ','); }
-    put_date(o, cyc_date);
-    { oc(o, ','); os(o, date_status(cyc_date)); oc(o, ','); }
-    put_double(o, has_days, days);
-    oc(o, ',');
-    put_double(o, has_months, months);
-    oc(o, ',');
-    put_double(o, has_years, years);
-    { oc(o, ','); put_long(o, unreadable); oc(o, ','); }
-    put_sentence_text(o, C->parts);
-    oc(o, ',');
-    put_tokens(o, C->quals);
-    oc(o, ',');
-    put_tokens(o, C->prefix_texts);
-    { oc(o, ','); os(o, C->any_charge_text ? "true" : "false"); oc(o, '\n'); }
+    row_t r = {o, 0};
+    f_sv(&r, C->subject);
+    f_sv(&r, C->cnt_order);
+    f_sv(&r, clean_upper(V(STP_ORI_CNTY_NAME)));
+    f_sv(&r, clean(V(STP_ORI_CNTY_CODE)));
+    f_sv(&r, clean_upper(V(STP_ORI_DESCR)));
+    f_sv(&r, clean(V(FE_NUM_CRT_CASE)));
+    f_sv(&r, clean_id(V(CYC_ORDER)));
+    long charge_no = charge_id(charge), charged_no = charge_id(nullif_empty(charged()));
+    f_long(&r, charge_no >= 0, charge_no);
+    f_long(&r, charged_no >= 0, charged_no);
+    f_sv(&r, coalesce3(clean(V(CONV_OFFENSE_CODE)), clean(V(DISP_OFFENSE_CODE)), clean(V(OFFENSE_CODE))));
+    f_str(&r, level);
+    f_sv(&r, clean_upper(V(DISP_DESCR)));
+    f_bool(&r, convicted_as.p != NULL);
+    f_long(&r, has_age && age <= 120, age);
+    f_date(&r, disp_date);
+    f_str(&r, date_status(disp_date));
+    f_date(&r, step_date);
+    f_str(&r, date_status(step_date));
+    f_date(&r, cyc_date);
+    f_str(&r, date_status(cyc_date));
+    f_double(&r, has_days, days);
+    f_double(&r, has_months, months);
+    f_double(&r, has_years, years);
+    f_long(&r, 1, unreadable);
+    put_sentence_text(next_field(&r), C->parts);
+    put_tokens(next_field(&r), C->quals);
+    put_tokens(next_field(&r), C->prefix_texts);
+    f_bool(&r, C->any_charge_text);
+    end_row(&r);
   }
   o_close(o);
 }
@@ -1235,34 +1240,28 @@ static void write_subjects(const char *dir) {
     int disagreeing = (S->name.p && !eq(S->name, S->name_max)) || (S->cii.p && !eq(S->cii, S->cii_max)) ||
                       (S->gender.p && !eq(S->gender, S->gender_max)) || (S->race.p && !eq(S->race, S->race_max)) ||
                       (S->dob.ok && date_key(S->dob) != date_key(S->dob_max));
-    put_sv(o, S->id);
-    oc(o, ',');
-    put_sv(o, S->name);
-    oc(o, ',');
-    put_sv(o, S->cii);
-    oc(o, ',');
-    put_sv(o, S->gender);
-    oc(o, ',');
-    put_sv(o, S->race);
-    oc(o, ',');
-    put_date(o, S->dob);
-    { oc(o, ','); os(o, S->dob.ok ? "ok" : S->dob_present ? "bad" : "missing"); oc(o, ','); }
-    if (S->has_conv_county) put_sv(o, S->conv_county);
-    { oc(o, ','); os(o, disagreeing ? "true" : "false"); oc(o, '\n'); }
+    row_t r = {o, 0};
+    f_sv(&r, S->id);
+    f_sv(&r, S->name);
+    f_sv(&r, S->cii);
+    f_sv(&r, S->gender);
+    f_sv(&r, S->race);
+    f_date(&r, S->dob);
+    f_str(&r, S->dob.ok ? "ok" : S->dob_present ? "bad" : "missing");
+    f_sv(&r, S->has_conv_county ? S->conv_county : NUL);
+    f_bool(&r, disagreeing);
+    end_row(&r);
     if (!disagreeing) continue;
     for (identity *id = S->ids; id; id = id->next) {
-      put_sv(ids, S->id);
-      oc(ids, ',');
-      put_sv(ids, id->name);
-      oc(ids, ',');
-      put_sv(ids, id->cii);
-      oc(ids, ',');
-      put_sv(ids, id->gender);
-      oc(ids, ',');
-      put_sv(ids, id->race);
-      oc(ids, ',');
-      put_date(ids, id->dob);
-      { oc(ids, ','); put_long(ids, id->lines); oc(ids, '\n'); }
+      row_t ri = {ids, 0};
+      f_sv(&ri, S->id);
+      f_sv(&ri, id->name);
+      f_sv(&ri, id->cii);
+      f_sv(&ri, id->gender);
+      f_sv(&ri, id->race);
+      f_date(&ri, id->dob);
+      f_long(&ri, 1, id->lines);
+      end_row(&ri);
     }
   }
   o_close(o);
@@ -1273,22 +1272,23 @@ static void write_prop64(const char *dir) {
   out_t *o = open_out(dir, "fold_prop64_lines.csv", "subject_id,cycle,is_conviction,charge_id");
   for (long i = 0; i < st->n_prop64; i++) {
     prop64_line *p = st->prop64_list[i];
-    put_sv(o, p->subject);
-    oc(o, ',');
-    if (p->has_cycle) put_long(o, p->cycle);
-    { oc(o, ','); os(o, p->convicted ? "true" : "false"); oc(o, ','); }
-    put_charge_id(o, p->charge_text);
-    oc(o, '\n');
+    row_t r = {o, 0};
+    f_sv(&r, p->subject);
+    f_long(&r, p->has_cycle, p->cycle);
+    f_bool(&r, p->convicted);
+    long id = charge_id(p->charge_text);
+    f_long(&r, id >= 0, id);
+    end_row(&r);
   }
   o_close(o);
   o = open_out(dir, "fold_charge_texts.csv", "charge_id,charge_text");
   for (size_t i = 0; i < st->charge_texts.cap; i++) {
     charge_entry *e = st->charge_texts.slot[i];
     if (!e) continue;
-    put_long(o, e->id);
-    oc(o, ',');
-    put_sv(o, e->text);
-    oc(o, '\n');
+    row_t r = {o, 0};
+    f_long(&r, 1, e->id);
+    f_sv(&r, e->text);
+    end_row(&r);
   }
   o_close(o);
 }
@@ -1460,14 +1460,12 @@ static void *read_part(void *arg) {
 static void write_steps(const char *dir, fold_t *f) {
   out_t *o = open_out(dir, "fold_steps.csv", "subject_id,step_type,step_date,charge_text");
   for (step_row *t = f->steps; t; t = t->next) {
-    put_sv(o, t->subject);
-    oc(o, ',');
-    os(o, t->type);
-    oc(o, ',');
-    put_date(o, t->date);
-    oc(o, ',');
-    put_sv(o, t->charge_text);
-    oc(o, '\n');
+    row_t r = {o, 0};
+    f_sv(&r, t->subject);
+    f_str(&r, t->type);
+    f_date(&r, t->date);
+    f_sv(&r, t->charge_text);
+    end_row(&r);
   }
   o_close(o);
 }
