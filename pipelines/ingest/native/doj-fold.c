@@ -224,7 +224,8 @@ static sv clean_id(int i) {
   return v.n ? v : NUL;
 }
 
-static const char *const *column_names;
+/* The file's column names, in order (COLUMNS): a quirk names the column it is about. */
+static const char *column_names[NF];
 
 /* An ASCII value upper-cased; past ASCII DuckDB's upper() follows Unicode, which this does not copy: a quirk. */
 static sv upper(sv v, int col) {
@@ -356,7 +357,6 @@ static const char *const NEEDED_NAMES[NEEDED] = {
   "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE", "CYC_AGE", "COMMENT_TEXT"};
 /* Position in the file of each needed column. */
 static int col[NEEDED];
-static const char *file_names[NF];
 
 /* ---------- hash tables (open addressing, power-of-two sizes, grown at half full) ---------- */
 
@@ -422,7 +422,6 @@ typedef struct {
   int conv_day;
   sv conv_county;
   identity *ids;
-  long order; /* first seen: the output keeps the file's order */
 } subject;
 
 typedef struct part {
@@ -460,7 +459,6 @@ typedef struct {
   token *quals;
   token *prefix_texts;    /* charge texts that may carry a 664/182 prefix */
   int any_charge_text;
-  long order;
 } count;
 
 typedef struct {
@@ -513,6 +511,34 @@ static void *push(void *list, size_t *cap, long n, void *item) {
   }
   l[n] = item;
   return l;
+}
+
+/* An entry put in the empty slot `at` that FIND returned for hash h. */
+static void table_put(table *t, size_t at, uint64_t h, void *e) {
+  t->slot[at] = e;
+  t->hash[at] = h;
+  t->n++;
+}
+
+/* The keys of the three folded tables, hashed the same way where lines are read and where parts are merged. */
+static uint64_t subject_hash(sv sid) { return hash_sv(sid, 0xcbf29ce484222325ULL); }
+static uint64_t count_hash(sv sid, sv cnt_order) { return hash_sv(cnt_order, subject_hash(sid)); }
+static uint64_t p64_hash(sv sid, sv charge, int cycle, int has_cycle, int convicted) {
+  return hash_sv(charge, hash_sv(sid, (uint64_t)cycle * 31 + has_cycle * 7 + convicted));
+}
+
+/* A new person, count or Prop 64 line: in its table, and at the end of its first-seen list. */
+static void add_subject(fold_t *f, size_t at, uint64_t h, subject *S) {
+  f->subject_list = push(f->subject_list, &f->subject_cap, f->n_subjects++, S);
+  table_put(&f->subjects, at, h, S);
+}
+static void add_count(fold_t *f, size_t at, uint64_t h, count *C) {
+  f->count_list = push(f->count_list, &f->count_cap, f->n_counts++, C);
+  table_put(&f->counts, at, h, C);
+}
+static void add_prop64(fold_t *f, size_t at, uint64_t h, prop64_line *k) {
+  f->prop64_list = push(f->prop64_list, &f->prop64_cap, f->n_prop64++, k);
+  table_put(&f->prop64, at, h, k);
 }
 
 
@@ -661,7 +687,6 @@ static void o_close(out_t *o) {
 #endif
 static __thread uint64_t *mask; /* per word: commas, quotes, separators, openers, closers */
 static __thread size_t mask_words;
-static __thread const char *line_at; /* the line F points into */
 
 /* Bit i set when an odd number of bits at or below i are set in x. */
 static inline uint64_t prefix_xor(uint64_t x) {
@@ -737,7 +762,6 @@ static void split(const char *p, const char *line_end) {
   if (k != NF - 1) quirk("%d fields where the layout has %d", k + 1, NF);
   F[k].p = p + from;
   F[k].n = (int)(n - from);
-  line_at = p;
 }
 
 /* Scans a line for bytes DuckDB would not load as they are: NUL, or UTF-8 that is not valid. */
@@ -858,9 +882,7 @@ static void add_charge_text(sv t) {
   if (!st->charge_texts.slot[at]) {
     charge_entry *k = alloc(sizeof *k);
     *k = (charge_entry){keep(t), 0};
-    st->charge_texts.slot[at] = k;
-    st->charge_texts.hash[at] = h;
-    st->charge_texts.n++;
+    table_put(&st->charge_texts, at, h, k);
   }
   st->last_charge = st->charge_texts.slot[at];
 }
@@ -904,7 +926,7 @@ static void fold_line(const char *line_start, const char *line_end) {
 #define SAME_SUBJECT(e) eq(((subject *)(e))->id, sid)
   subject *S = st->last_subject && eq(st->last_subject->id, sid) ? st->last_subject : NULL;
   if (!S) {
-    hs = hash_sv(sid, 0xcbf29ce484222325ULL);
+    hs = subject_hash(sid);
     FIND(&st->subjects, hs, SAME_SUBJECT, at);
     S = st->subjects.slot[at];
   }
@@ -916,11 +938,7 @@ static void fold_line(const char *line_start, const char *line_end) {
     S = alloc(sizeof *S);
     memset(S, 0, sizeof *S);
     S->id = keep(sid);
-    st->subject_list = push(st->subject_list, &st->subject_cap, st->n_subjects, S);
-    S->order = st->n_subjects++;
-    st->subjects.slot[at] = S;
-    st->subjects.hash[at] = hs;
-    st->subjects.n++;
+    add_subject(st, at, hs, S);
   }
   st->last_subject = S;
 #define MINMAX(lo, hi, v)                              \
@@ -996,7 +1014,7 @@ static void fold_line(const char *line_start, const char *line_end) {
       prop64_line *last = st->last_p64;
       if (!(last && eq(last->subject, sid) && eq(last->charge_text, charge) && last->cycle == cycle &&
             last->has_cycle == has_cycle && last->convicted == convicted)) {
-        uint64_t h = hash_sv(charge, hash_sv(sid, (uint64_t)cycle * 31 + has_cycle * 7 + convicted));
+        uint64_t h = p64_hash(sid, charge, cycle, has_cycle, convicted);
 #define SAME_P64(e)                                                                                 \
   (eq(((prop64_line *)(e))->subject, sid) && eq(((prop64_line *)(e))->charge_text, charge) &&        \
    ((prop64_line *)(e))->cycle == cycle && ((prop64_line *)(e))->has_cycle == has_cycle &&           \
@@ -1005,10 +1023,7 @@ static void fold_line(const char *line_start, const char *line_end) {
         if (!st->prop64.slot[at]) {
           prop64_line *k = alloc(sizeof *k);
           *k = (prop64_line){S->id, keep(charge), cycle, has_cycle, convicted};
-          st->prop64.slot[at] = k;
-          st->prop64.hash[at] = h;
-          st->prop64.n++;
-          st->prop64_list = push(st->prop64_list, &st->prop64_cap, st->n_prop64++, k);
+          add_prop64(st, at, h, k);
         }
         st->last_p64 = st->prop64.slot[at];
       }
@@ -1047,7 +1062,7 @@ static void fold_line(const char *line_start, const char *line_end) {
 #define SAME_COUNT(e) (eq(((count *)(e))->subject, sid) && eq(((count *)(e))->cnt_order, cnt_order))
   count *C = st->last_count && SAME_COUNT(st->last_count) ? st->last_count : NULL;
   if (!C) {
-    hc = hash_sv(cnt_order, hash_sv(sid, 0xcbf29ce484222325ULL));
+    hc = count_hash(sid, cnt_order);
     FIND(&st->counts, hc, SAME_COUNT, at);
     C = st->counts.slot[at];
   }
@@ -1061,11 +1076,7 @@ static void fold_line(const char *line_start, const char *line_end) {
     C->first_line = copy_line(line_start, line_end);
     C->first_line_end = C->first_line + (line_end - line_start);
     C->first_sent = keep(sent_key);
-    st->count_list = push(st->count_list, &st->count_cap, st->n_counts, C);
-    C->order = st->n_counts++;
-    st->counts.slot[at] = C;
-    st->counts.hash[at] = hc;
-    st->counts.n++;
+    add_count(st, at, hc, C);
   } else if (cmp(sent_key, C->first_sent) < 0) {
     C->first_line = copy_line(line_start, line_end);
     C->first_line_end = C->first_line + (line_end - line_start);
@@ -1323,15 +1334,11 @@ static void merge(fold_t *a, fold_t *b) {
   for (long i = 0; i < b->n_subjects; i++) {
     subject *B = b->subject_list[i];
     sv sid = B->id;
-    uint64_t hs = hash_sv(sid, 0xcbf29ce484222325ULL);
+    uint64_t hs = subject_hash(sid);
     FIND(&a->subjects, hs, SAME_SUBJECT, at);
     subject *S = a->subjects.slot[at];
     if (!S) {
-      a->subject_list = push(a->subject_list, &a->subject_cap, a->n_subjects, B);
-      B->order = a->n_subjects++;
-      a->subjects.slot[at] = B;
-      a->subjects.hash[at] = hs;
-      a->subjects.n++;
+      add_subject(a, at, hs, B);
       continue;
     }
     MERGE_MINMAX(S->name, S->name_max, B->name, B->name_max);
@@ -1364,15 +1371,11 @@ static void merge(fold_t *a, fold_t *b) {
   for (long i = 0; i < b->n_counts; i++) {
     count *B = b->count_list[i];
     sv sid = B->subject, cnt_order = B->cnt_order;
-    uint64_t hc = hash_sv(cnt_order, hash_sv(sid, 0xcbf29ce484222325ULL));
+    uint64_t hc = count_hash(sid, cnt_order);
     FIND(&a->counts, hc, SAME_COUNT, at);
     count *C = a->counts.slot[at];
     if (!C) {
-      a->count_list = push(a->count_list, &a->count_cap, a->n_counts, B);
-      B->order = a->n_counts++;
-      a->counts.slot[at] = B;
-      a->counts.hash[at] = hc;
-      a->counts.n++;
+      add_count(a, at, hc, B);
       continue;
     }
     if (cmp(B->first_sent, C->first_sent) < 0) {
@@ -1399,14 +1402,9 @@ static void merge(fold_t *a, fold_t *b) {
     prop64_line *k = b->prop64_list[i];
     sv sid = k->subject, charge = k->charge_text;
     int cycle = k->cycle, has_cycle = k->has_cycle, convicted = k->convicted;
-    uint64_t h = hash_sv(charge, hash_sv(sid, (uint64_t)cycle * 31 + has_cycle * 7 + convicted));
+    uint64_t h = p64_hash(sid, charge, cycle, has_cycle, convicted);
     FIND(&a->prop64, h, SAME_P64, at);
-    if (!a->prop64.slot[at]) {
-      a->prop64.slot[at] = k;
-      a->prop64.hash[at] = h;
-      a->prop64.n++;
-      a->prop64_list = push(a->prop64_list, &a->prop64_cap, a->n_prop64++, k);
-    }
+    if (!a->prop64.slot[at]) add_prop64(a, at, h, k);
   }
   for (size_t i = 0; i < b->charge_texts.cap; i++)
     if (b->charge_texts.slot[i]) add_charge_text(((charge_entry *)b->charge_texts.slot[i])->text);
@@ -1507,14 +1505,13 @@ int main(int argc, char **argv) {
   int n = 0;
   for (char *s = strtok(names, ","); s; s = strtok(NULL, ",")) {
     if (n == NF) die("COLUMNS: more than %d names", NF);
-    file_names[n++] = s;
+    column_names[n++] = s;
   }
   if (n != NF) die("COLUMNS: %d names where the layout has %d", n, NF);
-  column_names = file_names;
   for (int c = 0; c < NEEDED; c++) {
     col[c] = -1;
     for (int i = 0; i < NF; i++)
-      if (strcmp(file_names[i], NEEDED_NAMES[c]) == 0) col[c] = i;
+      if (strcmp(column_names[i], NEEDED_NAMES[c]) == 0) col[c] = i;
     if (col[c] < 0) die("COLUMNS: no %s", NEEDED_NAMES[c]);
   }
   fold_t *all = new_fold();
