@@ -205,11 +205,10 @@ export async function plainLedgerOf(path: string): Promise<FileLedger> {
   let last = LF
   await readChunks(path, (chunk) => {
     hash.update(chunk)
-    const buf = chunk
-    lineFeeds += countOf(buf, LF)
-    nulBytes += countOf(buf, 0)
-    if (buf.length) last = buf[buf.length - 1]!
-    bytes += buf.length
+    lineFeeds += countOf(chunk, LF)
+    nulBytes += countOf(chunk, 0)
+    if (chunk.length) last = chunk[chunk.length - 1]!
+    bytes += chunk.length
   })
   // A last line without a line feed is a line too.
   const lines = lineFeeds + (bytes > 0 && last !== LF ? 1 : 0)

@@ -21,10 +21,11 @@ function physicalLineSql(multiline: readonly [number, number][]): string {
 
 /** Where a ledger reads from: the DOJ ingest by default; the court index passes its own (pipelines/reconcile). */
 export interface LedgerTables {
-  /** Relation of loaded rows, with source_file. */
-  loaded: string
-  /** SQL giving (f, n), rows loaded per file, for an input whose rows are not kept one by one (the native fold). */
-  loadedCounts?: string
+  /**
+   * Relation of loaded rows, with source_file; or the rows loaded per file, for an input whose rows are not kept
+   * one by one (the native reader's fold).
+   */
+  loaded: string | ReadonlyMap<string, number>
   /** One row per rejected line (file, line, reason, raw_text): a model for the DOJ file. */
   rejects: string
   /**
@@ -33,7 +34,10 @@ export interface LedgerTables {
    * of lines read but refused after parsing.
    */
   build?: { errors: string; scans: string; refused?: string }
-  /** The rejects table names the subjects of each line (subject_ids), so lines naming nobody are counted. */
+  /**
+   * The rejects table names the subjects of each line (subject_ids), so lines naming nobody are counted (against
+   * the relation of loaded rows).
+   */
   namesSubjects?: boolean
 }
 
@@ -43,11 +47,10 @@ export const NOT_IN_ENCODING = `starts_with(reason, 'INVALID ENCODING')`
 const DOJ_TABLES: LedgerTables = { loaded: 'stg_doj_rows', rejects: 'ingest_rejects', namesSubjects: true }
 
 /** The ledger of an input the native reader folded: its rows per file, and no rejected line (it takes none). */
-export const FOLDED_TABLES: LedgerTables = {
-  loaded: 'fold_files',
-  loadedCounts: 'select source_file f, rows n from fold_files',
+export const foldedTables = (rows: ReadonlyMap<string, number>): LedgerTables => ({
+  loaded: rows,
   rejects: 'ingest_rejects',
-}
+})
 
 async function tableExists(db: Db, name: string): Promise<boolean> {
   return (
@@ -79,17 +82,21 @@ export async function reconcile(
   if (t.build) await buildRejects(db, t, t.build)
   const count = async (sql: string) =>
     new Map((await db.rows<{ f: string; n: string }>(sql)).map((r) => [r.f, Number(r.n)]))
-  const loaded = await count(t.loadedCounts ?? `select source_file f, count(*) n from ${t.loaded} group by 1`)
+  const relation = typeof t.loaded === 'string' ? t.loaded : undefined
+  const loaded = relation
+    ? await count(`select source_file f, count(*) n from ${relation} group by 1`)
+    : (t.loaded as ReadonlyMap<string, number>)
   const rejected = await count(`select file f, count(*) n from ${t.rejects} group by 1`)
   const badEncoding = await count(
     `select file f, count(*) n from ${t.rejects} where ${NOT_IN_ENCODING} group by 1`,
   )
-  const noPerson = t.namesSubjects
-    ? await count(`with named as (
+  const noPerson =
+    t.namesSubjects && relation
+      ? await count(`with named as (
       select distinct r.file, r.line from (select file, line, unnest(subject_ids) as sid from ${t.rejects}) r
-      semi join ${t.loaded} s on s.subject_id = r.sid)
+      semi join ${relation} s on s.subject_id = r.sid)
     select file f, count(*) n from ${t.rejects} anti join named using (file, line) group by 1`)
-    : new Map<string, number>()
+      : new Map<string, number>()
   const out: FileReconciliation[] = []
   for (const f of files) {
     const ledger = ledgers.get(f.path)!

@@ -11,13 +11,12 @@ import { settledInTurn } from '../lib/settled-in-turn.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { gitCommit, VERSION } from '../lib/version.ts'
 import { UserError } from '../lib/user-error.ts'
-import { lit } from '../../sql/helpers/quote.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile } from '../ingest/inspect-file.ts'
 import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
-import { FOLDED_TABLES, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
+import { foldedTables, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
 import { foldInputs, stopNativeReaders } from '../ingest/native/native-fold.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
@@ -131,6 +130,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // The native reader's folded tables, in the owner-only work folder until the intermediate models are built.
     const foldDir = join(folder.work, '.fold')
     let allModels = MODELS
+    // The rows the native reader folded, per file, for the ledger.
+    let foldedRows: ReadonlyMap<string, number> | undefined
     let reader: NonNullable<Manifest['reader']> = {
       name: 'duckdb',
       why:
@@ -155,11 +156,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
             ctx.foldDir = fold.dir
             allModels = FOLDED_MODELS
             reader = { name: 'native' }
-            await db.run(
-              `create temp table fold_files as select * from (values ${[...fold.rows]
-                .map(([f, n]) => `(${lit(f)}, ${n})`)
-                .join(', ')}) t(source_file, rows)`,
-            )
+            foldedRows = fold.rows
           } else if (readerChoice === 'native') throw new UserError(`--reader native: ${fold.why}`)
           else {
             reader = { name: 'duckdb', why: fold.why }
@@ -188,7 +185,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       if (phase === 'ingest') {
         const ledgers = new Map<string, FileLedger>(await ledgerPromise)
         inputs = await progress.phase('reconcile', () =>
-          reconcile(db, files, ledgers, reader.name === 'native' ? FOLDED_TABLES : undefined),
+          reconcile(db, files, ledgers, foldedRows && foldedTables(foldedRows)),
         )
         printEncodingWarnings(inputs, opts.quiet)
       }
@@ -207,7 +204,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // The run's tables and views go into the file beside the output steps, once the early work (court models) is
     // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
     // Not for a statewide-size input, where memory comes first and its tables were written in place as built.
-    const checkpointed = sized.largeInput
+    const checkpointed = !inMemory
       ? Promise.resolve('left to close' as const)
       : Promise.allSettled(early).then(() =>
           onOwnConnection(db, (con) =>

@@ -102,8 +102,8 @@ export function conviction(s: ConvictionSpec): DojRow[] {
   )
 }
 
-/** A felony HS 11359 of 2005 in two one-year prison parts, as CSV lines: the plain in-scope count of the input tests. */
-export const felonySaleLines = (subject: string, more: Partial<ConvictionSpec> = {}): string[] =>
+/** A felony HS 11359 of 2005 in two one-year prison parts: the plain in-scope count of the input tests. */
+export const felonySale = (subject: string, more: Partial<ConvictionSpec> = {}): DojRow[] =>
   conviction({
     subject,
     cnt: '001001001000',
@@ -116,4 +116,8 @@ export const felonySaleLines = (subject: string, more: Partial<ConvictionSpec> =
       { kind: 'PRISON', length: '1', unit: 'Y' },
     ],
     ...more,
-  }).map(toCsvLine)
+  })
+
+/** felonySale as CSV lines. */
+export const felonySaleLines = (subject: string, more: Partial<ConvictionSpec> = {}): string[] =>
+  felonySale(subject, more).map(toCsvLine)

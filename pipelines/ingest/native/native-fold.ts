@@ -95,7 +95,11 @@ export function stopNativeReaders(): void {
   for (const p of running) p.kill('SIGKILL')
 }
 
-function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** A finished process: its exit code, -1 when it could not be started or was stopped by a signal (then named). */
+function run(
+  cmd: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string; signal?: string }> {
   return new Promise((resolve) => {
     const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
     running.add(p)
@@ -105,7 +109,9 @@ function run(cmd: string, args: string[]): Promise<{ code: number; stdout: strin
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     p.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     p.on('error', (e) => resolve({ code: -1, stdout, stderr: e.message }))
-    p.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    p.on('close', (code, signal) =>
+      resolve({ code: code ?? -1, stdout, stderr, signal: signal ?? undefined }),
+    )
   })
 }
 
@@ -131,9 +137,11 @@ export async function foldInputs(files: readonly FileShape[], dir: string): Prom
   const headers = files.map((f) => (f.hasHeader ? '1' : '0')).join('')
   const r = await run(reader.path, [dir, DOJ_COLUMN_NAMES.join(','), headers, ...files.map((f) => f.path)])
   if (r.code === -1) {
-    // The build could not be started (removed since it was found): the next run builds it again.
-    compiled = undefined
     rmSync(dir, { recursive: true, force: true })
+    // Stopped by a signal (out of memory, say): DuckDB reads the files, and the manifest says why.
+    if (r.signal) return { kind: 'not taken', why: `the native reader was stopped by ${r.signal}` }
+    // Not started (its build removed since it was found): the next run builds it again.
+    compiled = undefined
     return { kind: 'not taken', why: `the native reader could not be started: ${r.stderr}` }
   }
   if (r.code === 3) {

@@ -15,28 +15,20 @@ import { conviction } from '../../helpers/doj-fixture.ts'
  *  plus a court record with no case number and one in no California county (rejected, with line numbers).
  */
 export const DOJ = [
-  ...conviction({
-    subject: '100',
-    cnt: '001001001000',
-    offense: '11359 HS-POSS MARIJUANA FOR SALE',
-    convicted: '20050301',
-    offenseDate: '20050101',
-    caseNumber: '05CR0001234',
-    county: 'LOS ANGELES',
-    name: 'GARCIA,MARIA L',
-    dob: '19700202',
-  }),
-  ...conviction({
-    subject: '100',
-    cnt: '001001002000',
-    offense: '11359 HS-POSS MARIJUANA FOR SALE',
-    convicted: '20050301',
-    offenseDate: '20050101',
-    caseNumber: '05CR0001234',
-    county: 'LOS ANGELES',
-    name: 'GARCIA,MARIA L',
-    dob: '19700202',
-  }),
+  // A: two counts of one case.
+  ...['001001001000', '001001002000'].flatMap((cnt) =>
+    conviction({
+      subject: '100',
+      cnt,
+      offense: '11359 HS-POSS MARIJUANA FOR SALE',
+      convicted: '20050301',
+      offenseDate: '20050101',
+      caseNumber: '05CR0001234',
+      county: 'LOS ANGELES',
+      name: 'GARCIA,MARIA L',
+      dob: '19700202',
+    }),
+  ),
   ...conviction({
     subject: '200',
     cnt: '001001001000',

@@ -15,7 +15,7 @@ import { openDb } from '../../../../pipelines/lib/duckdb.ts'
 import { foldInputs, nativeReader } from '../../../../pipelines/ingest/native/native-fold.ts'
 import { inspectFile } from '../../../../pipelines/ingest/inspect-file.ts'
 import { UserError } from '../../../../pipelines/lib/user-error.ts'
-import { conviction, dojRow, toCsvLine, writeExtract } from '../../../helpers/doj-fixture.ts'
+import { conviction, dojRow, felonySale, toCsvLine, writeExtract } from '../../../helpers/doj-fixture.ts'
 import { DOJ_COLUMN_NAMES, type DojRow } from '../../../../data-contracts/doj-extract.contract.ts'
 import type { Manifest } from '../../../../data-contracts/manifest.contract.ts'
 
@@ -63,18 +63,6 @@ const writeText = (text: string, name = 'extract.csv'): string => {
   return path
 }
 const HEADER = DOJ_COLUMN_NAMES.join(',')
-const sale = (subject: string, more: Partial<Parameters<typeof conviction>[0]> = {}) =>
-  conviction({
-    subject,
-    cnt: '001001001000',
-    offense: '11359 HS-POSS MARIJUANA FOR SALE',
-    convicted: '20050301',
-    sentence: [
-      { kind: 'PRISON', length: '1', unit: 'Y' },
-      { kind: 'PROBATION', length: '3', unit: 'Y' },
-    ],
-    ...more,
-  })
 
 describe('the native reader is available here', () => {
   it('compiles with the system C compiler (CI installs it)', async () => {
@@ -85,22 +73,26 @@ describe('the native reader is available here', () => {
 describe('the native reader gives the models what the SQL staging gives them', () => {
   it('hand-made lines: padding, case, quotes, SEE COMMENT, qualifiers, prefixes, steps, a disagreeing identity', async () => {
     const rows: DojRow[] = [
-      ...sale(' 100', { name: 'DOE, "JJ"', gender: 'm', race: 'h ', qualifiers: 'ebBI' }),
-      ...sale('\u00a0101', { offense: '664/11359 HS-ATTEMPT POSS FOR SALE', qualifiers: 'PC 32' }),
-      ...sale('102', {
+      ...felonySale(' 100', { name: 'DOE, "JJ"', gender: 'm', race: 'h ', qualifiers: 'ebBI' }),
+      ...felonySale('\u00a0101', { offense: '664/11359 HS-ATTEMPT POSS FOR SALE', qualifiers: 'PC 32' }),
+      ...felonySale('102', {
         offense: 'SEE COMMENT FOR CHARGE',
         comment: '11360(A) hs-transport',
         qualifiers: '182(A)(1)',
       }),
-      ...sale('103', { offense: '11357(C) HS-POSS OVER 28.5 G', level: 'MISDEMEANOR', dob: '19871340' }),
-      ...sale('103', { offense: '11357(C) HS-POSS OVER 28.5 G', name: 'ROE,103', dob: 'UNKNOWN' }),
-      ...sale('103', {
+      ...felonySale('103', {
+        offense: '11357(C) HS-POSS OVER 28.5 G',
+        level: 'MISDEMEANOR',
+        dob: '19871340',
+      }),
+      ...felonySale('103', { offense: '11357(C) HS-POSS OVER 28.5 G', name: 'ROE,103', dob: 'UNKNOWN' }),
+      ...felonySale('103', {
         cnt: '002001001000',
         name: 'ROE,103',
         convicted: '20100101',
         disposition: ' convicted-jail ',
       }),
-      ...sale('104', { level: '', toc: 'M', convicted: '20170105', offenseDate: '' }),
+      ...felonySale('104', { level: '', toc: 'M', convicted: '20170105', offenseDate: '' }),
       dojRow({ SUBJECT_ID: '104', STP_TYPE_DESCR: 'deceased ', STP_EVENT_DATE: '20200101' }),
       dojRow({ SUBJECT_ID: '104', STP_TYPE_DESCR: 'REGISTRATION', OFFENSE_DESCR: '290 PC-REGISTRATION' }),
       dojRow({
@@ -109,7 +101,7 @@ describe('the native reader gives the models what the SQL staging gives them', (
         STP_EVENT_DATE: '20010101',
         OFFENSE_DESCR: '290(A) PC-REG',
       }),
-      ...sale('105', { offense: '32 PC-ACCESSORY', caseNumber: '' }),
+      ...felonySale('105', { offense: '32 PC-ACCESSORY', caseNumber: '' }),
       dojRow({
         SUBJECT_ID: '105',
         CNT_ORDER: '001001002000',
@@ -129,28 +121,28 @@ describe('the native reader gives the models what the SQL staging gives them', (
         ],
       }),
       dojRow({
-        ...sale('107')[0],
+        ...felonySale('107')[0],
         SENT_LENGTH: '3',
         SENT_TIME_CODE: 'X',
         SENT_LOC_DESCR: 'OTHER',
         CYC_AGE: '130',
       }),
       dojRow({
-        ...sale('108')[0],
+        ...felonySale('108')[0],
         CONV_OFFENSE_DESCR: '11357(B) HS-POSS',
         CONV_OFFENSE_QUAL_LST: 'EB',
         CONV_OFFENSE_TOC: 'I',
       }),
-      dojRow({ ...sale('109')[0], CNT_ORDER: '', CYC_ORDER: '2' }),
-      dojRow({ ...sale('110')[0], SUBJECT_ID: '' }),
+      dojRow({ ...felonySale('109')[0], CNT_ORDER: '', CYC_ORDER: '2' }),
+      dojRow({ ...felonySale('110')[0], SUBJECT_ID: '' }),
     ]
     await expectSameFromBoth([writeExtract(rows)])
   })
 
   it('CRLF line breaks, a file without a header, and two files read together', async () => {
-    const a = writeText([HEADER, ...sale('200').map(toCsvLine)].join('\r\n') + '\r\n', 'a.csv')
+    const a = writeText([HEADER, ...felonySale('200').map(toCsvLine)].join('\r\n') + '\r\n', 'a.csv')
     const b = writeText(
-      sale('200', { cnt: '002001001000', convicted: '20120101' }).map(toCsvLine).join('\n'),
+      felonySale('200', { cnt: '002001001000', convicted: '20120101' }).map(toCsvLine).join('\n'),
       'b.csv',
     )
     expect(inspectFile(b).hasHeader).toBe(false)
@@ -233,7 +225,7 @@ describe('the native reader gives the models what the SQL staging gives them', (
 })
 
 describe('a file the native reader does not take goes to DuckDB, which reads it as before', () => {
-  const valid = sale('400').map(toCsvLine)
+  const valid = felonySale('400').map(toCsvLine)
   const quirks: [string, string, RegExp][] = [
     [
       'a quote inside an unquoted field',
@@ -289,7 +281,7 @@ describe('a file the native reader does not take goes to DuckDB, which reads it 
     })
 
   it('a Latin-1 extract is read by DuckDB, and the manifest says why', async () => {
-    const path = writeExtract(sale('401'))
+    const path = writeExtract(felonySale('401'))
     const fold = await foldInputs([{ ...inspectFile(path), encoding: 'latin-1' }], join(tmp(), 'fold'))
     expect(fold).toEqual({ kind: 'not taken', why: expect.stringMatching(/UTF-8 only/) })
   })
@@ -297,7 +289,7 @@ describe('a file the native reader does not take goes to DuckDB, which reads it 
   it('--reader takes auto, native or duckdb, and refuses anything else with one line', async () => {
     await expect(
       runPipeline({
-        inputs: [writeExtract(sale('402'))],
+        inputs: [writeExtract(felonySale('402'))],
         out: join(tmp(), 'out'),
         reader: 'fast',
         quiet: true,
