@@ -57,6 +57,19 @@ export const JANE_DOE = {
   court: 'Superior Court Fresno',
 } as const satisfies CourtRecord
 
+/**
+ * Jane Doe's HS 11357(b) misdemeanor of 1990 (case GC-2), at 30: the court-only count the statute dismisses
+ * (P64-11357B-01).
+ */
+export const DOE_POSSESSION_1990 = {
+  ...JANE_DOE,
+  court_case_number: 'GC-2',
+  charge_section: 'HS 11357(b)',
+  charge_level: 'M',
+  disposition_date: '1990-05-05',
+  offense_date: '1990-01-01',
+} as const satisfies CourtRecord
+
 /** The defaults courtRecord() fills in: a convicted felony HS 11359 of Maria Garcia in ORANGE, 2005. */
 export function courtRecord(over: CourtRecord = {}): CourtRecord {
   return {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { courtModelRows, courtRecord, JANE_DOE, type CourtRecord } from '../../helpers/court-model-fixture.ts'
+import {
+  courtModelRows,
+  courtRecord,
+  DOE_POSSESSION_1990,
+  JANE_DOE,
+  type CourtRecord,
+} from '../../helpers/court-model-fixture.ts'
 import { court_only_determinations } from '../../../sql/determinations/court_only_determinations.ts'
 
 type Row = Record<string, unknown>
@@ -20,14 +26,7 @@ describe('court_only_determinations', () => {
         disposition_date: '2001-05-05',
         offense_date: '2001-01-01',
       }),
-      courtRecord({
-        ...doe,
-        court_case_number: 'GC-2',
-        charge_section: 'HS 11357(b)',
-        charge_level: 'M',
-        disposition_date: '1990-05-05',
-        offense_date: '1990-01-01',
-      }),
+      courtRecord(DOE_POSSESSION_1990),
     ])
     expect(rows).toHaveLength(2)
     expect(rows[0]).toMatchObject({

@@ -4,6 +4,7 @@ import {
   COURT_SEEDS,
   courtIndex,
   courtRecord,
+  DOE_POSSESSION_1990,
   dojConviction,
   dojSubject,
   dojTables,
@@ -50,15 +51,7 @@ describe('int_court_prop64_counts', () => {
   it('one row per court-only conviction, with the court line and what the DOJ knows', async () => {
     const rows = await counts(
       [
-        courtRecord({
-          ...doe,
-          court_case_number: 'GC-2',
-          charge_section: 'HS 11357(b)',
-          charge_level: 'M',
-          disposition_date: '1990-05-05',
-          offense_date: '1990-01-01',
-          line: 5,
-        }),
+        courtRecord({ ...DOE_POSSESSION_1990, line: 5 }),
         courtRecord({
           court_case_number: 'NEW-1',
           disposition_date: '2010-01-01',

@@ -3,6 +3,7 @@ import {
   courtModelRows,
   courtRecord,
   dojSubject,
+  DOE_POSSESSION_1990,
   JANE_DOE,
   type CourtRecord,
 } from '../../helpers/court-model-fixture.ts'
@@ -33,14 +34,7 @@ describe('mart_court_only_motion_cases', () => {
       courtRecord({ court_case_number: 'NEW-1', defendant_name: 'Garcia, Maria', line: 3 }),
       // Jane Doe: an HS 11357(b) misdemeanor at 30 (dismiss) and, in another case, a felony HS 11359 with no
       // criminal history to read (review).
-      courtRecord({
-        ...doe,
-        court_case_number: 'GC-2',
-        charge_section: 'HS 11357(b)',
-        charge_level: 'M',
-        disposition_date: '1990-05-05',
-        offense_date: '1990-01-01',
-      }),
+      courtRecord(DOE_POSSESSION_1990),
       courtRecord({
         ...doe,
         court_case_number: 'GC-1',
