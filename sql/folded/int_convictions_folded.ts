@@ -4,12 +4,17 @@ import { raw, ref } from '../helpers/model-sql.ts'
 import { fold_counts } from '../sources/fold_tables.ts'
 import { stg_charge_codes_folded } from './stg_charge_codes_folded.ts'
 import { codePrefix } from '../helpers/charge-code.ts'
-import { digitQualifier, letterQualifier } from '../helpers/qualifier-codes.ts'
+import {
+  ATTEMPT_QUALIFIER,
+  CONSPIRACY_QUALIFIER,
+  digitQualifier,
+  hasQualifier,
+  letterQualifier,
+} from '../helpers/qualifier-codes.ts'
 import { aumaFlags, sentenceEndDate } from '../helpers/sentence-end.ts'
 
 /** A list the reader wrote as one text, its items joined by chr(31); [] for NULL. */
 const items = (col: string) => `coalesce(string_split(${col}, chr(31)), [])`
-const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like '%:${c}')) > 0`
 
 /**
  * int_convictions from the native reader's counts: the same columns, in the same order, with the same values.
@@ -37,13 +42,12 @@ with counts as (
 select
   c.subject_id,
   c.cnt_order,
-  case when list_contains(prefixes, '664') or ${raw(hasCategory('ATTEMPT'))} or list_contains(qualifier_codes, 'EH:CONSPIRACY')
+  case when list_contains(prefixes, '664') or ${raw(ATTEMPT_QUALIFIER)}
     then true when any_charge_text then false end as is_attempt,
-  case when list_contains(prefixes, '182')
-      or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
+  case when list_contains(prefixes, '182') or ${raw(CONSPIRACY_QUALIFIER)}
     then true when any_charge_text then false end as is_conspiracy,
-  ${raw(hasCategory('ACCESSORY'))} as is_accessory,
-  ${raw(hasCategory('REGISTRATION'))} as has_registration_qualifier,
+  ${raw(hasQualifier('ACCESSORY'))} as is_accessory,
+  ${raw(hasQualifier('REGISTRATION'))} as has_registration_qualifier,
   qualifier_codes,
   sentence_days, sentence_months, sentence_years, sentence_parts_unreadable, sentence_text,
   county, county_code, court, case_number, cyc_order, cc.charge_text, offense_code,

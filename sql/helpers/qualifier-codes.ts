@@ -20,3 +20,15 @@ export function letterQualifier(p: string): string {
 /** A digit form `t` as '664:ATTEMPT'; NULL for one that names no qualifier. */
 export const digitQualifier = (t: string): string =>
   `${t} || ':' || case ${QUALIFIER_DIGIT_FORMS.map((d) => `when regexp_matches(${t}, ${lit(d.pattern)}) then ${lit(d.category)}`).join(' ')} end`
+
+/** A list of qualifiers (`qualifier_codes`) holds one of a category. */
+export const hasQualifier = (category: string): string =>
+  `len(list_filter(qualifier_codes, x -> x like '%:${category}')) > 0`
+
+/**
+ * The qualifiers that make a conviction an attempt, and a conspiracy. EH (21 USC 846, federal "attempt or
+ * conspiracy") does not say which: it is read as an attempt (review), never as a conspiracy (not eligible), so the
+ * doubt goes to a person, not to a bar. The 664/182 prefix of the charge text is the other sign of each.
+ */
+export const ATTEMPT_QUALIFIER = `${hasQualifier('ATTEMPT')} or list_contains(qualifier_codes, 'EH:CONSPIRACY')`
+export const CONSPIRACY_QUALIFIER = `len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0`

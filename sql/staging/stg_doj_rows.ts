@@ -12,7 +12,14 @@ import {
   parseDate,
 } from '../helpers/sql-fragments.ts'
 import { codePrefix, codeSection } from '../helpers/charge-code.ts'
-import { QUALIFIER_TOKEN_RE, digitQualifier, letterQualifier } from '../helpers/qualifier-codes.ts'
+import {
+  ATTEMPT_QUALIFIER,
+  CONSPIRACY_QUALIFIER,
+  QUALIFIER_TOKEN_RE,
+  digitQualifier,
+  hasQualifier,
+  letterQualifier,
+} from '../helpers/qualifier-codes.ts'
 
 /**
  * Trim, type and parse; no filters, no joins. Reads only the columns a rule or an output needs.
@@ -68,7 +75,6 @@ const FLAGGED = `(select *, ${CONVICTED} as convicted_line, ${CODED} as coded_li
   from "raw_doj_rows") flagged`
 const onConviction = (expr: string) => `case when convicted_line then ${expr} end`
 const onCoded = (expr: string) => `case when coded_line then ${expr} end`
-const hasCategory = (c: string) => `len(list_filter(qualifier_codes, x -> x like '%:${c}')) > 0`
 
 function build(): string {
   const q = qb.selectFrom('raw_doj_rows').select([
@@ -142,11 +148,11 @@ function build(): string {
   qualifier_codes,
   -- EH (21 USC 846, federal "attempt or conspiracy") does not say which: it is read as an attempt (review),
   -- never as a conspiracy (not eligible), so the doubt goes to a person, not to a bar.
-  code_prefix = '664' or ${hasCategory('ATTEMPT')} or list_contains(qualifier_codes, 'EH:CONSPIRACY') as is_attempt,
-  code_prefix = '182' or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
+  code_prefix = '664' or ${ATTEMPT_QUALIFIER} as is_attempt,
+  code_prefix = '182' or ${CONSPIRACY_QUALIFIER}
     as is_conspiracy,
-  ${hasCategory('ACCESSORY')} as is_accessory,
-  ${hasCategory('REGISTRATION')} as has_registration_qualifier,
+  ${hasQualifier('ACCESSORY')} as is_accessory,
+  ${hasQualifier('REGISTRATION')} as has_registration_qualifier,
   case conviction_status
     when 'FELONY' then 'felony' when 'MISDEMEANOR' then 'misdemeanor' when 'INFRACTION' then 'infraction'
     else case offense_toc when 'F' then 'felony' when 'M' then 'misdemeanor' when 'I' then 'infraction' end

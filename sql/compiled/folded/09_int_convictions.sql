@@ -16,8 +16,7 @@ select
   c.cnt_order,
   case when list_contains(prefixes, '664') or len(list_filter(qualifier_codes, x -> x like '%:ATTEMPT')) > 0 or list_contains(qualifier_codes, 'EH:CONSPIRACY')
     then true when any_charge_text then false end as is_attempt,
-  case when list_contains(prefixes, '182')
-      or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
+  case when list_contains(prefixes, '182') or len(list_filter(qualifier_codes, x -> x like '%:CONSPIRACY' and x <> 'EH:CONSPIRACY')) > 0
     then true when any_charge_text then false end as is_conspiracy,
   len(list_filter(qualifier_codes, x -> x like '%:ACCESSORY')) > 0 as is_accessory,
   len(list_filter(qualifier_codes, x -> x like '%:REGISTRATION')) > 0 as has_registration_qualifier,
