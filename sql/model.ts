@@ -38,6 +38,16 @@ export interface Model {
    * run only, over files the run deletes (the native reader's folded tables).
    */
   readonly materialized: 'table' | 'temp table' | 'view' | 'temp view'
+  /**
+   * How a statewide-size input builds it instead: a view read by several models is computed once per read, which
+   * at that size costs more than the table's pages on disk.
+   */
+  readonly materializedWhenLarge?: 'table'
+  /**
+   * Columns its rows are stored in order of (its SELECT ends in this ORDER BY, and it is built with
+   * preserve_insertion_order on): a file copied from it in that order needs no sort of its own.
+   */
+  readonly orderedBy?: readonly string[]
   /** "one row per …" */
   readonly grain: string
   readonly ruleIds?: readonly string[]
@@ -115,6 +125,8 @@ export const LARGE_INPUT_PASSES = 4
  */
 export function buildStatements(m: Model, ctx: ModelContext): string[] {
   if (!(ctx.largeInput && m.partitionKey)) return [compileModel(m, ctx)]
+  // Passes appended one after another would not keep one order.
+  if (m.orderedBy) throw new Error(`model ${m.name}: a partitioned model cannot keep an order`)
   const key = m.partitionKey
   const select = selectOf(m, ctx)
   // Each upstream relation is read one bucket at a time (a filter on the model's output would stay above its
@@ -139,24 +151,28 @@ export function buildStatements(m: Model, ctx: ModelContext): string[] {
   ]
 }
 
+/** How the model is built for this input (materializedWhenLarge for a statewide-size one). */
+export const materializationOf = (m: Model, ctx: ModelContext): Model['materialized'] =>
+  (ctx.largeInput && m.materializedWhenLarge) || m.materialized
+
 /** DDL for one model, with a header an auditor can read. */
 export function compileModel(m: Model, ctx: ModelContext): string {
   const dependsOn = dependenciesOf(m, ctx)
+  const materialized = materializationOf(m, ctx)
   const header = [
     `-- model:      ${m.name}`,
-    `-- layer:      ${m.layer} (${m.materialized})`,
+    `-- layer:      ${m.layer} (${materialized})`,
     `-- grain:      ${m.grain}`,
     `-- depends on: ${dependsOn.join(', ') || '(files)'}`,
     ...(m.ruleIds?.length ? [`-- rules:      ${m.ruleIds.join(', ')}`] : []),
   ].join('\n')
-  const kind = m.materialized === 'view' || m.materialized === 'temp view' ? 'view' : 'table'
+  const kind = materialized === 'view' || materialized === 'temp view' ? 'view' : 'table'
   const create =
-    (m.materialized === 'temp table' && !ctx.largeInput) || m.materialized === 'temp view'
-      ? `temp ${kind}`
-      : kind
+    (materialized === 'temp table' && !ctx.largeInput) || materialized === 'temp view' ? `temp ${kind}` : kind
   const comment = `${m.grain}${m.ruleIds?.length ? `; rules: ${m.ruleIds.join(', ')}` : ''}`.replaceAll(
     "'",
     "''",
   )
-  return `${header}\ncreate or replace ${create} ${m.name} as\n${selectOf(m, ctx)};\ncomment on ${kind} ${m.name} is '${comment}';\n`
+  const order = m.orderedBy ? `\norder by ${m.orderedBy.join(', ')}` : ''
+  return `${header}\ncreate or replace ${create} ${m.name} as\n${selectOf(m, ctx)}${order};\ncomment on ${kind} ${m.name} is '${comment}';\n`
 }

@@ -13,6 +13,7 @@ import {
   type ModelContext,
 } from '../../sql/model.ts'
 import { MODELS } from '../../sql/models.ts'
+import { withInsertionOrder } from '../export/insertion-order.ts'
 
 /** One model's build time, for the run log (where a run's seconds went, model by model). */
 export interface ModelSeconds {
@@ -32,7 +33,11 @@ export async function buildModels(
   for (const m of models) {
     try {
       const t = performance.now()
-      for (const statement of buildStatements(m, ctx)) await db.run(statement)
+      const build = async () => {
+        for (const statement of buildStatements(m, ctx)) await db.run(statement)
+      }
+      // A model stored in order is built with DuckDB keeping its rows in the ORDER BY's order.
+      await (m.orderedBy ? withInsertionOrder(db, build) : build())
       built?.({ model: m.name, seconds: Number(((performance.now() - t) / 1000).toFixed(3)) })
     } catch (e) {
       throw new Error(`building model ${m.name}: ${(e as Error).message}`, { cause: e })

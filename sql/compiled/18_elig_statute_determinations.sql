@@ -1,9 +1,9 @@
 -- model:      elig_statute_determinations
--- layer:      determination (temp table)
+-- layer:      determination (view)
 -- grain:      one row per in-scope Prop 64 conviction count (subject_id, cnt_order)
 -- depends on: int_prop64_counts
 -- rules:      P64-DATA-04, P64-TIME-04, P64-TIME-01, P64-TIME-03, P64-DATA-01, P64-TIME-02, P64-SCOPE-02, P64-SCOPE-05, P64-SCOPE-03, P64-SCOPE-04, P64-DATA-03, P64-DATA-02, P64-DQ-01, P64-DQ-02, P64-DQ-04, P64-DQ-05, P64-DQ-06, P64-DQ-03, P64-11357B-01, P64-11357-FEL, P64-11357A-01, P64-11357A-02, P64-11357-UNDER21, P64-11357C-01, P64-11357D-01, P64-11357E-01, P64-11357-MINOR, P64-11357-NOSUB, P64-11358-MISD, P64-11359-MISD, P64-11360B-01, P64-11360B-02, P64-11360-MISD, P64-FEL-REDUCE, P64-MINOR-REDUCE, P64-INFRACTION, P64-REVIEW-99
-create or replace temp table elig_statute_determinations as
+create or replace view elig_statute_determinations as
 with ranked as (
   select
     *,
@@ -155,4 +155,4 @@ select
     else statute_determination
   end as statute_remedy
 from decided;
-comment on table elig_statute_determinations is 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order); rules: P64-DATA-04, P64-TIME-04, P64-TIME-01, P64-TIME-03, P64-DATA-01, P64-TIME-02, P64-SCOPE-02, P64-SCOPE-05, P64-SCOPE-03, P64-SCOPE-04, P64-DATA-03, P64-DATA-02, P64-DQ-01, P64-DQ-02, P64-DQ-04, P64-DQ-05, P64-DQ-06, P64-DQ-03, P64-11357B-01, P64-11357-FEL, P64-11357A-01, P64-11357A-02, P64-11357-UNDER21, P64-11357C-01, P64-11357D-01, P64-11357E-01, P64-11357-MINOR, P64-11357-NOSUB, P64-11358-MISD, P64-11359-MISD, P64-11360B-01, P64-11360B-02, P64-11360-MISD, P64-FEL-REDUCE, P64-MINOR-REDUCE, P64-INFRACTION, P64-REVIEW-99';
+comment on view elig_statute_determinations is 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order); rules: P64-DATA-04, P64-TIME-04, P64-TIME-01, P64-TIME-03, P64-DATA-01, P64-TIME-02, P64-SCOPE-02, P64-SCOPE-05, P64-SCOPE-03, P64-SCOPE-04, P64-DATA-03, P64-DATA-02, P64-DQ-01, P64-DQ-02, P64-DQ-04, P64-DQ-05, P64-DQ-06, P64-DQ-03, P64-11357B-01, P64-11357-FEL, P64-11357A-01, P64-11357A-02, P64-11357-UNDER21, P64-11357C-01, P64-11357D-01, P64-11357E-01, P64-11357-MINOR, P64-11357-NOSUB, P64-11358-MISD, P64-11359-MISD, P64-11360B-01, P64-11360B-02, P64-11360-MISD, P64-FEL-REDUCE, P64-MINOR-REDUCE, P64-INFRACTION, P64-REVIEW-99';

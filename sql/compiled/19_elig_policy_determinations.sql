@@ -1,9 +1,9 @@
 -- model:      elig_policy_determinations
--- layer:      determination (table)
+-- layer:      determination (view)
 -- grain:      one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order)
 -- depends on: run_params, int_convictions, elig_statute_determinations
 -- rules:      DA-EXCL-SUPERSTRIKE, DA-EXCL-PC290, DA-EXCL-TWO-PRIORS, DA-FEL-DISMISS, DA-MISD-DISMISS, DA-LEVEL-DISMISS, DA-DISMISS-UNDER21, DA-DISMISS-AGE, DA-DISMISS-YEARS-SINCE, DA-DISMISS-CRIME-FREE, DA-DISMISS-ONLY-P64, DA-DISMISS-ONLY-P64-DONE, DA-DISMISS-SOLE-DONE, DA-DISMISS-DECEASED, DA-FEL-REDUCE, DA-MISD-REDUCE, DA-LEVEL-REDUCE, DA-RELATED-DISMISS, DA-RELATED-REVIEW
-create or replace table elig_policy_determinations as
+create or replace view elig_policy_determinations as
 with person as (
   -- Record-wide facts the dismiss_when conditions read: every conviction, any offense, any county.
   select
@@ -83,4 +83,4 @@ counts as (
   from decided
 )
 select subject_id, cnt_order, is_related, cycle, policy_reach, age_on_as_of, age_at_conviction, last_conviction_date, convictions_on_record, only_prop64, all_sentences_done, policy_outcome, policy_rule_id, policy_citation, policy_reason, policy_rule_trail, determination, layer, rule_id, citation, reason, remedy, reduced_level, 'statute' as policy_name from counts;
-comment on table elig_policy_determinations is 'one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order); rules: DA-EXCL-SUPERSTRIKE, DA-EXCL-PC290, DA-EXCL-TWO-PRIORS, DA-FEL-DISMISS, DA-MISD-DISMISS, DA-LEVEL-DISMISS, DA-DISMISS-UNDER21, DA-DISMISS-AGE, DA-DISMISS-YEARS-SINCE, DA-DISMISS-CRIME-FREE, DA-DISMISS-ONLY-P64, DA-DISMISS-ONLY-P64-DONE, DA-DISMISS-SOLE-DONE, DA-DISMISS-DECEASED, DA-FEL-REDUCE, DA-MISD-REDUCE, DA-LEVEL-REDUCE, DA-RELATED-DISMISS, DA-RELATED-REVIEW';
+comment on view elig_policy_determinations is 'one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order); rules: DA-EXCL-SUPERSTRIKE, DA-EXCL-PC290, DA-EXCL-TWO-PRIORS, DA-FEL-DISMISS, DA-MISD-DISMISS, DA-LEVEL-DISMISS, DA-DISMISS-UNDER21, DA-DISMISS-AGE, DA-DISMISS-YEARS-SINCE, DA-DISMISS-CRIME-FREE, DA-DISMISS-ONLY-P64, DA-DISMISS-ONLY-P64-DONE, DA-DISMISS-SOLE-DONE, DA-DISMISS-DECEASED, DA-FEL-REDUCE, DA-MISD-REDUCE, DA-LEVEL-REDUCE, DA-RELATED-DISMISS, DA-RELATED-REVIEW';

@@ -66,5 +66,6 @@ select
 from decided d
 left join "ref_race_codes" r on r.race_code = d.race_code
 where (select county_filter from "run_params") is null
-   or county = (select county_filter from "run_params");
+   or county = (select county_filter from "run_params")
+order by county, subject_id, cnt_order;
 comment on table count_determinations is 'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)';

@@ -7,6 +7,7 @@ import { elig_statute_determinations } from './elig_statute_determinations.ts'
 import { elig_policy_determinations } from './elig_policy_determinations.ts'
 import { ageOn } from '../helpers/age.ts'
 import { RELATED_CHARGE_RULE_ID } from '../../data-contracts/determinations.ts'
+import { COUNT_DETERMINATIONS_ORDER } from '../../data-contracts/outputs/count-determinations.contract.ts'
 
 /**
  * The published decision per count: the statute outcome beside the final one, which the DA policy layer
@@ -19,6 +20,8 @@ export const count_determinations: Model = {
   name: 'count_determinations',
   layer: 'determination',
   materialized: 'table',
+  // Stored in the files' order, so count_determinations.csv and .parquet are copied from it without a sort.
+  orderedBy: COUNT_DETERMINATIONS_ORDER,
   grain:
     'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)',
   sql: () => sql`

@@ -239,7 +239,9 @@ related_decided as (
 export const elig_policy_determinations: Model = {
   name: 'elig_policy_determinations',
   layer: 'determination',
-  materialized: 'table',
+  // A view, as the statute layer is: count_determinations stores what it decides.
+  materialized: 'view',
+  materializedWhenLarge: 'table',
   grain:
     'one row per in-scope Prop 64 conviction count, plus one per related conviction the policy reaches (subject_id, cnt_order)',
   ruleIds: POLICY_RULE_IDS,

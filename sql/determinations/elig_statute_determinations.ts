@@ -15,8 +15,10 @@ import { firstMatchRank, reducedLevelByRank, ruleDetail, ruleTrail, rulesTable }
 export const elig_statute_determinations: Model = {
   name: 'elig_statute_determinations',
   layer: 'determination',
-  // Read only by count_determinations and the policy layer in the same run: never written to the database file.
-  materialized: 'temp table',
+  // A view: count_determinations keeps every column of it, and storing the rows once more cost more than reading
+  // them through the view again (at 1M lines 0.7 s of the decisions' 5.9, docs/scale.md).
+  materialized: 'view',
+  materializedWhenLarge: 'table',
   grain: 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order)',
   ruleIds: STATUTE_RULES.map((r) => r.id),
   sql: () => statuteDeterminationsSql(),

@@ -11,6 +11,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDb, type Db } from '../../../pipelines/lib/duckdb.ts'
 import { copyCsv, copyMachineCsv, copyParquet } from '../../../pipelines/run/write-outputs.ts'
+import { buildModels } from '../../../pipelines/run/build-models.ts'
+import { withInsertionOrder } from '../../../pipelines/export/insertion-order.ts'
+import type { Model, ModelContext } from '../../../sql/model.ts'
 
 const ROWS = 300_000
 let db: Db
@@ -56,6 +59,26 @@ describe('COPY … ORDER BY writes its rows in order', () => {
         `select k::varchar as k from read_parquet('${path}', file_row_number = true) order by file_row_number`,
       )
     ).map((r) => Number(r.k))
+    expect(ks).toHaveLength(ROWS)
+    expect(sorted(ks)).toBe(true)
+  })
+
+  it('a model stored in order (orderedBy) is copied in that order with no ORDER BY of its own', async () => {
+    // count_determinations is built this way, and count_determinations.csv / .parquet copied from it as stored.
+    const stored: Model = {
+      name: 'stored_in_order',
+      layer: 'mart',
+      materialized: 'table',
+      grain: 'one row per k',
+      orderedBy: ['k'],
+      sql: () => 'select k, v from t',
+    }
+    const ctx = { rawSource: '', asOf: '2020-01-01', county: null, policyName: 'statute', referenceDir: '' }
+    await buildModels(db, ctx satisfies ModelContext, [stored], undefined, [stored])
+    expect(await db.scalar(`select current_setting('preserve_insertion_order')`)).toBe(false)
+    const path = join(dir, 'stored.csv')
+    await withInsertionOrder(db, () => copyCsv(db, 'select k, v from stored_in_order', path))
+    const ks = keysOf(readFileSync(path, 'utf8'))
     expect(ks).toHaveLength(ROWS)
     expect(sorted(ks)).toBe(true)
   })
