@@ -9,6 +9,7 @@ import { lit } from '../../sql/helpers/quote.ts'
 import { spreadsheetSafeSelect } from '../../sql/helpers/spreadsheet-safe.ts'
 import { prepareRestrictedFile } from '../export/restricted-files.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
+import { withFineScans } from './fine-scans.ts'
 import {
   COUNT_DETERMINATIONS_COLUMNS,
   COUNT_DETERMINATIONS_ORDER,
@@ -70,8 +71,8 @@ export async function writeDeterminations(db: Db, csvPath: string, parquetPath: 
   await withInsertionOrder(db, async () => {
     const other = await db.connect()
     const copies = await Promise.allSettled([
-      copyCsv(db, stored, csvPath),
-      copyParquet(other, stored, parquetPath),
+      withFineScans(db, () => copyCsv(db, stored, csvPath)),
+      withFineScans(other, () => copyParquet(other, stored, parquetPath)),
     ]).finally(() => other.close())
     for (const c of copies) if (c.status === 'rejected') throw c.reason
   })
