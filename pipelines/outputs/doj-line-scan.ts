@@ -60,7 +60,7 @@ export function trimSpaces(s: string): string {
   return s.replace(ZS_EDGES, '')
 }
 
-function grow(l: CountLines): CountLines {
+export function grow(l: CountLines): CountLines {
   const size = Math.max(1024, l.rank.length * 2)
   const wider = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
     const b = make(size)
@@ -78,7 +78,7 @@ function grow(l: CountLines): CountLines {
   }
 }
 
-const emptyLines = (): CountLines => ({
+export const emptyLines = (): CountLines => ({
   n: 0,
   rank: new Int32Array(0),
   start: new Float64Array(0),
@@ -90,7 +90,7 @@ const emptyLines = (): CountLines => ({
 })
 
 /** Copies a line into the scan's blocks; returns [block, offset], or [-1, 0] once the blocks are full. */
-function keep(
+export function keepLine(
   l: CountLines,
   buf: Buffer,
   from: number,
@@ -228,7 +228,7 @@ export async function scanCountLines(path: string, hasHeader: boolean, rankOf: C
         lines.start[i] = offset + lineStart
         lines.length[i] = to - lineStart
         lines.formula[i] = mayStartFormula(buf, lineStart, to) ? 1 : 0
-        const [block, at] = keep(lines, buf, lineStart, to, used)
+        const [block, at] = keepLine(lines, buf, lineStart, to, used)
         lines.block[i] = block
         lines.offset[i] = at
       }

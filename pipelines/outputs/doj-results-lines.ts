@@ -21,6 +21,7 @@ import { changedSinceRun, oneRecordPerLine } from '../export/run-inputs.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import { DOJ_RESULT_COLUMNS } from '../../data-contracts/outputs/doj-results.contract.ts'
 import { scanCountLines, type CountLines, type CountRank } from './doj-line-scan.ts'
+import { spannedInputs } from './doj-count-spans.ts'
 import {
   CANDIDATE_COLUMNS,
   countKeysSql,
@@ -221,13 +222,18 @@ export interface LineJob {
   runId: string
   staged: readonly string[]
   scratch: string
+  /** Where the native reader noted each count's lines (OutputContext.countLines): read instead of scanned. */
+  countLines?: readonly string[]
 }
 
+/** How the line path found the lines: the native reader's notes (doj-count-spans.ts), or a scan of the inputs. */
+export type LineSource = 'notes' | 'scan'
+
 /**
- * Writes `staged[i]` for every file i through the line path, or returns false (nothing written) when it cannot
- * take these inputs or counts. Throws if an input is not the file the run hashed.
+ * Writes `staged[i]` for every file i through the line path and says how it found the lines, or returns false
+ * (nothing written) when it cannot take these inputs or counts. Throws if an input is not the file the run hashed.
  */
-export async function writeByLines(job: LineJob): Promise<boolean> {
+export async function writeByLines(job: LineJob): Promise<LineSource | false> {
   if (!linePathTakes(job.inputs)) return false
   await withInsertionOrder(job.db, () => job.db.run(rankedTableSql))
   try {
@@ -237,7 +243,14 @@ export async function writeByLines(job: LineJob): Promise<boolean> {
   }
 }
 
-async function writeRanked({ db, inputs, runId, staged, scratch }: LineJob): Promise<boolean> {
+async function writeRanked({
+  db,
+  inputs,
+  runId,
+  staged,
+  scratch,
+  countLines,
+}: LineJob): Promise<LineSource | false> {
   const k = (
     await db.rows<{ keys: string; counts: number; distinct_keys: number; unusable: number }>(countKeysSql)
   )[0]!
@@ -245,7 +258,8 @@ async function writeRanked({ db, inputs, runId, staged, scratch }: LineJob): Pro
   // A statewide-size input: what the ranking's sort left in DuckDB's allocator goes back to the system before the
   // scan fills memory of its own (at 20M rows the step peaked at 3.6 GB without it).
   if (sizedForInput(inputs, undefined).largeInput) await releaseRetainedMemoryAtLimit(db)
-  const scans = await scanInputs(inputs, runId, rankLookup(k.keys, k.counts))
+  const noted = countLines && (await spannedInputs(db, inputs, runId, countLines, k.counts))
+  const scans = noted || (await scanInputs(inputs, runId, rankLookup(k.keys, k.counts)))
   if (!scans) return false
 
   const hits = allHits(scans)
@@ -306,5 +320,5 @@ async function writeRanked({ db, inputs, runId, staged, scratch }: LineJob): Pro
   } finally {
     for (const fd of fds) closeSync(fd)
   }
-  return true
+  return noted ? 'notes' : 'scan'
 }

@@ -14,7 +14,7 @@ import { checkRunInputs, oneRecordPerLine, requireRunInputs } from '../export/ru
 import { freshRestrictedDir, narrow, restrictedDir, runRelative } from '../export/restricted-files.ts'
 import { uniqueSlugs } from '../export/slug.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
-import { linePathTakes, writeByLines } from './doj-results-lines.ts'
+import { linePathTakes, writeByLines, type LineSource } from './doj-results-lines.ts'
 import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import {
@@ -84,7 +84,7 @@ export async function writeResultFiles(
   ctx: OutputContext,
   rows: DojRows,
   { linePath = true }: { linePath?: boolean } = {},
-): Promise<{ written: string[]; byLines: boolean }> {
+): Promise<{ written: string[]; byLines: boolean; lineSource?: LineSource }> {
   const { db } = ctx
   requireRunInputs(ctx.manifest)
   const tryLines = linePath && rows === 'counts' && linePathTakes(ctx.manifest.inputs)
@@ -100,7 +100,7 @@ export async function writeResultFiles(
   const parts = restrictedDir(restricted, 'doj', '.partitions')
   const scratch = restrictedDir(restricted, 'doj', '.candidates')
   const written: string[] = []
-  let byLines: boolean
+  let byLines: LineSource | false
   try {
     const counties = (await db.rows<{ county: string | null }>(COUNTIES_SQL)).map((r) => r.county)
     await db.run(filesTableSql(counties))
@@ -109,7 +109,14 @@ export async function writeResultFiles(
     const staged = slugs.map((_, i) => join(parts, `${i}.csv`))
     byLines =
       tryLines &&
-      (await writeByLines({ db, inputs: ctx.manifest.inputs, runId: ctx.manifest.run_id, staged, scratch }))
+      (await writeByLines({
+        db,
+        inputs: ctx.manifest.inputs,
+        runId: ctx.manifest.run_id,
+        staged,
+        scratch,
+        countLines: ctx.countLines,
+      }))
     if (!byLines) {
       inputsChecked ??= checkRunInputs(ctx.manifest)
       inputsChecked.catch(() => {})
@@ -135,7 +142,7 @@ export async function writeResultFiles(
     rmSync(scratch, { recursive: true, force: true })
     await db.run(DROP_SQL)
   }
-  return { written, byLines }
+  return byLines ? { written, byLines: true, lineSource: byLines } : { written, byLines: false }
 }
 
 /** The step for one choice of rows; `dojResultsStep` is the default (in-scope count rows only). */

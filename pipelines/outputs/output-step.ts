@@ -12,6 +12,11 @@ export interface OutputContext {
   runId: string
   asOf: string
   manifest: Manifest
+  /**
+   * Where the native reader noted each conviction count's lines in the inputs (its fold_count_lines files), when it
+   * read them in this run: the DOJ files copy those lines without scanning the inputs again.
+   */
+  countLines?: readonly string[]
 }
 
 /** What output work started before the determinations knows: its own connection, and the run's settings. */

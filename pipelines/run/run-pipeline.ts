@@ -17,7 +17,7 @@ import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
 import { foldedTables, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
-import { foldInputs, stopNativeReaders } from '../ingest/native/native-fold.ts'
+import { foldInputs, keepCountLines, stopNativeReaders } from '../ingest/native/native-fold.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
@@ -137,6 +137,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const modelSeconds: ModelSeconds[] = []
     // The native reader's folded tables, in the owner-only work folder until the intermediate models are built.
     const foldDir = join(folder.work, '.fold')
+    // Its notes of where each count's lines are, kept there until the output steps are done.
+    const countLinesDir = join(folder.work, '.count-lines')
+    let countLines: string[] | undefined
     let allModels = MODELS
     // The rows the native reader folded, per file, for the ledger.
     let foldedRows: ReadonlyMap<string, number> | undefined
@@ -194,8 +197,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           throw phase === 'ingest' ? ingestError(e, files) : e
         }
       })
-      // Nothing reads the folded tables past the intermediate models.
-      if (phase === 'models') rmSync(foldDir, { recursive: true, force: true })
+      // Nothing reads the folded tables past the intermediate models; the DOJ step reads where the counts' lines are.
+      if (phase === 'models') {
+        if (foldedRows) countLines = keepCountLines(foldDir, countLinesDir)
+        rmSync(foldDir, { recursive: true, force: true })
+      }
       // Output work that needs only the intermediate models starts now, beside the determinations (not for a
       // statewide-size input, where memory comes first).
       if (phase === 'models' && !sized.largeInput)
@@ -282,7 +288,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         return onOwnConnection(db, (con) =>
           progress.phase(
             `write ${step.name}`,
-            () => step.write({ db: con, out: folder.work, runId, asOf, manifest }),
+            () => step.write({ db: con, out: folder.work, runId, asOf, manifest, countLines }),
             (files) => `${files.length} file(s)`,
             { together: !sized.largeInput },
           ),
@@ -290,6 +296,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       }),
     )
     stepsDone = true
+    rmSync(countLinesDir, { recursive: true, force: true })
     for (const r of written) if (r.status === 'rejected') throw r.reason
     for (const r of written) if (r.status === 'fulfilled') manifest.outputs.push(...r.value)
     writeFileSync(

@@ -59,6 +59,9 @@ static const char *cur_file;
 /* The line being read, counted from the start of the thread's part of the file (its start is found on a quirk). */
 static __thread long cur_line;
 static __thread const char *part_file_start, *part_start;
+/* The file being read: its number among the inputs and where its bytes start (a line's offset is from there). */
+static __thread int reading_file;
+static __thread const char *reading_base;
 
 /* Not plain: say why (file, line, what) and leave the file to the SQL path. */
 static void quirk(const char *fmt, ...) {
@@ -133,10 +136,19 @@ static int cmp(sv a, sv b) {
   return c ? c : (a.n > b.n) - (a.n < b.n);
 }
 
+/* Eight bytes at a time (a byte at a time took 5% of the reader's time): only the tables' slots depend on it. */
 static uint64_t hash_bytes(const char *p, int n, uint64_t h) {
-  for (int i = 0; i < n; i++) {
-    h ^= (unsigned char)p[i];
-    h *= 0x100000001b3ULL;
+  uint64_t w;
+  for (; n >= 8; p += 8, n -= 8) {
+    memcpy(&w, p, 8);
+    h = (h ^ w) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
+  }
+  if (n) {
+    w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w ^ (uint64_t)n << 56) * 0x9e3779b97f4a7c15ULL;
+    h ^= h >> 29;
   }
   return h;
 }
@@ -202,9 +214,29 @@ static sv trim_zs(sv v) {
   return (sv){(const char *)a, (int)(z - a)};
 }
 
+#define HIGH_BITS 0x8080808080808080ULL
+
 static int has_high(sv v) {
-  for (int i = 0; i < v.n; i++)
+  int i = 0;
+  for (uint64_t w; i + 8 <= v.n; i += 8) {
+    memcpy(&w, v.p + i, 8);
+    if (w & HIGH_BITS) return 1;
+  }
+  for (; i < v.n; i++)
     if ((unsigned char)v.p[i] >= 0x80) return 1;
+  return 0;
+}
+
+/* Whether ASCII text holds a lower-case letter, eight bytes at a time: a byte b below 0x80 is 'a'..'z' when b + 0x1f
+   reaches 0x80 and b + 0x05 does not (neither sum carries into the next byte). */
+static int has_lower_ascii(sv v) {
+  int i = 0;
+  for (uint64_t w; i + 8 <= v.n; i += 8) {
+    memcpy(&w, v.p + i, 8);
+    if ((w + 0x1f1f1f1f1f1f1f1fULL) & ~(w + 0x0505050505050505ULL) & HIGH_BITS) return 1;
+  }
+  for (; i < v.n; i++)
+    if (v.p[i] >= 'a' && v.p[i] <= 'z') return 1;
   return 0;
 }
 
@@ -230,13 +262,8 @@ static const char *column_names[NF];
 /* An ASCII value upper-cased; past ASCII DuckDB's upper() follows Unicode, which this does not copy: a quirk. */
 static sv upper(sv v, int col) {
   if (!v.p) return v;
-  int lower = 0;
-  for (int i = 0; i < v.n; i++) {
-    unsigned char c = v.p[i];
-    if (c >= 0x80) quirk("text past ASCII in %s, which the rules read upper-cased", column_names[col]);
-    if (c >= 'a' && c <= 'z') lower = 1;
-  }
-  if (!lower) return v;
+  if (has_high(v)) quirk("text past ASCII in %s, which the rules read upper-cased", column_names[col]);
+  if (!has_lower_ascii(v)) return v;
   char *c = alloc(v.n);
   for (int i = 0; i < v.n; i++) c[i] = (v.p[i] >= 'a' && v.p[i] <= 'z') ? v.p[i] - 32 : v.p[i];
   return (sv){c, v.n};
@@ -247,18 +274,17 @@ static sv clean_upper(int i) { return upper(clean(i), i); }
 static int contains_folded(int col, const char *needle) {
   sv v = value(col);
   if (!v.p) return 0;
-  int k = strlen(needle), found = 0;
+  if (has_high(v)) quirk("text past ASCII in %s, which the rules search", column_names[col]);
+  int k = strlen(needle);
   /* The needle is lower-case letters and spaces: c | 0x20 is c lower-cased for a letter, and a space stays one
      (only NUL would also give a space, and a line with a NUL is not taken). */
-  for (int i = 0; i < v.n; i++) {
-    unsigned char c = v.p[i];
-    if (c >= 0x80) quirk("text past ASCII in %s, which the rules search", column_names[col]);
-    if (found || (c | 0x20) != needle[0] || i + k > v.n) continue;
+  for (int i = 0; i + k <= v.n; i++) {
+    if ((v.p[i] | 0x20) != needle[0]) continue;
     int j = 1;
     while (j < k && (v.p[i + j] | 0x20) == needle[j]) j++;
-    found = j == k;
+    if (j == k) return 1;
   }
-  return found;
+  return 0;
 }
 
 /* contains(v, '1135') or contains(v, '1136'): a text that may name a Prop 64 section (HS 11357-11360). */
@@ -448,8 +474,17 @@ typedef struct token {
   struct token *next;
 } token;
 
+/* Where one CONVICTED line of a count is in the input: the DOJ result files copy it from there (fold_count_lines). */
+typedef struct span {
+  int file;
+  int length; /* without its line break */
+  long offset;
+  struct span *next;
+} span;
+
 typedef struct {
   sv subject, cnt_order;
+  span *lines;
   /* a copy of the first sentence part's line, read again when the count is written (the file's pages are let go
      as the reading passes them, so that a statewide file does not stay in the reader's memory) */
   const char *first_line;
@@ -1083,6 +1118,13 @@ static void fold_line(const char *line_start, const char *line_end) {
     C->first_sent = keep(sent_key);
   }
   st->last_count = C;
+  /* the line itself, for the DOJ result files */
+  const char *line_stop = line_end;
+  if (line_stop > line_start && line_stop[-1] == '\n') line_stop--;
+  if (line_stop > line_start && line_stop[-1] == '\r') line_stop--;
+  span *ln = alloc(sizeof *ln);
+  *ln = (span){reading_file, (int)(line_stop - line_start), (long)(line_start - reading_base), C->lines};
+  C->lines = ln;
   /* the distinct sentence part */
   sv kind = clean_upper(V(SENT_LOC_DESCR)), unit = clean_upper(V(SENT_TIME_CODE));
   double length = 0;
@@ -1168,7 +1210,20 @@ static void put_sentence_text(out_t *o, part *parts) {
 }
 
 /* The counts from..to of the list, to one file: the list is written in two halves at once. */
-static void write_counts(const char *dir, const char *name, size_t from, size_t to) {
+/* Each count's lines as `file:offset:length`, separated by spaces (no field needs quoting). */
+static void put_spans(out_t *o, const span *ln) {
+  for (int first = 1; ln; ln = ln->next, first = 0) {
+    if (!first) oc(o, ' ');
+    put_long(o, ln->file);
+    oc(o, ':');
+    put_long(o, ln->offset);
+    oc(o, ':');
+    put_long(o, ln->length);
+  }
+}
+
+static void write_counts(const char *dir, const char *name, const char *lines_name, size_t from, size_t to) {
+  out_t *ls = open_out(dir, lines_name, "subject_id,cnt_order,lines");
   out_t *o = open_out(dir, name,
                      "subject_id,cnt_order,county,county_code,court,case_number,cyc_order,charge_id,charged_id,"
                      "offense_code,conviction_level,disposition,convicted_offense_recorded,cycle_age,disp_date,"
@@ -1236,8 +1291,14 @@ static void write_counts(const char *dir, const char *name, size_t from, size_t 
     put_tokens(next_field(&r), C->prefix_texts);
     f_bool(&r, C->any_charge_text);
     end_row(&r);
+    row_t l = {ls, 0};
+    f_sv(&l, C->subject);
+    f_sv(&l, C->cnt_order);
+    put_spans(next_field(&l), C->lines);
+    end_row(&l);
   }
   o_close(o);
+  o_close(ls);
 }
 
 static void write_subjects(const char *dir) {
@@ -1397,6 +1458,12 @@ static void merge(fold_t *a, fold_t *b) {
     for (token *t = B->quals; t; t = t->next) add_text(&C->quals, t->text);
     for (token *t = B->prefix_texts; t; t = t->next) add_text(&C->prefix_texts, t->text);
     C->any_charge_text |= B->any_charge_text;
+    for (span *ln = B->lines; ln;) {
+      span *next = ln->next;
+      ln->next = C->lines;
+      C->lines = ln;
+      ln = next;
+    }
   }
   for (long i = 0; i < b->n_prop64; i++) {
     prop64_line *k = b->prop64_list[i];
@@ -1423,12 +1490,15 @@ typedef struct {
   fold_t *fold;
   const char *file_start, *from, *to;
   long first_line; /* the line number of `from` when known (the first part), else -1 */
+  int file;        /* its number among the inputs */
 } part_job;
 
 static void *read_part(void *arg) {
   part_job *j = arg;
   st = j->fold;
   part_file_start = j->first_line < 0 ? j->file_start : NULL;
+  reading_file = j->file;
+  reading_base = j->file_start;
   part_start = j->from;
   cur_line = j->first_line < 0 ? 0 : j->first_line;
   const char *p = j->from, *end = j->to;
@@ -1478,7 +1548,8 @@ typedef struct {
 static void *write_part(void *arg) {
   write_job *j = arg;
   st = j->fold;
-  write_counts(j->dir, j->second ? "fold_counts_2.csv" : "fold_counts_1.csv", j->from, j->to);
+  write_counts(j->dir, j->second ? "fold_counts_2.csv" : "fold_counts_1.csv",
+               j->second ? "fold_count_lines_2.csv" : "fold_count_lines_1.csv", j->from, j->to);
   if (j->second) {
     write_prop64(j->dir);
     write_steps(j->dir, j->fold);
@@ -1544,10 +1615,10 @@ int main(int argc, char **argv) {
         const char *nl = memchr(p + (end - p) / 2, '\n', end - (p + (end - p) / 2));
         cut = nl ? nl + 1 : end;
       }
-      part_job first = {all, b, p, cut, header ? 1 : 0};
+      part_job first = {all, b, p, cut, header ? 1 : 0, a - 4};
       if (cut < end) {
         fold_t *second = new_fold();
-        part_job later = {second, b, cut, end, -1};
+        part_job later = {second, b, cut, end, -1, a - 4};
         pthread_t t;
         if (pthread_create(&t, NULL, read_part, &later)) die("cannot start a thread");
         read_part(&first);

@@ -166,3 +166,18 @@ export async function foldInputs(files: readonly FileShape[], dir: string): Prom
     maxRssMb: Math.round(summary.max_rss_kb / 1024),
   }
 }
+
+/**
+ * Moves the reader's notes of where each count's lines are (fold_count_lines_*.csv) from its folder into `dir`
+ * (owner-only, in the same work folder), for the DOJ result files; returns their paths.
+ */
+export function keepCountLines(foldDir: string, dir: string): string[] {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  return readdirSync(foldDir)
+    .filter((f) => /^fold_count_lines_\d+\.csv$/.test(f))
+    .sort()
+    .map((f) => {
+      renameSync(join(foldDir, f), join(dir, f))
+      return join(dir, f)
+    })
+}

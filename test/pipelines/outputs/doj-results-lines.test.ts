@@ -2,8 +2,9 @@
  * The DOJ step's line path (doj-results-lines.ts) against its parsing path (doj-results-sql.ts): on extracts with
  * quoted fields, doubled quotes, commas, CRLF line ends, padded and mixed-case dispositions, the dotless ı,
  * non-ASCII names, fields that may start a formula, several sentence parts per count and counts in several
- * counties, both write the same bytes, and the line path is the one taken (property). An input the line path
- * cannot take is written by the parsing path.
+ * counties, both write the same bytes, and the line path is the one taken (property); so does the line path from the
+ * native reader's notes of where each count's lines are (doj-count-spans.ts), where the reader takes the extract.
+ * An input the line path cannot take is written by the parsing path.
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -18,6 +19,8 @@ import { writeResultFiles } from '../../../pipelines/outputs/doj-results-step.ts
 import { readManifest } from '../../../pipelines/export/export-command.ts'
 import { conviction, dojRow, writeExtract } from '../../helpers/doj-fixture.ts'
 import type { DojRow } from '../../../data-contracts/doj-extract.contract.ts'
+import { foldInputs, keepCountLines } from '../../../pipelines/ingest/native/native-fold.ts'
+import { inspectFile } from '../../../pipelines/ingest/inspect-file.ts'
 
 const AS_OF = '2026-01-01'
 
@@ -97,14 +100,28 @@ async function bothPaths(rows: DojRow[], crlf: boolean) {
   const db = await openDb(dbPath, { threads: 2 })
   try {
     await ensureMarts(db, dbPath, manifest)
-    const write = async (name: string, linePath: boolean) => {
-      const ctx = { db, out: join(dir, name), runId: manifest.run_id, asOf: manifest.as_of, manifest }
+    const write = async (name: string, linePath: boolean, countLines?: string[]) => {
+      const ctx = {
+        db,
+        out: join(dir, name),
+        runId: manifest.run_id,
+        asOf: manifest.as_of,
+        manifest,
+        countLines,
+      }
       const r = await writeResultFiles(ctx, 'counts', { linePath })
       const doj = join(ctx.out, 'restricted', 'doj')
       const files = Object.fromEntries(readdirSync(doj).map((f) => [f, readFileSync(join(doj, f), 'utf8')]))
-      return { byLines: r.byLines, files }
+      return { byLines: r.byLines, lineSource: r.lineSource, files }
     }
-    return { lines: await write('lines', true), parsed: await write('parsed', false) }
+    // The native reader's notes, as a run keeps them (it declines an extract with the dotless ı in DISP_DESCR).
+    const fold = await foldInputs([inspectFile(extract)], join(dir, 'fold'))
+    const notes = fold.kind === 'folded' ? keepCountLines(fold.dir, join(dir, 'notes')) : undefined
+    return {
+      lines: await write('lines', true),
+      parsed: await write('parsed', false),
+      noted: notes && (await write('noted', true, notes)),
+    }
   } finally {
     db.close()
   }
@@ -113,23 +130,73 @@ async function bothPaths(rows: DojRow[], crlf: boolean) {
 describe('DOJ result files, line path', () => {
   it('writes the parsing path bytes, taking the input by its lines (property)', async () => {
     let rowsSeen = 0
+    let notedRuns = 0
     await fc.assert(
       fc.asyncProperty(
         fc.array(count, { minLength: 1, maxLength: 14 }),
         fc.boolean(),
         async (counts, crlf) => {
-          const { lines, parsed } = await bothPaths(rowsOf(counts), crlf)
+          const { lines, parsed, noted } = await bothPaths(rowsOf(counts), crlf)
           expect(lines.byLines).toBe(true)
+          expect(lines.lineSource).toBe('scan')
           expect(parsed.byLines).toBe(false)
           expect(lines.files).toEqual(parsed.files)
+          if (noted) {
+            expect(noted.lineSource).toBe('notes')
+            expect(noted.files).toEqual(parsed.files)
+            notedRuns++
+          }
           rowsSeen += Object.values(lines.files).reduce((n, t) => n + t.split('\n').length - 2, 0)
         },
       ),
       { numRuns: 10 },
     )
-    // Not vacuous: the files held rows.
+    // Not vacuous: the files held rows, and the notes were read.
     expect(rowsSeen).toBeGreaterThan(0)
+    expect(notedRuns).toBeGreaterThan(0)
   }, 180_000)
+
+  it('refuses, from the notes, an input changed since the run read it', async () => {
+    const rows = rowsOf([
+      {
+        subject: 1,
+        cnt: 1,
+        pad: '',
+        disposition: 'CONVICTED',
+        name: 'DOE,JOHN',
+        comment: '',
+        county: 'YOLO',
+        felony: true,
+        parts: 1,
+      },
+    ])
+    const dir = mkdtempSync(join(tmpdir(), 'relief-doj-notes-changed-'))
+    const extract = writeExtract(rows, { dir })
+    const out = join(dir, 'run')
+    await runPipeline({ inputs: [extract], out, asOf: AS_OF, quiet: true })
+    const fold = await foldInputs([inspectFile(extract)], join(dir, 'fold'))
+    expect(fold.kind).toBe('folded')
+    const countLines = keepCountLines(join(dir, 'fold'), join(dir, 'notes'))
+    // Same length, one byte different: only the hash tells.
+    writeFileSync(extract, readFileSync(extract, 'utf8').replace('DOE,JOHN', 'DOE,JOHM'))
+    const manifest = readManifest(out)
+    const dbPath = outPaths(out).db
+    const db = await openDb(dbPath, { threads: 2 })
+    try {
+      await ensureMarts(db, dbPath, manifest)
+      const ctx = {
+        db,
+        out: join(dir, 'again'),
+        runId: manifest.run_id,
+        asOf: manifest.as_of,
+        manifest,
+        countLines,
+      }
+      await expect(writeResultFiles(ctx, 'counts')).rejects.toThrow(/changed since run/)
+    } finally {
+      db.close()
+    }
+  }, 60_000)
 
   it('leaves an input with a quote inside an unquoted field to the parsing path, with the same bytes', async () => {
     // DuckDB reads `AB"C` as one value; the line scan does not copy that quirk and gives the input up.

@@ -1,0 +1,162 @@
+/**
+ * The DOJ step's lines found without a scan: when the native reader read the inputs, it noted where every CONVICTED
+ * line of every count is (fold_count_lines_*.csv: the count's SUBJECT_ID and CNT_ORDER as staging cleans them, and
+ * each line's input, byte offset and length). The step joins those to its ranked in-scope counts, then reads each
+ * input once, front to back: it hashes every byte (the check that the input is still the file the run read) and
+ * copies out the noted lines. The JavaScript scan (doj-line-scan.ts) finds the same lines by splitting every
+ * "convicted" line of the input into fields; at 2M lines it and its hash took about 3 CPU-s of the step's 10.
+ *
+ * The same lines: a count is in scope by its cleaned SUBJECT_ID and CNT_ORDER, and the scan's trim of the raw
+ * fields (Unicode space separators off both ends) is the reader's cleaning of them; a CONVICTED line is one whose
+ * trimmed, upper-cased DISP_DESCR starts with the word, in both (the reader declines a file where that start is past
+ * ASCII). test/pipelines/outputs/doj-results-lines.test.ts holds the paths to the same bytes.
+ */
+import { open } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import type { Db } from '../lib/duckdb.ts'
+import { lit } from '../../sql/helpers/quote.ts'
+import { changedSinceRun } from '../export/run-inputs.ts'
+import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
+import { emptyLines, grow, keepLine, mayStartFormula, type CountLines } from './doj-line-scan.ts'
+import { RANKED_TABLE } from './doj-results-sql.ts'
+
+/**
+ * Read size: the chunk is still in the core's own cache when it is hashed (see read-chunks.ts); a noted line longer
+ * than the buffer grows it.
+ */
+const CHUNK_BYTES = 1 << 18
+
+/** Each in-scope count's lines as `rank file:offset:length …`, a count a line, in rank order (UTF-8 bytes). */
+const spansSql = (files: readonly string[]) => `select encode(coalesce(string_agg(
+    r.rank::varchar || ' ' || l.lines, chr(10) order by r.rank), '')) as spans
+from read_csv([${files.map(lit).join(', ')}], header=true, auto_detect=false, delim=',', quote='"', escape='"',
+  strict_mode=true, columns={'subject_id': 'VARCHAR', 'cnt_order': 'VARCHAR', 'lines': 'VARCHAR'}) l
+join ${RANKED_TABLE} r on r.subject_id = l.subject_id and r.cnt_order = l.cnt_order`
+
+/** One input's noted lines: rank, offset and length side by side, `n` long. */
+interface Spans {
+  n: number
+  rank: number[]
+  offset: number[]
+  length: number[]
+}
+
+const SPACE = 0x20
+const COLON = 0x3a
+const LF = 0x0a
+
+/**
+ * The noted lines of each input, and how many counts have notes; null when a note names an input the run did not
+ * read. Parsed byte by byte: splitting the text into strings cost about 1 s for 2M lines.
+ */
+function parseSpans(bytes: Uint8Array, inputs: number): { perInput: Spans[]; ranks: number } | null {
+  const perInput: Spans[] = Array.from({ length: inputs }, () => ({ n: 0, rank: [], offset: [], length: [] }))
+  let ranks = 0
+  let i = 0
+  const number = (): number => {
+    let x = 0
+    for (let c = bytes[i]!; c >= 0x30 && c <= 0x39; c = bytes[++i]!) x = x * 10 + (c - 0x30)
+    return x
+  }
+  while (i < bytes.length) {
+    const rank = number()
+    ranks++
+    while (bytes[i] === SPACE) {
+      i++
+      const file = number()
+      i++ // ':'
+      const offset = number()
+      i++ // ':'
+      const length = number()
+      const s = perInput[file]
+      if (!s || bytes[i - 1] === COLON) return null
+      s.rank.push(rank)
+      s.offset.push(offset)
+      s.length.push(length)
+      s.n++
+    }
+    if (i < bytes.length && bytes[i] !== LF) return null
+    i++
+  }
+  return { perInput, ranks }
+}
+
+/**
+ * Every input's lines of in-scope counts, as the scan would give them; null when the notes do not cover every
+ * in-scope count (the step then scans). Throws if an input is not the file the run hashed.
+ */
+export async function spannedInputs(
+  db: Db,
+  inputs: readonly FileReconciliation[],
+  runId: string,
+  countLines: readonly string[],
+  counts: number,
+): Promise<CountLines[] | null> {
+  const parsed = parseSpans(await db.bytes(spansSql(countLines)), inputs.length)
+  if (!parsed || parsed.ranks !== counts) return null
+  const out: CountLines[] = []
+  for (const [i, f] of inputs.entries()) out.push(await readSpans(f, runId, parsed.perInput[i]!))
+  return out
+}
+
+/** The noted lines in file order: by offset (packed with the index into one number where that is exact). */
+function fileOrder(spans: Spans): number[] {
+  const max = spans.offset.reduce((m, o) => Math.max(m, o), 0)
+  if (max * 2 ** 22 >= Number.MAX_SAFE_INTEGER || spans.n >= 2 ** 22)
+    return Array.from({ length: spans.n }, (_, i) => i).sort((a, b) => spans.offset[a]! - spans.offset[b]!)
+  const packed = new Float64Array(spans.n)
+  for (let i = 0; i < spans.n; i++) packed[i] = spans.offset[i]! * 2 ** 22 + i
+  packed.sort()
+  return Array.from(packed, (p) => p % 2 ** 22)
+}
+
+/** Reads one input front to back, hashing it, and keeps its noted lines (in file order). */
+async function readSpans(f: FileReconciliation, runId: string, spans: Spans): Promise<CountLines> {
+  const order = fileOrder(spans)
+  let lines = emptyLines()
+  const used = { bytes: 0, at: 0 }
+  const hash = createHash('sha256')
+  const file = await open(f.file)
+  let buf = Buffer.allocUnsafeSlow(CHUNK_BYTES)
+  let next = 0 // the next noted line, in file order
+  let have = 0 // bytes carried over from the last read (the start of a noted line)
+  let offset = 0 // file offset of buf[0]
+  try {
+    for (;;) {
+      const { bytesRead } = await file.read(buf, have, buf.length - have, null)
+      const end = have + bytesRead
+      if (bytesRead > 0) hash.update(buf.subarray(have, end))
+      for (; next < order.length; next++) {
+        const s = order[next]!
+        const from = spans.offset[s]! - offset
+        const to = from + spans.length[s]!
+        if (to > end) break
+        if (lines.n === lines.rank.length) lines = grow(lines)
+        const j = lines.n++
+        lines.rank[j] = spans.rank[s]!
+        lines.start[j] = spans.offset[s]!
+        lines.length[j] = to - from
+        lines.formula[j] = mayStartFormula(buf, from, to) ? 1 : 0
+        const [block, at] = keepLine(lines, buf, from, to, used)
+        lines.block[j] = block
+        lines.offset[j] = at
+      }
+      if (bytesRead === 0) break
+      // Keep the start of a noted line the read cut; a line longer than the buffer grows it.
+      const cut = next < order.length ? Math.min(Math.max(spans.offset[order[next]!]! - offset, 0), end) : end
+      buf.copyWithin(0, cut, end)
+      offset += cut
+      have = end - cut
+      if (have === buf.length) {
+        const wider = Buffer.allocUnsafeSlow(buf.length * 2)
+        buf.copy(wider, 0, 0, have)
+        buf = wider
+      }
+    }
+  } finally {
+    await file.close()
+  }
+  // Another file, or the same one grown or cut short since the run read it.
+  if (hash.digest('hex') !== f.sha256 || next !== order.length) throw changedSinceRun(f, runId)
+  return lines
+}
