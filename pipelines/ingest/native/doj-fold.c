@@ -92,12 +92,35 @@ static void quirk(const char *fmt, ...) {
 /* ---------- memory ---------- */
 
 /* A bump arena: strings and records live until the program ends. */
+/* Zeroed memory, in huge pages where the kernel gives them on request (transparent huge pages in "madvise" mode):
+   the folds' tables and records are reached all over, and with 4 KB pages the page faults and address translation
+   cost the reader about 15% of its time at 2M lines (2.08–2.13 s against 2.50–2.54; 5.5–5.7 against 5.8–6.0 at
+   5M). Whole huge pages, aligned; freed by free_big. */
+#define HUGE_PAGE ((size_t)2 << 20)
+static size_t huge_pages(size_t size) { return (size + HUGE_PAGE - 1) / HUGE_PAGE * HUGE_PAGE; }
+static void *big_zeroed(size_t size) {
+  size_t want = huge_pages(size), span = want + HUGE_PAGE;
+  char *m = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (m == MAP_FAILED) return NULL;
+  /* keep the aligned part, give back the rest on either side */
+  char *p = (char *)(((uintptr_t)m + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
+  if (p > m) munmap(m, p - m);
+  if (m + span > p + want) munmap(p + want, m + span - (p + want));
+#ifdef MADV_HUGEPAGE
+  madvise(p, want, MADV_HUGEPAGE);
+#endif
+  return p;
+}
+static void free_big(void *p, size_t size) {
+  if (p) munmap(p, huge_pages(size));
+}
+
 static __thread char *arena_at, *arena_end;
 static void *alloc(size_t n) {
   n = (n + 7) & ~(size_t)7;
   if (arena_at + n > arena_end) {
     size_t size = n > (64u << 20) ? n : (64u << 20);
-    arena_at = malloc(size);
+    arena_at = big_zeroed(size);
     if (!arena_at) die("out of memory");
     arena_end = arena_at + size;
   }
@@ -395,8 +418,8 @@ typedef struct {
 static void table_init(table *t, size_t cap) {
   t->cap = cap;
   t->n = 0;
-  t->slot = calloc(cap, sizeof(void *));
-  t->hash = calloc(cap, sizeof(uint64_t));
+  t->slot = big_zeroed(cap * sizeof(void *));
+  t->hash = big_zeroed(cap * sizeof(uint64_t));
   if (!t->slot || !t->hash) die("out of memory");
 }
 
@@ -411,8 +434,8 @@ static void table_grow(table *t) {
       u.hash[j] = t->hash[i];
     }
   u.n = t->n;
-  free(t->slot);
-  free(t->hash);
+  free_big(t->slot, t->cap * sizeof(void *));
+  free_big(t->hash, t->cap * sizeof(uint64_t));
   *t = u;
 }
 
