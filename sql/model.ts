@@ -48,6 +48,12 @@ export interface Model {
    * preserve_insertion_order on): a file copied from it in that order needs no sort of its own.
    */
   readonly orderedBy?: readonly string[]
+  /**
+   * How the run's database file keeps a table built in memory: 'view' keeps its SQL (over the tables and views it
+   * reads, which the file keeps too) instead of a copy of its rows, for a table whose copy cost the run more than
+   * reading it through the view costs the commands that open the file.
+   */
+  readonly persistAs?: 'view'
   /** "one row per …" */
   readonly grain: string
   readonly ruleIds?: readonly string[]
@@ -150,6 +156,10 @@ export function buildStatements(m: Model, ctx: ModelContext): string[] {
     ...Array.from({ length: LARGE_INPUT_PASSES - 1 }, (_, i) => `insert into ${m.name} ${bucket(i + 1)}`),
   ]
 }
+
+/** The DDL that keeps a model in the run's database file as a view of its SQL (Model.persistAs). */
+export const persistedViewDdl = (m: Model, ctx: ModelContext): string =>
+  compileModel({ ...m, materialized: 'view', materializedWhenLarge: undefined }, ctx)
 
 /** How the model is built for this input (materializedWhenLarge for a statewide-size one). */
 export const materializationOf = (m: Model, ctx: ModelContext): Model['materialized'] =>

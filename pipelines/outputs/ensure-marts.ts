@@ -14,7 +14,15 @@ export async function ensureMarts(db: Db, dbPath: string, manifest: Manifest): P
   const tables = new Set(
     (await db.rows<{ name: string }>(`select table_name as name from duckdb_tables()`)).map((r) => r.name),
   )
-  if (!tables.has('count_determinations')) throw new UserError(`${dbPath} has no count_determinations table`)
+  // The run keeps count_determinations as a view of its SQL (Model.persistAs); a file from an earlier version, as a
+  // table.
+  const views = new Set(
+    (await db.rows<{ name: string }>(`select view_name as name from duckdb_views() where not internal`)).map(
+      (r) => r.name,
+    ),
+  )
+  if (!tables.has('count_determinations') && !views.has('count_determinations'))
+    throw new UserError(`${dbPath} has no count_determinations table`)
   const needed = MODELS.filter(
     (m) => m.layer === 'mart' && (m.materialized === 'view' || !tables.has(m.name)),
   )

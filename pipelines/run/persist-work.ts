@@ -16,9 +16,13 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`
 /**
  * Copies every table and view of the in-memory database not yet in the file. Tables first; then the views,
  * created with the file as the connection's default catalog so that their names resolve to its tables, in as many
- * rounds as their dependencies on each other need. Returns the names copied.
+ * rounds as their dependencies on each other need. A table named in `asViews` is kept as that view instead
+ * (Model.persistAs: the DDL of a view of its model's SQL). Returns the names copied.
  */
-export async function persistWork(db: Db): Promise<string[]> {
+export async function persistWork(
+  db: Db,
+  asViews: ReadonlyMap<string, string> = new Map(),
+): Promise<string[]> {
   const kept = new Set(
     (
       await db.rows<{ name: string }>(
@@ -32,17 +36,30 @@ export async function persistWork(db: Db): Promise<string[]> {
       `select table_name as name, comment from duckdb_tables()
        where database_name = 'memory' and schema_name = 'main' and not temporary order by table_name`,
     )
-  ).filter((t) => !kept.has(t.name))
+  ).filter((t) => !kept.has(t.name) && !asViews.has(t.name))
   for (const t of tables) {
     await db.run(`create table ${STORE}.main.${quoted(t.name)} as from memory.main.${quoted(t.name)}`)
     if (t.comment) await db.run(`comment on table ${STORE}.main.${quoted(t.name)} is ${lit(t.comment)}`)
   }
-  let views = (
-    await db.rows<{ name: string; sql: string; comment: string | null }>(
-      `select view_name as name, sql, comment from duckdb_views()
+  const built = new Set(
+    (
+      await db.rows<{ name: string }>(
+        `select table_name as name from duckdb_tables() where database_name = 'memory' and schema_name = 'main'`,
+      )
+    ).map((r) => r.name),
+  )
+  let views = [
+    ...(
+      await db.rows<{ name: string; sql: string; comment: string | null }>(
+        `select view_name as name, sql, comment from duckdb_views()
        where database_name = 'memory' and schema_name = 'main' and not temporary and not internal`,
-    )
-  ).filter((v) => !kept.has(v.name))
+      )
+    ).filter((v) => !kept.has(v.name)),
+    // The DDL carries the view's comment.
+    ...[...asViews]
+      .filter(([name]) => built.has(name) && !kept.has(name))
+      .map(([name, sql]) => ({ name, sql, comment: null })),
+  ]
   const copied = tables.map((t) => t.name)
   if (views.length === 0) return copied
   await db.run(`use ${STORE}`)

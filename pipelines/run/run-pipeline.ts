@@ -40,7 +40,7 @@ import { persistWork, STORE } from './persist-work.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
 import { releaseRetainedMemory } from './release-memory.ts'
 import { underThreads, withFineScans } from './fine-scans.ts'
-import type { ModelContext } from '../../sql/model.ts'
+import { persistedViewDdl, type ModelContext } from '../../sql/model.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { policyFileLabel } from '../policy/presets.ts'
@@ -140,6 +140,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // Its notes of where each count's lines are, kept there until the output steps are done.
     const countLinesDir = join(folder.work, '.count-lines')
     let countLines: string[] | undefined
+    // Tables the database file keeps as views of their SQL (Model.persistAs).
+    const persistedViews = () =>
+      new Map(allModels.filter((m) => m.persistAs === 'view').map((m) => [m.name, persistedViewDdl(m, ctx)]))
     let allModels = MODELS
     // The rows the native reader folded, per file, for the ledger.
     let foldedRows: ReadonlyMap<string, number> | undefined
@@ -241,7 +244,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
             progress.phase(
               'write database',
               async () => {
-                const copied = await persistWork(con)
+                const copied = await persistWork(con, persistedViews())
                 await checkpointBeside(con, () => stepsDone, STORE)
                 return copied
               },
@@ -309,7 +312,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     )
     await checkpointed
     // What the output steps built after the first copy (the court models of a reconcile run).
-    if (inMemory) await persistWork(db)
+    if (inMemory) await persistWork(db, persistedViews())
     db.close()
     open = undefined
     rmSync(`${dbPath}.tmp`, { recursive: true, force: true })

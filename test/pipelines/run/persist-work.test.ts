@@ -48,4 +48,37 @@ describe('persistWork: the run built in memory, written into the database file',
       stored.close()
     }
   })
+
+  it('keeps a table named in asViews as its view, with the same rows', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'relief-persist-views-')), 'relief.duckdb')
+    const db = await openDb(':memory:')
+    await db.run(`attach '${file}' as ${STORE}`)
+    await db.run(`create table people as select * from (values (1, 'A'), (2, 'B'), (3, 'C')) t(id, name)`)
+    const ddl = `create or replace view adults as select id, name from people where id > 1 order by id;
+comment on view adults is 'one row per adult';`
+    await db.run(ddl.replace('view', 'table').replace('comment on view', 'comment on table'))
+    // A view named but not built in this run (another run's model) is not written.
+    const asViews = new Map([
+      ['adults', ddl],
+      ['not_built', 'create view not_built as select 1'],
+    ])
+    expect((await persistWork(db, asViews)).sort()).toEqual(['adults', 'people'])
+    db.close()
+
+    const stored = await openDb(file, { readOnly: true })
+    try {
+      expect(await stored.rows(`select table_name as name from duckdb_tables()`)).toEqual([
+        { name: 'people' },
+      ])
+      expect(await stored.rows(`select * from adults`)).toEqual([
+        { id: 2, name: 'B' },
+        { id: 3, name: 'C' },
+      ])
+      expect(await stored.scalar(`select comment from duckdb_views() where view_name = 'adults'`)).toBe(
+        'one row per adult',
+      )
+    } finally {
+      stored.close()
+    }
+  })
 })
