@@ -139,7 +139,10 @@ const PLAIN_COLUMNS: ReadonlySet<EligibilityColumn> = new Set([
  * The eligibility columns as CSV text, for a row that is an in-scope count (`cv` and `sv` in scope) or for
  * another row of the person (`sv` only: the count-level columns blank).
  */
-export function eligibilityTextSql(isCount: boolean): string {
+export function eligibilityTextSql(
+  isCount: boolean,
+  columns: readonly EligibilityColumn[] = ELIGIBILITY_COLUMNS,
+): string {
   const either = (count: string, subject: string) => (isCount ? count : subject)
   const cv = (col: string) => (isCount ? `cv.${col}` : 'null')
   // Every column of the contract has its value here (the type says so); the contract gives the order.
@@ -161,10 +164,19 @@ export function eligibilityTextSql(isCount: boolean): string {
     RULE_ID: cv('rule_id'),
     REDUCED_LEVEL: cv('reduced_level'),
   }
-  return csvLine(
-    ELIGIBILITY_COLUMNS.map((c) => ({ expr: `${eligibility[c]}::varchar`, plain: PLAIN_COLUMNS.has(c) })),
-  )
+  return csvLine(columns.map((c) => ({ expr: `${eligibility[c]}::varchar`, plain: PLAIN_COLUMNS.has(c) })))
 }
+
+/**
+ * The last eligibility columns, which the deciding rule alone sets: a count's text is the text of the person and
+ * count, then theirs, made once per distinct rule outcome (about a hundred at 2M rows). Made per count, the quoting
+ * of the ~300-character reasons was most of the 0.8 CPU-s the texts took.
+ */
+const RULE_COLUMNS = ['DETERMINATION', 'REASON', 'RELIEF', 'RULE_ID', 'REDUCED_LEVEL'] as const
+const RULE_VALUES = ['determination', 'reason', 'remedy', 'rule_id', 'reduced_level'] as const
+const COUNT_COLUMNS = ELIGIBILITY_COLUMNS.slice(0, ELIGIBILITY_COLUMNS.length - RULE_COLUMNS.length)
+if (ELIGIBILITY_COLUMNS.slice(COUNT_COLUMNS.length).join() !== RULE_COLUMNS.join())
+  throw new Error('the rule outcome columns must end the eligibility columns')
 
 /**
  * The person-level values (their SQL is in mart_doj_subject_values), materialised once with --doj-rows all,
@@ -181,11 +193,19 @@ const subjectValues = (rows: DojRows) => (rows === 'all' ? SUBJECT_VALUES : 'mar
 export const countsTableSql = (rows: DojRows): string => `create or replace temp table ${COUNTS_TABLE} as
 ${countsSql(rows)}`
 
-const countsSql = (rows: DojRows): string => `select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN},
-  ${eligibilityTextSql(true)} as elig
-from mart_doj_count_values cv
+const countsSql = (
+  rows: DojRows,
+): string => `with values_ as materialized (select * from mart_doj_count_values),
+outcomes as (
+  select ${RULE_VALUES.join(', ')}, ${eligibilityTextSql(true, RULE_COLUMNS)} as outcome_text
+  from (select distinct ${RULE_VALUES.join(', ')} from values_) cv
+)
+select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN},
+  ${eligibilityTextSql(true, COUNT_COLUMNS)} || ',' || o.outcome_text as elig
+from values_ cv
 left join ${subjectValues(rows)} sv on sv.subject_id = cv.subject_id
-join ${FILES_TABLE} f on f.county is not distinct from cv.county`
+join ${FILES_TABLE} f on f.county is not distinct from cv.county
+join outcomes o on ${RULE_VALUES.map((c) => `o.${c} is not distinct from cv.${c}`).join(' and ')}`
 
 /** With --doj-rows all: the people in each file, and the text of their rows that are not a count. */
 export const scopeTablesSql = (rows: DojRows): string[] =>
