@@ -57,7 +57,15 @@ function width(fields: string[]): number {
   return fields.length === DOJ_COLUMN_COUNT + 1 && fields.at(-1) === '' ? DOJ_COLUMN_COUNT : fields.length
 }
 
-export function inspectFile(path: string, encoding: InputEncoding = 'utf-8'): FileShape {
+/** The file with whether it holds a NUL byte (a read of the whole file). */
+export const withNulScan = (f: FileShape): FileShape =>
+  f.hasNul === undefined ? { ...f, hasNul: holdsNul(f.path) } : f
+
+/**
+ * The file's shape from its first megabyte; `scanNul` false leaves hasNul unknown (undefined) rather than reading
+ * the whole file for a NUL byte, for a file the native reader will try first (it refuses one itself).
+ */
+export function inspectFile(path: string, encoding: InputEncoding = 'utf-8', scanNul = true): FileShape {
   const bytes = statSync(path).size
   // Excel writes a UTF-8 byte order mark before the header; DuckDB's reader skips it, so does this look.
   const raw = readHead(path)
@@ -102,5 +110,5 @@ export function inspectFile(path: string, encoding: InputEncoding = 'utf-8'): Fi
       `${path}: not in the DOJ research-file format (rows have ${counts} columns, expected ${DOJ_COLUMN_COUNT})`,
     )
   }
-  return { path, hasHeader, bytes, hasNul: holdsNul(path), encoding }
+  return { path, hasHeader, bytes, hasNul: scanNul ? holdsNul(path) : undefined, encoding }
 }

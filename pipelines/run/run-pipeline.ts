@@ -12,7 +12,7 @@ import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { gitCommit, VERSION } from '../lib/version.ts'
 import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
-import { inspectFile } from '../ingest/inspect-file.ts'
+import { inspectFile, withNulScan } from '../ingest/inspect-file.ts'
 import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
@@ -80,7 +80,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const memoryLimit = checkMemoryLimit(opts.memoryLimit)
   const encoding = checkEncoding(opts.encoding)
   const readerChoice = checkReader(opts.reader)
-  const files = resolveInputs(opts.inputs).map((path) => inspectFile(path, encoding))
+  // A file the native reader may read is not read whole for a NUL byte here: the reader refuses one itself, and a
+  // file DuckDB reads is looked at below.
+  let files = resolveInputs(opts.inputs).map((path) => inspectFile(path, encoding, readerChoice === 'duckdb'))
   const dbFinal = opts.db ? resolve(opts.db) : null
   if (dbFinal) await checkDbPath(dbFinal, opts.db)
   // A rerun replaces --out whole: an input inside it would be deleted by the run that reads it.
@@ -110,6 +112,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // A statewide-size input is built in the file, which DuckDB compresses and pages out; any other in memory.
     const inMemory = !sized.largeInput
     const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit, inMemory }))
+    // The native reader folds in memory: a statewide-size input is left to DuckDB, which pages to disk, unless asked.
+    const tryNative = readerChoice === 'native' || (readerChoice === 'auto' && !sized.largeInput)
+    if (!tryNative) files = files.map(withNulScan)
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
       asOf,
@@ -119,8 +124,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       referenceDir: REFERENCE_DIR,
       largeInput: sized.largeInput,
     }
-    // The native reader folds in memory: a statewide-size input is left to DuckDB, which pages to disk, unless asked.
-    const tryNative = readerChoice === 'native' || (readerChoice === 'auto' && !sized.largeInput)
     // Hash and count records: a reading of the files independent of the reader's.
     const ledgersOf = (ledger: (path: string) => Promise<FileLedger>) => {
       const p = Promise.all(files.map(async (f) => [f.path, await ledger(f.path)] as const))
@@ -180,6 +183,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           } else if (readerChoice === 'native') throw new UserError(`--reader native: ${fold.why}`)
           else {
             reader = { name: 'duckdb', why: fold.why }
+            files = files.map(withNulScan)
+            ctx.rawSource = rawSourceSql(files)
             ledgerPromise = ledgersOf(ledgerOf)
           }
         }

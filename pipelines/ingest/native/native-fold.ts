@@ -119,7 +119,8 @@ function run(
 export function notForNative(files: readonly FileShape[]): string | undefined {
   const other = files.find((f) => (f.encoding ?? 'utf-8') !== 'utf-8')
   if (other) return `${other.path} is read as ${other.encoding}; the native reader reads UTF-8 only`
-  const nul = files.find((f) => f.hasNul !== false)
+  // Unknown (not looked for) is left to the reader, which refuses a NUL byte itself.
+  const nul = files.find((f) => f.hasNul === true)
   if (nul) return `${nul.path} holds a NUL byte`
   return undefined
 }
