@@ -64,6 +64,19 @@ const count: fc.Arbitrary<Count> = fc.record({
   parts: fc.integer({ min: 0, max: 3 }),
 })
 
+/** One plain misdemeanor count of one person, in one county. */
+const ONE_COUNT: Count = {
+  subject: 1,
+  cnt: 1,
+  pad: '',
+  disposition: 'CONVICTED',
+  name: 'DOE,JOHN',
+  comment: '',
+  county: 'YOLO',
+  felony: false,
+  parts: 1,
+}
+
 function rowsOf(counts: readonly Count[]): DojRow[] {
   return counts.flatMap((c) => {
     const subject = `3000${c.subject}`
@@ -157,19 +170,7 @@ describe('DOJ result files, line path', () => {
   }, 180_000)
 
   it('refuses, from the notes, an input changed since the run read it', async () => {
-    const rows = rowsOf([
-      {
-        subject: 1,
-        cnt: 1,
-        pad: '',
-        disposition: 'CONVICTED',
-        name: 'DOE,JOHN',
-        comment: '',
-        county: 'YOLO',
-        felony: true,
-        parts: 1,
-      },
-    ])
+    const rows = rowsOf([{ ...ONE_COUNT, felony: true }])
     const dir = mkdtempSync(join(tmpdir(), 'relief-doj-notes-changed-'))
     const extract = writeExtract(rows, { dir })
     const out = join(dir, 'run')
@@ -201,19 +202,7 @@ describe('DOJ result files, line path', () => {
   it('leaves an input with a quote inside an unquoted field to the parsing path, with the same bytes', async () => {
     // DuckDB reads `AB"C` as one value; the line scan does not copy that quirk and gives the input up.
     const rows = [
-      ...rowsOf([
-        {
-          subject: 1,
-          cnt: 1,
-          pad: '',
-          disposition: 'CONVICTED',
-          name: 'DOE,JOHN',
-          comment: '',
-          county: 'YOLO',
-          felony: false,
-          parts: 1,
-        },
-      ]),
+      ...rowsOf([ONE_COUNT]),
       dojRow({ SUBJECT_ID: '300009', DISP_DESCR: 'CONVICTED', COMMENT_TEXT: 'PLACEHOLDER' }),
     ]
     const dir = mkdtempSync(join(tmpdir(), 'relief-doj-quirk-'))
