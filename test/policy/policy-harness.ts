@@ -33,7 +33,10 @@ export async function ingest(rows: DojRow[], asOf = '2026-01-01'): Promise<Harne
   const out = join(dir, 'out')
   await runPipeline({ inputs: [file], out, asOf, quiet: true, determinationsOnly: true })
   const db = await openDb(outPaths(out).db)
-  // The statute layer is a temp table of the run: built again here (from int_prop64_counts), once.
+  // The run's file keeps count_determinations as a view of its SQL (Model.persistAs): each policy here builds it as a
+  // table, as a run does, after the view is dropped.
+  await db.run('drop view count_determinations')
+  // The statute layer is rebuilt with the policy layer (a view of int_prop64_counts).
   const models = MODELS.filter(
     (m) => m.name === 'elig_statute_determinations' || SCENARIO_MODELS.includes(m.name),
   )
