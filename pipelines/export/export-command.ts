@@ -13,7 +13,7 @@ import { UserError } from '../lib/user-error.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
 import type { DojRows } from '../outputs/doj-results-sql.ts'
 import type { OutputContext, OutputStep } from '../outputs/output-step.ts'
-import { ensureMarts } from '../outputs/ensure-marts.ts'
+import { ensureMarts, viewNames } from '../outputs/ensure-marts.ts'
 import { withStagedWrites } from './staged-writes.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
@@ -78,11 +78,7 @@ export async function exportOutputs(o: ExportOptions): Promise<{ step: string; f
  * these). A temp table of the same name is found before the view.
  */
 async function materializePersistedViews(db: Db): Promise<void> {
-  const views = new Set(
-    (await db.rows<{ name: string }>(`select view_name as name from duckdb_views() where not internal`)).map(
-      (r) => r.name,
-    ),
-  )
+  const views = await viewNames(db)
   for (const m of MODELS)
     if (m.persistAs === 'view' && views.has(m.name))
       await db.run(`create temp table ${m.name} as from main.${m.name}`)

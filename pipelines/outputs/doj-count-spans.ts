@@ -17,7 +17,7 @@ import type { Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { changedSinceRun } from '../export/run-inputs.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
-import { emptyLines, grow, keepLine, mayStartFormula, type CountLines } from './doj-line-scan.ts'
+import { addLine, emptyLines, type CountLines } from './doj-line-scan.ts'
 import { RANKED_TABLE } from './doj-results-sql.ts'
 
 /**
@@ -33,9 +33,8 @@ from read_csv([${files.map(lit).join(', ')}], header=true, auto_detect=false, de
   strict_mode=true, columns={'subject_id': 'VARCHAR', 'cnt_order': 'VARCHAR', 'lines': 'VARCHAR'}) l
 join ${RANKED_TABLE} r on r.subject_id = l.subject_id and r.cnt_order = l.cnt_order`
 
-/** One input's noted lines: rank, offset and length side by side, `n` long. */
+/** One input's noted lines: rank, offset and length side by side. */
 interface Spans {
-  n: number
   rank: number[]
   offset: number[]
   length: number[]
@@ -50,7 +49,7 @@ const LF = 0x0a
  * read. Parsed byte by byte: splitting the text into strings cost about 1 s for 2M lines.
  */
 function parseSpans(bytes: Uint8Array, inputs: number): { perInput: Spans[]; ranks: number } | null {
-  const perInput: Spans[] = Array.from({ length: inputs }, () => ({ n: 0, rank: [], offset: [], length: [] }))
+  const perInput: Spans[] = Array.from({ length: inputs }, () => ({ rank: [], offset: [], length: [] }))
   let ranks = 0
   let i = 0
   const number = (): number => {
@@ -73,7 +72,6 @@ function parseSpans(bytes: Uint8Array, inputs: number): { perInput: Spans[]; ran
       s.rank.push(rank)
       s.offset.push(offset)
       s.length.push(length)
-      s.n++
     }
     if (i < bytes.length && bytes[i] !== LF) return null
     i++
@@ -101,11 +99,12 @@ export async function spannedInputs(
 
 /** The noted lines in file order: by offset (packed with the index into one number where that is exact). */
 function fileOrder(spans: Spans): number[] {
+  const n = spans.offset.length
   const max = spans.offset.reduce((m, o) => Math.max(m, o), 0)
-  if (max * 2 ** 22 >= Number.MAX_SAFE_INTEGER || spans.n >= 2 ** 22)
-    return Array.from({ length: spans.n }, (_, i) => i).sort((a, b) => spans.offset[a]! - spans.offset[b]!)
-  const packed = new Float64Array(spans.n)
-  for (let i = 0; i < spans.n; i++) packed[i] = spans.offset[i]! * 2 ** 22 + i
+  if (max * 2 ** 22 >= Number.MAX_SAFE_INTEGER || n >= 2 ** 22)
+    return Array.from({ length: n }, (_, i) => i).sort((a, b) => spans.offset[a]! - spans.offset[b]!)
+  const packed = new Float64Array(n)
+  for (let i = 0; i < n; i++) packed[i] = spans.offset[i]! * 2 ** 22 + i
   packed.sort()
   return Array.from(packed, (p) => p % 2 ** 22)
 }
@@ -131,15 +130,7 @@ async function readSpans(f: FileReconciliation, runId: string, spans: Spans): Pr
         const from = spans.offset[s]! - offset
         const to = from + spans.length[s]!
         if (to > end) break
-        if (lines.n === lines.rank.length) lines = grow(lines)
-        const j = lines.n++
-        lines.rank[j] = spans.rank[s]!
-        lines.start[j] = spans.offset[s]!
-        lines.length[j] = to - from
-        lines.formula[j] = mayStartFormula(buf, from, to) ? 1 : 0
-        const [block, at] = keepLine(lines, buf, from, to, used)
-        lines.block[j] = block
-        lines.offset[j] = at
+        lines = addLine(lines, spans.rank[s]!, spans.offset[s]!, buf, from, to, used)
       }
       if (bytesRead === 0) break
       // Keep the start of a noted line the read cut; a line longer than the buffer grows it.

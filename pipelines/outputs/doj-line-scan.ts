@@ -60,7 +60,7 @@ export function trimSpaces(s: string): string {
   return s.replace(ZS_EDGES, '')
 }
 
-export function grow(l: CountLines): CountLines {
+function grow(l: CountLines): CountLines {
   const size = Math.max(1024, l.rank.length * 2)
   const wider = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
     const b = make(size)
@@ -90,7 +90,7 @@ export const emptyLines = (): CountLines => ({
 })
 
 /** Copies a line into the scan's blocks; returns [block, offset], or [-1, 0] once the blocks are full. */
-export function keepLine(
+function keep(
   l: CountLines,
   buf: Buffer,
   from: number,
@@ -110,6 +110,31 @@ export function keepLine(
   used.at += len
   used.bytes += len
   return [b, at]
+}
+
+/**
+ * Adds the wanted line buf[from, to), which starts at byte `start` of its input, with its count's rank: whether a
+ * field may start a formula, and its bytes kept (keep). Returns the lines (grown when full).
+ */
+export function addLine(
+  l: CountLines,
+  rank: number,
+  start: number,
+  buf: Buffer,
+  from: number,
+  to: number,
+  used: { bytes: number; at: number },
+): CountLines {
+  const lines = l.n === l.rank.length ? grow(l) : l
+  const i = lines.n++
+  lines.rank[i] = rank
+  lines.start[i] = start
+  lines.length[i] = to - from
+  lines.formula[i] = mayStartFormula(buf, from, to) ? 1 : 0
+  const [block, at] = keep(lines, buf, from, to, used)
+  lines.block[i] = block
+  lines.offset[i] = at
+  return lines
 }
 
 /**
@@ -221,16 +246,8 @@ export async function scanCountLines(path: string, hasHeader: boolean, rankOf: C
         if (!isConvicted(m[3]!)) continue
         const rank = rankOf(trimSpaces(fieldValue(m[1]!)), trimSpaces(fieldValue(m[2]!)))
         if (rank === undefined) continue
-        if (lines.n === lines.rank.length) lines = grow(lines)
-        const i = lines.n++
         const lineStart = from + ls
-        lines.rank[i] = rank
-        lines.start[i] = offset + lineStart
-        lines.length[i] = to - lineStart
-        lines.formula[i] = mayStartFormula(buf, lineStart, to) ? 1 : 0
-        const [block, at] = keepLine(lines, buf, lineStart, to, used)
-        lines.block[i] = block
-        lines.offset[i] = at
+        lines = addLine(lines, rank, offset + lineStart, buf, lineStart, to, used)
       }
       if (last) break
       buf.copyWithin(0, cut, end)

@@ -10,18 +10,21 @@ import { buildModels } from '../run/build-models.ts'
 import { MODELS } from '../../sql/models.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 
+/** The database's views (not DuckDB's own). */
+export async function viewNames(db: Db): Promise<Set<string>> {
+  const rows = await db.rows<{ name: string }>(
+    `select view_name as name from duckdb_views() where not internal`,
+  )
+  return new Set(rows.map((r) => r.name))
+}
+
 export async function ensureMarts(db: Db, dbPath: string, manifest: Manifest): Promise<void> {
   const tables = new Set(
     (await db.rows<{ name: string }>(`select table_name as name from duckdb_tables()`)).map((r) => r.name),
   )
   // The run keeps count_determinations as a view of its SQL (Model.persistAs); a file from an earlier version, as a
   // table.
-  const views = new Set(
-    (await db.rows<{ name: string }>(`select view_name as name from duckdb_views() where not internal`)).map(
-      (r) => r.name,
-    ),
-  )
-  if (!tables.has('count_determinations') && !views.has('count_determinations'))
+  if (!tables.has('count_determinations') && !(await viewNames(db)).has('count_determinations'))
     throw new UserError(`${dbPath} has no count_determinations table`)
   const needed = MODELS.filter(
     (m) => m.layer === 'mart' && (m.materialized === 'view' || !tables.has(m.name)),

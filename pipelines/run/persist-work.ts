@@ -31,23 +31,15 @@ export async function persistWork(
       )
     ).map((r) => r.name),
   )
-  const tables = (
-    await db.rows<{ name: string; comment: string | null }>(
-      `select table_name as name, comment from duckdb_tables()
-       where database_name = 'memory' and schema_name = 'main' and not temporary order by table_name`,
-    )
-  ).filter((t) => !kept.has(t.name) && !asViews.has(t.name))
+  const built = await db.rows<{ name: string; comment: string | null }>(
+    `select table_name as name, comment from duckdb_tables()
+     where database_name = 'memory' and schema_name = 'main' and not temporary order by table_name`,
+  )
+  const tables = built.filter((t) => !kept.has(t.name) && !asViews.has(t.name))
   for (const t of tables) {
     await db.run(`create table ${STORE}.main.${quoted(t.name)} as from memory.main.${quoted(t.name)}`)
     if (t.comment) await db.run(`comment on table ${STORE}.main.${quoted(t.name)} is ${lit(t.comment)}`)
   }
-  const built = new Set(
-    (
-      await db.rows<{ name: string }>(
-        `select table_name as name from duckdb_tables() where database_name = 'memory' and schema_name = 'main'`,
-      )
-    ).map((r) => r.name),
-  )
   let views = [
     ...(
       await db.rows<{ name: string; sql: string; comment: string | null }>(
@@ -57,7 +49,7 @@ export async function persistWork(
     ).filter((v) => !kept.has(v.name)),
     // The DDL carries the view's comment.
     ...[...asViews]
-      .filter(([name]) => built.has(name) && !kept.has(name))
+      .filter(([name]) => built.some((t) => t.name === name) && !kept.has(name))
       .map(([name, sql]) => ({ name, sql, comment: null })),
   ]
   const copied = tables.map((t) => t.name)
