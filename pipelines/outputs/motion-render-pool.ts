@@ -5,75 +5,21 @@
  * renderers are pure). With one thread, or little to draw, it renders on the main thread: starting workers
  * costs more than a few small courts.
  *
- * A worker runs one ES module: motion-render-worker.ts and the renderers it imports, bundled by esbuild once
- * per process (about 10 ms) and kept in node_modules/.cache/record-relief by its content. They import only
- * Node's own modules, so the bundle stands alone. Loading the .ts files through tsx instead gave each worker
- * its own loader thread and a round trip to it for every module: `relief export motions` at 2M took about
- * 0.5 CPU-s more (11.8–12.7 against 11.8–12.0, three alternating pairs).
+ * A worker runs one ES module: motion-render-worker.ts and the renderers it imports, bundled once per process
+ * (pipelines/lib/worker-module.ts). Loading the .ts files through tsx instead gave each worker its own loader
+ * thread and a round trip to it for every module: `relief export motions` at 2M took about 0.5 CPU-s more
+ * (11.8–12.7 against 11.8–12.0, three alternating pairs).
  */
-import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { buildSync } from 'esbuild'
 import { writeCourt, type CourtJob, type CourtResult } from './motion-court.ts'
-import { writeFileAtomically } from '../export/staged-writes.ts'
+import { workerModule } from '../lib/worker-module.ts'
 
 const WORKER_FILE = fileURLToPath(new URL('./motion-render-worker.ts', import.meta.url))
-/** Where the bundle is kept: beside the launcher's (bin/launch.js), so a stack trace names a file. */
-const CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/record-relief/', import.meta.url))
 
-let workerModule: URL | undefined
-
-/** The worker's code as one module, built on first use. Refuses a bundle that would need a package. */
-export function motionWorkerModule(): URL {
-  if (workerModule) return workerModule
-  const built = buildSync({
-    entryPoints: [WORKER_FILE],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  })
-  // The bundle must stand alone (where nothing can be written it runs as a data: URL, which resolves no
-  // package): Node's own modules are all it may import.
-  const outside = Object.values(built.metafile.outputs)
-    .flatMap((o) => o.imports)
-    .filter((i) => i.external && !i.path.startsWith('node:'))
-  if (outside.length)
-    throw new Error(`motion render worker imports ${outside.map((i) => i.path).join(', ')}, not bundled`)
-  const code = built.outputFiles[0]!.text
-  const file = join(
-    CACHE_DIR,
-    `motion-render-worker.${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`,
-  )
-  try {
-    if (!existsSync(file)) {
-      mkdirSync(CACHE_DIR, { recursive: true })
-      writeFileAtomically(file, code)
-      // Bundles of earlier code go once no run could still be starting a worker from them.
-      for (const f of readdirSync(CACHE_DIR)) {
-        const old = join(CACHE_DIR, f)
-        if (
-          /^motion-render-worker\.\w+\.mjs$/.test(f) &&
-          old !== file &&
-          statSync(old).mtimeMs < Date.now() - 3_600_000
-        )
-          rmSync(old, { force: true })
-      }
-    }
-    workerModule = pathToFileURL(file)
-  } catch {
-    // Nowhere to keep it (a read-only install): the code itself, as a data: URL.
-    workerModule = new URL(`data:text/javascript,${encodeURIComponent(code)}`)
-  }
-  return workerModule
-}
+/** The worker's code as one module (worker-module.ts): it imports only Node's own modules, so it stands alone. */
+export const motionWorkerModule = (): URL => workerModule(WORKER_FILE, 'standalone')!
 
 /** Below this many case rows in the whole run, threads cost more than they save. */
 export const PARALLEL_MIN_CASES = 20_000

@@ -1,7 +1,7 @@
 /**
  * The `report` output step of `relief run`: the impact and disparity report with the default threshold.
- * Its renderer (charts, maps, the page) is loaded when the step runs, not when the program starts: it is the
- * largest set of modules a run needs, and the run's other work goes on meanwhile.
+ * Its publishing is loaded when the step runs, not when the program starts, and its drawing (charts, maps, the
+ * page: the largest set of modules a run needs) is done on a worker thread (report-renderer.ts).
  */
 import type { OutputStep } from './output-step.ts'
 

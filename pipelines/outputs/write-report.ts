@@ -1,31 +1,19 @@
 /**
  * Builds public/report/index.html and everything beside it from a run's database: publishes the marts
- * (suppressed; CSV, Parquet, Arrow), draws every chart (SVG, PNG, Vega-Lite), and writes the page.
- * Same database and options, same bytes.
+ * (suppressed; CSV, Parquet, Arrow), then has every chart (SVG, PNG, Vega-Lite) and the page drawn and written
+ * (render-report-files.ts, on the report's worker thread). Same database and options, same bytes.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { type Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { MIN_CELL } from '../../reports/suppression/min-cell.ts'
-import type { ChartDef } from '../../reports/charts/chart.ts'
-import { californiaCounties } from '../../reports/report/county-geometry.ts'
 import { COMPARE_MART, PUBLIC_MARTS } from '../../reports/report/public-marts.ts'
 import { COMPARE_BOUND_SQL, publishMarts } from './publish-marts.ts'
-import { renderChart, type RenderedChart } from '../../reports/report/render-chart.ts'
-import { renderPage } from '../../reports/report/page.ts'
-import type { ReportData, Section } from '../../reports/report/report-data.ts'
-import { headlineSection } from '../../reports/report/sections/headline.ts'
-import { countySection } from '../../reports/report/sections/county.ts'
-import { yearSection } from '../../reports/report/sections/year.ts'
-import { offenseSection } from '../../reports/report/sections/offense.ts'
-import { demographicsSection } from '../../reports/report/sections/demographics.ts'
-import { statutePolicySection } from '../../reports/report/sections/statute-policy.ts'
-import { dataQualitySection } from '../../reports/report/sections/data-quality.ts'
-import { methodSection } from '../../reports/report/sections/method.ts'
-import { courtOnlySection } from '../../reports/report/sections/court-only.ts'
 import { COURT_ONLY_MART } from '../../reports/report/court-only-mart.ts'
+import { arrowFileBytes } from './arrow.ts'
+import { renderReport, type DrawnOn } from './report-renderer.ts'
 
 export interface ReportOptions {
   db: Db
@@ -36,6 +24,8 @@ export interface ReportOptions {
   manifest: Manifest
   /** Withhold cells under this many people (default MIN_CELL). */
   minCell?: number
+  /** Draw on the calling thread instead of the report's worker thread (the same files; for tests). */
+  drawHere?: boolean
 }
 
 export interface ReportResult {
@@ -44,6 +34,7 @@ export interface ReportResult {
   html: string
   htmlBytes: number
   charts: number
+  drawnOn: DrawnOn
 }
 
 export const reportPaths = (out: string) => ({
@@ -76,51 +67,20 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     ) > 0
   if (courtOnly) specs.push(COURT_ONLY_MART)
   const marts = await publishMarts(o.db, minCell, paths.marts, specs)
-  const policy = o.manifest.options.policy
-  const county = o.manifest.options.county
-  const data: ReportData = {
-    runId: o.runId,
-    asOf: o.asOf,
-    policy,
-    county,
-    minCell,
-    manifest: o.manifest,
-    marts,
-    counties: californiaCounties(),
-    ctx: {
-      source: `record-relief run ${o.runId} (as of ${o.asOf}${policy === 'statute' ? '' : `, policy ${policy}`}) on the CA DOJ extract; population 2020 Census; cells under ${minCell} people withheld`,
+  // The drawing reads no database: it goes to the report's worker thread (report-renderer.ts).
+  const drawn = await renderReport(
+    {
+      out: o.out,
+      dir: paths.dir,
+      marts: paths.marts,
+      runId: o.runId,
+      asOf: o.asOf,
       minCell,
+      manifest: o.manifest,
+      courtOnly,
+      published: [...marts.values()].map(({ table, ...m }) => ({ ...m, ipc: arrowFileBytes(table) })),
     },
-  }
-  const sections: Section[] = [
-    headlineSection(data),
-    countySection(data),
-    yearSection(data),
-    offenseSection(data),
-    demographicsSection(data),
-    statutePolicySection(data),
-    dataQualitySection(data),
-    ...(courtOnly ? [courtOnlySection(data)] : []),
-  ]
-  const defs = sections.flatMap((s) => s.parts.filter((p): p is ChartDef => typeof p !== 'string'))
-  const charts = new Map<string, RenderedChart>()
-  const files: string[] = []
-  for (const def of defs) {
-    if (charts.has(def.name)) throw new Error(`report: two charts named ${def.name}`)
-    const c = renderChart(def, data.ctx)
-    charts.set(def.name, c)
-    writeFileSync(join(paths.dir, `${def.name}.svg`), c.svg)
-    writeFileSync(join(paths.dir, `${def.name}.png`), c.png)
-    writeFileSync(join(paths.dir, `${def.name}.vl.json`), c.vegaLite)
-    files.push(
-      ...['svg', 'png', 'vl.json'].map((ext) => relative(o.out, join(paths.dir, `${def.name}.${ext}`))),
-    )
-  }
-  const martFiles = [...marts.values()].flatMap((m) => m.files)
-  sections.push(methodSection(data, martFiles, [...charts.keys()]))
-  const html = renderPage(data, sections, charts)
-  writeFileSync(paths.html, html)
-  files.unshift(relative(o.out, paths.html))
-  files.push(...martFiles.map((f) => relative(o.out, join(paths.marts, f))))
-  return { files, html: paths.html, htmlBytes: Buffer.byteLength(html), charts: charts.size }
+    { here: o.drawHere },
+  )
+  return { ...drawn, html: paths.html }
 }

@@ -1,0 +1,62 @@
+/**
+ * Draws the report on a worker thread. Its drawing (Observable Plot into linkedom, resvg's PNGs) is seconds of
+ * JavaScript with no await in it: on the main thread it held up the other output steps, whose next query or next
+ * court waits for the main thread (at 2M lines three DuckDB statements of other steps finished only when the
+ * report's drawing did). Started before the run read its inputs, to load its modules meanwhile, it slowed the
+ * reading more than it saved (at 1M lines 11.1–13.0 s a run started when the report is drawn, 11.9–12.9 started
+ * first), so it starts when the report is drawn.
+ *
+ * Where no worker module can be kept (a read-only install), or the worker cannot start, the report is drawn on the
+ * calling thread: the same files.
+ */
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { workerModule } from '../lib/worker-module.ts'
+import type { RenderedReport, ReportJob } from './render-report-files.ts'
+
+const WORKER_FILE = fileURLToPath(new URL('./report-render-worker.ts', import.meta.url))
+
+type Reply = { result: RenderedReport } | { error: string }
+
+function startWorker(): Worker | undefined {
+  const url = workerModule(WORKER_FILE, 'packages')
+  if (!url) return undefined
+  const w = new Worker(url)
+  // A failure is answered below (the report is drawn here instead), not a crash.
+  w.on('error', () => {})
+  return w
+}
+
+/** Where the report was drawn. */
+export type DrawnOn = 'worker' | 'this thread'
+
+const onThisThread = async (job: ReportJob): Promise<RenderedReport & { drawnOn: DrawnOn }> => ({
+  ...(await import('./render-report-files.ts')).renderReportFiles(job),
+  drawnOn: 'this thread',
+})
+
+/**
+ * Draws and writes the report (see render-report-files.ts) on a worker thread of its own, or with `here` on the
+ * calling thread (the tests hold the two to the same bytes).
+ */
+export async function renderReport(
+  job: ReportJob,
+  { here = false }: { here?: boolean } = {},
+): Promise<RenderedReport & { drawnOn: DrawnOn }> {
+  const w = here ? undefined : startWorker()
+  if (!w) return onThisThread(job)
+  try {
+    const reply = await new Promise<Reply | undefined>((resolve) => {
+      w.once('message', resolve)
+      // A worker that could not start (or died) answers nothing: the report is drawn here.
+      w.once('error', () => resolve(undefined))
+      w.once('exit', () => resolve(undefined))
+      w.postMessage(job)
+    })
+    if (!reply) return onThisThread(job)
+    if ('error' in reply) throw new Error(`report drawing failed: ${reply.error}`)
+    return { ...reply.result, drawnOn: 'worker' }
+  } finally {
+    void w.terminate()
+  }
+}
