@@ -24,6 +24,7 @@ import { scanCountLines, type CountLines, type CountRank } from './doj-line-scan
 import { spannedInputs } from './doj-count-spans.ts'
 import {
   CANDIDATE_COLUMNS,
+  countChecksSql,
   countKeysSql,
   countsPerFileSql,
   eligTextSql,
@@ -251,15 +252,19 @@ async function writeRanked({
   scratch,
   countLines,
 }: LineJob): Promise<LineSource | false> {
-  const k = (
-    await db.rows<{ keys: string; counts: number; distinct_keys: number; unusable: number }>(countKeysSql)
-  )[0]!
+  const k = (await db.rows<{ counts: number; distinct_keys: number; unusable: number }>(countChecksSql))[0]!
   if (k.unusable > 0 || k.distinct_keys !== k.counts) return false
   // A statewide-size input: what the ranking's sort left in DuckDB's allocator goes back to the system before the
   // scan fills memory of its own (at 20M rows the step peaked at 3.6 GB without it).
   if (sizedForInput(inputs, undefined).largeInput) await releaseRetainedMemoryAtLimit(db)
   const noted = countLines && (await spannedInputs(db, inputs, runId, countLines, k.counts))
-  const scans = noted || (await scanInputs(inputs, runId, rankLookup(k.keys, k.counts)))
+  const scans =
+    noted ||
+    (await scanInputs(
+      inputs,
+      runId,
+      rankLookup((await db.rows<{ keys: string }>(countKeysSql))[0]!.keys, k.counts),
+    ))
   if (!scans) return false
 
   const hits = allHits(scans)
