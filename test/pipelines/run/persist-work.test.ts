@@ -57,12 +57,14 @@ describe('persistWork: the run built in memory, written into the database file',
     const ddl = `create or replace view adults as select id, name from people where id > 1 order by id;
 comment on view adults is 'one row per adult';`
     await db.run(ddl.replace('view', 'table').replace('comment on view', 'comment on table'))
+    // A view over it is bound to an empty stand-in of its columns while written, and reads the view after.
+    await db.run(`create view adult_count as select count(*) as n from adults`)
     // A view named but not built in this run (another run's model) is not written.
     const asViews = new Map([
       ['adults', ddl],
       ['not_built', 'create view not_built as select 1'],
     ])
-    expect((await persistWork(db, asViews)).sort()).toEqual(['adults', 'people'])
+    expect((await persistWork(db, asViews)).sort()).toEqual(['adult_count', 'adults', 'people'])
     db.close()
 
     const stored = await openDb(file, { readOnly: true })
@@ -70,6 +72,7 @@ comment on view adults is 'one row per adult';`
       expect(await stored.rows(`select table_name as name from duckdb_tables()`)).toEqual([
         { name: 'people' },
       ])
+      expect(await stored.scalar(`select n from adult_count`)).toBe(2n)
       expect(await stored.rows(`select * from adults`)).toEqual([
         { id: 2, name: 'B' },
         { id: 3, name: 'C' },
