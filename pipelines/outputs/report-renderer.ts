@@ -2,9 +2,9 @@
  * Draws the report on a worker thread. Its drawing (Observable Plot into linkedom, resvg's PNGs) is seconds of
  * JavaScript with no await in it: on the main thread it held up the other output steps, whose next query or next
  * court waits for the main thread (at 2M lines three DuckDB statements of other steps finished only when the
- * report's drawing did). Started before the run read its inputs, to load its modules meanwhile, it slowed the
- * reading more than it saved (at 1M lines 11.1–13.0 s a run started when the report is drawn, 11.9–12.9 started
- * first), so it starts when the report is drawn.
+ * report's drawing did). It starts when the report step does, and loads its modules while the marts are
+ * published. Started before the run read its inputs instead, it slowed the reading more than it saved (at 1M
+ * lines 11.9–12.9 s a run, against 11.1–13.0 started with the step).
  *
  * Where no worker module can be kept (a read-only install), or the worker cannot start, the report is drawn on the
  * calling thread: the same files.
@@ -22,6 +22,8 @@ function startWorker(): Worker | undefined {
   const url = workerModule(WORKER_FILE, 'packages')
   if (!url) return undefined
   const w = new Worker(url)
+  // Idle, it never keeps the process alive (a step that fails before it draws); drawing, it does.
+  w.unref()
   // A failure is answered below (the report is drawn here instead), not a crash.
   w.on('error', () => {})
   return w
@@ -35,28 +37,41 @@ const onThisThread = async (job: ReportJob): Promise<RenderedReport & { drawnOn:
   drawnOn: 'this thread',
 })
 
+/** A report drawer: its worker thread starts loading the drawing modules as soon as it is made. */
+export interface ReportDrawer {
+  draw(job: ReportJob): Promise<RenderedReport & { drawnOn: DrawnOn }>
+  /** Stops the worker (once drawn, or when nothing will be). */
+  close(): void
+}
+
 /**
- * Draws and writes the report (see render-report-files.ts) on a worker thread of its own, or with `here` on the
- * calling thread (the tests hold the two to the same bytes).
+ * Draws and writes the report (see render-report-files.ts) on a worker thread of its own, started now (so its
+ * modules load while the marts are published), or with `here` on the calling thread (the tests hold the two to
+ * the same bytes).
  */
-export async function renderReport(
-  job: ReportJob,
-  { here = false }: { here?: boolean } = {},
-): Promise<RenderedReport & { drawnOn: DrawnOn }> {
+export function reportDrawer({ here = false }: { here?: boolean } = {}): ReportDrawer {
   const w = here ? undefined : startWorker()
-  if (!w) return onThisThread(job)
-  try {
-    const reply = await new Promise<Reply | undefined>((resolve) => {
-      w.once('message', resolve)
-      // A worker that could not start (or died) answers nothing: the report is drawn here.
-      w.once('error', () => resolve(undefined))
-      w.once('exit', () => resolve(undefined))
-      w.postMessage(job)
-    })
-    if (!reply) return onThisThread(job)
-    if ('error' in reply) throw new Error(`report drawing failed: ${reply.error}`)
-    return { ...reply.result, drawnOn: 'worker' }
-  } finally {
-    void w.terminate()
+  return {
+    async draw(job) {
+      if (!w) return onThisThread(job)
+      w.ref()
+      try {
+        const reply = await new Promise<Reply | undefined>((resolve) => {
+          w.once('message', resolve)
+          // A worker that could not start (or died) answers nothing: the report is drawn here.
+          w.once('error', () => resolve(undefined))
+          w.once('exit', () => resolve(undefined))
+          w.postMessage(job)
+        })
+        if (!reply) return onThisThread(job)
+        if ('error' in reply) throw new Error(`report drawing failed: ${reply.error}`)
+        return { ...reply.result, drawnOn: 'worker' }
+      } finally {
+        this.close()
+      }
+    },
+    close() {
+      void w?.terminate()
+    },
   }
 }

@@ -13,7 +13,7 @@ import { COMPARE_MART, PUBLIC_MARTS } from '../../reports/report/public-marts.ts
 import { COMPARE_BOUND_SQL, publishMarts } from './publish-marts.ts'
 import { COURT_ONLY_MART } from '../../reports/report/court-only-mart.ts'
 import { arrowFileBytes } from './arrow.ts'
-import { renderReport, type DrawnOn } from './report-renderer.ts'
+import { reportDrawer, type DrawnOn, type ReportDrawer } from './report-renderer.ts'
 
 export interface ReportOptions {
   db: Db
@@ -47,6 +47,20 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
   const minCell = o.minCell ?? MIN_CELL
   if (!Number.isInteger(minCell) || minCell < 1)
     throw new Error(`min cell must be a whole number ≥ 1, got ${minCell}`)
+  // The drawing reads no database: it is done on the report's worker thread, which loads meanwhile.
+  const drawer = reportDrawer({ here: o.drawHere })
+  try {
+    return await publishAndDraw(o, minCell, drawer)
+  } finally {
+    drawer.close()
+  }
+}
+
+async function publishAndDraw(
+  o: ReportOptions,
+  minCell: number,
+  drawer: ReportDrawer,
+): Promise<ReportResult> {
   const paths = reportPaths(o.out)
   // A rebuild must not leave charts of an earlier report beside the new one.
   rmSync(paths.dir, { recursive: true, force: true })
@@ -67,20 +81,16 @@ export async function writeReport(o: ReportOptions): Promise<ReportResult> {
     ) > 0
   if (courtOnly) specs.push(COURT_ONLY_MART)
   const marts = await publishMarts(o.db, minCell, paths.marts, specs)
-  // The drawing reads no database: it goes to the report's worker thread (report-renderer.ts).
-  const drawn = await renderReport(
-    {
-      out: o.out,
-      dir: paths.dir,
-      marts: paths.marts,
-      runId: o.runId,
-      asOf: o.asOf,
-      minCell,
-      manifest: o.manifest,
-      courtOnly,
-      published: [...marts.values()].map(({ table, ...m }) => ({ ...m, ipc: arrowFileBytes(table) })),
-    },
-    { here: o.drawHere },
-  )
+  const drawn = await drawer.draw({
+    out: o.out,
+    dir: paths.dir,
+    marts: paths.marts,
+    runId: o.runId,
+    asOf: o.asOf,
+    minCell,
+    manifest: o.manifest,
+    courtOnly,
+    published: [...marts.values()].map(({ table, ...m }) => ({ ...m, ipc: arrowFileBytes(table) })),
+  })
   return { ...drawn, html: paths.html }
 }
