@@ -53,6 +53,20 @@ function readHead(path: string): string {
 }
 
 /** Field count of a record, ignoring one trailing empty field (a trailing comma, seen in real headers). */
+/** Lines of the sample the look parses: the header and enough rows to find a whole one among stray lines. */
+const LOOK_LINES = 200
+
+/** Where the text's n-th line ends (after its break), or its length. */
+function lineEnd(text: string, n: number): number {
+  let at = 0
+  for (let i = 0; i < n; i++) {
+    const nl = text.indexOf('\n', at)
+    if (nl < 0) return text.length
+    at = nl + 1
+  }
+  return at
+}
+
 function width(fields: string[]): number {
   return fields.length === DOJ_COLUMN_COUNT + 1 && fields.at(-1) === '' ? DOJ_COLUMN_COUNT : fields.length
 }
@@ -73,7 +87,10 @@ export function inspectFile(path: string, encoding: InputEncoding = 'utf-8', sca
   if (bytes === 0 || head.trim() === '') throw new UserError(`${path}: file is empty`)
   // Drop the possibly cut last line of the sample (lines may end in LF, CRLF or a lone CR).
   const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'))
-  const complete = bytes > raw.length ? head.slice(0, cut + 1) : head
+  const whole = bytes > raw.length ? head.slice(0, cut + 1) : head
+  // The look parses the first LOOK_LINES lines only: parsing the whole 1 MB sample (about 3,300 lines) took 0.4 s
+  // before every run.
+  const complete = whole.slice(0, lineEnd(whole, LOOK_LINES))
   // DuckDB's reader fails on a file that mixes CRLF and lone CR line breaks: say so instead.
   if (/\r\n/.test(complete) && /\r[^\n]/.test(complete))
     throw new UserError(
