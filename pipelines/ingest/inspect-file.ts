@@ -52,7 +52,6 @@ function readHead(path: string): string {
   }
 }
 
-/** Field count of a record, ignoring one trailing empty field (a trailing comma, seen in real headers). */
 /** Lines of the sample the look parses: the header and enough rows to find a whole one among stray lines. */
 const LOOK_LINES = 200
 
@@ -67,6 +66,7 @@ function lineEnd(text: string, n: number): number {
   return at
 }
 
+/** Field count of a record, ignoring one trailing empty field (a trailing comma, seen in real headers). */
 function width(fields: string[]): number {
   return fields.length === DOJ_COLUMN_COUNT + 1 && fields.at(-1) === '' ? DOJ_COLUMN_COUNT : fields.length
 }

@@ -19,12 +19,7 @@ import { changedSinceRun } from '../export/run-inputs.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import { addLine, emptyLines, type CountLines } from './doj-line-scan.ts'
 import { RANKED_TABLE } from './doj-results-sql.ts'
-
-/**
- * Read size: the chunk is still in the core's own cache when it is hashed (see read-chunks.ts); a noted line longer
- * than the buffer grows it.
- */
-const CHUNK_BYTES = 1 << 18
+import { READ_BYTES } from '../lib/read-chunks.ts'
 
 /** Each in-scope count's lines as `rank file:offset:length …`, a count a line, in rank order (UTF-8 bytes). */
 const spansSql = (files: readonly string[]) => `select encode(coalesce(string_agg(
@@ -116,7 +111,9 @@ async function readSpans(f: FileReconciliation, runId: string, spans: Spans): Pr
   const used = { bytes: 0, at: 0 }
   const hash = createHash('sha256')
   const file = await open(f.file)
-  let buf = Buffer.allocUnsafeSlow(CHUNK_BYTES)
+  // The ledger's read size (read-chunks.ts), for the same reason: the chunk is still in cache when it is hashed. A
+  // noted line longer than the buffer grows it.
+  let buf = Buffer.allocUnsafeSlow(READ_BYTES)
   let next = 0 // the next noted line, in file order
   let have = 0 // bytes carried over from the last read (the start of a noted line)
   let offset = 0 // file offset of buf[0]

@@ -77,6 +77,11 @@ function rankLookup(joined: string, n: number): CountRank {
   }
 }
 
+/** The scan's rank lookup, from every count's keys (countKeysSql). */
+async function scanLookup(db: Db, counts: number): Promise<CountRank> {
+  return rankLookup((await db.rows<{ keys: string }>(countKeysSql))[0]!.keys, counts)
+}
+
 /** Every input's lines, one numbering: hit h is line `at[h]` of input `input[h]`'s scan, its count `rank[h]`. */
 interface Hits {
   scans: CountLines[]
@@ -258,13 +263,7 @@ async function writeRanked({
   // scan fills memory of its own (at 20M rows the step peaked at 3.6 GB without it).
   if (sizedForInput(inputs, undefined).largeInput) await releaseRetainedMemoryAtLimit(db)
   const noted = countLines && (await spannedInputs(db, inputs, runId, countLines, k.counts))
-  const scans =
-    noted ||
-    (await scanInputs(
-      inputs,
-      runId,
-      rankLookup((await db.rows<{ keys: string }>(countKeysSql))[0]!.keys, k.counts),
-    ))
+  const scans = noted || (await scanInputs(inputs, runId, await scanLookup(db, k.counts)))
   if (!scans) return false
 
   const hits = allHits(scans)

@@ -108,17 +108,19 @@ export async function publishMarts(
     checkContract(m.name, columns)
     const sql = publicSql(m, columns)
     const table = await queryArrow(db, sql)
+    const ipc = arrowFileBytes(table)
     const files: string[] = []
     if (outDir) {
       const base = join(outDir, m.name)
       await db.run(`copy (${sql}) to ${lit(`${base}.csv`)} (header, delimiter ',')`)
       await db.run(`copy (${sql}) to ${lit(`${base}.parquet`)} (format parquet, compression zstd)`)
-      writeFileSync(`${base}.arrow`, arrowFileBytes(table))
+      writeFileSync(`${base}.arrow`, ipc)
       files.push(`${m.name}.csv`, `${m.name}.parquet`, `${m.name}.arrow`)
     }
     result.set(m.name, {
       name: m.name,
       table,
+      ipc,
       withheld: masked.filter((o) => o.mart === m.name && o.d.kind === 'withheld').length,
       rounded: masked.filter((o) => o.mart === m.name && o.d.kind === 'rounded').length,
       files,

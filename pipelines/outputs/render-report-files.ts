@@ -23,10 +23,8 @@ import { dataQualitySection } from '../../reports/report/sections/data-quality.t
 import { methodSection } from '../../reports/report/sections/method.ts'
 import { courtOnlySection } from '../../reports/report/sections/court-only.ts'
 
-/** A published mart as it crosses to the drawing thread: its table as Arrow IPC bytes (its .arrow file). */
-export interface PublishedMart extends Omit<PublicMart, 'table'> {
-  ipc: Uint8Array
-}
+/** A published mart as it crosses to the drawing thread: its table as its Arrow IPC bytes only. */
+export type PublishedMart = Omit<PublicMart, 'table'>
 
 /** What the drawing needs: plain data, so it can be posted to a worker thread. */
 export interface ReportJob {
@@ -54,7 +52,7 @@ export interface RenderedReport {
 export function renderReportFiles(job: ReportJob): RenderedReport {
   const policy = job.manifest.options.policy
   const marts = new Map<string, PublicMart>(
-    job.published.map(({ ipc, ...m }) => [m.name, { ...m, table: tableFromIPC(ipc) }]),
+    job.published.map((m) => [m.name, { ...m, table: tableFromIPC(m.ipc) }]),
   )
   const data: ReportData = {
     runId: job.runId,

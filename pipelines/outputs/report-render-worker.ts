@@ -1,6 +1,6 @@
 /**
  * Worker thread of the report renderer (report-renderer.ts): it loads the drawing modules as soon as it starts
- * (a run starts it before it reads its inputs), then draws and writes the one report it is sent.
+ * (the report step starts it before publishing the marts), then draws and writes the one report it is sent.
  */
 import { parentPort } from 'node:worker_threads'
 import { renderReportFiles, type ReportJob } from './render-report-files.ts'

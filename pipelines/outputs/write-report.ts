@@ -12,7 +12,6 @@ import { MIN_CELL } from '../../reports/suppression/min-cell.ts'
 import { COMPARE_MART, PUBLIC_MARTS } from '../../reports/report/public-marts.ts'
 import { COMPARE_BOUND_SQL, publishMarts } from './publish-marts.ts'
 import { COURT_ONLY_MART } from '../../reports/report/court-only-mart.ts'
-import { arrowFileBytes } from './arrow.ts'
 import { reportDrawer, type DrawnOn, type ReportDrawer } from './report-renderer.ts'
 
 export interface ReportOptions {
@@ -90,7 +89,8 @@ async function publishAndDraw(
     minCell,
     manifest: o.manifest,
     courtOnly,
-    published: [...marts.values()].map(({ table, ...m }) => ({ ...m, ipc: arrowFileBytes(table) })),
+    // Each mart crosses as its Arrow bytes (those of its .arrow file), not as a table object.
+    published: [...marts.values()].map(({ table: _table, ...m }) => m),
   })
   return { ...drawn, html: paths.html }
 }

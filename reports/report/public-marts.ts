@@ -141,6 +141,8 @@ export const COMPARE_MART: PublicMartSpec = {
 export interface PublicMart {
   name: string
   table: Table
+  /** The table as an Arrow IPC file (the bytes of its .arrow file). */
+  ipc: Uint8Array
   /** Rows withheld, including the complements. */
   withheld: number
   /** Rows published rounded to the nearest 10 (complements of 100 people or more). */
