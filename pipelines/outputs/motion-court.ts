@@ -7,8 +7,14 @@
  */
 import type { MotionCase } from '../../reports/motions/motion-case.ts'
 import { motionCsvBytes } from '../../reports/motions/motion-csv.ts'
-import { renderMotionPdf, scheduleTotals } from '../../reports/motions/motion-pdf.ts'
+import {
+  motionPdfWriter,
+  renderMotionPdf,
+  scheduleTotals,
+  type MotionHeading,
+} from '../../reports/motions/motion-pdf.ts'
 import { schedulesOf, type ReliefSection } from '../../reports/motions/relief-sections.ts'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { writeRestrictedFile } from '../export/restricted-files.ts'
 import type { MotionSource } from '../../reports/motions/motion-source.ts'
 
@@ -139,4 +145,50 @@ export function writeCourt(job: CourtJob): CourtResult {
     convictions: totals.map((t) => `${t.section.schedule}=${t.convictions}`).join(' '),
     people: new Set(cases.map((c) => c.subject_id)).size,
   }
+}
+
+/**
+ * A court whose CSV and schedule pages the native drawer wrote (native-motions.ts): its PDF is the cover's pages,
+ * footed, then the drawer's pages, read from their place in its pages file.
+ */
+export interface AssembleJob {
+  /** Absolute path of the court's files without extension. */
+  base: string
+  heading: MotionHeading
+  total: number
+  /** The cover's pages as content streams, footed. */
+  cover: Uint8Array[]
+  pagesFile: string
+  offset: number
+  length: number
+}
+
+/** Writes <base>.pdf from the cover and the drawer's pages (each a 4-byte little-endian length, then its bytes). */
+export function assembleCourtPdf(job: AssembleJob): void {
+  const pdf = motionPdfWriter(job.heading, job.total)
+  for (const c of job.cover) pdf.addPage(c)
+  const bytes = Buffer.allocUnsafe(job.length)
+  const fd = openSync(job.pagesFile, 'r')
+  try {
+    if (readSync(fd, bytes, 0, job.length, job.offset) !== job.length)
+      throw new Error(`${job.pagesFile}: the drawer's pages are cut short`)
+  } finally {
+    closeSync(fd)
+  }
+  for (let at = 0; at < bytes.length; ) {
+    const n = bytes.readUInt32LE(at)
+    pdf.addPage(bytes.subarray(at + 4, at + 4 + n))
+    at += 4 + n
+  }
+  writeRestrictedFile(`${job.base}.pdf`, pdf.finish())
+}
+
+/** What a render worker is asked: a court drawn whole, or a PDF assembled from the native drawer's pages. */
+export type MotionJob = { kind: 'court'; court: CourtJob } | { kind: 'assemble'; assemble: AssembleJob }
+
+/** Does one job; a court drawn whole answers with its index figures. */
+export function runMotionJob(job: MotionJob): CourtResult | null {
+  if (job.kind === 'court') return writeCourt(job.court)
+  assembleCourtPdf(job.assemble)
+  return null
 }

@@ -13,7 +13,13 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { writeCourt, type CourtJob, type CourtResult } from './motion-court.ts'
+import {
+  runMotionJob,
+  type AssembleJob,
+  type CourtJob,
+  type CourtResult,
+  type MotionJob,
+} from './motion-court.ts'
 import { workerModule } from '../lib/worker-module.ts'
 
 const WORKER_FILE = fileURLToPath(new URL('./motion-render-worker.ts', import.meta.url))
@@ -26,12 +32,12 @@ export const PARALLEL_MIN_CASES = 20_000
 
 interface Job {
   id: number
-  court: CourtJob
-  resolve(r: CourtResult): void
+  job: MotionJob
+  resolve(r: CourtResult | null): void
   reject(e: Error): void
 }
 
-type Reply = { id: number; result: CourtResult } | { id: number; error: string }
+type Reply = { id: number; result: CourtResult | null } | { id: number; error: string }
 
 export class MotionRenderPool {
   private readonly idle: Worker[] = []
@@ -55,9 +61,18 @@ export class MotionRenderPool {
 
   /** Jobs start in the order given: give the largest courts first, so no big one is left for last. */
   render(court: CourtJob): Promise<CourtResult> {
-    if (!this.all.length) return Promise.resolve().then(() => writeCourt(court))
+    return this.run({ kind: 'court', court }) as Promise<CourtResult>
+  }
+
+  /** A PDF from the native drawer's pages (motion-court.ts, assembleCourtPdf). */
+  assemble(assemble: AssembleJob): Promise<void> {
+    return this.run({ kind: 'assemble', assemble }).then(() => undefined)
+  }
+
+  private run(job: MotionJob): Promise<CourtResult | null> {
+    if (!this.all.length) return Promise.resolve().then(() => runMotionJob(job))
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, court, resolve, reject })
+      this.queue.push({ id: this.nextId++, job, resolve, reject })
       this.dispatch()
     })
   }
@@ -73,7 +88,7 @@ export class MotionRenderPool {
       const job = this.queue.shift()!
       this.running.set(w, job)
       w.ref()
-      w.postMessage({ id: job.id, court: job.court })
+      w.postMessage({ id: job.id, job: job.job })
     }
   }
 
@@ -83,7 +98,7 @@ export class MotionRenderPool {
     w.unref()
     this.idle.push(w)
     if (job && job.id === m.id) {
-      if ('error' in m) job.reject(new Error(`motion render failed (${job.court.court}): ${m.error}`))
+      if ('error' in m) job.reject(new Error(`motion render failed (${jobName(job.job)}): ${m.error}`))
       else job.resolve(m.result)
     }
     this.dispatch()
@@ -99,13 +114,16 @@ export class MotionRenderPool {
     if (!this.all.length)
       for (const job of this.queue.splice(0)) {
         try {
-          job.resolve(writeCourt(job.court))
+          job.resolve(runMotionJob(job.job))
         } catch (err) {
           job.reject(err instanceof Error ? err : new Error(String(err)))
         }
       }
   }
 }
+
+/** A job's court, for an error. */
+const jobName = (job: MotionJob) => (job.kind === 'court' ? job.court.court : job.assemble.base)
 
 /** One thread per core (at most 8), or the main thread alone when the run has little to draw. */
 export function motionRenderPool(

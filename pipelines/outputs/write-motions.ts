@@ -10,6 +10,7 @@
  * writes that court's two files: the main thread only queries and writes the index, and reads the next
  * county while the workers draw.
  */
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { OutputContext } from './output-step.ts'
 import { outPaths } from '../lib/paths.ts'
@@ -24,6 +25,7 @@ import { uniqueSlugs } from '../export/slug.ts'
 import { MOTION_INDEX_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
 import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 import { motionRenderPool } from './motion-render-pool.ts'
+import { drawNatively } from './native-motions.ts'
 import { MOTION_COLUMNS, type CourtResult, type MotionRowsJson } from './motion-court.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { sectionsFor } from '../../reports/motions/relief-sections.ts'
@@ -70,7 +72,7 @@ async function countyCourts(
   first: number,
   n: number,
 ): Promise<CourtRows[]> {
-  const values = MOTION_COLUMNS.map((c) => (c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`)).join(', ')
+  const values = rowValues()
   const where = county === null ? 'm.county is null' : `m.county = ${lit(county)}`
   const courts = await db.rows<CourtRows & { last: number }>(
     `select m.court, min(m.motion_order)::int as first, max(m.motion_order)::int as last, count(*)::int as n,
@@ -89,8 +91,30 @@ async function countyCourts(
   return courts.map(({ court, first, n, rows }) => ({ court: court ?? null, first, n, rows }))
 }
 
-/** Writes the set's files; returns them, relative to the run folder. */
-export async function writeMotions(ctx: OutputContext, set: MotionSet): Promise<string[]> {
+/** One court's rows as JSON (for a court the native drawer left to JavaScript). */
+async function courtJson(db: Db, county: string | null, court: string | null): Promise<MotionRowsJson> {
+  const is = (col: string, v: string | null) => (v === null ? `m.${col} is null` : `m.${col} = ${lit(v)}`)
+  const rows = await db.rows<{ rows: MotionRowsJson | null }>(
+    `select string_agg(to_json([${rowValues()}]), ',' order by m.motion_order) as rows
+     from ${CASES_TABLE} m join ${REASONS_TABLE} x on x.reason = m.reason
+     where ${is('county', county)} and ${is('court', court)}`,
+  )
+  return rows[0]?.rows ?? ''
+}
+
+/** A row's MOTION_COLUMNS as text, its reason by number (MotionRowJson). */
+const rowValues = () =>
+  MOTION_COLUMNS.map((c) => (c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`)).join(', ')
+
+/**
+ * Writes the set's files; returns them, relative to the run folder. `native: false` draws every court in
+ * JavaScript (the tests hold the two to the same bytes).
+ */
+export async function writeMotions(
+  ctx: OutputContext,
+  set: MotionSet,
+  { native = true }: { native?: boolean } = {},
+): Promise<string[]> {
   const { db } = ctx
   // Courts render on worker threads (unref'd: they never hold the process); the pool starts before the
   // query so the threads boot while it runs, and closes once every court is written or one fails.
@@ -101,6 +125,7 @@ export async function writeMotions(ctx: OutputContext, set: MotionSet): Promise<
   const restricted = outPaths(ctx.out).restricted
   restrictedDir(restricted)
   const root = freshRestrictedDir(restricted, ...set.folder)
+  const scratch = join(root, '.native')
   try {
     await db.run(`create or replace temp table ${CASES_TABLE} as select * from ${set.mart}`)
     await db.run(
@@ -126,53 +151,98 @@ export async function writeMotions(ctx: OutputContext, set: MotionSet): Promise<
       counties.map((c) => c.county),
       'unknown-county',
     )
-    // A county's rows are read while the workers still draw the one before (the query runs on DuckDB's
-    // threads, the drawing on the pool's): at most two counties' rows are held at a time.
-    let previous: Promise<unknown> = Promise.resolve()
+    const heading = {
+      runId: ctx.runId,
+      asOf: ctx.asOf,
+      policy: ctx.manifest.options.policy,
+      toolVersion: ctx.manifest.tool.version,
+      source: set.source,
+    }
+    const courtJob = (k: { county: string; court: string; base: string }, rows: MotionRowsJson) => ({
+      ...k,
+      ...heading,
+      sections,
+      rows,
+      reasons,
+    })
+    // Every court, county by county in motion order, with its files' place.
+    const allCourts = await db.rows<{ county: string | null; court: string | null; first: number; last: number; n: number }>(
+      `select county, court, min(motion_order)::int as first, max(motion_order)::int as last, count(*)::int as n
+       from ${CASES_TABLE} group by county, court order by first`,
+    )
+    const raw: { county: string | null; court: string | null; n: number }[] = []
+    let next = 1
     for (const [ci, c] of counties.entries()) {
-      const inCounty = await countyCourts(db, set.mart, c.county, c.first, c.n)
+      const inCounty = allCourts.filter((k) => k.county === c.county)
+      // motion_order is a row_number (1..n) ordered by county, then court: the courts tile first..first+n-1.
+      for (const k of inCounty) {
+        if (k.first !== next || k.last - k.first + 1 !== k.n)
+          throw new Error(`${set.mart}: motion_order of court ${k.court} is not a run of row numbers`)
+        next += k.n
+      }
+      if (next !== c.first + c.n) throw new Error(`${set.mart}: ${next - c.first} rows for a county of ${c.n}`)
       const dir = restrictedDir(restricted, ...set.folder, countySlugs[ci]!)
       const courtSlugs = uniqueSlugs(
         inCounty.map((k) => k.court),
         'unknown-court',
       )
-      // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court
-      // order. The county's renders finish before the next county is read: the heap holds one county.
-      const bySize = inCounty.map((_, i) => i).sort((a, b) => inCounty[b]!.n - inCounty[a]!.n || a - b)
-      const base0 = courts.length
       for (const [ki, k] of inCounty.entries()) {
         const base = join(dir, courtSlugs[ki]!)
         courts.push({ county: c.county ?? NO_COUNTY, court: k.court ?? NO_COURT, base })
+        raw.push({ county: k.county, court: k.court, n: k.n })
         written.push(runRelative(ctx.out, `${base}.csv`), runRelative(ctx.out, `${base}.pdf`))
       }
-      for (const ki of bySize) {
-        const k = courts[base0 + ki]!
-        results[base0 + ki] = pool.render({
-          county: k.county,
-          court: k.court,
-          base: k.base,
-          runId: ctx.runId,
-          asOf: ctx.asOf,
-          policy: ctx.manifest.options.policy,
-          toolVersion: ctx.manifest.tool.version,
-          source: set.source,
-          sections,
-          rows: inCounty[ki]!.rows,
-          reasons,
-        })
-      }
-      const county = Promise.all(results.slice(base0))
-      // Awaited after the next county is read; a failure before then is not an unhandled rejection.
-      county.catch(() => undefined)
-      await previous
-      previous = county
     }
-    await previous
+
+    const drawn =
+      native && courts.length
+        ? await drawNatively({
+            db,
+            cases: CASES_TABLE,
+            reasons: REASONS_TABLE,
+            reasonTexts: reasons,
+            sections,
+            courts: courts.map((k, i) => ({ ...k, rawCounty: raw[i]!.county, rawCourt: raw[i]!.court })),
+            heading,
+            scratch: restrictedDir(scratch),
+            pool,
+          })
+        : null
+    if (drawn && 'outcomes' in drawn) {
+      // The courts the drawer left are drawn in JavaScript, largest first.
+      const left = drawn.outcomes.flatMap((o, i) => ('left' in o ? [i] : []))
+      left.sort((a, b) => raw[b]!.n - raw[a]!.n || a - b)
+      for (const [i, o] of drawn.outcomes.entries()) if ('drawn' in o) results[i] = o.drawn
+      for (const i of left)
+        results[i] = pool.render(courtJob(courts[i]!, await courtJson(db, raw[i]!.county, raw[i]!.court)))
+    } else {
+      // A county's rows are read while the workers still draw the one before (the query runs on DuckDB's
+      // threads, the drawing on the pool's): at most two counties' rows are held at a time.
+      let previous: Promise<unknown> = Promise.resolve()
+      let base0 = 0
+      for (const c of counties) {
+        const inCounty = await countyCourts(db, set.mart, c.county, c.first, c.n)
+        // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court
+        // order. The county's renders finish before the next county is read: the heap holds one county.
+        const bySize = inCounty.map((_, i) => i).sort((a, b) => inCounty[b]!.n - inCounty[a]!.n || a - b)
+        for (const ki of bySize)
+          results[base0 + ki] = pool.render(courtJob(courts[base0 + ki]!, inCounty[ki]!.rows))
+        const county = Promise.all(results.slice(base0, base0 + inCounty.length))
+        // Awaited after the next county is read; a failure before then is not an unhandled rejection.
+        county.catch(() => undefined)
+        await previous
+        previous = county
+        base0 += inCounty.length
+      }
+      await previous
+    }
+    await Promise.all(results)
   } catch (e) {
     await Promise.allSettled(results)
     await pool.close()
     throw e
   } finally {
+    rmSync(scratch, { recursive: true, force: true })
     await db.run(`drop table if exists ${CASES_TABLE}`)
     await db.run(`drop table if exists ${REASONS_TABLE}`)
   }

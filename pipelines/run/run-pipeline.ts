@@ -17,7 +17,8 @@ import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
 import { foldedTables, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
-import { foldInputs, keepCountLines, stopNativeReaders } from '../ingest/native/native-fold.ts'
+import { foldInputs, keepCountLines } from '../ingest/native/native-fold.ts'
+import { stopNativePrograms } from '../lib/native-program.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
@@ -369,7 +370,7 @@ async function onOwnConnection<T>(db: Db, work: (con: Db) => Promise<T>): Promis
 /** Leaves the previous run (and a previous --db) as they were. */
 function abandon(folder: RunFolder, dbPath: string, dbFinal: string | null): void {
   // A native reader still writing into the work folder would keep it from being removed.
-  stopNativeReaders()
+  stopNativePrograms()
   folder.abandon()
   if (dbFinal)
     for (const f of [dbPath, `${dbPath}.wal`, `${dbPath}.tmp`]) rmSync(f, { recursive: true, force: true })

@@ -59,7 +59,7 @@ const NOTE_INDENT = COLUMNS[0]!.width + PAD
  * say: drop them ("Needs review:", "Not eligible:", "Dismiss and seal:", "Redesignate as ...:").
  */
 const LEAD_IN = /^(Needs review|Not eligible|Dismiss and seal|Redesignate[^:|]{0,60})\s*:\s*/i
-const shortReason = (reason: string) =>
+export const shortReason = (reason: string): string =>
   reason
     .split(' | ')
     .map((r) => r.replace(LEAD_IN, ''))

@@ -7,17 +7,19 @@
  * Why native code: at 2M lines the SQL staging spent about 12 CPU-s turning every line into ~40 typed values, and
  * the models after it about 6 more grouping them; the fold does both in about 3 (docs/scale.md, "Session 21").
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs'
-import { tmpdir, userInfo } from 'node:os'
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DOJ_COLUMN_NAMES } from '../../../data-contracts/doj-extract.contract.ts'
 import type { FileShape } from '../inspect-file.ts'
+import {
+  forgetNativeProgram,
+  nativeProgram,
+  runProgram as run,
+  type NativeProgram,
+} from '../../lib/native-program.ts'
 
 const SOURCE = fileURLToPath(new URL('./doj-fold.c', import.meta.url))
-const PROJECT = fileURLToPath(new URL('../../../', import.meta.url))
 
 /** How the run read its input: the manifest's `reader`. */
 export type ReaderChoice = 'auto' | 'native' | 'duckdb'
@@ -33,87 +35,8 @@ export type FoldResult =
     }
   | { kind: 'not taken'; why: string }
 
-/** Where the compiled reader is kept: beside the launcher's bundles, else in the temp folder. */
-function cacheDirs(): string[] {
-  return [
-    join(PROJECT, 'node_modules', '.cache', 'record-relief'),
-    join(tmpdir(), `record-relief-${userInfo().uid}`),
-  ]
-}
-
-let compiled: Promise<{ path: string } | { why: string }> | undefined
-
-/**
- * The reader's binary, compiled on first use (about a second) and kept under a name that carries the source's
- * hash, so an edited source is compiled again. Concurrent runs each compile to a private name and rename.
- */
-export function nativeReader(): Promise<{ path: string } | { why: string }> {
-  compiled ??= (async () => {
-    const source = readFileSync(SOURCE)
-    const key = createHash('sha256').update(source).update(process.arch).digest('hex').slice(0, 16)
-    const cc = process.env.CC ?? 'cc'
-    let lastWhy = 'no folder to keep it in'
-    for (const dir of cacheDirs()) {
-      const path = join(dir, `doj-fold-${key}`)
-      try {
-        if (statSync(path).isFile()) return { path }
-      } catch {
-        // not compiled yet
-      }
-      try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 })
-      } catch (e) {
-        lastWhy = `cannot create ${dir}: ${(e as Error).message}`
-        continue
-      }
-      const tmp = `${path}.${process.pid}.tmp`
-      const r = await run(cc, ['-O2', '-std=gnu11', '-o', tmp, SOURCE, '-lm'])
-      if (r.code !== 0) {
-        rmSync(tmp, { force: true })
-        return {
-          why: `the C compiler (${cc}) could not build the native reader: ${r.stderr.trim().split('\n')[0] ?? r.code}`,
-        }
-      }
-      chmodSync(tmp, 0o700)
-      renameSync(tmp, path)
-      // Builds of earlier sources are of no further use (a run holding one open keeps it until it ends).
-      for (const f of readdirSync(dir))
-        if (f.startsWith('doj-fold-') && join(dir, f) !== path && !f.endsWith('.tmp'))
-          rmSync(join(dir, f), { force: true })
-      return { path }
-    }
-    return { why: lastWhy }
-  })()
-  return compiled
-}
-
-/** The reader processes running now: a run that is interrupted stops them before it removes their folder. */
-const running = new Set<ChildProcess>()
-
-/** Stops every native reader this process started (a run interrupted by a signal). */
-export function stopNativeReaders(): void {
-  for (const p of running) p.kill('SIGKILL')
-}
-
-/** A finished process: its exit code, -1 when it could not be started or was stopped by a signal (then named). */
-function run(
-  cmd: string,
-  args: string[],
-): Promise<{ code: number; stdout: string; stderr: string; signal?: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-    running.add(p)
-    p.on('exit', () => running.delete(p))
-    let stdout = ''
-    let stderr = ''
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    p.on('error', (e) => resolve({ code: -1, stdout, stderr: e.message }))
-    p.on('close', (code, signal) =>
-      resolve({ code: code ?? -1, stdout, stderr, signal: signal ?? undefined }),
-    )
-  })
-}
+/** The reader's binary, compiled on first use and kept (pipelines/lib/native-program.ts). */
+export const nativeReader = (): Promise<NativeProgram> => nativeProgram('doj-fold', SOURCE, 'native reader')
 
 /** Why the native reader would not take these files whatever they hold, or undefined. */
 export function notForNative(files: readonly FileShape[]): string | undefined {
@@ -142,7 +65,7 @@ export async function foldInputs(files: readonly FileShape[], dir: string): Prom
     // Stopped by a signal (out of memory, say): DuckDB reads the files, and the manifest says why.
     if (r.signal) return { kind: 'not taken', why: `the native reader was stopped by ${r.signal}` }
     // Not started (its build removed since it was found): the next run builds it again.
-    compiled = undefined
+    forgetNativeProgram('doj-fold')
     return { kind: 'not taken', why: `the native reader could not be started: ${r.stderr}` }
   }
   if (r.code === 3) {

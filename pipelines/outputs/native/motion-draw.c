@@ -1,29 +1,36 @@
 /*
- * The native motion drawer: one court's motion CSV and the content streams of its schedule pages, the same bytes
- * as the JavaScript renderers (reports/motions/motion-csv.ts, case-table.ts, page-canvas.ts, page-layout.ts's
- * footer). The cover, the PDF's objects and the compression stay in JavaScript, which hands this program what
- * is the same for every row (fonts, headings, reliefs, reasons) and the rows, and reads the pages back.
+ * The native motion drawer: every court's motion CSV and the content streams of its schedule pages, the same bytes
+ * as the JavaScript renderers (reports/motions/motion-csv.ts, case-table.ts, page-canvas.ts and page-layout.ts's
+ * footer). The cover, the PDF's objects and their compression stay in JavaScript, which hands this program what is
+ * the same for many rows (fonts, schedules, reliefs, reasons, courts) and the rows, and reads the pages back.
  *
- * Use: motion-draw IN CSV_OUT PAGES_OUT
- *   IN: lines of fields separated by 0x1f (a NULL field is the single byte 0x01):
+ * Use: motion-draw HEAD ROWS PAGES_OUT
+ *   HEAD: lines of fields separated by 0x1f:
  *     F key w32 .. w255          the three fonts, in the order sans, bold, italic (widths at size 1)
- *     H header                   the CSV's header line
- *     P place csv_place footer_left cover_pages
- *     S heading reason_label     each schedule with rows, in order
- *     R csv_relief relief_label  each relief combination
- *     X csv_reason_field short_reason   each reason (its CSV field as written, its note text)
- *     D                          then one row per line, grouped by schedule, in motion order:
- *       schedule relief reason case_number subject_id name aka dob cii conviction_date code_sections counts
- *       count_orders rule_ids
- *   CSV_OUT: the court's CSV.  PAGES_OUT: each schedule page as a 4-byte little-endian length and its bytes.
- *   stdout: {"pages": N}.  Exit 3 when a text drawn on a page is not plain printable ASCII (the caller draws that
- *   court in JavaScript, whose pdfSafe handles it).
+ *     H header                   the CSVs' header line
+ *     S heading reason_label     each schedule, in order (a row names its schedule by number)
+ *     R csv_relief relief_label  each relief (schedule ... is_related as CSV fields; the Relief cell's text)
+ *     X csv_reason short_reason  each reason (its CSV field; its note's text after the label)
+ *     C csv_path place csv_place footer_left cover_pages   each court, in order
+ *   ROWS: a line per row, grouped by court and then schedule, in motion order; fields separated by 0x1f, a NULL is
+ *     the single byte 0x01: court schedule relief reason case_number subject_id name aka dob cii conviction_date
+ *     code_sections counts count_orders rule_ids
+ *   PAGES_OUT: each schedule page as a 4-byte little-endian length and its bytes, court after court.
+ *   stdout: a JSON array, a court each: {"pages": N, "offset": O, "length": L} (its pages' place in PAGES_OUT), or
+ *     {"quirk": "..."} when a text it would draw is not plain printable ASCII: nothing is written for that court,
+ *     and the caller draws it in JavaScript, whose pdfSafe handles any text.
+ *   Exit 2 on anything else (a malformed input, a file it cannot write).
  */
+#include <fcntl.h>
 #include <math.h>
+#include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define SEP 0x1f
 #define NUL_FIELD 0x01
@@ -33,7 +40,13 @@ static void die(const char *m) {
   exit(2);
 }
 
-static void quirk(void) { exit(3); }
+/* A text this program does not draw exactly as JavaScript would: the court is left to JavaScript. */
+static jmp_buf court_jump;
+static const char *quirk_why;
+static void quirk(const char *why) {
+  quirk_why = why;
+  longjmp(court_jump, 1);
+}
 
 static void *xmalloc(size_t n) {
   void *p = malloc(n ? n : 1);
@@ -83,21 +96,32 @@ static double js_round(double x) {
 }
 static double round2(double n) { return js_round(n * 100) / 100; }
 
-/* String(v) for a value already rounded to hundredths: the fewest decimals that read back as v; -0 is "0". */
+/*
+ * String(Math.round(n * 100) / 100): the hundredths k as decimal digits, trailing zeros dropped (the double nearest
+ * k / 100 prints as k / 100 in JavaScript's shortest form); -0 is "0".
+ */
 static void put_num(Buf *s, double n) {
-  double v = round2(n);
-  char t[64];
-  if (v == 0) {
+  long k = (long)js_round(n * 100);
+  char t[32];
+  int i = (int)sizeof t;
+  if (k == 0) {
     putc_(s, '0');
     return;
   }
-  for (int d = 0; d <= 2; d++) {
-    int len = snprintf(t, sizeof t, "%.*f", d, v);
-    if (strtod(t, NULL) == v || d == 2) {
-      put(s, t, (size_t)len);
-      return;
-    }
+  int neg = k < 0;
+  unsigned long a = neg ? (unsigned long)(-k) : (unsigned long)k;
+  unsigned long ip = a / 100, fp = a % 100;
+  if (fp) {
+    if (fp % 10) t[--i] = (char)('0' + fp % 10);
+    t[--i] = (char)('0' + fp / 10);
+    t[--i] = '.';
   }
+  do {
+    t[--i] = (char)('0' + ip % 10);
+    ip /= 10;
+  } while (ip);
+  if (neg) t[--i] = '-';
+  put(s, t + i, sizeof t - (size_t)i);
 }
 
 /* ---------- fonts ---------- */
@@ -162,6 +186,7 @@ static void text(Canvas *c, const char *p, int n, double x, double y, const Font
   reserve(t, 2 * (size_t)n + 8);
   for (int i = 0; i < n; i++) {
     char ch = p[i];
+    if ((unsigned char)ch < 0x20 || (unsigned char)ch > 0x7e) quirk("a text that is not plain printable ASCII");
     if (ch == '\\' || ch == '(' || ch == ')') t->b[t->n++] = '\\';
     t->b[t->n++] = ch;
   }
@@ -230,7 +255,7 @@ static void lines_push(Lines *ls, const char *p, int n) {
 /* Text drawn on a page must be plain printable ASCII: then pdfSafe leaves it as it is. */
 static void require_plain(const char *p, int n) {
   for (int i = 0; i < n; i++)
-    if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7e) quirk();
+    if ((unsigned char)p[i] < 0x20 || (unsigned char)p[i] > 0x7e) quirk("a text that is not plain printable ASCII");
 }
 
 /*
@@ -456,7 +481,7 @@ static void lay_row(const Row *r, const Schedule *sch, const Relief *reliefs, co
         if (!is_null(aka) && aka.n > 0) {
           Str parts[60];
           int k = split_semi(aka, parts, 60);
-          if (k > 60) quirk();
+          if (k > 60) quirk("more than 60 names");
           /* "aka " + each: copied into owned text */
           for (int i = 0; i < k; i++) {
             char *q = xmalloc((size_t)parts[i].n + 5);
@@ -479,7 +504,7 @@ static void lay_row(const Row *r, const Schedule *sch, const Relief *reliefs, co
       case 4: {
         Str d = is_null(r->f[F_CONVICTED]) ? (Str){"", 0} : r->f[F_CONVICTED];
         n = split_semi(d, t, 64);
-        if (n > 64) quirk();
+        if (n > 64) quirk("a cell of more than 64 values");
         break;
       }
       case 5:
@@ -490,7 +515,7 @@ static void lay_row(const Row *r, const Schedule *sch, const Relief *reliefs, co
         break;
       case 7:
         n = split_semi(r->f[F_RULES], t, 64);
-        if (n > 64) quirk();
+        if (n > 64) quirk("a cell of more than 64 values");
         break;
     }
     cell_texts_wrap(t, n, col);
@@ -502,11 +527,7 @@ static void lay_row(const Row *r, const Schedule *sch, const Relief *reliefs, co
   NoteCache *nc = &notes[r->reason];
   out->note_n = 0;
   out->note_from = 0;
-  if (x->csv.n > 0 && !(x->csv.n == 0)) {
-    /* c.reason non-empty: its CSV field is non-empty */
-  }
-  if (x->short_text.p != NULL && r->f[F_REASON].n > 0 && !is_null(r->f[F_REASON])) {
-  }
+  /* A row with a reason prints it (an empty reason's CSV field is empty; any other is not). */
   if (x->csv.n > 0) {
     if (!nc->done) {
       scratch.n = 0;
@@ -528,16 +549,16 @@ static void lay_row(const Row *r, const Schedule *sch, const Relief *reliefs, co
   out->height = lines * LINE + out->note_n * NOTE_LINE + 2 * PAD;
 }
 
-static void put_page(FILE *pages, Canvas *c) {
+static void put_page(Buf *out, const Canvas *c) {
   int has_text = c->t.n > 0;
   uint32_t len = (uint32_t)(c->g.n + (has_text ? c->t.n + 6 : 0));
   unsigned char l4[4] = {len & 0xff, (len >> 8) & 0xff, (len >> 16) & 0xff, (len >> 24) & 0xff};
-  fwrite(l4, 1, 4, pages);
-  fwrite(c->g.b, 1, c->g.n, pages);
+  put(out, (const char *)l4, 4);
+  put(out, c->g.b, c->g.n);
   if (has_text) {
-    fwrite("BT\n", 1, 3, pages);
-    fwrite(c->t.b, 1, c->t.n, pages);
-    fwrite("ET\n", 1, 3, pages);
+    put(out, "BT\n", 3);
+    put(out, c->t.b, c->t.n);
+    put(out, "ET\n", 3);
   }
 }
 
@@ -580,25 +601,27 @@ static void csv_field(Buf *o, Str s) {
 }
 
 /* ---------- input ---------- */
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  if (!f) die("cannot open the input");
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *b = xmalloc((size_t)n + 1);
-  if (fread(b, 1, (size_t)n, f) != (size_t)n) die("cannot read the input");
-  fclose(f);
-  b[n] = 0;
-  *len = (size_t)n;
-  return b;
+static char *map_file(const char *path, size_t *len) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) die("cannot open an input");
+  struct stat sb;
+  if (fstat(fd, &sb)) die("cannot stat an input");
+  *len = (size_t)sb.st_size;
+  if (*len == 0) {
+    close(fd);
+    return NULL;
+  }
+  char *p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (p == MAP_FAILED) die("cannot map an input");
+  close(fd);
+  return p;
 }
 
 /* Splits one line [p, end) into fields; returns how many. A field of the single byte 0x01 is NULL. */
-static int fields(char *p, char *end, Str *out, int max) {
+static int fields(const char *p, const char *end, Str *out, int max) {
   int k = 0;
-  char *start = p;
-  for (char *q = p;; q++) {
+  const char *start = p;
+  for (const char *q = p;; q++) {
     if (q == end || *q == SEP) {
       if (k >= max) die("too many fields");
       int n = (int)(q - start);
@@ -616,6 +639,7 @@ static int fields(char *p, char *end, Str *out, int max) {
 
 static int to_int(Str s) {
   int v = 0;
+  if (s.n == 0 || s.n > 9) die("a number was expected");
   for (int i = 0; i < s.n; i++) {
     if (s.p[i] < '0' || s.p[i] > '9') die("a number was expected");
     v = v * 10 + (s.p[i] - '0');
@@ -623,155 +647,110 @@ static int to_int(Str s) {
   return v;
 }
 
-int main(int argc, char **argv) {
-  if (argc != 4) die("usage: motion-draw IN CSV_OUT PAGES_OUT");
-  size_t len;
-  char *in = slurp(argv[1], &len);
-  char *p = in, *end = in + len;
-  int nfonts = 0, nsched = 0, nrelief = 0, nreason = 0, cover_pages = 0;
-  Str header = {0}, place = {0}, csv_place = {0}, footer_left = {0};
-  Schedule *scheds = xmalloc(sizeof(Schedule) * 64);
-  size_t relief_cap = 64, reason_cap = 1024;
-  Relief *reliefs = xmalloc(sizeof(Relief) * relief_cap);
-  Reason *reasons = xmalloc(sizeof(Reason) * reason_cap);
-  Str f[300];
-  /* The header lines, up to D. */
-  for (;;) {
-    if (p >= end) die("no rows section");
-    char *nl = memchr(p, '\n', (size_t)(end - p));
-    if (!nl) nl = end;
-    int k = fields(p, nl, f, 300);
-    p = nl + 1;
-    char tag = f[0].n == 1 ? f[0].p[0] : 0;
-    if (tag == 'D') break;
-    switch (tag) {
-      case 'F':
-        if (nfonts >= 3 || k != 226) die("bad font line");
-        if (f[1].n >= 15) die("font key too long");
-        memcpy(fonts[nfonts].key, f[1].p, (size_t)f[1].n);
-        fonts[nfonts].key[f[1].n] = 0;
-        for (int i = 0; i < 32; i++) fonts[nfonts].w[i] = 0;
-        for (int i = 0; i < 224; i++) fonts[nfonts].w[32 + i] = strtod(f[2 + i].p, NULL);
-        nfonts++;
-        break;
-      case 'H':
-        header = f[1];
-        break;
-      case 'P':
-        place = f[1];
-        csv_place = f[2];
-        footer_left = f[3];
-        cover_pages = to_int(f[4]);
-        break;
-      case 'S':
-        if (nsched >= 64) die("too many schedules");
-        scheds[nsched].heading = f[1];
-        scheds[nsched].label = f[2];
-        nsched++;
-        break;
-      case 'R':
-        if ((size_t)nrelief == relief_cap) reliefs = realloc(reliefs, sizeof(Relief) * (relief_cap *= 2));
-        reliefs[nrelief].csv = f[1];
-        reliefs[nrelief].label = f[2];
-        nrelief++;
-        break;
-      case 'X':
-        if ((size_t)nreason == reason_cap) reasons = realloc(reasons, sizeof(Reason) * (reason_cap *= 2));
-        reasons[nreason].csv = f[1];
-        reasons[nreason].short_text = f[2];
-        nreason++;
-        break;
-      default:
-        die("unknown header line");
-    }
-  }
-  if (nfonts != 3) die("three fonts expected");
-  /* The rows. */
-  size_t rows_cap = 1024, nrows = 0;
-  Row *rows = xmalloc(sizeof(Row) * rows_cap);
-  while (p < end) {
-    char *nl = memchr(p, '\n', (size_t)(end - p));
-    if (!nl) nl = end;
-    if (nrows == rows_cap) rows = realloc(rows, sizeof(Row) * (rows_cap *= 2));
-    Row *r = &rows[nrows++];
-    if (fields(p, nl, r->f, NF) != NF) die("a row has the wrong number of fields");
-    r->sched = to_int(r->f[F_SCHED]);
-    r->relief = to_int(r->f[F_RELIEF]);
-    r->reason = to_int(r->f[F_REASON]);
-    if (r->sched >= nsched || r->relief >= nrelief || r->reason >= nreason) die("an index out of range");
-    p = nl + 1;
-  }
-  /* The CSV. */
-  Buf csv = {0};
-  put(&csv, header.p, (size_t)header.n);
-  putc_(&csv, '\n');
-  for (size_t i = 0; i < nrows; i++) {
-    Row *r = &rows[i];
-    put(&csv, csv_place.p, (size_t)csv_place.n);
-    putc_(&csv, ',');
-    put(&csv, reliefs[r->relief].csv.p, (size_t)reliefs[r->relief].csv.n);
-    static const int order[] = {F_CASE, F_SUBJECT, F_NAME, F_AKA, F_DOB, F_CII, F_CONVICTED, F_CODES, F_COUNTS,
-                                F_ORDERS, F_RULES};
+/* A growable array of T. */
+#define GROW(arr, n, cap)                                         \
+  do {                                                            \
+    if ((n) == (cap)) {                                           \
+      (cap) = (cap) ? 2 * (cap) : 64;                             \
+      (arr) = realloc((arr), sizeof *(arr) * (size_t)(cap));      \
+      if (!(arr)) die("out of memory");                           \
+    }                                                             \
+  } while (0)
+
+typedef struct {
+  Str csv_path, place, csv_place, footer_left;
+  int cover_pages;
+} Court;
+
+static Schedule *scheds;
+static Relief *reliefs;
+static Reason *reasons;
+static int nsched, nrelief, nreason;
+static Str header;
+
+/* The CSV of rows [a, b) of one court. */
+static void court_csv(Buf *csv, const Court *ct, const Row *rows, int a, int b) {
+  csv->n = 0;
+  put(csv, header.p, (size_t)header.n);
+  putc_(csv, '\n');
+  static const int order[] = {F_CASE, F_SUBJECT, F_NAME, F_AKA, F_DOB, F_CII, F_CONVICTED, F_CODES, F_COUNTS,
+                              F_ORDERS, F_RULES};
+  for (int i = a; i < b; i++) {
+    const Row *r = &rows[i];
+    put(csv, ct->csv_place.p, (size_t)ct->csv_place.n);
+    putc_(csv, ',');
+    put(csv, reliefs[r->relief].csv.p, (size_t)reliefs[r->relief].csv.n);
     for (size_t j = 0; j < sizeof order / sizeof order[0]; j++) {
-      putc_(&csv, ',');
-      csv_field(&csv, r->f[order[j]]);
+      putc_(csv, ',');
+      csv_field(csv, r->f[order[j]]);
     }
-    putc_(&csv, ',');
-    put(&csv, reasons[r->reason].csv.p, (size_t)reasons[r->reason].csv.n);
-    putc_(&csv, '\n');
+    putc_(csv, ',');
+    put(csv, reasons[r->reason].csv.p, (size_t)reasons[r->reason].csv.n);
+    putc_(csv, '\n');
   }
-  FILE *co = fopen(argv[2], "wb");
-  if (!co || fwrite(csv.b, 1, csv.n, co) != csv.n || fclose(co)) die("cannot write the CSV");
-  /* Lay out every schedule, then paginate, then draw. */
-  Laid *laid = xmalloc(sizeof(Laid) * (nrows ? nrows : 1));
-  NoteCache *notes = xmalloc(sizeof(NoteCache) * (size_t)(nreason ? nreason : 1));
-  int *page_start = xmalloc(sizeof(int) * (nrows + 2 * (size_t)nsched + 2));
-  int *page_sched = xmalloc(sizeof(int) * (nrows + 2 * (size_t)nsched + 2));
+}
+
+static Laid *laid;
+static int laid_cap;
+static int *page_start, *page_sched;
+static int pages_cap;
+static NoteCache *notes;
+
+/* Lays out and draws rows [a, b) of one court into `out` (length-prefixed pages); returns its page count. */
+__attribute__((noinline)) static int court_pages(Buf *out, const Court *ct, const Row *rows, int a, int b) {
+  int n = b - a;
+  cell_lines.n = 0;
+  note_lines.n = 0;
+  while (laid_cap < n) laid_cap = laid_cap ? 2 * laid_cap : 1024;
+  laid = realloc(laid, sizeof(Laid) * (size_t)laid_cap);
+  if (!laid) die("out of memory");
+  if (pages_cap < n + 2) {
+    pages_cap = n + 2;
+    page_start = realloc(page_start, sizeof(int) * (size_t)pages_cap);
+    page_sched = realloc(page_sched, sizeof(int) * (size_t)pages_cap);
+    if (!page_start || !page_sched) die("out of memory");
+  }
   int npages = 0;
-  size_t i = 0;
-  for (int s = 0; s < nsched; s++) {
-    memset(notes, 0, sizeof(NoteCache) * (size_t)(nreason ? nreason : 1));
-    size_t from = i;
-    while (i < nrows && rows[i].sched == s) {
-      lay_row(&rows[i], &scheds[s], reliefs, reasons, notes, &laid[i]);
+  for (int i = a; i < b;) {
+    int s = rows[i].sched;
+    memset(notes, 0, sizeof(NoteCache) * (size_t)nreason);
+    int from = i;
+    while (i < b && rows[i].sched == s) {
+      lay_row(&rows[i], &scheds[s], reliefs, reasons, notes, &laid[i - a]);
       i++;
     }
-    if (i == from) die("a schedule without rows");
-    /* paginate: greedy; a row taller than a page still gets one of its own */
+    /* Greedy pages; a row taller than a page still gets one of its own (case-table.ts, paginate). */
     double used = 0;
-    int cur = 0;
-    for (size_t r = from; r < i; r++) {
-      double h = laid[r].height;
-      if (cur && used + h > ROWS_HEIGHT) {
-        cur = 0;
+    int open_page = 0;
+    for (int r = from; r < i; r++) {
+      double h = laid[r - a].height;
+      if (open_page && used + h > ROWS_HEIGHT) {
+        open_page = 0;
         used = 0;
       }
-      if (!cur) {
-        page_start[npages] = (int)r;
+      if (!open_page) {
+        page_start[npages] = r - a;
         page_sched[npages] = s;
         npages++;
-        cur = 1;
+        open_page = 1;
       }
       used += h;
     }
   }
-  if (i != nrows) die("rows are not grouped by schedule");
-  page_start[npages] = (int)nrows;
-  int total = cover_pages + npages;
-  FILE *po = fopen(argv[3], "wb");
-  if (!po) die("cannot write the pages");
-  Canvas c = {0};
+  page_start[npages] = n;
+  int total = ct->cover_pages + npages;
+  static Canvas c;
   for (int pg = 0; pg < npages; pg++) {
     canvas_reset(&c);
     int s = page_sched[pg];
     int continued = pg > 0 && page_sched[pg - 1] == s;
-    /* heading */
+    /* The heading (drawHeading). */
     double top = PAGE_H - M_TOP;
     scratch.n = 0;
     put(&scratch, scheds[s].heading.p, (size_t)scheds[s].heading.n);
     if (continued) puts_(&scratch, " - continued");
     text(&c, scratch.b, (int)scratch.n, M_LEFT, top - 11, BOLD, 11, 0);
-    text(&c, place.p, place.n, M_LEFT, top - 24, SANS, 8, GREY);
+    text(&c, ct->place.p, ct->place.n, M_LEFT, top - 24, SANS, 8, GREY);
     double y = top - HEADING_HEIGHT;
     rect(&c, M_LEFT, y - HEADER_ROW_HEIGHT, CONTENT_WIDTH, HEADER_ROW_HEIGHT, SHADE);
     double x = M_LEFT;
@@ -780,17 +759,18 @@ int main(int argc, char **argv) {
       x += COL_W[col];
     }
     y = y - HEADER_ROW_HEIGHT;
-    /* rows */
+    /* The rows (drawRow). */
     for (int r = page_start[pg]; r < page_start[pg + 1]; r++) {
-      Laid *l = &laid[r];
+      const Laid *l = &laid[r];
       double tp = y;
       x = M_LEFT;
       int lines = 1;
       for (int col = 0; col < NCOLS; col++) {
-        int a = l->cell_from[col], b = l->cell_from[col + 1];
-        for (int j = 0; j < b - a; j++)
-          text(&c, cell_lines.l[a + j].p, cell_lines.l[a + j].n, x + PAD, tp - PAD - SIZE - j * LINE, SANS, SIZE, 0);
-        if (b - a > lines) lines = b - a;
+        int ca = l->cell_from[col], cb = l->cell_from[col + 1];
+        for (int j = 0; j < cb - ca; j++)
+          text(&c, cell_lines.l[ca + j].p, cell_lines.l[ca + j].n, x + PAD, tp - PAD - SIZE - j * LINE, SANS, SIZE,
+               0);
+        if (cb - ca > lines) lines = cb - ca;
         x += COL_W[col];
       }
       double note_top = tp - PAD - lines * LINE;
@@ -802,11 +782,154 @@ int main(int argc, char **argv) {
       line(&c, M_LEFT, bottom, M_LEFT + CONTENT_WIDTH, bottom, 0.25, RULE);
       y = bottom;
     }
-    footer(&c, footer_left, cover_pages + pg, total);
-    put_page(po, &c);
+    footer(&c, ct->footer_left, ct->cover_pages + pg, total);
+    put_page(out, &c);
   }
+  return npages;
+}
+
+static void write_file(const char *path, const Buf *b) {
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (fd < 0) die("cannot create a CSV");
+  size_t at = 0;
+  while (at < b->n) {
+    ssize_t w = write(fd, b->b + at, b->n - at);
+    if (w <= 0) die("cannot write a CSV");
+    at += (size_t)w;
+  }
+  if (close(fd)) die("cannot write a CSV");
+}
+
+int main(int argc, char **argv) {
+  if (argc != 4) die("usage: motion-draw HEAD ROWS PAGES_OUT");
+  size_t hlen, rlen;
+  const char *head = map_file(argv[1], &hlen);
+  const char *rows_in = map_file(argv[2], &rlen);
+  int nfonts = 0, ncourt = 0, scap = 0, rcap = 0, xcap = 0, ccap = 0;
+  Court *courts = NULL;
+  Str f[300];
+  for (const char *p = head, *end = head + hlen; p < end;) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    if (!nl) nl = end;
+    int k = fields(p, nl, f, 300);
+    p = nl + 1;
+    char tag = f[0].n == 1 ? f[0].p[0] : 0;
+    switch (tag) {
+      case 'F':
+        if (nfonts >= 3 || k != 226 || f[1].n >= 15) die("a bad font line");
+        memcpy(fonts[nfonts].key, f[1].p, (size_t)f[1].n);
+        fonts[nfonts].key[f[1].n] = 0;
+        for (int i = 0; i < 224; i++) {
+          char t[32];
+          if (f[2 + i].n >= 31) die("a bad width");
+          memcpy(t, f[2 + i].p, (size_t)f[2 + i].n);
+          t[f[2 + i].n] = 0;
+          fonts[nfonts].w[32 + i] = strtod(t, NULL);
+        }
+        nfonts++;
+        break;
+      case 'H':
+        if (k != 2) die("a bad header line");
+        header = f[1];
+        break;
+      case 'S':
+        if (k != 3) die("a bad schedule line");
+        GROW(scheds, nsched, scap);
+        scheds[nsched].heading = f[1];
+        scheds[nsched].label = f[2];
+        nsched++;
+        break;
+      case 'R':
+        if (k != 3) die("a bad relief line");
+        GROW(reliefs, nrelief, rcap);
+        reliefs[nrelief].csv = f[1];
+        reliefs[nrelief].label = f[2];
+        nrelief++;
+        break;
+      case 'X':
+        if (k != 3) die("a bad reason line");
+        GROW(reasons, nreason, xcap);
+        reasons[nreason].csv = f[1];
+        reasons[nreason].short_text = f[2];
+        nreason++;
+        break;
+      case 'C':
+        if (k != 6) die("a bad court line");
+        GROW(courts, ncourt, ccap);
+        courts[ncourt].csv_path = f[1];
+        courts[ncourt].place = f[2];
+        courts[ncourt].csv_place = f[3];
+        courts[ncourt].footer_left = f[4];
+        courts[ncourt].cover_pages = to_int(f[5]);
+        ncourt++;
+        break;
+      default:
+        die("an unknown line in HEAD");
+    }
+  }
+  if (nfonts != 3) die("three fonts expected");
+  notes = xmalloc(sizeof(NoteCache) * (size_t)(nreason ? nreason : 1));
+  /* The rows, court by court. */
+  size_t row_cap = 0;
+  int nrows = 0;
+  Row *rows = NULL;
+  FILE *po = fopen(argv[3], "wb");
+  if (!po) die("cannot write the pages");
+  Buf csv = {0}, pages = {0};
+  size_t offset = 0;
+  const char *p = rows_in, *end = rows_in ? rows_in + rlen : NULL;
+  printf("[");
+  int row_court = -1;
+  for (int ci = 0; ci < ncourt; ci++) {
+    /* This court's rows: the lines that name it. */
+    nrows = 0;
+    while (p && p < end) {
+      const char *nl = memchr(p, '\n', (size_t)(end - p));
+      if (!nl) nl = end;
+      Str first;
+      const char *sep = memchr(p, SEP, (size_t)(nl - p));
+      if (!sep) die("a row without fields");
+      first.p = p;
+      first.n = (int)(sep - p);
+      row_court = to_int(first);
+      if (row_court < ci) die("rows are not grouped by court");
+      if (row_court > ci) break;
+      if ((size_t)nrows == row_cap) {
+        row_cap = row_cap ? 2 * row_cap : 1024;
+        rows = realloc(rows, sizeof(Row) * row_cap);
+        if (!rows) die("out of memory");
+      }
+      Row *r = &rows[nrows++];
+      if (fields(sep + 1, nl, r->f, NF) != NF) die("a row with the wrong number of fields");
+      r->sched = to_int(r->f[F_SCHED]);
+      r->relief = to_int(r->f[F_RELIEF]);
+      r->reason = to_int(r->f[F_REASON]);
+      if (r->sched >= nsched || r->relief >= nrelief || r->reason >= nreason) die("an index out of range");
+      if (nrows > 1 && r->sched < rows[nrows - 2].sched) die("rows are not grouped by schedule");
+      p = nl + 1;
+    }
+    Court *ct = &courts[ci];
+    if (ci) printf(",");
+    pages.n = 0;
+    arena_free();
+    if (setjmp(court_jump)) {
+      arena_free();
+      printf("{\"quirk\": \"%s\"}", quirk_why);
+      continue;
+    }
+    int npages = court_pages(&pages, ct, rows, 0, nrows);
+    court_csv(&csv, ct, rows, 0, nrows);
+    char path[4096];
+    if (ct->csv_path.n >= (int)sizeof path) die("a path too long");
+    memcpy(path, ct->csv_path.p, (size_t)ct->csv_path.n);
+    path[ct->csv_path.n] = 0;
+    write_file(path, &csv);
+    if (fwrite(pages.b, 1, pages.n, po) != pages.n) die("cannot write the pages");
+    printf("{\"pages\": %d, \"offset\": %zu, \"length\": %zu}", npages, offset, pages.n);
+    offset += pages.n;
+  }
+  if (p && p < end) die("rows of a court not listed");
+  printf("]\n");
   if (fclose(po)) die("cannot write the pages");
-  printf("{\"pages\": %d}\n", npages);
-  arena_free();
   return 0;
 }

@@ -134,7 +134,7 @@ describe('motion render pool', () => {
       const reply = await new Promise<{ id: number; result: unknown }>((resolve, reject) => {
         w.once('message', resolve)
         w.once('error', reject)
-        w.postMessage({ id: 7, court: court(12, 6, 'bundle') })
+        w.postMessage({ id: 7, job: { kind: 'court', court: court(12, 6, 'bundle') } })
       })
       expect(reply.id).toBe(7)
       expect(reply.result).toEqual(writeCourt(court(12, 6, 'bundle-main')))
