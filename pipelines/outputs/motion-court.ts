@@ -175,7 +175,7 @@ export function assembleCourtPdf(job: AssembleJob): void {
   } finally {
     closeSync(fd)
   }
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const n = bytes.readUInt32LE(at)
     pdf.addPage(bytes.subarray(at + 4, at + 4 + n))
     at += 4 + n

@@ -28,11 +28,7 @@ import {
   type MotionHeading,
 } from '../../reports/motions/motion-pdf.ts'
 import type { ScheduleTotal } from '../../reports/motions/cover-motion.ts'
-import {
-  reliefLabel,
-  scheduleKey,
-  type ReliefSection,
-} from '../../reports/motions/relief-sections.ts'
+import { reliefLabel, scheduleKey, type ReliefSection } from '../../reports/motions/relief-sections.ts'
 import type { MotionCase } from '../../reports/motions/motion-case.ts'
 import type { CourtResult } from './motion-court.ts'
 import type { MotionRenderPool } from './motion-render-pool.ts'
@@ -227,8 +223,12 @@ export async function drawNatively(
     const r = await runProgram(drawer.path, [headPath, rowsPath, pagesPath])
     rmSync(rowsPath, { force: true })
     if (r.code !== 0)
-      throw new Error(`the native motion drawer failed (exit ${r.code}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.trim()}`)
-    const drawn = JSON.parse(r.stdout) as ({ pages: number; offset: number; length: number } | { quirk: string })[]
+      throw new Error(
+        `the native motion drawer failed (exit ${r.code}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.trim()}`,
+      )
+    const drawn = JSON.parse(r.stdout) as (
+      { pages: number; offset: number; length: number } | { quirk: string }
+    )[]
     if (drawn.length !== job.courts.length) throw new Error('the native motion drawer skipped a court')
 
     const outcomes = drawn.map((d, i): NativeCourtOutcome => {

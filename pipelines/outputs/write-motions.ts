@@ -106,14 +106,24 @@ async function courtJson(db: Db, county: string | null, court: string | null): P
 const rowValues = () =>
   MOTION_COLUMNS.map((c) => (c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`)).join(', ')
 
+/** How a set's courts were drawn: by the native drawer, or in JavaScript (and why, when the drawer took none). */
+export interface MotionsDrawn {
+  native: number
+  javascript: number
+  /** Why the drawer took none of them. */
+  why?: string
+  /** Why it left the courts it left, one per court. */
+  left?: string[]
+}
+
 /**
  * Writes the set's files; returns them, relative to the run folder. `native: false` draws every court in
- * JavaScript (the tests hold the two to the same bytes).
+ * JavaScript (the tests hold the two to the same bytes); `drawn` hears how the courts were drawn.
  */
 export async function writeMotions(
   ctx: OutputContext,
   set: MotionSet,
-  { native = true }: { native?: boolean } = {},
+  { native = true, drawn: told }: { native?: boolean; drawn?: (how: MotionsDrawn) => void } = {},
 ): Promise<string[]> {
   const { db } = ctx
   // Courts render on worker threads (unref'd: they never hold the process); the pool starts before the
@@ -166,7 +176,13 @@ export async function writeMotions(
       reasons,
     })
     // Every court, county by county in motion order, with its files' place.
-    const allCourts = await db.rows<{ county: string | null; court: string | null; first: number; last: number; n: number }>(
+    const allCourts = await db.rows<{
+      county: string | null
+      court: string | null
+      first: number
+      last: number
+      n: number
+    }>(
       `select county, court, min(motion_order)::int as first, max(motion_order)::int as last, count(*)::int as n
        from ${CASES_TABLE} group by county, court order by first`,
     )
@@ -180,7 +196,8 @@ export async function writeMotions(
           throw new Error(`${set.mart}: motion_order of court ${k.court} is not a run of row numbers`)
         next += k.n
       }
-      if (next !== c.first + c.n) throw new Error(`${set.mart}: ${next - c.first} rows for a county of ${c.n}`)
+      if (next !== c.first + c.n)
+        throw new Error(`${set.mart}: ${next - c.first} rows for a county of ${c.n}`)
       const dir = restrictedDir(restricted, ...set.folder, countySlugs[ci]!)
       const courtSlugs = uniqueSlugs(
         inCounty.map((k) => k.court),
@@ -215,7 +232,17 @@ export async function writeMotions(
       for (const [i, o] of drawn.outcomes.entries()) if ('drawn' in o) results[i] = o.drawn
       for (const i of left)
         results[i] = pool.render(courtJob(courts[i]!, await courtJson(db, raw[i]!.county, raw[i]!.court)))
+      told?.({
+        native: courts.length - left.length,
+        javascript: left.length,
+        left: left.map((i) => `${courts[i]!.court}: ${(drawn.outcomes[i] as { left: string }).left}`),
+      })
     } else {
+      told?.({
+        native: 0,
+        javascript: courts.length,
+        why: drawn ? drawn.why : native ? 'no courts' : 'asked for JavaScript',
+      })
       // A county's rows are read while the workers still draw the one before (the query runs on DuckDB's
       // threads, the drawing on the pool's): at most two counties' rows are held at a time.
       let previous: Promise<unknown> = Promise.resolve()

@@ -43,14 +43,11 @@ export function scheduleTotals(schedules: MotionDocument['schedules']): Schedule
 export type MotionHeading = Omit<MotionDocument, 'schedules'>
 
 /** "SAN JOAQUIN County - CASC STOCKTON": the schedule headings' and the footers' place. */
-export const motionPlace = (m: Pick<MotionDocument, 'county' | 'court'>): string => `${m.county} County - ${m.court}`
+export const motionPlace = (m: Pick<MotionDocument, 'county' | 'court'>): string =>
+  `${m.county} County - ${m.court}`
 
 /** The cover's pages (not yet footed: the footers need the document's page count). */
-export function motionCover(
-  m: MotionHeading,
-  totals: readonly ScheduleTotal[],
-  people: number,
-): PageList {
+export function motionCover(m: MotionHeading, totals: readonly ScheduleTotal[], people: number): PageList {
   const cover = new PageList()
   drawCover(cover, {
     county: m.county,
