@@ -149,6 +149,7 @@ export async function writeResultFiles(
 export function dojResultsStepFor(rows: DojRows, opts: { linePath?: boolean } = {}): OutputStep {
   return {
     name: 'doj',
+    beforeMarts: true, // mart_doj_count_values and mart_doj_subject_values are views
     async write(ctx: OutputContext): Promise<string[]> {
       return (await writeResultFiles(ctx, rows, opts)).written
     },

@@ -7,6 +7,7 @@ import { writeMotions } from './write-motions.ts'
 
 export const motionsStep: OutputStep = {
   name: 'motions',
+  beforeMarts: true, // mart_motion_cases is a view
   write: (ctx) =>
     writeMotions(ctx, {
       mart: 'mart_motion_cases',

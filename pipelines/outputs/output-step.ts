@@ -36,4 +36,9 @@ export interface OutputStep {
    * built, beside the determinations (which leave a core idle), and write() then waits for it.
    */
   readonly afterModels?: (ctx: EarlyContext) => Promise<void>
+  /**
+   * It reads only the marts that are views over the determinations (not the table marts): a run starts it as soon
+   * as those views exist, while the table marts are built.
+   */
+  readonly beforeMarts?: boolean
 }

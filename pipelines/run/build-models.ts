@@ -9,6 +9,7 @@ import {
   buildStatements,
   checkModelOrder,
   compileModel,
+  dependenciesOf,
   type Model,
   type ModelContext,
 } from '../../sql/model.ts'
@@ -43,6 +44,27 @@ export async function buildModels(
       throw new Error(`building model ${m.name}: ${(e as Error).message}`, { cause: e })
     }
   }
+}
+
+/**
+ * The marts that are views over earlier layers (or over such views), then the rest, each in build order. A view
+ * costs nothing to create: the output steps that read only these (OutputStep.beforeMarts) start as soon as they
+ * exist, while the table marts are built.
+ */
+export function viewMartsFirst(marts: readonly Model[], ctx: ModelContext): [Model[], Model[]] {
+  const names = new Set(marts.map((m) => m.name))
+  const first: Model[] = []
+  const rest: Model[] = []
+  const later = new Set<string>()
+  for (const m of marts) {
+    const view = m.materialized === 'view' || m.materialized === 'temp view'
+    if (view && dependenciesOf(m, ctx).every((d) => !names.has(d) || !later.has(d))) first.push(m)
+    else {
+      rest.push(m)
+      later.add(m.name)
+    }
+  }
+  return [first, rest]
 }
 
 /** Phases of a run, by model layer: what `relief run` times and the benchmark reports. */

@@ -20,7 +20,7 @@ import { foldedTables, ledgerTotals, printEncodingWarnings, reconcile } from '..
 import { foldInputs, keepCountLines } from '../ingest/native/native-fold.ts'
 import { stopNativePrograms } from '../lib/native-program.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
-import { BUILD_PHASES, buildModels, type ModelSeconds } from './build-models.ts'
+import { BUILD_PHASES, buildModels, viewMartsFirst, type ModelSeconds } from './build-models.ts'
 import { openFreshDb } from './fresh-db.ts'
 import { claimRunFolder, type RunFolder } from './run-folder.ts'
 import { checkDbPath } from './db-path.ts'
@@ -41,8 +41,9 @@ import { persistWork, STORE } from './persist-work.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
 import { releaseRetainedMemory } from './release-memory.ts'
 import { underThreads, withFineScans } from './fine-scans.ts'
-import { persistedViewDdl, type ModelContext } from '../../sql/model.ts'
+import { persistedViewDdl, type Model, type ModelContext } from '../../sql/model.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
+import type { OutputStep } from '../outputs/output-step.ts'
 import { resolvePolicy } from '../policy/resolve-policy.ts'
 import { policyFileLabel } from '../policy/presets.ts'
 
@@ -105,6 +106,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let open: Db | undefined
   // Output work started as soon as the intermediate models exist (OutputStep.afterModels).
   const early: Promise<void>[] = []
+  // The output steps started (awaited before the database closes, should the run fail).
+  const started: Promise<unknown>[] = []
   // Set when the output steps have all finished (or the run failed): the checkpoint beside them stops trying.
   let stepsDone = false
   let committed = false
@@ -160,7 +163,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // The native reader's own CPU and memory, for the run log (its process is not the run's).
     let nativeReader: NativeReaderFigures | undefined
     let seeded = false
-    for (const { phase, layers } of BUILD_PHASES) {
+    // The marts are built after the loop, beside the output steps that do not read them (see below).
+    for (const { phase, layers } of BUILD_PHASES.filter((p) => p.phase !== 'marts')) {
       await progress.phase(phase, async () => {
         if (phase === 'ingest' && tryNative) {
           const rssBefore = Math.round(process.memoryUsage.rss() / 2 ** 20)
@@ -196,11 +200,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           // few row groups each (at 1M and 2M lines they took 1.26–1.33 s against 1.40–1.46, and 2.01–2.06 against
           // 2.09–2.24), and for the determinations of counts in fewer row groups than threads (at 2M lines, two
           // row groups on two threads, they took longer: 1.08–1.16 s against 0.79–0.86), and likewise for the marts
-          // (at 1M lines 0.49–0.54 s against 0.66–0.72).
+          // below.
           if (
             (phase === 'models' && !sized.largeInput) ||
-            (phase === 'determinations' && (await underThreads(db, 'int_prop64_counts'))) ||
-            (phase === 'marts' && (await underThreads(db, 'count_determinations')))
+            (phase === 'determinations' && (await underThreads(db, 'int_prop64_counts')))
           )
             await withFineScans(db, build)
           else await build()
@@ -241,34 +244,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         })
     }
     const totals = ledgerTotals(inputs)
-    // From here the output steps and the database file's copy run side by side, each on its own connection, and
-    // the motions draw on worker threads: DuckDB's own threads on top of those only crowd the cores. With half of
-    // them a run at 2M lines took 17.6–19.0 s against 18.7–20.4 (1M: 10.8–11.7 against 11.5–11.9), three pairs
-    // each. (A statewide-size input runs its steps one after another, with every thread.)
-    if (!sized.largeInput)
-      await db.run(`set threads = ${outputThreads(await db.scalar<bigint>(THREADS_SQL))}`)
-
-    // The run's tables and views go into the file beside the output steps, once the early work (court models) is
-    // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
-    // Not for a statewide-size input, where memory comes first and its tables were written in place as built.
-    const checkpointed = !inMemory
-      ? Promise.resolve('left to close' as const)
-      : Promise.allSettled(early).then(() =>
-          onOwnConnection(db, (con) =>
-            progress.phase(
-              'write database',
-              async () => {
-                const copied = await persistWork(con, persistedViews())
-                await checkpointBeside(con, () => stepsDone, STORE)
-                return copied
-              },
-              (copied) => `${copied.length} table(s) and view(s)`,
-              { together: true },
-            ),
-          ),
-        )
-    early.push(checkpointed.then(() => undefined))
-
     const counts = await countsOf(db)
     const options = {
       county,
@@ -294,24 +269,85 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       outputs: ['count_determinations.csv', 'count_determinations.parquet', 'rejects.csv', 'manifest.json'],
       reader,
     }
-    // The output steps run at the same time, each on its own connection: the motions draw on worker threads
+    /** One output step, on its own connection: its files, relative to the run folder. */
+    const writeStep = (step: OutputStep): Promise<string[]> =>
+      onOwnConnection(db, (con) =>
+        progress.phase(
+          `write ${step.name}`,
+          () => step.write({ db: con, out: folder.work, runId, asOf, manifest, countLines }),
+          (files) => `${files.length} file(s)`,
+          { together: !sized.largeInput },
+        ),
+      )
+    // The work that ran beside the determinations (court models): the database file's copy waits for it.
+    const modelWork = [...early]
+    // The output steps that read only views over the determinations (the motions, the DOJ files) start as soon as
+    // those views exist, while the table marts are built: the marts took 0.8–0.9 s of both cores at 2M lines,
+    // before any step started. The summary and the report read the table marts and start after them.
+    const running = new Map<OutputStep, Promise<string[]>>()
+    const start = (step: OutputStep) => {
+      const p = writeStep(step)
+      p.catch(() => {}) // settled below, in step order
+      running.set(step, p)
+      started.push(p)
+    }
+    const marts = allModels.filter((m) => m.layer === 'mart')
+    const [viewMarts, tableMarts] = sized.largeInput ? [[], marts] : viewMartsFirst(marts, ctx)
+    await progress.phase('marts', async () => {
+      const build = async (models: readonly Model[]) =>
+        buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
+      await build(viewMarts)
+      if (!sized.largeInput) for (const step of steps) if (step.beforeMarts) start(step)
+      // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
+      // 0.66–0.72).
+      if (await underThreads(db, 'count_determinations')) await withFineScans(db, () => build(tableMarts))
+      else await build(tableMarts)
+    })
+    // From here the output steps and the database file's copy run side by side, each on its own connection, and
+    // the motions draw on worker threads: DuckDB's own threads on top of those only crowd the cores. With half of
+    // them a run at 2M lines took 17.6–19.0 s against 18.7–20.4 (1M: 10.8–11.7 against 11.5–11.9), three pairs
+    // each. (A statewide-size input runs its steps one after another, with every thread.)
+    if (!sized.largeInput)
+      await db.run(`set threads = ${outputThreads(await db.scalar<bigint>(THREADS_SQL))}`)
+
+    // The run's tables and views go into the file beside the output steps, once the early work (court models) is
+    // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
+    // Not for a statewide-size input, where memory comes first and its tables were written in place as built.
+    const checkpointed = !inMemory
+      ? Promise.resolve('left to close' as const)
+      : Promise.allSettled(modelWork).then(() =>
+          onOwnConnection(db, (con) =>
+            progress.phase(
+              'write database',
+              async () => {
+                const copied = await persistWork(con, persistedViews())
+                await checkpointBeside(con, () => stepsDone, STORE)
+                return copied
+              },
+              (copied) => `${copied.length} table(s) and view(s)`,
+              { together: true },
+            ),
+          ),
+        )
+    early.push(checkpointed.then(() => undefined))
+
+    // The other steps run at the same time, each on its own connection: the motions draw on worker threads
     // and the DOJ files' whole-line read runs on one DuckDB thread, so either alone leaves a core idle. Their
     // files are listed in step order whatever order they finish in; a failed step fails the run. A
     // statewide-size input runs them one after another: memory comes first there (docs/scale.md).
-    const written = await settledInTurn(
-      sized.largeInput ? 1 : steps.length,
-      steps.map((step) => async () => {
-        if (sized.largeInput) await releaseRetainedMemory(db, sized.outputMemoryLimit)
-        return onOwnConnection(db, (con) =>
-          progress.phase(
-            `write ${step.name}`,
-            () => step.write({ db: con, out: folder.work, runId, asOf, manifest, countLines }),
-            (files) => `${files.length} file(s)`,
-            { together: !sized.largeInput },
-          ),
-        )
-      }),
-    )
+    let written: PromiseSettledResult<string[]>[]
+    if (sized.largeInput)
+      written = await settledInTurn(
+        1,
+        steps.map((step) => async () => {
+          await releaseRetainedMemory(db, sized.outputMemoryLimit)
+          return writeStep(step)
+        }),
+      )
+    else {
+      for (const step of steps) if (!running.has(step)) start(step)
+      written = await Promise.allSettled(steps.map((step) => running.get(step)!))
+    }
     stepsDone = true
     rmSync(countLinesDir, { recursive: true, force: true })
     for (const r of written) if (r.status === 'rejected') throw r.reason
@@ -344,7 +380,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   } finally {
     // Early output work still running (a failed run) must end before its database closes.
     stepsDone = true
-    await Promise.allSettled(early)
+    await Promise.allSettled([...early, ...started])
     open?.close()
     stopWatching()
     if (!committed) abandon(folder, dbPath, dbFinal)

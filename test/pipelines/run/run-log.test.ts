@@ -4,9 +4,10 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../../pipelines/run/run-pipeline.ts'
-import { BUILD_PHASES } from '../../../pipelines/run/build-models.ts'
+import { viewMartsFirst, BUILD_PHASES } from '../../../pipelines/run/build-models.ts'
 import { MODELS } from '../../../sql/models.ts'
 import { AS_OF, writeFixture } from '../export/relief-fixture.ts'
+import { fixtureContext } from '../../helpers/model-fixture.ts'
 
 describe('run-log.json', () => {
   it('lists every model the run built, once each, in build order, with its seconds', async () => {
@@ -23,9 +24,16 @@ describe('run-log.json', () => {
       timings: { phase: string; seconds: number; cpu_seconds: number }[]
       models: { model: string; seconds: number }[]
     }
-    const built = MODELS.filter((m) => BUILD_PHASES.some((p) => p.layers.includes(m.layer))).map(
-      (m) => m.name,
+    const all = MODELS.filter((m) => BUILD_PHASES.some((p) => p.layers.includes(m.layer)))
+    // The marts that are views over the determinations come first, so the steps that read only them can start
+    // while the table marts are built; otherwise the list's order.
+    const marts = viewMartsFirst(
+      all.filter((m) => m.layer === 'mart'),
+      fixtureContext(),
     )
+    const built = [...all.filter((m) => m.layer !== 'mart'), ...marts[0], ...marts[1]].map((m) => m.name)
+    expect(marts[0].map((m) => m.name)).toContain('mart_motion_cases')
+    expect(marts[1].map((m) => m.name)).toContain('mart_relief_by_county')
     expect(log.models.map((m) => m.model)).toEqual(built)
     expect(result.models).toEqual(log.models)
     for (const m of log.models) expect(m.seconds).toBeGreaterThanOrEqual(0)
