@@ -17,11 +17,14 @@ const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`
  * Copies every table and view of the in-memory database not yet in the file. Tables first; then the views,
  * created with the file as the connection's default catalog so that their names resolve to its tables, in as many
  * rounds as their dependencies on each other need. A table named in `asViews` is kept as that view instead
- * (Model.persistAs: the DDL of a view of its model's SQL). Returns the names copied.
+ * (Model.persistAs: the DDL of a view of its model's SQL); one named in `later` is left for a later call. Returns the
+ * names copied.
  */
 export async function persistWork(
   db: Db,
   asViews: ReadonlyMap<string, string> = new Map(),
+  /** Tables and views left for a later call (the table marts, built while this copy runs). */
+  later: ReadonlySet<string> = new Set(),
 ): Promise<string[]> {
   const kept = new Set(
     (
@@ -35,7 +38,7 @@ export async function persistWork(
     `select table_name as name, comment from duckdb_tables()
      where database_name = 'memory' and schema_name = 'main' and not temporary order by table_name`,
   )
-  const tables = built.filter((t) => !kept.has(t.name) && !asViews.has(t.name))
+  const tables = built.filter((t) => !kept.has(t.name) && !asViews.has(t.name) && !later.has(t.name))
   for (const t of tables) {
     await db.run(`create table ${STORE}.main.${quoted(t.name)} as from memory.main.${quoted(t.name)}`)
     if (t.comment) await db.run(`comment on table ${STORE}.main.${quoted(t.name)} is ${lit(t.comment)}`)
@@ -46,7 +49,7 @@ export async function persistWork(
         `select view_name as name, sql, comment from duckdb_views()
        where database_name = 'memory' and schema_name = 'main' and not temporary and not internal`,
       )
-    ).filter((v) => !kept.has(v.name)),
+    ).filter((v) => !kept.has(v.name) && !later.has(v.name)),
     // The DDL carries the view's comment.
     ...[...asViews]
       .filter(([name]) => built.some((t) => t.name === name) && !kept.has(name))

@@ -293,11 +293,35 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     }
     const marts = allModels.filter((m) => m.layer === 'mart')
     const [viewMarts, tableMarts] = sized.largeInput ? [[], marts] : viewMartsFirst(marts, ctx)
+    const tableMartNames = new Set(tableMarts.map((m) => m.name))
+    let checkpointed: Promise<unknown> = Promise.resolve('left to close' as const)
     await progress.phase('marts', async () => {
       const build = async (models: readonly Model[]) =>
         buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
       await build(viewMarts)
       if (!sized.largeInput) for (const step of steps) if (step.beforeMarts) start(step)
+      // The run's tables and views go into the file beside the output steps, once the early work (court models) is
+      // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
+      // It starts with the first steps, while the table marts are built (they are copied at the end): started after
+      // them, its copy of int_convictions was the last work of a run at 2M lines. Not for a statewide-size input,
+      // where memory comes first and its tables were written in place as built.
+      checkpointed = !inMemory
+        ? Promise.resolve('left to close' as const)
+        : Promise.allSettled(modelWork).then(() =>
+            onOwnConnection(db, (con) =>
+              progress.phase(
+                'write database',
+                async () => {
+                  const copied = await persistWork(con, persistedViews(), tableMartNames)
+                  await checkpointBeside(con, () => stepsDone, STORE)
+                  return copied
+                },
+                (copied) => `${copied.length} table(s) and view(s)`,
+                { together: true },
+              ),
+            ),
+          )
+      early.push(checkpointed.then(() => undefined))
       // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
       // 0.66–0.72).
       if (await underThreads(db, 'count_determinations')) await withFineScans(db, () => build(tableMarts))
@@ -309,27 +333,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // each. (A statewide-size input runs its steps one after another, with every thread.)
     if (!sized.largeInput)
       await db.run(`set threads = ${outputThreads(await db.scalar<bigint>(THREADS_SQL))}`)
-
-    // The run's tables and views go into the file beside the output steps, once the early work (court models) is
-    // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
-    // Not for a statewide-size input, where memory comes first and its tables were written in place as built.
-    const checkpointed = !inMemory
-      ? Promise.resolve('left to close' as const)
-      : Promise.allSettled(modelWork).then(() =>
-          onOwnConnection(db, (con) =>
-            progress.phase(
-              'write database',
-              async () => {
-                const copied = await persistWork(con, persistedViews())
-                await checkpointBeside(con, () => stepsDone, STORE)
-                return copied
-              },
-              (copied) => `${copied.length} table(s) and view(s)`,
-              { together: true },
-            ),
-          ),
-        )
-    early.push(checkpointed.then(() => undefined))
 
     // The other steps run at the same time, each on its own connection: the motions draw on worker threads
     // and the DOJ files' whole-line read runs on one DuckDB thread, so either alone leaves a core idle. Their
