@@ -16,8 +16,8 @@ import type { Db } from '../lib/duckdb.ts'
 import { lit } from '../../sql/helpers/quote.ts'
 import { nativeProgram, runProgram, type NativeProgram } from '../lib/native-program.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
-import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
 import { MOTION_CSV_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
+import { csvField, reliefCsv } from '../../reports/motions/motion-csv.ts'
 import { FONTS } from '../../reports/motions/std-fonts.ts'
 import { pdfSafe } from '../../reports/motions/pdf-text.ts'
 import { shortReason } from '../../reports/motions/case-table.ts'
@@ -30,7 +30,7 @@ import {
 import type { ScheduleTotal } from '../../reports/motions/cover-motion.ts'
 import { reliefLabel, scheduleKey, type ReliefSection } from '../../reports/motions/relief-sections.ts'
 import type { MotionCase } from '../../reports/motions/motion-case.ts'
-import type { CourtResult } from './motion-court.ts'
+import { MOTION_COLUMNS, type CourtResult } from './motion-court.ts'
 import type { MotionRenderPool } from './motion-render-pool.ts'
 
 const SOURCE = fileURLToPath(new URL('./native/motion-draw.c', import.meta.url))
@@ -73,26 +73,23 @@ export interface NativeDrawJob {
 /** A court drawn natively (its CSV written, its PDF assembling), or left to JavaScript. */
 export type NativeCourtOutcome = { drawn: Promise<CourtResult> } | { left: string }
 
-/** A text cell as the CSV writes it (motion-csv.ts). */
-function field(v: string | null): string {
-  const s = v === null ? '' : spreadsheetSafe(v)
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
-}
-
-/** The columns of a row in the rows file after the court, schedule, relief and reason numbers (motion-draw.c). */
-const ROW_COLUMNS = [
-  'case_number',
-  'subject_id',
-  'name',
-  'aka',
-  'dob',
-  'cii_number',
-  'conviction_date',
-  'code_sections',
-  'counts',
-  'count_orders',
-  'rule_ids',
-] as const
+/**
+ * The columns of a row in the rows file after the court, schedule, relief and reason numbers (motion-draw.c): the
+ * motion columns the reliefs, courts and reasons do not carry, in their order.
+ */
+const ROW_COLUMNS = MOTION_COLUMNS.filter(
+  (c) =>
+    ![
+      'county',
+      'court',
+      'remedy',
+      'determination',
+      'reduced_level',
+      'layer',
+      'is_related',
+      'reason',
+    ].includes(c),
+)
 /** Those that are text, and so might hold a separator. */
 const ROW_TEXTS = ROW_COLUMNS.filter((c) => c !== 'counts')
 
@@ -130,17 +127,7 @@ export async function drawNatively(
   const values = combos.map((c, i) => {
     const section = job.sections.findIndex((s) => s.key === scheduleKey(c))
     if (section < 0) throw new Error(`no schedule for ${scheduleKey(c)}`)
-    const csv = [
-      job.sections[section]!.schedule,
-      c.remedy,
-      reliefLabel(c),
-      c.reduced_level,
-      c.determination,
-      c.layer,
-      c.is_related ? 'true' : 'false',
-    ]
-      .map(field)
-      .join(',')
+    const csv = reliefCsv(job.sections[section]!, c)
     reliefLines.push(['R', csv, pdfSafe(reliefLabel(c))].join(SEP))
     return `(${nullable(c.remedy)}, ${nullable(c.determination)}, ${nullable(c.reduced_level)}, ${nullable(c.layer)}, ${c.is_related}, ${section}, ${i})`
   })
@@ -202,14 +189,14 @@ export async function drawNatively(
         ['S', pdfSafe(`Schedule ${s.schedule}: ${s.title} (${s.citation})`), s.reasonLabel].join(SEP),
       ),
       ...reliefLines,
-      ...job.reasonTexts.map((r) => ['X', field(r), pdfSafe(shortReason(r))].join(SEP)),
+      ...job.reasonTexts.map((r) => ['X', csvField(r), pdfSafe(shortReason(r))].join(SEP)),
       ...job.courts.map((c, i) => {
         const place = motionPlace(headings[i]!)
         return [
           'C',
           `${c.base}.csv`,
           pdfSafe(place),
-          `${field(c.rawCounty)},${field(c.rawCourt)}`,
+          `${csvField(c.rawCounty)},${csvField(c.rawCourt)}`,
           pdfSafe(`record-relief run ${job.heading.runId} - as of ${job.heading.asOf} - ${place}`),
           String(covers[i]!.pages.length),
         ].join(SEP)

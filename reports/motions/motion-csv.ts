@@ -13,7 +13,8 @@ export { MOTION_CSV_COLUMNS }
 
 const NEEDS_QUOTES = /[",\r\n]/
 
-function field(v: string | number | null): string {
+/** One cell as the CSV writes it: made spreadsheet-safe if text, quoted where RFC 4180 needs it. */
+export function csvField(v: string | number | null): string {
   // Text cells a spreadsheet would run as a formula get a leading ' (OWASP CSV injection); numbers stay numbers.
   const s = v === null ? '' : typeof v === 'string' ? spreadsheetSafe(v) : String(v)
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s
@@ -49,6 +50,23 @@ class Utf8Sink extends ByteBuffer {
   }
 }
 
+/** A row's relief cells, schedule … is_related, as CSV text. */
+export const reliefCsv = (
+  section: ReliefSection,
+  c: Pick<MotionCase, 'remedy' | 'determination' | 'reduced_level' | 'layer' | 'is_related'>,
+): string =>
+  [
+    section.schedule,
+    c.remedy,
+    reliefLabel(c),
+    c.reduced_level,
+    c.determination,
+    c.layer,
+    c.is_related ? 'true' : 'false',
+  ]
+    .map(csvField)
+    .join(',')
+
 /**
  * The CSV as UTF-8 bytes. Each line is built as text up to its reason, then the reason's bytes: the reasons
  * are a few hundred distinct texts of ~300 characters (a statewide run writes 100+ MB of CSV, most of it
@@ -69,29 +87,15 @@ export function motionCsvBytes(
       // county, court: the same on every row of a court's file.
       const placeKey = `${c.county ?? '\u0000'}\u0001${c.court ?? '\u0000'}`
       let place = places.get(placeKey)
-      if (place === undefined) places.set(placeKey, (place = `${field(c.county)},${field(c.court)}`))
+      if (place === undefined) places.set(placeKey, (place = `${csvField(c.county)},${csvField(c.court)}`))
       // schedule … is_related: a handful of combinations.
       const reliefKey = `${section.schedule}\u0001${c.remedy}\u0001${c.reduced_level ?? '\u0000'}\u0001${c.determination}\u0001${c.layer}\u0001${c.is_related}`
       let relief = reliefs.get(reliefKey)
-      if (relief === undefined)
-        reliefs.set(
-          reliefKey,
-          (relief = [
-            section.schedule,
-            c.remedy,
-            reliefLabel(c),
-            c.reduced_level,
-            c.determination,
-            c.layer,
-            c.is_related ? 'true' : 'false',
-          ]
-            .map(field)
-            .join(',')),
-        )
+      if (relief === undefined) reliefs.set(reliefKey, (relief = reliefCsv(section, c)))
       let reason = reasons.get(c.reason)
-      if (reason === undefined) reasons.set(c.reason, (reason = Buffer.from(`${field(c.reason)}\n`)))
+      if (reason === undefined) reasons.set(c.reason, (reason = Buffer.from(`${csvField(c.reason)}\n`)))
       out.text(
-        `${place},${relief},${field(c.case_number)},${field(c.subject_id)},${field(c.name)},${field(c.aka)},${field(c.dob)},${field(c.cii_number)},${field(c.conviction_date)},${field(c.code_sections)},${field(c.counts)},${field(c.count_orders)},${field(c.rule_ids)},`,
+        `${place},${relief},${csvField(c.case_number)},${csvField(c.subject_id)},${csvField(c.name)},${csvField(c.aka)},${csvField(c.dob)},${csvField(c.cii_number)},${csvField(c.conviction_date)},${csvField(c.code_sections)},${csvField(c.counts)},${csvField(c.count_orders)},${csvField(c.rule_ids)},`,
       )
       out.bytes(reason)
     }

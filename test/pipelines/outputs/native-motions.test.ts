@@ -16,28 +16,9 @@ import { motionDrawer } from '../../../pipelines/outputs/native-motions.ts'
 import type { OutputContext } from '../../../pipelines/outputs/output-step.ts'
 import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
 import { lit } from '../../../sql/helpers/quote.ts'
+import type { MotionCase } from '../../../reports/motions/motion-case.ts'
 
-interface Case {
-  county: string | null
-  court: string | null
-  remedy: string
-  determination: string
-  reduced_level: string | null
-  layer: string
-  is_related: boolean
-  case_number: string | null
-  subject_id: string
-  name: string | null
-  aka: string
-  dob: string | null
-  cii_number: string | null
-  conviction_date: string | null
-  code_sections: string
-  counts: number
-  count_orders: string
-  rule_ids: string
-  reason: string
-}
+type Case = MotionCase
 
 let db: Db
 beforeAll(async () => {
