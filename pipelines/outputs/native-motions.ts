@@ -123,12 +123,12 @@ export async function drawNatively(
     Pick<MotionCase, 'remedy' | 'determination' | 'reduced_level' | 'layer' | 'is_related'>
   >(`select distinct remedy, determination, reduced_level, layer, is_related from ${cases}
      order by all nulls first`)
-  const reliefLines: string[] = []
+  const reliefLines: string[][] = []
   const values = combos.map((c, i) => {
     const section = job.sections.findIndex((s) => s.key === scheduleKey(c))
     if (section < 0) throw new Error(`no schedule for ${scheduleKey(c)}`)
     const csv = reliefCsv(job.sections[section]!, c)
-    reliefLines.push(['R', csv, pdfSafe(reliefLabel(c))].join(SEP))
+    reliefLines.push(['R', csv, pdfSafe(reliefLabel(c))])
     return `(${nullable(c.remedy)}, ${nullable(c.determination)}, ${nullable(c.reduced_level)}, ${nullable(c.layer)}, ${c.is_related}, ${section}, ${i})`
   })
   const courtValues = job.courts.map((c, i) => `(${nullable(c.rawCounty)}, ${nullable(c.rawCourt)}, ${i})`)
@@ -180,16 +180,21 @@ export async function drawNatively(
     const headings = job.courts.map((c) => ({ ...job.heading, county: c.county, court: c.court }))
     const covers = headings.map((h, i) => motionCover(h, perCourt[i]!.totals, perCourt[i]!.people))
 
-    const head = [
-      ...[FONTS.sans, FONTS.sansBold, FONTS.sansItalic].map((f) =>
-        ['F', f.key, ...Array.from(f.widths.subarray(32), String)].join(SEP),
-      ),
-      ['H', MOTION_CSV_COLUMNS.join(',')].join(SEP),
-      ...job.sections.map((s) =>
-        ['S', pdfSafe(`Schedule ${s.schedule}: ${s.title} (${s.citation})`), s.reasonLabel].join(SEP),
-      ),
+    // The drawer's HEAD, a line of fields each (motion-draw.c).
+    const head: string[][] = [
+      ...[FONTS.sans, FONTS.sansBold, FONTS.sansItalic].map((f) => [
+        'F',
+        f.key,
+        ...Array.from(f.widths.subarray(32), String),
+      ]),
+      ['H', MOTION_CSV_COLUMNS.join(',')],
+      ...job.sections.map((s) => [
+        'S',
+        pdfSafe(`Schedule ${s.schedule}: ${s.title} (${s.citation})`),
+        s.reasonLabel,
+      ]),
       ...reliefLines,
-      ...job.reasonTexts.map((r) => ['X', csvField(r), pdfSafe(shortReason(r))].join(SEP)),
+      ...job.reasonTexts.map((r) => ['X', csvField(r), pdfSafe(shortReason(r))]),
       ...job.courts.map((c, i) => {
         const place = motionPlace(headings[i]!)
         return [
@@ -199,14 +204,14 @@ export async function drawNatively(
           `${csvField(c.rawCounty)},${csvField(c.rawCourt)}`,
           pdfSafe(`record-relief run ${job.heading.runId} - as of ${job.heading.asOf} - ${place}`),
           String(covers[i]!.pages.length),
-        ].join(SEP)
+        ]
       }),
     ]
-    if (!head.every((line) => line.split(SEP).every(plainField)))
+    if (!head.every((line) => line.every(plainField)))
       return { why: 'a court, relief or reason holds a control character' }
     const headPath = join(job.scratch, 'head')
     const pagesPath = join(job.scratch, 'pages')
-    writeFileSync(headPath, head.join('\n') + '\n', { mode: 0o600 })
+    writeFileSync(headPath, head.map((line) => line.join(SEP)).join('\n') + '\n', { mode: 0o600 })
     const r = await runProgram(drawer.path, [headPath, rowsPath, pagesPath])
     rmSync(rowsPath, { force: true })
     if (r.code !== 0)

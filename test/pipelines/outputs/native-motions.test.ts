@@ -224,6 +224,13 @@ describe('the native motion drawer', () => {
       expect(native.how).toMatchObject({ native: 0, javascript: 1 })
       expectSameFiles(js.files, native.files)
     }
+    // Likewise a court or a reason, which the drawer's other file carries.
+    for (const other of [{ court: 'CASC\x1fSTOCKTON' }, { reason: 'Ground: line\nbreak' }]) {
+      const { js, native } = await bothWays([base, { ...base, subject_id: '2', ...other }])
+      expect(native.how.native).toBe(0)
+      expect(native.how.why).toMatch(/control character/)
+      expectSameFiles(js.files, native.files)
+    }
   })
 
   it('writes what JavaScript writes for random sets of rows', async () => {
