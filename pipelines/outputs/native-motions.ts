@@ -214,14 +214,16 @@ export async function drawNatively(
     writeFileSync(headPath, head.map((line) => line.join(SEP)).join('\n') + '\n', { mode: 0o600 })
     const r = await runProgram(drawer.path, [headPath, rowsPath, pagesPath])
     rmSync(rowsPath, { force: true })
-    if (r.code !== 0)
-      throw new Error(
-        `the native motion drawer failed (exit ${r.code}${r.signal ? `, ${r.signal}` : ''}): ${r.stderr.trim()}`,
-      )
-    const drawn = JSON.parse(r.stdout) as (
-      { pages: number; offset: number; length: number } | { quirk: string }
-    )[]
-    if (drawn.length !== job.courts.length) throw new Error('the native motion drawer skipped a court')
+    // A failure (a signal, say, out of memory) leaves the courts to JavaScript, which writes over whatever CSVs the
+    // drawer wrote, and says why.
+    const drawn =
+      r.code === 0
+        ? (JSON.parse(r.stdout) as ({ pages: number; offset: number; length: number } | { quirk: string })[])
+        : undefined
+    if (!drawn || drawn.length !== job.courts.length)
+      return {
+        why: `the native motion drawer failed (${r.signal ?? `exit ${r.code}`}): ${r.stderr.trim() || 'it did not answer for every court'}`,
+      }
 
     const outcomes = drawn.map((d, i): NativeCourtOutcome => {
       if ('quirk' in d) return { left: d.quirk }
