@@ -259,12 +259,12 @@ static void require_plain(const char *p, int n) {
 }
 
 /*
- * Owned copies of joined words live in an arena freed per court: "cur += ' ' + word" joins words that stand in the
- * source separated by more than one space only when the text has runs of spaces, so lines are copied out.
+ * Texts made here (a line of words that stood apart by more than one space, "aka " + a name, a note, a capped cell's
+ * last line) are kept until their court is drawn: the arena lists them, and arena_free() frees them per court.
  */
 static Buf arena;
 static const char *arena_copy(const char *p, int n) {
-  /* Offsets into the arena would move on realloc: copies are kept in their own allocations instead. */
+  /* Each copy is its own allocation (the arena's buffer moves as it grows; the lines point into the copies). */
   char *q = xmalloc((size_t)n + 1);
   memcpy(q, p, (size_t)n);
   q[n] = 0;
@@ -312,7 +312,6 @@ static void wrap_text(Lines *out, const char *p, int n, const Font *f, double si
   scratch.n = 0;
   int cur_start = -1, cur_len = 0, cur_copied = 0;
   double cur_w = 0;
-#define CUR_PTR (cur_copied ? scratch.b : p + cur_start)
 #define FLUSH_CUR()                                                              \
   do {                                                                           \
     if (cur_copied)                                                              \
@@ -328,6 +327,7 @@ static void wrap_text(Lines *out, const char *p, int n, const Font *f, double si
     while (i < n && p[i] != ' ') i++;
     int wl = i - ws;
     double w = measure(f, p + ws, wl, size);
+    /* The sums in wrapText's order: (cur + space) + w to test, cur + (space + w) to keep. */
     if (cur_len > 0 && cur_w + space + w <= limit) {
       if (!cur_copied && ws == cur_start + cur_len + 1) {
         cur_len += 1 + wl;
@@ -365,7 +365,6 @@ static void wrap_text(Lines *out, const char *p, int n, const Font *f, double si
     else
       lines_push(out, p, 0);
   }
-#undef CUR_PTR
 #undef FLUSH_CUR
 }
 
