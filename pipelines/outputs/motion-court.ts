@@ -5,6 +5,7 @@
  * rows nor the rendered bytes travel between threads as objects: each row comes in as one JSON array
  * string (what DuckDB hands over cheapest, see write-motions.ts) and is parsed here.
  */
+import { closeSync, openSync, readSync } from 'node:fs'
 import type { MotionCase } from '../../reports/motions/motion-case.ts'
 import { motionCsvBytes } from '../../reports/motions/motion-csv.ts'
 import {
@@ -14,7 +15,6 @@ import {
   type MotionHeading,
 } from '../../reports/motions/motion-pdf.ts'
 import { schedulesOf, type ReliefSection } from '../../reports/motions/relief-sections.ts'
-import { closeSync, openSync, readSync } from 'node:fs'
 import { writeRestrictedFile } from '../export/restricted-files.ts'
 import type { MotionSource } from '../../reports/motions/motion-source.ts'
 

@@ -1,6 +1,7 @@
 /**
  * Worker thread of the motion render pool: renders and writes one court's CSV and PDF per message (or assembles a
- * PDF from the native drawer's pages) and sends back the court's index figures. The renderers are pure, so the files are the same as from the main thread.
+ * PDF from the native drawer's pages) and sends back the court's index figures. The renderers are pure, so the
+ * files are the same as from the main thread.
  */
 import { parentPort } from 'node:worker_threads'
 import { runMotionJob, type MotionJob } from './motion-court.ts'

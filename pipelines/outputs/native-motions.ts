@@ -28,8 +28,12 @@ import {
   type MotionHeading,
 } from '../../reports/motions/motion-pdf.ts'
 import type { ScheduleTotal } from '../../reports/motions/cover-motion.ts'
-import { reliefLabel, scheduleKey, type ReliefSection } from '../../reports/motions/relief-sections.ts'
-import type { MotionCase } from '../../reports/motions/motion-case.ts'
+import {
+  reliefLabel,
+  scheduleKey,
+  type MotionRelief,
+  type ReliefSection,
+} from '../../reports/motions/relief-sections.ts'
 import { MOTION_COLUMNS, type CourtResult } from './motion-court.ts'
 import type { MotionRenderPool } from './motion-render-pool.ts'
 
@@ -60,6 +64,8 @@ export interface NativeDrawJob {
   cases: string
   reasons: string
   reasonTexts: readonly string[]
+  /** The distinct reliefs of the cases. */
+  reliefs: readonly MotionRelief[]
   sections: readonly ReliefSection[]
   /** In motion order (the order of motion_order's runs). */
   courts: readonly DrawCourt[]
@@ -119,12 +125,8 @@ export async function drawNatively(
     return { why: 'a motion row holds a control character' }
 
   // The reliefs: each distinct combination of a row's relief columns, with its schedule.
-  const combos = await db.rows<
-    Pick<MotionCase, 'remedy' | 'determination' | 'reduced_level' | 'layer' | 'is_related'>
-  >(`select distinct remedy, determination, reduced_level, layer, is_related from ${cases}
-     order by all nulls first`)
   const reliefLines: string[][] = []
-  const values = combos.map((c, i) => {
+  const values = job.reliefs.map((c, i) => {
     const section = job.sections.findIndex((s) => s.key === scheduleKey(c))
     if (section < 0) throw new Error(`no schedule for ${scheduleKey(c)}`)
     const csv = reliefCsv(job.sections[section]!, c)

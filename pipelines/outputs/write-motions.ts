@@ -28,7 +28,7 @@ import { motionRenderPool } from './motion-render-pool.ts'
 import { drawNatively } from './native-motions.ts'
 import { MOTION_COLUMNS, type CourtResult, type MotionRowsJson } from './motion-court.ts'
 import { lit } from '../../sql/helpers/quote.ts'
-import { sectionsFor } from '../../reports/motions/relief-sections.ts'
+import { sectionsFor, type MotionRelief } from '../../reports/motions/relief-sections.ts'
 import type { MotionSource } from '../../reports/motions/motion-source.ts'
 
 export const NO_COUNTY = '(county not recorded)'
@@ -51,60 +51,35 @@ const CASES_TABLE = 'motion_cases_now'
 /** The distinct reasons of those cases, numbered: rows carry the number, not the ~300-character text. */
 const REASONS_TABLE = 'motion_reasons_now'
 
-/** One court's cases: its place in motion order and its rows (see MotionRowsJson). */
-interface CourtRows {
-  court: string | null
-  first: number
-  n: number
-  rows: MotionRowsJson
-}
+/** A court's rows as one string (MotionRowsJson), from the cases `m` and their numbered reasons `x`. */
+const ROWS_JSON = `string_agg(to_json([${MOTION_COLUMNS.map((c) =>
+  c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`,
+).join(', ')}]), ',' order by m.motion_order)`
+const CASES_WITH_REASONS = `${CASES_TABLE} m join ${REASONS_TABLE} x on x.reason = m.reason`
+
+const equals = (col: string, v: string | null) => (v === null ? `m.${col} is null` : `m.${col} = ${lit(v)}`)
 
 /**
  * One county's courts in motion order, each with its rows as one string in motion order (court, schedule,
  * case). One string per court, not per row: the driver reads each string with a native call and a decode,
  * which per row cost more than the query. A county at a time keeps the JavaScript heap to the largest
- * county's cases, not the state's.
+ * county's cases, not the state's. (writeMotions has checked that the courts tile motion_order.)
  */
-async function countyCourts(
-  db: Db,
-  mart: string,
-  county: string | null,
-  first: number,
-  n: number,
-): Promise<CourtRows[]> {
-  const values = rowValues()
-  const where = county === null ? 'm.county is null' : `m.county = ${lit(county)}`
-  const courts = await db.rows<CourtRows & { last: number }>(
-    `select m.court, min(m.motion_order)::int as first, max(m.motion_order)::int as last, count(*)::int as n,
-       string_agg(to_json([${values}]), ',' order by m.motion_order) as rows
-     from ${CASES_TABLE} m join ${REASONS_TABLE} x on x.reason = m.reason
-     where ${where} group by m.court order by first`,
+async function countyCourts(db: Db, county: string | null): Promise<{ n: number; rows: MotionRowsJson }[]> {
+  return db.rows(
+    `select count(*)::int as n, ${ROWS_JSON} as rows from ${CASES_WITH_REASONS}
+     where ${equals('county', county)} group by m.court order by min(m.motion_order)`,
   )
-  // motion_order is a row_number (1..n) ordered by county, then court: the courts tile first..first+n-1.
-  let next = first
-  for (const c of courts) {
-    if (c.first !== next || c.last - c.first + 1 !== c.n)
-      throw new Error(`${mart}: motion_order of court ${c.court} is not a run of row numbers`)
-    next += c.n
-  }
-  if (next !== first + n) throw new Error(`${mart}: ${next - first} rows for a county of ${n}`)
-  return courts.map(({ court, first, n, rows }) => ({ court: court ?? null, first, n, rows }))
 }
 
-/** One court's rows as JSON (for a court the native drawer left to JavaScript). */
+/** One court's rows (for a court the native drawer left to JavaScript). */
 async function courtJson(db: Db, county: string | null, court: string | null): Promise<MotionRowsJson> {
-  const is = (col: string, v: string | null) => (v === null ? `m.${col} is null` : `m.${col} = ${lit(v)}`)
   const rows = await db.rows<{ rows: MotionRowsJson | null }>(
-    `select string_agg(to_json([${rowValues()}]), ',' order by m.motion_order) as rows
-     from ${CASES_TABLE} m join ${REASONS_TABLE} x on x.reason = m.reason
-     where ${is('county', county)} and ${is('court', court)}`,
+    `select ${ROWS_JSON} as rows from ${CASES_WITH_REASONS}
+     where ${equals('county', county)} and ${equals('court', court)}`,
   )
   return rows[0]?.rows ?? ''
 }
-
-/** A row's MOTION_COLUMNS as text, its reason by number (MotionRowJson). */
-const rowValues = () =>
-  MOTION_COLUMNS.map((c) => (c === 'reason' ? 'x.id::varchar' : `m.${c}::varchar`)).join(', ')
 
 /** How a set's courts were drawn: by the native drawer, or in JavaScript (and why, when the drawer took none). */
 export interface MotionsDrawn {
@@ -145,14 +120,13 @@ export async function writeMotions(
     const reasons = (
       await db.rows<{ reason: string }>(`select reason from ${REASONS_TABLE} order by id`)
     ).map((r) => r.reason)
-    // A remedy the schedule list does not know (from a policy layer) gets its own schedule after F.
-    const sections = sectionsFor(
-      (
-        await db.rows<{ remedy: string; determination: string; layer: string; is_related: boolean }>(
-          `select distinct remedy, determination, layer, is_related from ${CASES_TABLE}`,
-        )
-      ).map((r) => ({ ...r, layer: r.layer as 'statute' | 'policy' })),
+    // The distinct reliefs the rows ask for. A remedy the schedule list does not know (from a policy layer) gets
+    // its own schedule after F.
+    const reliefs = await db.rows<MotionRelief>(
+      `select distinct remedy, determination, reduced_level, layer, is_related from ${CASES_TABLE}
+       order by all nulls first`,
     )
+    const sections = sectionsFor(reliefs)
     const counties = await db.rows<{ county: string | null; first: number; n: number }>(
       `select county, min(motion_order)::int as first, count(*)::int as n from ${CASES_TABLE}
          group by county order by first`,
@@ -218,6 +192,7 @@ export async function writeMotions(
             cases: CASES_TABLE,
             reasons: REASONS_TABLE,
             reasonTexts: reasons,
+            reliefs,
             sections,
             courts: courts.map((k, i) => ({ ...k, rawCounty: raw[i]!.county, rawCourt: raw[i]!.court })),
             heading,
@@ -227,15 +202,15 @@ export async function writeMotions(
         : null
     if (drawn && 'outcomes' in drawn) {
       // The courts the drawer left are drawn in JavaScript, largest first.
-      const left = drawn.outcomes.flatMap((o, i) => ('left' in o ? [i] : []))
-      left.sort((a, b) => raw[b]!.n - raw[a]!.n || a - b)
+      const left = drawn.outcomes.flatMap((o, i) => ('left' in o ? [{ i, why: o.left }] : []))
+      left.sort((a, b) => raw[b.i]!.n - raw[a.i]!.n || a.i - b.i)
       for (const [i, o] of drawn.outcomes.entries()) if ('drawn' in o) results[i] = o.drawn
-      for (const i of left)
+      for (const { i } of left)
         results[i] = pool.render(courtJob(courts[i]!, await courtJson(db, raw[i]!.county, raw[i]!.court)))
       told?.({
         native: courts.length - left.length,
         javascript: left.length,
-        left: left.map((i) => `${courts[i]!.court}: ${(drawn.outcomes[i] as { left: string }).left}`),
+        left: left.map(({ i, why }) => `${courts[i]!.court}: ${why}`),
       })
     } else {
       told?.({
@@ -248,7 +223,7 @@ export async function writeMotions(
       let previous: Promise<unknown> = Promise.resolve()
       let base0 = 0
       for (const c of counties) {
-        const inCounty = await countyCourts(db, set.mart, c.county, c.first, c.n)
+        const inCounty = await countyCourts(db, c.county)
         // Largest courts first, so the last worker to finish is not left with a big one; the index keeps court
         // order. The county's renders finish before the next county is read: the heap holds one county.
         const bySize = inCounty.map((_, i) => i).sort((a, b) => inCounty[b]!.n - inCounty[a]!.n || a - b)

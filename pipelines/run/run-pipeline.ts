@@ -106,8 +106,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let open: Db | undefined
   // Output work started as soon as the intermediate models exist (OutputStep.afterModels).
   const early: Promise<void>[] = []
-  // The output steps started (awaited before the database closes, should the run fail).
-  const started: Promise<unknown>[] = []
+  // The output steps started, with their files (awaited before the database closes, should the run fail).
+  const running = new Map<OutputStep, Promise<string[]>>()
   // Set when the output steps have all finished (or the run failed): the checkpoint beside them stops trying.
   let stepsDone = false
   let committed = false
@@ -284,12 +284,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // The output steps that read only views over the determinations (the motions, the DOJ files) start as soon as
     // those views exist, while the table marts are built: the marts took 0.8–0.9 s of both cores at 2M lines,
     // before any step started. The summary and the report read the table marts and start after them.
-    const running = new Map<OutputStep, Promise<string[]>>()
     const start = (step: OutputStep) => {
       const p = writeStep(step)
       p.catch(() => {}) // settled below, in step order
       running.set(step, p)
-      started.push(p)
     }
     const marts = allModels.filter((m) => m.layer === 'mart')
     const [viewMarts, tableMarts] = sized.largeInput ? [[], marts] : viewMartsFirst(marts, ctx)
@@ -383,7 +381,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   } finally {
     // Early output work still running (a failed run) must end before its database closes.
     stepsDone = true
-    await Promise.allSettled([...early, ...started])
+    await Promise.allSettled([...early, ...running.values()])
     open?.close()
     stopWatching()
     if (!committed) abandon(folder, dbPath, dbFinal)

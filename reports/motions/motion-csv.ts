@@ -6,7 +6,7 @@
 import type { MotionCase } from './motion-case.ts'
 import { MOTION_CSV_COLUMNS } from '../../data-contracts/outputs/motion-cases.contract.ts'
 import { spreadsheetSafe } from '../../data-contracts/outputs/spreadsheet-safety.ts'
-import { reliefLabel, type ReliefSection } from './relief-sections.ts'
+import { reliefLabel, type MotionRelief, type ReliefSection } from './relief-sections.ts'
 import { ByteBuffer } from './byte-buffer.ts'
 
 export { MOTION_CSV_COLUMNS }
@@ -51,10 +51,7 @@ class Utf8Sink extends ByteBuffer {
 }
 
 /** A row's relief cells, schedule … is_related, as CSV text. */
-export const reliefCsv = (
-  section: ReliefSection,
-  c: Pick<MotionCase, 'remedy' | 'determination' | 'reduced_level' | 'layer' | 'is_related'>,
-): string =>
+export const reliefCsv = (section: ReliefSection, c: MotionRelief): string =>
   [
     section.schedule,
     c.remedy,

@@ -102,6 +102,12 @@ export function scheduleKey(
   return c.remedy
 }
 
+/** The columns of a row that say what relief it asks for (its schedule, its Relief cell, its CSV's relief cells). */
+export type MotionRelief = Pick<
+  MotionCase,
+  'remedy' | 'determination' | 'reduced_level' | 'layer' | 'is_related'
+>
+
 /** The section for a key; a value this list does not know (a new policy remedy) gets its own schedule. */
 export function sectionFor(key: string, extraIndex = 0): ReliefSection {
   const known = RELIEF_SECTIONS.find((s) => s.key === key)
@@ -144,9 +150,7 @@ export const redesignateLabel = (level: MotionCase['reduced_level'], verb = 'Red
   level ? `${verb} as ${LEVEL[level]}` : verb
 
 /** The relief one row asks for, in words (the schedule heading carries the authority). */
-export function reliefLabel(
-  c: Pick<MotionCase, 'remedy' | 'determination' | 'reduced_level' | 'layer' | 'is_related'>,
-): string {
+export function reliefLabel(c: MotionRelief): string {
   if (scheduleKey(c) === BEYOND_STATUTE) {
     const running = c.remedy === 'recall_and_resentence'
     if (c.determination === 'dismiss')
