@@ -12,6 +12,8 @@ export interface DbOptions {
   tempDirectory?: string
   /** Open without the right to change anything (checking what an existing file is). */
   readOnly?: boolean
+  /** The storage format of a file this instance creates (DuckDB's storage_compatibility_version). */
+  storageVersion?: string
 }
 
 export interface Db {
@@ -51,6 +53,7 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   if (opts.memoryLimit) config.memory_limit = opts.memoryLimit
   if (opts.tempDirectory) config.temp_directory = opts.tempDirectory
   if (opts.readOnly) config.access_mode = 'READ_ONLY'
+  if (opts.storageVersion) config.storage_compatibility_version = opts.storageVersion
   const instance = await DuckDBInstance.create(path, config)
   if (opts.memoryLimit) memoryLimits.set(instance, opts.memoryLimit)
   return dbOn(await instance.connect(), instance)
