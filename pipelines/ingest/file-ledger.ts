@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto'
 import { readChunks } from '../lib/read-chunks.ts'
+import type { FileIdentity } from '../lib/file-identity.ts'
 
 export interface FileLedger {
   sha256: string
@@ -26,6 +27,8 @@ export interface FileLedger {
   multiline: [number, number][]
   /** NUL bytes in the file (stripped at read; counted so the manifest says so). */
   nulBytes: number
+  /** The file's identity while it was read (undefined if it changed meanwhile): not in the manifest. */
+  identity?: FileIdentity
 }
 
 const LF = 10
@@ -174,7 +177,7 @@ export async function ledgerOf(path: string): Promise<FileLedger> {
   const hash = createHash('sha256')
   const counter = new RecordCounter()
   let bytes = 0
-  await readChunks(path, (chunk) => {
+  const identity = await readChunks(path, (chunk) => {
     hash.update(chunk)
     counter.feed(chunk)
     bytes += chunk.length
@@ -187,6 +190,7 @@ export async function ledgerOf(path: string): Promise<FileLedger> {
     records: counter.records,
     multiline: counter.multiline,
     nulBytes: counter.nulBytes,
+    identity,
   }
 }
 
@@ -203,7 +207,7 @@ export async function plainLedgerOf(path: string): Promise<FileLedger> {
   let lineFeeds = 0
   let nulBytes = 0
   let last = LF
-  await readChunks(path, (chunk) => {
+  const identity = await readChunks(path, (chunk) => {
     hash.update(chunk)
     lineFeeds += countOf(chunk, LF)
     nulBytes += countOf(chunk, 0)
@@ -212,7 +216,7 @@ export async function plainLedgerOf(path: string): Promise<FileLedger> {
   })
   // A last line without a line feed is a line too.
   const lines = lineFeeds + (bytes > 0 && last !== LF ? 1 : 0)
-  return { sha256: hash.digest('hex'), bytes, lines, records: lines, multiline: [], nulBytes }
+  return { sha256: hash.digest('hex'), bytes, lines, records: lines, multiline: [], nulBytes, identity }
 }
 
 /** The physical line of a record the reader numbered `readerLine`, given the file's multi-line records. */

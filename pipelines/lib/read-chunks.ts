@@ -4,6 +4,7 @@
  * DuckDB is using meanwhile). Each chunk is valid only until `onChunk` returns.
  */
 import { open } from 'node:fs/promises'
+import { identityOfHandle, sameIdentity, type FileIdentity } from './file-identity.ts'
 
 /**
  * Big enough that a read costs little, small enough that the chunk is still in the core's own cache when the hash
@@ -12,15 +13,24 @@ import { open } from 'node:fs/promises'
  */
 export const READ_BYTES = 1 << 18
 
-export async function readChunks(path: string, onChunk: (chunk: Buffer) => void): Promise<void> {
+/**
+ * Returns the file's identity when it was the same before the first read and after the last (the bytes read are
+ * then the file's bytes while it has that identity), or undefined when it changed meanwhile.
+ */
+export async function readChunks(
+  path: string,
+  onChunk: (chunk: Buffer) => void,
+): Promise<FileIdentity | undefined> {
   const buf = Buffer.allocUnsafeSlow(READ_BYTES)
   const file = await open(path)
   try {
+    const before = await identityOfHandle(file)
     for (;;) {
       const { bytesRead } = await file.read(buf, 0, READ_BYTES, null)
       if (bytesRead === 0) break
       onChunk(buf.subarray(0, bytesRead))
     }
+    return sameIdentity(before, await identityOfHandle(file)) ? before : undefined
   } finally {
     await file.close()
   }

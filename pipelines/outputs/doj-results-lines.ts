@@ -14,6 +14,7 @@ import { closeSync, openSync, readSync, rmSync, writeFileSync, writeSync } from 
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { join } from 'node:path'
 import type { Db } from '../lib/duckdb.ts'
+import type { FileIdentity } from '../lib/file-identity.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
 import { releaseRetainedMemoryAtLimit } from '../run/release-memory.ts'
 import { sizedForInput } from '../run/resource-options.ts'
@@ -230,6 +231,8 @@ export interface LineJob {
   scratch: string
   /** Where the native reader noted each count's lines (OutputContext.countLines): read instead of scanned. */
   countLines?: readonly string[]
+  /** Each input's identity while the run hashed it (OutputContext.inputsAsRead): copied from without a hash. */
+  asRead?: ReadonlyMap<string, FileIdentity>
 }
 
 /** How the line path found the lines: the native reader's notes (doj-count-spans.ts), or a scan of the inputs. */
@@ -256,13 +259,14 @@ async function writeRanked({
   staged,
   scratch,
   countLines,
+  asRead,
 }: LineJob): Promise<LineSource | false> {
   const k = (await db.rows<{ counts: number; distinct_keys: number; unusable: number }>(countChecksSql))[0]!
   if (k.unusable > 0 || k.distinct_keys !== k.counts) return false
   // A statewide-size input: what the ranking's sort left in DuckDB's allocator goes back to the system before the
   // scan fills memory of its own (at 20M rows the step peaked at 3.6 GB without it).
   if (sizedForInput(inputs, undefined).largeInput) await releaseRetainedMemoryAtLimit(db)
-  const noted = countLines && (await spannedInputs(db, inputs, runId, countLines, k.counts))
+  const noted = countLines && (await spannedInputs(db, inputs, runId, countLines, k.counts, asRead))
   const scans = noted || (await scanInputs(inputs, runId, await scanLookup(db, k.counts)))
   if (!scans) return false
 

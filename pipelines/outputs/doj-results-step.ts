@@ -116,6 +116,7 @@ export async function writeResultFiles(
         staged,
         scratch,
         countLines: ctx.countLines,
+        asRead: ctx.inputsAsRead,
       }))
     if (!byLines) {
       inputsChecked ??= checkRunInputs(ctx.manifest)

@@ -4,6 +4,7 @@
  */
 import type { Db } from '../lib/duckdb.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
+import type { FileIdentity } from '../lib/file-identity.ts'
 
 export interface OutputContext {
   db: Db
@@ -17,6 +18,8 @@ export interface OutputContext {
    * read them in this run: the DOJ files copy those lines without scanning the inputs again.
    */
   countLines?: readonly string[]
+  /** Each input's identity while this run hashed it (file-identity.ts), when the run read it. */
+  inputsAsRead?: ReadonlyMap<string, FileIdentity>
 }
 
 /** What output work started before the determinations knows: its own connection, and the run's settings. */

@@ -14,6 +14,7 @@ import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile, withNulScan } from '../ingest/inspect-file.ts'
 import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.ts'
+import type { FileIdentity } from '../lib/file-identity.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
 import { foldedTables, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
@@ -147,6 +148,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // Its notes of where each count's lines are, kept there until the output steps are done.
     const countLinesDir = join(folder.work, '.count-lines')
     let countLines: string[] | undefined
+    // Each input's identity while the ledger hashed it: the DOJ step copies lines from an input still of that
+    // identity without hashing it again.
+    const inputsAsRead = new Map<string, FileIdentity>()
     // Tables the database file keeps as views of their SQL (Model.persistAs).
     const persistedViews = () =>
       new Map(allModels.filter((m) => m.persistAs === 'view').map((m) => [m.name, persistedViewDdl(m, ctx)]))
@@ -228,6 +232,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       // The ledger must balance, and rejected lines carry their physical line, before anything is decided.
       if (phase === 'ingest') {
         const ledgers = new Map<string, FileLedger>(await ledgerPromise)
+        for (const [path, ledger] of ledgers) if (ledger.identity) inputsAsRead.set(path, ledger.identity)
         inputs = await progress.phase('reconcile', () =>
           reconcile(db, files, ledgers, foldedRows && foldedTables(foldedRows)),
         )
@@ -274,7 +279,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       onOwnConnection(db, (con) =>
         progress.phase(
           `write ${step.name}`,
-          () => step.write({ db: con, out: folder.work, runId, asOf, manifest, countLines }),
+          () => step.write({ db: con, out: folder.work, runId, asOf, manifest, countLines, inputsAsRead }),
           (files) => `${files.length} file(s)`,
           { together: !sized.largeInput },
         ),

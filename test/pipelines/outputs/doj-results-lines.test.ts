@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDb } from '../../../pipelines/lib/duckdb.ts'
@@ -21,6 +21,8 @@ import { conviction, dojRow, writeExtract } from '../../helpers/doj-fixture.ts'
 import type { DojRow } from '../../../data-contracts/doj-extract.contract.ts'
 import { foldInputs, keepCountLines } from '../../../pipelines/ingest/native/native-fold.ts'
 import { inspectFile } from '../../../pipelines/ingest/inspect-file.ts'
+import { identityOf } from '../../../pipelines/lib/file-identity.ts'
+import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
 
 const AS_OF = '2026-01-01'
 
@@ -169,7 +171,11 @@ describe('DOJ result files, line path', () => {
     expect(notedRuns).toBeGreaterThan(0)
   }, 180_000)
 
-  it('refuses, from the notes, an input changed since the run read it', async () => {
+  /**
+   * A run, the reader's notes, and the step written again from them with `asRead` as the run would pass it (the
+   * input's identity when the ledger hashed it); `change` alters the input or the manifest first.
+   */
+  async function fromNotes(change: (extract: string, manifest: Manifest) => void) {
     const rows = rowsOf([{ ...ONE_COUNT, felony: true }])
     const dir = mkdtempSync(join(tmpdir(), 'relief-doj-notes-changed-'))
     const extract = writeExtract(rows, { dir })
@@ -178,25 +184,52 @@ describe('DOJ result files, line path', () => {
     const fold = await foldInputs([inspectFile(extract)], join(dir, 'fold'))
     expect(fold.kind).toBe('folded')
     const countLines = keepCountLines(join(dir, 'fold'), join(dir, 'notes'))
-    // Same length, one byte different: only the hash tells.
-    writeFileSync(extract, readFileSync(extract, 'utf8').replace('DOE,JOHN', 'DOE,JOHM'))
+    // A whole second, which utimes can set back exactly.
+    utimesSync(extract, MTIME, MTIME)
+    const asRead = new Map([[extract, identityOf(statSync(extract, { bigint: true }))]])
     const manifest = readManifest(out)
+    change(extract, manifest)
     const dbPath = outPaths(out).db
     const db = await openDb(dbPath, { threads: 2 })
     try {
       await ensureMarts(db, dbPath, manifest)
-      const ctx = {
-        db,
-        out: join(dir, 'again'),
-        runId: manifest.run_id,
-        asOf: manifest.as_of,
-        manifest,
-        countLines,
-      }
-      await expect(writeResultFiles(ctx, 'counts')).rejects.toThrow(/changed since run/)
+      const ctx = { db, out: join(dir, 'again'), runId: manifest.run_id, asOf: manifest.as_of, manifest }
+      const r = await writeResultFiles({ ...ctx, countLines, inputsAsRead: asRead }, 'counts')
+      return { r, out, again: ctx.out }
     } finally {
       db.close()
     }
+  }
+
+  const MTIME = 1_700_000_000
+
+  /** Same length, one byte different: only the hash, or the file's identity, tells. */
+  const oneByte = (extract: string) =>
+    writeFileSync(extract, readFileSync(extract, 'utf8').replace('DOE,JOHN', 'DOE,JOHM'))
+
+  it('refuses, from the notes, an input changed since the run read it', async () => {
+    await expect(fromNotes(oneByte)).rejects.toThrow(/changed since run/)
+  }, 60_000)
+
+  it('refuses it even with its modification time set back: the status-change time tells', async () => {
+    const back = (extract: string) => {
+      oneByte(extract)
+      utimesSync(extract, MTIME, MTIME)
+      // Not vacuous: the size and the modification time are as they were.
+      expect(statSync(extract, { bigint: true }).mtimeNs).toBe(BigInt(MTIME) * 1_000_000_000n)
+    }
+    await expect(fromNotes(back)).rejects.toThrow(/changed since run/)
+  }, 60_000)
+
+  it('copies from an input of the identity the run hashed without hashing it again', async () => {
+    // The manifest's sha256 made wrong: the step, trusting the identity, never compares it.
+    const { r, out, again } = await fromNotes((_, manifest) => {
+      manifest.inputs[0]!.sha256 = '0'.repeat(64)
+    })
+    expect(r.lineSource).toBe('notes')
+    expect(r.written.length).toBeGreaterThan(0)
+    for (const f of r.written)
+      expect(readFileSync(join(again, f), 'utf8')).toBe(readFileSync(join(out, f), 'utf8'))
   }, 60_000)
 
   it('leaves an input with a quote inside an unquoted field to the parsing path, with the same bytes', async () => {
