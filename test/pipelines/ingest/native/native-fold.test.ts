@@ -6,7 +6,7 @@
  * SEE COMMENT FOR CHARGE, qualifier lists, prefixes, steps, sentence parts).
  */
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -147,6 +147,38 @@ describe('the native reader gives the models what the SQL staging gives them', (
     )
     expect(inspectFile(b).hasHeader).toBe(false)
     await expectSameFromBoth([a, b])
+  })
+
+  it("letting go of the files' pages as it reads and writes them changes nothing it writes", async () => {
+    // Two files of many pages, one count's lines apart: each count's first line is read again as it is written.
+    const people = (from: number) =>
+      Array.from({ length: 120 }, (_, i) => [
+        ...felonySale(String(from + i)),
+        ...felonySale(String(from + i), { cnt: '002001001000', convicted: '20120101' }),
+      ]).flat()
+    const a = writeText([HEADER, ...people(1000).map(toCsvLine)].join('\n') + '\n', 'a.csv')
+    const b = writeText([HEADER, ...people(2000).map(toCsvLine)].join('\n') + '\n', 'b.csv')
+    const files = [inspectFile(a), inspectFile(b)]
+    const foldWith = async (dropBytes: string | undefined) => {
+      const before = process.env.DOJ_FOLD_DROP_BYTES
+      if (dropBytes) process.env.DOJ_FOLD_DROP_BYTES = dropBytes
+      try {
+        const fold = await foldInputs(files, join(tmp(), 'fold'))
+        if (fold.kind !== 'folded') throw new Error('not folded')
+        return Object.fromEntries(
+          readdirSync(fold.dir).map((f) => [f, readFileSync(join(fold.dir, f), 'utf8')]),
+        )
+      } finally {
+        if (before === undefined) delete process.env.DOJ_FOLD_DROP_BYTES
+        else process.env.DOJ_FOLD_DROP_BYTES = before
+      }
+    }
+    const kept = await foldWith(undefined)
+    // Not vacuous: the counts files hold every count, and the files are many pages each.
+    const rows = (f: string) => kept[f]!.split('\n').length - 2 // less the header and the last line break
+    expect(rows('fold_counts_1.csv') + rows('fold_counts_2.csv')).toBe(480)
+    expect(readFileSync(a).length).toBeGreaterThan(20 * 4096)
+    expect(await foldWith('1')).toEqual(kept) // one page: every page passed is let go
   })
 
   const value = <T>(...xs: T[]) => fc.constantFrom(...xs)
