@@ -2,7 +2,7 @@
  * The `relief` command line. Each command is a thin shell over a pipeline function; a UserError becomes one
  * line on stderr and exit code 2, anything else keeps its stack (it is a bug).
  */
-import { DEFAULT_MEMORY_LIMIT } from './run/resource-options.ts'
+import { MEMORY_LIMIT_HELP } from './run/resource-options.ts'
 import { Command, InvalidArgumentError } from 'commander'
 import { UserError } from './lib/user-error.ts'
 import { asUserError } from './lib/as-user-error.ts'
@@ -71,10 +71,7 @@ program
   )
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
-  .option(
-    '--memory-limit <size>',
-    `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
-  )
+  .option('--memory-limit <size>', MEMORY_LIMIT_HELP)
   .option('--encoding <name>', ENCODING_HELP)
   .option('--reader <name>', READER_HELP)
   .option(
@@ -122,10 +119,7 @@ program
   .option('--policy <name|file>', 'DA policy preset or file (default statute)', collect)
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
-  .option(
-    '--memory-limit <size>',
-    `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
-  )
+  .option('--memory-limit <size>', MEMORY_LIMIT_HELP)
   .option('--encoding <name>', ENCODING_HELP)
   .option(
     '--court-index-encoding <name>',
@@ -266,10 +260,7 @@ program
   .option('--as-of <date>', 'YYYY-MM-DD the sentence-end and age rules are measured against (default today)')
   .option('--db <file>', 'keep the DuckDB database here (default: a temporary file, removed at the end)')
   .option('--threads <n>', 'DuckDB threads', int('--threads'))
-  .option(
-    '--memory-limit <size>',
-    `DuckDB memory limit before spilling to disk (default ${DEFAULT_MEMORY_LIMIT})`,
-  )
+  .option('--memory-limit <size>', MEMORY_LIMIT_HELP)
   .option('--encoding <name>', ENCODING_HELP)
   .action(async (o) => {
     const { comparePolicies } = await import('./compare/compare.ts')

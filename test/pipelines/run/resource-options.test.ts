@@ -5,12 +5,23 @@ import { sizedForInput } from '../../../pipelines/run/resource-options.ts'
 const GB = 1e9
 
 describe('sizedForInput', () => {
-  it('an extract of up to 2 GB: 1.5 GB throughout, the line table in memory', () => {
-    expect(sizedForInput([{ bytes: 0.6 * GB }], undefined)).toEqual({
-      memoryLimit: '1.5GB',
-      outputMemoryLimit: '1.5GB',
-      largeInput: false,
-    })
+  it('an extract of up to 0.75 GB: 1.5 GB throughout, the line table in memory', () => {
+    for (const bytes of [0, 0.6 * GB, 0.75 * GB])
+      expect(sizedForInput([{ bytes }], undefined)).toEqual({
+        memoryLimit: '1.5GB',
+        outputMemoryLimit: '1.5GB',
+        largeInput: false,
+      })
+  })
+
+  it('an extract of 0.75 to 2 GB: twice its size, in steps of 100 MB, up to 3 GB', () => {
+    const limit = (bytes: number) => sizedForInput([{ bytes }], undefined)
+    expect(limit(0.8 * GB)).toEqual({ memoryLimit: '1600MB', outputMemoryLimit: '1600MB', largeInput: false })
+    expect(limit(1.01 * GB).memoryLimit).toBe('2100MB')
+    expect(limit(1.52 * GB).memoryLimit).toBe('3GB') // the 5M-line bench file
+    expect(limit(2 * GB).memoryLimit).toBe('3GB')
+    // Two files count together.
+    expect(sizedForInput([{ bytes: 0.5 * GB }, { bytes: 0.5 * GB }], undefined).memoryLimit).toBe('2GB')
   })
 
   it('a statewide extract (past 2 GB, in one file or several): 3 GB for the models, 2 GB for the writing', () => {
