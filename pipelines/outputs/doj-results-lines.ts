@@ -28,11 +28,13 @@ import {
   countChecksSql,
   countKeysSql,
   countsPerFileSql,
-  eligTextSql,
+  countTextSql,
   KEY_SEP,
   parseSql,
+  OUTCOMES_TABLE,
+  outcomesSql,
   RANKED_TABLE,
-  rankedTableSql,
+  rankedTablesSql,
   rebuiltLinesSql,
   ROW_SEP,
 } from './doj-results-sql.ts'
@@ -201,7 +203,28 @@ class FileWriter {
   }
 }
 
-/** Counts whose eligibility texts are read in one piece (about 4 MB). */
+/**
+ * One count's part of `texts` (countTextSql: its own text, KEY_SEP, its outcome's number), and its outcome's text:
+ * the eligibility columns are the two joined by a comma, as the parsing path writes them.
+ */
+function eligibilityOf(
+  texts: Uint8Array,
+  from: number,
+  to: number,
+  outcomes: ReadonlyMap<number, Buffer>,
+): { countText: Uint8Array; outcomeText: Buffer } {
+  const sep = texts.lastIndexOf(KEY_SEP_BYTE, to - 1)
+  let no = 0
+  for (let i = sep + 1; i < to; i++) no = no * 10 + (texts[i]! - 0x30)
+  const outcomeText = outcomes.get(no)
+  if (sep < from || outcomeText === undefined)
+    throw new Error(`DOJ files: no outcome for a count's text (${no})`)
+  return { countText: texts.subarray(from, sep), outcomeText }
+}
+
+const KEY_SEP_BYTE = KEY_SEP.charCodeAt(0)
+
+/** Counts whose texts are read in one piece (about 4 MB). */
 const ELIG_SLICE = 16_384
 
 const HEADER = Buffer.from(`${DOJ_RESULT_COLUMNS.join(',')}\n`)
@@ -244,11 +267,14 @@ export type LineSource = 'notes' | 'scan'
  */
 export async function writeByLines(job: LineJob): Promise<LineSource | false> {
   if (!linePathTakes(job.inputs)) return false
-  await withInsertionOrder(job.db, () => job.db.run(rankedTableSql))
+  await withInsertionOrder(job.db, async () => {
+    for (const q of rankedTablesSql) await job.db.run(q)
+  })
   try {
     return await writeRanked(job)
   } finally {
-    await job.db.run(`drop table if exists ${RANKED_TABLE}`) // its memory is the parsing path's if that follows
+    // Their memory is the parsing path's if that follows.
+    for (const t of [RANKED_TABLE, OUTCOMES_TABLE]) await job.db.run(`drop table if exists ${t}`)
   }
 }
 
@@ -280,6 +306,12 @@ async function writeRanked({
         r.counts,
       ]),
     )
+    const outcomes = new Map(
+      (await db.rows<{ outcome_no: number; outcome_text: string }>(outcomesSql)).map((r) => [
+        r.outcome_no,
+        Buffer.from(r.outcome_text, 'utf8'),
+      ]),
+    )
     let firstRank = 0
     for (const [fileNo, path] of staged.entries()) {
       const counts = countsOf.get(fileNo) ?? 0
@@ -300,21 +332,28 @@ async function writeRanked({
       const file = new FileWriter(path)
       try {
         file.put(HEADER)
-        // The eligibility texts in slices: one piece for a statewide county is hundreds of megabytes in one
+        // The counts' texts in slices: one piece for a statewide county is hundreds of megabytes in one
         // allocation, within DuckDB's memory limit.
         for (let slice = 0; slice < counts; slice += ELIG_SLICE) {
           const n = Math.min(ELIG_SLICE, counts - slice)
-          const elig = await db.bytes(eligTextSql(firstRank + slice, n))
-          const starts = partStarts(elig, n)
+          const texts = await db.bytes(countTextSql(firstRank + slice, n))
+          const starts = partStarts(texts, n)
           for (let r = slice; r < slice + n; r++) {
             // A count's lines by their own bytes, as the parsing path's ORDER BY ... doj_text.
             const lines = text.slice(first[firstRank + r]! - begin, first[firstRank + r + 1]! - begin)
             if (lines.length > 1) lines.sort((a, b) => Buffer.compare(a, b))
-            const eligText = elig.subarray(starts[r - slice]!, starts[r - slice + 1]! - 1)
+            const { countText, outcomeText } = eligibilityOf(
+              texts,
+              starts[r - slice]!,
+              starts[r - slice + 1]! - 1,
+              outcomes,
+            )
             for (const line of lines) {
               file.put(line)
               file.byte(0x2c)
-              file.put(eligText)
+              file.put(countText)
+              file.byte(0x2c)
+              file.put(outcomeText)
               file.byte(0x0a)
             }
           }

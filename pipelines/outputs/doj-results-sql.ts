@@ -318,27 +318,47 @@ from (${rebuiltLinesSql(parsed)}) p
 where ${ROWS_TABLE}.may_start_formula and ${ROWS_TABLE}.doj_text = p.doj_line`
 
 /**
- * The line path's counts (doj-results-lines.ts): those of countsTableSql, numbered in the order the files are
- * written in (file, person, count: the COPYs' sort keys) and stored in that order, so one file's ranks are a run
- * of row groups. Built instead of the counts table, not beside it: at 20M rows each holds 0.7 GB of text.
+ * The line path's counts (doj-results-lines.ts): each count's file and its own part of the eligibility text,
+ * numbered in the order the files are written in (file, person, count: the COPYs' sort keys) and stored in that
+ * order, so one file's ranks are a run of row groups. The part the deciding rule sets (the reason, about 300
+ * characters) is not copied to every count: the count names its outcome in OUTCOMES_TABLE, and the writing puts the
+ * two together (at 5M lines the joined texts were 0.25 GB of this table, copied again to be read out). Built
+ * instead of the counts table, not beside it.
  */
 export const RANKED_TABLE = 'doj_result_ranked'
-export const rankedTableSql = `create or replace temp table ${RANKED_TABLE} as
+/** The line path's distinct rule outcomes, numbered, each with its eligibility text. */
+export const OUTCOMES_TABLE = 'doj_result_outcomes'
+export const rankedTablesSql = [
+  `create or replace temp table ${OUTCOMES_TABLE} as
+select (row_number() over () - 1)::integer as outcome_no, *, ${eligibilityTextSql(true, RULE_COLUMNS)} as outcome_text
+from (select distinct ${RULE_VALUES.join(', ')} from mart_doj_count_values) cv`,
+  `create or replace temp table ${RANKED_TABLE} as
 select (row_number() over (order by ${FILE_COLUMN}, subject_id, cnt_order) - 1)::integer as rank, *
-from (${countsSql('counts')})
-order by rank`
+from (
+  select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN}, ${eligibilityTextSql(true, COUNT_COLUMNS)} as count_text,
+    o.outcome_no
+  from mart_doj_count_values cv
+  left join mart_doj_subject_values sv on sv.subject_id = cv.subject_id
+  join ${FILES_TABLE} f on f.county is not distinct from cv.county
+  join ${OUTCOMES_TABLE} o on ${RULE_VALUES.map((c) => `o.${c} is not distinct from cv.${c}`).join(' and ')}
+)
+order by rank`,
+]
+
+/** The outcomes' texts, by number. */
+export const outcomesSql = `select outcome_no, outcome_text from ${OUTCOMES_TABLE}`
 
 /** Separators of the texts the line path reads in one piece: control characters no key or text holds (checked). */
 export const KEY_SEP = String.fromCharCode(1)
 export const ROW_SEP = String.fromCharCode(2)
 
-/** Whether the line path can take the ranked counts: distinct, no NULL, no separator in a key or a text. */
+/** Whether the line path can take the ranked counts: distinct, no NULL, no separator in a key or a count's text. */
 export const countChecksSql = `select
   count(*)::integer as counts,
   count(distinct (subject_id, cnt_order))::integer as distinct_keys,
   count(*) filter (where subject_id is null or cnt_order is null
     or contains(subject_id || cnt_order, ${lit(KEY_SEP)}) or contains(subject_id || cnt_order, ${lit(ROW_SEP)})
-    or contains(elig, ${lit(ROW_SEP)}))::integer as unusable
+    or contains(count_text, ${lit(KEY_SEP)}) or contains(count_text, ${lit(ROW_SEP)}))::integer as unusable
 from ${RANKED_TABLE}`
 
 /**
@@ -354,10 +374,13 @@ from ${RANKED_TABLE}`
 export const countsPerFileSql = `select ${FILE_COLUMN}::integer as file_no, count(*)::integer as counts
 from ${RANKED_TABLE} group by all order by ${FILE_COLUMN}`
 
-/** The eligibility texts of ranks [first, first + n), in rank order, joined by ROW_SEP, as UTF-8 bytes. */
-export const eligTextSql = (first: number, n: number): string =>
-  `select encode(coalesce(string_agg(elig, ${lit(ROW_SEP)} order by rank), '')) as elig
-from ${RANKED_TABLE} where rank >= ${first} and rank < ${first + n}`
+/**
+ * The counts' own texts of ranks [first, first + n), in rank order, each followed by KEY_SEP and its outcome's
+ * number, joined by ROW_SEP, as UTF-8 bytes.
+ */
+export const countTextSql = (first: number, n: number): string =>
+  `select encode(coalesce(string_agg(count_text || ${lit(KEY_SEP)} || outcome_no, ${lit(ROW_SEP)} order by rank), ''))
+  as texts from ${RANKED_TABLE} where rank >= ${first} and rank < ${first + n}`
 
 /**
  * One county's file: its rows (the input's 95 fields, then the eligibility columns), ordered within the file by
@@ -375,6 +398,7 @@ to ${lit(path)} (${LINE_WRITE}, header true)`
 export const DROP_SQL = [
   ROWS_TABLE,
   RANKED_TABLE,
+  OUTCOMES_TABLE,
   COUNTS_TABLE,
   SUBJECTS_TABLE,
   SCOPE_TABLE,
