@@ -44,6 +44,7 @@
    DOJ_FOLD_DROP_BYTES sets it (the tests let go of every page, on files far smaller than the default). */
 #define DROP_BYTES (64L << 20)
 static long drop_bytes = DROP_BYTES;
+static long page; /* the system's page size, read once in main */
 /* DuckDB's max_line_size as the run sets it (pipelines/ingest/raw-source.ts): a longer line is rejected there. */
 #define MAX_LINE 2097152
 
@@ -1265,7 +1266,6 @@ static int mapping_of(const char *p) {
 static void drop_behind(int *map, const char **from, const char *upto) {
   int m = mapping_of(upto);
   if (m < 0) return;
-  long page = sysconf(_SC_PAGESIZE);
   const char *floor = (const char *)((uintptr_t)upto & ~(uintptr_t)(page - 1));
   if (m != *map || floor < *from) {
     *map = m;
@@ -1561,7 +1561,6 @@ static void *read_part(void *arg) {
   cur_line = j->first_line < 0 ? 0 : j->first_line;
   const char *p = j->from, *end = j->to;
   /* the pages already read are let go every drop_bytes (the writing reads each count's first line again) */
-  long page = sysconf(_SC_PAGESIZE);
   const char *dropped = (const char *)(((uintptr_t)j->from + page - 1) & ~(uintptr_t)(page - 1));
   while (p < end) {
     if (p - dropped >= drop_bytes) {
@@ -1629,8 +1628,8 @@ int main(int argc, char **argv) {
   int threads = getenv("DOJ_FOLD_THREADS") ? atoi(getenv("DOJ_FOLD_THREADS")) : 2;
   if (threads < 1) threads = 1;
   if (threads > 2) threads = 2;
+  page = sysconf(_SC_PAGESIZE);
   if (getenv("DOJ_FOLD_DROP_BYTES")) {
-    long page = sysconf(_SC_PAGESIZE);
     drop_bytes = atol(getenv("DOJ_FOLD_DROP_BYTES"));
     if (drop_bytes < page) drop_bytes = page;
   }
