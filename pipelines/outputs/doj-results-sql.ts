@@ -193,19 +193,26 @@ const subjectValues = (rows: DojRows) => (rows === 'all' ? SUBJECT_VALUES : 'mar
 export const countsTableSql = (rows: DojRows): string => `create or replace temp table ${COUNTS_TABLE} as
 ${countsSql(rows)}`
 
+/** The distinct rule outcomes of the count values `values`, each with its part of the eligibility text. */
+const outcomesSelect = (values: string) => `select ${RULE_VALUES.join(', ')},
+  ${eligibilityTextSql(true, RULE_COLUMNS)} as outcome_text
+  from (select distinct ${RULE_VALUES.join(', ')} from ${values}) cv`
+
+/** A count's own part of the eligibility text (cv, sv in scope), before its outcome's. */
+const COUNT_TEXT = eligibilityTextSql(true, COUNT_COLUMNS)
+
+/** The count values `values` (cv) with their person's values (sv), their file (f) and their outcome (o). */
+const countsFrom = (rows: DojRows, values: string, outcomes: string) => `from ${values} cv
+left join ${subjectValues(rows)} sv on sv.subject_id = cv.subject_id
+join ${FILES_TABLE} f on f.county is not distinct from cv.county
+join ${outcomes} o on ${RULE_VALUES.map((c) => `o.${c} is not distinct from cv.${c}`).join(' and ')}`
+
 const countsSql = (
   rows: DojRows,
 ): string => `with values_ as materialized (select * from mart_doj_count_values),
-outcomes as (
-  select ${RULE_VALUES.join(', ')}, ${eligibilityTextSql(true, RULE_COLUMNS)} as outcome_text
-  from (select distinct ${RULE_VALUES.join(', ')} from values_) cv
-)
-select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN},
-  ${eligibilityTextSql(true, COUNT_COLUMNS)} || ',' || o.outcome_text as elig
-from values_ cv
-left join ${subjectValues(rows)} sv on sv.subject_id = cv.subject_id
-join ${FILES_TABLE} f on f.county is not distinct from cv.county
-join outcomes o on ${RULE_VALUES.map((c) => `o.${c} is not distinct from cv.${c}`).join(' and ')}`
+outcomes as (${outcomesSelect('values_')})
+select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN}, ${COUNT_TEXT} || ',' || o.outcome_text as elig
+${countsFrom(rows, 'values_', 'outcomes')}`
 
 /** With --doj-rows all: the people in each file, and the text of their rows that are not a count. */
 export const scopeTablesSql = (rows: DojRows): string[] =>
@@ -330,17 +337,12 @@ export const RANKED_TABLE = 'doj_result_ranked'
 export const OUTCOMES_TABLE = 'doj_result_outcomes'
 export const rankedTablesSql = [
   `create or replace temp table ${OUTCOMES_TABLE} as
-select (row_number() over () - 1)::integer as outcome_no, *, ${eligibilityTextSql(true, RULE_COLUMNS)} as outcome_text
-from (select distinct ${RULE_VALUES.join(', ')} from mart_doj_count_values) cv`,
+select (row_number() over () - 1)::integer as outcome_no, * from (${outcomesSelect('mart_doj_count_values')})`,
   `create or replace temp table ${RANKED_TABLE} as
 select (row_number() over (order by ${FILE_COLUMN}, subject_id, cnt_order) - 1)::integer as rank, *
 from (
-  select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN}, ${eligibilityTextSql(true, COUNT_COLUMNS)} as count_text,
-    o.outcome_no
-  from mart_doj_count_values cv
-  left join mart_doj_subject_values sv on sv.subject_id = cv.subject_id
-  join ${FILES_TABLE} f on f.county is not distinct from cv.county
-  join ${OUTCOMES_TABLE} o on ${RULE_VALUES.map((c) => `o.${c} is not distinct from cv.${c}`).join(' and ')}
+  select cv.subject_id, cv.cnt_order, f.${FILE_COLUMN}, ${COUNT_TEXT} as count_text, o.outcome_no
+  ${countsFrom('counts', 'mart_doj_count_values', OUTCOMES_TABLE)}
 )
 order by rank`,
 ]
