@@ -29,6 +29,7 @@ import {
 } from '../../reports/motions/motion-pdf.ts'
 import type { ScheduleTotal } from '../../reports/motions/cover-motion.ts'
 import {
+  RELIEF_COLUMNS,
   reliefLabel,
   scheduleKey,
   type MotionRelief,
@@ -83,19 +84,8 @@ export type NativeCourtOutcome = { drawn: Promise<CourtResult> } | { left: strin
  * The columns of a row in the rows file after the court, schedule, relief and reason numbers (motion-draw.c): the
  * motion columns the reliefs, courts and reasons do not carry, in their order.
  */
-const ROW_COLUMNS = MOTION_COLUMNS.filter(
-  (c) =>
-    ![
-      'county',
-      'court',
-      'remedy',
-      'determination',
-      'reduced_level',
-      'layer',
-      'is_related',
-      'reason',
-    ].includes(c),
-)
+const CARRIED: readonly string[] = ['county', 'court', ...RELIEF_COLUMNS, 'reason']
+const ROW_COLUMNS = MOTION_COLUMNS.filter((c) => !CARRIED.includes(c))
 /** Those that are text, and so might hold a separator. */
 const ROW_TEXTS = ROW_COLUMNS.filter((c) => c !== 'counts')
 
@@ -131,11 +121,12 @@ export async function drawNatively(
     if (section < 0) throw new Error(`no schedule for ${scheduleKey(c)}`)
     const csv = reliefCsv(job.sections[section]!, c)
     reliefLines.push(['R', csv, pdfSafe(reliefLabel(c))])
-    return `(${nullable(c.remedy)}, ${nullable(c.determination)}, ${nullable(c.reduced_level)}, ${nullable(c.layer)}, ${c.is_related}, ${section}, ${i})`
+    const relief = RELIEF_COLUMNS.map((k) => (k === 'is_related' ? String(c[k]) : nullable(c[k])))
+    return `(${[...relief, section, i].join(', ')})`
   })
   const courtValues = job.courts.map((c, i) => `(${nullable(c.rawCounty)}, ${nullable(c.rawCourt)}, ${i})`)
   await db.run(`create or replace temp table ${RELIEFS_TABLE} as select * from (values ${values.join(', ')})
-    r(remedy, determination, reduced_level, layer, is_related, sched_ix, relief_ix)`)
+    r(${RELIEF_COLUMNS.join(', ')}, sched_ix, relief_ix)`)
   await db.run(`create or replace temp table ${COURTS_TABLE} as select * from (values ${courtValues.join(', ')})
     c(county, court, court_ix)`)
   try {

@@ -28,7 +28,7 @@ import { motionRenderPool } from './motion-render-pool.ts'
 import { drawNatively } from './native-motions.ts'
 import { MOTION_COLUMNS, type CourtResult, type MotionRowsJson } from './motion-court.ts'
 import { lit } from '../../sql/helpers/quote.ts'
-import { sectionsFor, type MotionRelief } from '../../reports/motions/relief-sections.ts'
+import { RELIEF_COLUMNS, sectionsFor, type MotionRelief } from '../../reports/motions/relief-sections.ts'
 import type { MotionSource } from '../../reports/motions/motion-source.ts'
 
 export const NO_COUNTY = '(county not recorded)'
@@ -123,8 +123,7 @@ export async function writeMotions(
     // The distinct reliefs the rows ask for. A remedy the schedule list does not know (from a policy layer) gets
     // its own schedule after F.
     const reliefs = await db.rows<MotionRelief>(
-      `select distinct remedy, determination, reduced_level, layer, is_related from ${CASES_TABLE}
-       order by all nulls first`,
+      `select distinct ${RELIEF_COLUMNS.join(', ')} from ${CASES_TABLE} order by all nulls first`,
     )
     const sections = sectionsFor(reliefs)
     const counties = await db.rows<{ county: string | null; first: number; n: number }>(

@@ -103,10 +103,8 @@ export function scheduleKey(
 }
 
 /** The columns of a row that say what relief it asks for (its schedule, its Relief cell, its CSV's relief cells). */
-export type MotionRelief = Pick<
-  MotionCase,
-  'remedy' | 'determination' | 'reduced_level' | 'layer' | 'is_related'
->
+export const RELIEF_COLUMNS = ['remedy', 'determination', 'reduced_level', 'layer', 'is_related'] as const
+export type MotionRelief = Pick<MotionCase, (typeof RELIEF_COLUMNS)[number]>
 
 /** The section for a key; a value this list does not know (a new policy remedy) gets its own schedule. */
 export function sectionFor(key: string, extraIndex = 0): ReliefSection {
