@@ -4,27 +4,17 @@
  * .svg, the .png (resvg) and the copy inlined in the report are the same picture and carry their own words
  * when pasted into a slide.
  */
-import { existsSync } from 'node:fs'
 import * as Plot from '@observablehq/plot'
 import { parseHTML } from 'linkedom'
 import { Resvg } from '@resvg/resvg-js'
 import type { ChartContext, ChartDef, LegendItem } from '../charts/chart.ts'
 import { FONT_FAMILY } from '../charts/palette.ts'
+import { chartFonts } from './chart-fonts.ts'
+import { pngOfRgba } from './png-image.ts'
 
 export const CHART_WIDTH = 720
 export const HATCH_ID = 'withheld-hatch'
 const PAD = 10
-
-// Loading two known font files is ~10× faster than scanning every system font for each PNG.
-const DEJAVU = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `/usr/share/fonts/truetype/dejavu/${f}`)
-const FONT_OPTIONS = DEJAVU.every((f) => existsSync(f))
-  ? {
-      fontFiles: DEJAVU,
-      loadSystemFonts: false,
-      defaultFontFamily: 'DejaVu Sans',
-      sansSerifFamily: 'DejaVu Sans',
-    }
-  : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
 
 export interface RenderedChart {
   def: ChartDef
@@ -170,12 +160,11 @@ export function renderChart(def: ChartDef, ctx: ChartContext): RenderedChart {
     `<title id="${def.name}-title">${esc(def.title)}</title><desc id="${def.name}-desc">${esc(def.description)}</desc>` +
     (body.includes(`url(#${HATCH_ID})`) ? HATCH_DEFS : '') +
     `<rect width="${outer}" height="${height}" fill="white"/><g transform="translate(${PAD},0)">${body}</g></svg>`
-  const png = new Resvg(svg, {
+  const image = new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'width', value: outer * 2 },
-    font: FONT_OPTIONS,
-  })
-    .render()
-    .asPng()
+    font: chartFonts(svg),
+  }).render()
+  const png = pngOfRgba(image.width, image.height, image.pixels)
   return { def, svg, png, vegaLite: JSON.stringify(def.vegaLite, null, 2) + '\n' }
 }
