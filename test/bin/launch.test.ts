@@ -43,7 +43,8 @@ const keptCode = () => {
 
 afterAll(() => {
   rmSync(DIR, { recursive: true, force: true })
-  for (const f of readdirSync(CACHE)) if (f.startsWith(`${NAME}.`)) rmSync(join(CACHE, f), { force: true })
+  const mine = `${REL.replaceAll('/', '-')}-`
+  for (const f of readdirSync(CACHE)) if (f.startsWith(mine)) rmSync(join(CACHE, f), { force: true })
 })
 
 describe('bin/launch.js', () => {
@@ -84,5 +85,29 @@ describe('bin/launch.js', () => {
     expect(launch({ RELIEF_NO_BUNDLE: '1' }).out).toBe('third|found beside|true|one|two')
     // The kept bundle is untouched by a tsx run: it still holds the second version.
     expect(keptCode()).toContain('"second"')
+  })
+
+  it('bundles the packages an entry uses, bar those Node loads from their own folder, and keeps a .js module its own import.meta', () => {
+    const rel = `${REL}/packages`
+    writeFileSync(join(DIR, 'own.js'), `export const ownJs = () => import.meta.url.endsWith('/own.js')\n`)
+    writeFileSync(
+      join(DIR, 'packages.ts'),
+      `import { parse } from 'yaml'\nimport { Resvg } from '@resvg/resvg-js'\nimport { ownJs } from './own.js'\n` +
+        `console.log([parse('a: 1').a, typeof Resvg, ownJs()].join('|'))\n`,
+    )
+    for (const f of ['own.js', 'packages.ts']) utimesSync(join(DIR, f), 1_600_000_000, 1_600_000_000)
+    const r = spawnSync(process.execPath, ['bin/launch.js', `${rel}.ts`], { cwd: ROOT, encoding: 'utf8' })
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim()).toBe('1|function|true')
+    const name = rel.replaceAll('/', '-')
+    const kept = JSON.parse(readFileSync(join(CACHE, `${name}.json`), 'utf8')) as {
+      bundle: string
+      inputs: object
+    }
+    // yaml's modules are in the bundle; resvg (a native addon) is imported from its folder.
+    expect(Object.keys(kept.inputs).some((f) => f.startsWith('node_modules/yaml/'))).toBe(true)
+    const code = readFileSync(join(CACHE, kept.bundle), 'utf8')
+    expect(code).toMatch(/^import .* from "@resvg\/resvg-js";$/m)
+    expect(code).not.toMatch(/from "yaml"/)
   })
 })

@@ -1,0 +1,14 @@
+// Types of kept-bundle.js, for the TypeScript modules that build worker bundles with it.
+export declare const ROOT: string
+export declare const CACHE: string
+export declare const NOT_BUNDLED: string[]
+export declare const REQUIRE_BANNER: string
+export declare function bundleKey(): string
+export declare function keptBundle(name: string, key: string): string | undefined
+export declare function keepBundle(
+  name: string,
+  key: string,
+  code: string | Uint8Array,
+  inputs: string[],
+  started: number,
+): string
