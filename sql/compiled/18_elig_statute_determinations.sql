@@ -46,7 +46,8 @@ with ranked as (
     when (conviction_level = 'infraction' and not (age_at_offense >= 21 and (base_section = 'HS 11357' and subsection = 'B' or base_section = 'HS 11360' and subsection = 'B'))) then 36 -- P64-INFRACTION
     when (true) then 37 -- P64-REVIEW-99
   end as statute_rule_rank,
-    list_filter([
+    -- Every rule that holds, in order, as text (ruleTrailText).
+    concat_ws(' > ',
     case when (incomplete_history_lines is not null) then 'P64-DATA-04' end,
     case when (law_conflict) then 'P64-TIME-04' end,
     case when (offense_era = 'after') then 'P64-TIME-01' end,
@@ -84,7 +85,7 @@ with ranked as (
     case when (base_section in ('HS 11358', 'HS 11359', 'HS 11360') and age_at_offense < 18 and conviction_level = 'misdemeanor') then 'P64-MINOR-REDUCE' end,
     case when (conviction_level = 'infraction' and not (age_at_offense >= 21 and (base_section = 'HS 11357' and subsection = 'B' or base_section = 'HS 11360' and subsection = 'B'))) then 'P64-INFRACTION' end,
     case when (true) then 'P64-REVIEW-99' end
-  ], x -> x is not null) as statute_rule_trail
+  ) as statute_rule_trail
   from "int_prop64_counts"
 ),
 decided as (

@@ -65,7 +65,7 @@ select
   reason,
   remedy,
   statute_rule_id,
-  array_to_string(statute_rule_trail, ' > ') as rule_trail,
+  statute_rule_trail as rule_trail,
   strftime(offense_date, '%Y-%m-%d') as offense_date,
   age_at_offense,
   strftime(sentence_end_date, '%Y-%m-%d') as sentence_end_date,

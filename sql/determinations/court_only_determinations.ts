@@ -38,7 +38,7 @@ select
   coalesce(p.reason, d.statute_reason) as reason,
   coalesce(p.remedy, d.statute_remedy) as remedy,
   d.statute_rule_id,
-  array_to_string(d.statute_rule_trail, ' > ') as rule_trail,
+  d.statute_rule_trail as rule_trail,
   d.age_at_offense,
   strftime(d.sentence_end_date, '%Y-%m-%d') as sentence_end_date,
   year(d.conviction_date) as conviction_year,

@@ -220,7 +220,7 @@ related_decided as (
     ${raw(RELATED_CHARGE)} as statute_rule_id,
     'HS 11361.8(a), (e)' as statute_citation,
     'Out of statute scope: HS 11361.8 reaches HS 11357–11360 and 11362.1–11362.4 only.' as statute_reason,
-    [${raw(RELATED_CHARGE)}] as statute_rule_trail,
+    ${raw(RELATED_CHARGE)} as statute_rule_trail,
     'not_eligible' as statute_remedy,
     policy_outcome as determination,
     'policy' as layer,

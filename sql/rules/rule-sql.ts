@@ -15,6 +15,16 @@ export function ruleTrail(rules: readonly Rule[]): string {
   return `list_filter([\n    ${items}\n  ], x -> x is not null)`
 }
 
+/**
+ * The same trail as one text, 'P64-FEL-REDUCE > P64-REVIEW-99': concat_ws passes over the rules that do not hold.
+ * The statute layer's trail is only ever written out as this text, and building and filtering a list of every rule
+ * per count took a ninth of count_determinations' CPU (0.12 of 1.1 s at 1M lines).
+ */
+export function ruleTrailText(rules: readonly Rule[]): string {
+  const items = rules.map((r) => `case when ${oneLine(r.when)} then ${lit(r.id)} end`).join(',\n    ')
+  return `concat_ws(' > ',\n    ${items}\n  )`
+}
+
 function oneLine(s: string): string {
   return `(${s.replace(/\s+/g, ' ').trim()})`
 }

@@ -57,7 +57,7 @@ const STATUTE_COLUMNS: Record<string, string> = {
   statute_reason: 'varchar',
   statute_remedy: 'varchar',
   statute_reduced_level: 'varchar',
-  statute_rule_trail: 'varchar[]',
+  statute_rule_trail: 'varchar',
 }
 
 /** elig_policy_determinations: the policy's answer, plus (on related rows only) the charge's own facts. */
@@ -105,7 +105,7 @@ function statuteRow(over: Record<string, Cell> = {}): Record<string, Cell> {
     statute_reason: 'Dismiss and seal: statute reason.',
     statute_remedy: 'dismiss_and_seal',
     statute_reduced_level: null,
-    statute_rule_trail: { sql: "['P64-11357B-01', 'P64-REVIEW-99']" },
+    statute_rule_trail: 'P64-11357B-01 > P64-REVIEW-99',
     ...over,
   }
 }
@@ -277,7 +277,7 @@ describe('count_determinations', () => {
             race_code: 'H',
             statute_determination: 'not_eligible',
             statute_rule_id: RELATED_CHARGE_RULE_ID,
-            statute_rule_trail: { sql: `['${RELATED_CHARGE_RULE_ID}']` },
+            statute_rule_trail: RELATED_CHARGE_RULE_ID,
             prior_superstrike_sections: null,
             prior_pc290_sections: null,
           }),

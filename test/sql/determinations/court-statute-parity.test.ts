@@ -76,7 +76,8 @@ describe('court statute layer: the court rule never shifts the statute rules', (
           const rows = await run.db.rows<{ court_rule: string; same: boolean }>(
             `select c.statute_rule_id as court_rule,
                (c.statute_determination, c.statute_rule_id, c.statute_citation, c.statute_reason, c.statute_remedy,
-                c.statute_reduced_level, list_filter(c.statute_rule_trail, x -> x <> 'CRT-DATA-01'))
+                c.statute_reduced_level, 
+                array_to_string(list_filter(string_split(c.statute_rule_trail, ' > '), x -> x <> 'CRT-DATA-01'), ' > '))
                is not distinct from
                (d.statute_determination, d.statute_rule_id, d.statute_citation, d.statute_reason, d.statute_remedy,
                 d.statute_reduced_level, d.statute_rule_trail) as same

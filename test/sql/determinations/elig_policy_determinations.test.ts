@@ -304,7 +304,7 @@ describe('elig_policy_determinations', () => {
       is_related: true,
       statute_determination: 'not_eligible',
       statute_rule_id: RELATED_CHARGE_RULE_ID,
-      statute_rule_trail: [RELATED_CHARGE_RULE_ID],
+      statute_rule_trail: RELATED_CHARGE_RULE_ID,
       determination: 'dismiss',
       layer: 'policy',
       rule_id: 'DA-RELATED-DISMISS',

@@ -20,7 +20,8 @@ type Row = Record<string, unknown> & {
   statute_citation: string
   statute_reason: string
   statute_reduced_level: string | null
-  statute_rule_trail: string[]
+  /** Every rule that holds, in rule order, joined by ' > '. */
+  statute_rule_trail: string
   statute_remedy: string
 }
 
@@ -67,7 +68,7 @@ describe('elig_statute_determinations', () => {
       p64Count({ incomplete_history_lines: '12, 14', offense_era: 'after', offense_date: '2017-01-01' }),
     ])
     expect(row).toMatchObject({ statute_determination: 'review', statute_rule_id: 'P64-DATA-04' })
-    expect(row!.statute_rule_trail).toEqual(['P64-DATA-04', 'P64-TIME-01', 'P64-11357B-01', 'P64-REVIEW-99'])
+    expect(row!.statute_rule_trail).toBe('P64-DATA-04 > P64-TIME-01 > P64-11357B-01 > P64-REVIEW-99')
     // The rule's reason, then the detail the model adds for this rule only.
     expect(row!.statute_reason).toMatch(/^Needs review: a line of this person's record could not be read/)
     expect(row!.statute_reason).toMatch(/ Lines not read: 12, 14\.$/)
@@ -188,8 +189,10 @@ describe('elig_statute_determinations', () => {
           expect(DETERMINATIONS).toContain(r.statute_determination)
           expect(REMEDIES).toContain(r.statute_remedy)
           expect(RULE_IDS).toContain(r.statute_rule_id)
-          expect(r.statute_rule_trail[0]).toBe(r.statute_rule_id)
-          expect(r.statute_rule_trail.at(-1)).toBe('P64-REVIEW-99')
+          const trail = r.statute_rule_trail.split(' > ')
+          expect(trail[0]).toBe(r.statute_rule_id)
+          expect(trail.at(-1)).toBe('P64-REVIEW-99')
+          expect(trail.every((id) => RULE_IDS.includes(id))).toBe(true)
           expect(r.statute_reduced_level !== null).toBe(r.statute_determination === 'reduce')
         }
       }),
