@@ -4,7 +4,13 @@ import { raw, ref, type Relation, type SqlTemplate } from '../helpers/model-sql.
 import { int_prop64_counts } from '../intermediate/int_prop64_counts.ts'
 import type { Rule } from '../rules/rule.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
-import { firstMatchRank, reducedLevelByRank, ruleDetail, ruleTrailText, rulesTable } from '../rules/rule-sql.ts'
+import {
+  firstMatchRank,
+  reducedLevelByRank,
+  ruleDetail,
+  ruleTrailText,
+  rulesTable,
+} from '../rules/rule-sql.ts'
 
 /**
  * The statute layer: what HS 11361.8 allows for each in-scope count, decided by the first rule that holds.
