@@ -12,3 +12,4 @@ export declare function keepBundle(
   inputs: string[],
   started: number,
 ): string
+export declare function bundledEntry(entry: string): Promise<string>

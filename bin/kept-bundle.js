@@ -10,11 +10,16 @@
 // Kept inside the project, so Node finds the packages left out from it.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFile } from 'node:fs/promises'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const CACHE = join(ROOT, 'node_modules', '.cache', 'record-relief')
+
+// Spelled in two pieces: this file is bundled too (into the install step, which builds the CLI's bundle), and its
+// own import.meta is written in there, which must leave these texts alone.
+const META = ['import', 'meta'].join('.')
 
 // Part of every bundle's key: a change to how bundles are built makes the old ones stale.
 const FORMAT = 3
@@ -33,11 +38,8 @@ export const NOT_BUNDLED = [
   'playwright-core',
 ]
 
-/**
- * A bundled CommonJS package may call require(); an ES module has none of its own. (Spelled in two pieces so that
- * launch.js, writing each project module's own import.meta.url into it, leaves this text alone.)
- */
-export const REQUIRE_BANNER = `import { createRequire as __reliefRequire } from 'node:module'; const require = __reliefRequire(${'import.meta'}.url);`
+/** A bundled CommonJS package may call require(); an ES module has none of its own. */
+export const REQUIRE_BANNER = `import { createRequire as __reliefRequire } from 'node:module'; const require = __reliefRequire(${META}.url);`
 
 /** The key of a bundle made by this esbuild and this Node. */
 export function bundleKey() {
@@ -106,4 +108,58 @@ export function keepBundle(name, key, code, inputs, started) {
       rmSync(old, { force: true })
   }
   return join(CACHE, bundle)
+}
+
+/**
+ * import.meta.url, .dirname and .filename of each of the project's modules (not the packages'), written in as that
+ * module's own values.
+ */
+const ownImportMeta = {
+  name: 'own-import-meta',
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
+      // A package's own code is loaded as it is.
+      if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined
+      const source = await readFile(args.path, 'utf8')
+      const contents = source.includes(META)
+        ? source
+            .replaceAll(`${META}.url`, JSON.stringify(pathToFileURL(args.path).href))
+            .replaceAll(`${META}.dirname`, JSON.stringify(dirname(args.path)))
+            .replaceAll(`${META}.filename`, JSON.stringify(args.path))
+        : source
+      return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' }
+    })
+  },
+}
+
+async function buildBundle(entryPath, name, key) {
+  const { build } = await import('esbuild')
+  const started = Date.now()
+  const result = await build({
+    entryPoints: [entryPath],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // The metafile's paths are from here: the stamps are taken from the project root.
+    absWorkingDir: ROOT,
+    external: NOT_BUNDLED,
+    banner: { js: REQUIRE_BANNER },
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [ownImportMeta],
+  })
+  return keepBundle(name, key, result.outputFiles[0].contents, Object.keys(result.metafile.inputs), started)
+}
+
+/**
+ * The kept bundle of a .ts entry point (a path from the project root), built now if there is none or a file it
+ * holds has changed. Throws where none can be built or kept.
+ */
+export async function bundledEntry(entry) {
+  const entryPath = join(ROOT, entry)
+  const name = relative(ROOT, entryPath).replace(/\.ts$/, '').replaceAll(/[\\/]/g, '-')
+  const key = bundleKey()
+  return keptBundle(name, key) ?? (await buildBundle(entryPath, name, key))
 }

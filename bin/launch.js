@@ -8,53 +8,9 @@
 // entry runs through tsx as before.
 //
 // Use: `node bin/launch.js <entry.ts> [args...]`, or `launch(entry)` from another bin file.
-import { readFile } from 'node:fs/promises'
-import { dirname, join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { bundleKey, keepBundle, keptBundle, NOT_BUNDLED, REQUIRE_BANNER, ROOT } from './kept-bundle.js'
-
-/**
- * import.meta.url, .dirname and .filename of each of the project's modules (not the packages'), written in as that
- * module's own values.
- */
-const ownImportMeta = {
-  name: 'own-import-meta',
-  setup(build) {
-    build.onLoad({ filter: /\.(ts|js)$/ }, async (args) => {
-      // A package's own code is loaded as it is.
-      if (/[\\/]node_modules[\\/]/.test(args.path)) return undefined
-      const source = await readFile(args.path, 'utf8')
-      const contents = source.includes('import.meta')
-        ? source
-            .replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href))
-            .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)))
-            .replaceAll('import.meta.filename', JSON.stringify(args.path))
-        : source
-      return { contents, loader: args.path.endsWith('.ts') ? 'ts' : 'js' }
-    })
-  },
-}
-
-async function buildBundle(entryPath, name, key) {
-  const { build } = await import('esbuild')
-  const started = Date.now()
-  const result = await build({
-    entryPoints: [entryPath],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // The metafile's paths are from here: the stamps are taken from the project root.
-    absWorkingDir: ROOT,
-    external: NOT_BUNDLED,
-    banner: { js: REQUIRE_BANNER },
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [ownImportMeta],
-  })
-  return keepBundle(name, key, result.outputFiles[0].contents, Object.keys(result.metafile.inputs), started)
-}
+import { bundledEntry, ROOT } from './kept-bundle.js'
 
 /** Runs a .ts entry point (a path from the project root) from its bundle, or through tsx. */
 export async function launch(entry) {
@@ -62,9 +18,7 @@ export async function launch(entry) {
   if (process.env.RELIEF_NO_BUNDLE !== '1') {
     let bundle
     try {
-      const name = relative(ROOT, entryPath).replace(/\.ts$/, '').replaceAll(/[\\/]/g, '-')
-      const key = bundleKey()
-      bundle = keptBundle(name, key) ?? (await buildBundle(entryPath, name, key))
+      bundle = await bundledEntry(entry)
     } catch (e) {
       // Nowhere to keep a bundle (a read-only install) is expected; a bundle that cannot be built is a fault to see.
       if (!['EACCES', 'EPERM', 'EROFS'].includes(e?.code))

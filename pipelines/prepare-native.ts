@@ -1,10 +1,14 @@
 /**
- * `npm ci` / `npm install` (postinstall): compiles the project's C programs once, so that no run pays for them.
- * Never fails the install: where one cannot be built, runs do its work in DuckDB or JavaScript and say why (the
- * manifest's `reader`; the motions are drawn in JavaScript).
+ * `npm ci` / `npm install` (postinstall): compiles the project's C programs and bundles the CLI, the demo and the
+ * report's worker thread once, so that no run pays for them (bundling them with their packages took about 1.5 s of
+ * the first demo after an install). Never fails the install: where a program cannot be built, runs do its work in
+ * DuckDB or JavaScript and say why (the manifest's `reader`; the motions are drawn in JavaScript); where a bundle
+ * cannot be kept, the first run builds it.
  */
+import { bundledEntry } from '../bin/kept-bundle.js'
 import { nativeReader } from './ingest/native/native-fold.ts'
 import { motionDrawer } from './outputs/native-motions.ts'
+import { reportWorkerModule } from './outputs/report-renderer.ts'
 
 const reader = await nativeReader()
 process.stdout.write(
@@ -18,3 +22,12 @@ process.stdout.write(
     ? `record-relief: native motion drawer ready (${drawer.path})\n`
     : `record-relief: native motion drawer not built (${drawer.why}); runs will draw motions in JavaScript\n`,
 )
+try {
+  for (const entry of ['pipelines/cli.ts', 'pipelines/demo.ts']) await bundledEntry(entry)
+  reportWorkerModule()
+  process.stdout.write('record-relief: CLI, demo and report worker bundled\n')
+} catch (e) {
+  process.stdout.write(
+    `record-relief: not bundled now (${String((e as Error).message).split('\n')[0]}); the first run will\n`,
+  )
+}

@@ -18,8 +18,11 @@ const WORKER_FILE = fileURLToPath(new URL('./report-render-worker.ts', import.me
 
 type Reply = { result: RenderedReport } | { error: string }
 
+/** The worker's bundle, built now if it is not kept (the install step builds it, so that no run pays for it). */
+export const reportWorkerModule = (): URL | undefined => workerModule(WORKER_FILE, 'packages')
+
 function startWorker(): Worker | undefined {
-  const url = workerModule(WORKER_FILE, 'packages')
+  const url = reportWorkerModule()
   if (!url) return undefined
   const w = new Worker(url)
   // Idle, it never keeps the process alive (a step that fails before it draws); drawing, it does.

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { CACHE } from '../../bin/kept-bundle.js'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+describe('the install step (postinstall)', () => {
+  it('builds the native programs and keeps the CLI, demo and report-worker bundles, so no run builds them', () => {
+    const r = spawnSync(process.execPath, ['bin/launch.js', 'pipelines/prepare-native.ts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/native reader (ready|not built)/)
+    expect(r.stdout).toContain('record-relief: CLI, demo and report worker bundled')
+    for (const [name, entry] of [
+      ['pipelines-cli', 'pipelines/cli.ts'],
+      ['pipelines-demo', 'pipelines/demo.ts'],
+      ['report-render-worker', 'pipelines/outputs/report-render-worker.ts'],
+    ] as const) {
+      const kept = JSON.parse(readFileSync(join(CACHE, `${name}.json`), 'utf8')) as {
+        bundle: string
+        inputs: Record<string, unknown>
+      }
+      expect(Object.keys(kept.inputs)).toContain(entry)
+      expect(readFileSync(join(CACHE, kept.bundle)).length).toBeGreaterThan(0)
+    }
+    // The CLI's bundle it kept is the one `relief` starts from: a start afterwards builds nothing.
+    const before = readFileSync(join(CACHE, 'pipelines-cli.json'), 'utf8')
+    const v = spawnSync(process.execPath, ['bin/relief.js', '--version'], { cwd: ROOT, encoding: 'utf8' })
+    expect(v.stderr).toBe('')
+    expect(readFileSync(join(CACHE, 'pipelines-cli.json'), 'utf8')).toBe(before)
+  }, 120_000)
+})
