@@ -9,7 +9,7 @@ import type { Db } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
 import { settledInTurn } from '../lib/settled-in-turn.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
-import { gitCommit, VERSION } from '../lib/version.ts'
+import { gitCommitLater, VERSION } from '../lib/version.ts'
 import { UserError } from '../lib/user-error.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile, withNulScan } from '../ingest/inspect-file.ts'
@@ -70,6 +70,8 @@ export interface RunResult {
 
 export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const progress = new Progress(opts.quiet)
+  // Asked now, while the process is small (version.ts).
+  const commit = gitCommitLater()
   // Every option is checked before anything is created or deleted: a typo costs nothing.
   const asOf = checkAsOf(opts.asOf ?? todayIso())
   const county = opts.county ? normaliseCounty(opts.county) : null
@@ -264,7 +266,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       .digest('hex')
       .slice(0, 12)
     const manifest: Manifest = {
-      tool: { name: 'record-relief', version: VERSION, commit: gitCommit() },
+      tool: { name: 'record-relief', version: VERSION, commit: await commit },
       run_id: runId,
       as_of: asOf,
       options,
