@@ -300,38 +300,50 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const [viewMarts, tableMarts] = sized.largeInput ? [[], marts] : viewMartsFirst(marts, ctx)
     const tableMartNames = new Set(tableMarts.map((m) => m.name))
     let checkpointed: Promise<unknown> = Promise.resolve('left to close' as const)
-    await progress.phase('marts', async () => {
-      const build = async (models: readonly Model[]) =>
-        buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
-      await build(viewMarts)
-      if (!sized.largeInput) for (const step of steps) if (step.beforeMarts) start(step)
-      // The run's tables and views go into the file beside the output steps, once the early work (court models) is
-      // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
-      // It starts with the first steps, while the table marts are built (they are copied at the end): started after
-      // them, its copy of int_convictions was the last work of a run at 2M lines. Not for a statewide-size input,
-      // where memory comes first and its tables were written in place as built.
-      checkpointed = !inMemory
-        ? Promise.resolve('left to close' as const)
-        : Promise.allSettled(modelWork).then(() =>
-            onOwnConnection(db, (con) =>
-              progress.phase(
-                'write database',
-                async () => {
-                  const copied = await persistWork(con, persistedViews(), tableMartNames)
-                  await checkpointBeside(con, () => stepsDone, STORE)
-                  return copied
-                },
-                (copied) => `${copied.length} table(s) and view(s)`,
-                { together: true },
+    // Whether the table marts were built (false when the phase failed): the file's copy takes them in once they are.
+    let martsBuilt: (built: boolean) => void = () => {}
+    const tableMartsBuilt = new Promise<boolean>((resolve) => (martsBuilt = resolve))
+    let martsOk = false
+    try {
+      await progress.phase('marts', async () => {
+        const build = async (models: readonly Model[]) =>
+          buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
+        await build(viewMarts)
+        if (!sized.largeInput) for (const step of steps) if (step.beforeMarts) start(step)
+        // The run's tables and views go into the file beside the output steps, once the early work (court models) is
+        // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
+        // It starts with the first steps, while the table marts are built (they are copied once built): started after
+        // them, its copy of int_convictions was the last work of a run at 2M lines. Not for a statewide-size input,
+        // where memory comes first and its tables were written in place as built.
+        checkpointed = !inMemory
+          ? Promise.resolve('left to close' as const)
+          : Promise.allSettled(modelWork).then(() =>
+              onOwnConnection(db, (con) =>
+                progress.phase(
+                  'write database',
+                  async () => {
+                    const copied = await persistWork(con, persistedViews(), tableMartNames)
+                    // Then the table marts, built meanwhile, before the one checkpoint: copied after the steps
+                    // instead, they and the checkpoint close() then made were the last 0.15 s of a run, on one core.
+                    if (await tableMartsBuilt) copied.push(...(await persistWork(con, persistedViews())))
+                    await checkpointBeside(con, () => stepsDone, STORE)
+                    return copied
+                  },
+                  (copied) => `${copied.length} table(s) and view(s)`,
+                  { together: true },
+                ),
               ),
-            ),
-          )
-      early.push(checkpointed.then(() => undefined))
-      // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
-      // 0.66–0.72).
-      if (await underThreads(db, 'count_determinations')) await withFineScans(db, () => build(tableMarts))
-      else await build(tableMarts)
-    })
+            )
+        early.push(checkpointed.then(() => undefined))
+        // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
+        // 0.66–0.72).
+        if (await underThreads(db, 'count_determinations')) await withFineScans(db, () => build(tableMarts))
+        else await build(tableMarts)
+      })
+      martsOk = true
+    } finally {
+      martsBuilt(martsOk)
+    }
     // From here the output steps and the database file's copy run side by side, each on its own connection, and
     // the motions draw on worker threads: DuckDB's own threads on top of those only crowd the cores. With half of
     // them a run at 2M lines took 17.6–19.0 s against 18.7–20.4 (1M: 10.8–11.7 against 11.5–11.9), three pairs
@@ -369,8 +381,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       ) + '\n',
     )
     await checkpointed
-    // What the output steps built after the first copy (the court models of a reconcile run).
-    if (inMemory) await persistWork(db, persistedViews())
+    // What the output steps built after the copy (the court models of a reconcile run, built by its step). No other
+    // step builds a table or view the file keeps.
+    if (inMemory && steps.some((s) => s.afterModels)) await persistWork(db, persistedViews())
     db.close()
     open = undefined
     rmSync(`${dbPath}.tmp`, { recursive: true, force: true })
