@@ -163,7 +163,14 @@ export function suppress(
     r.members
       .filter(eligible)
       .map((n) => ({ n, cost: strategy(n, r) + (n.protected ? Number.MAX_SAFE_INTEGER / 4 : 0) }))
-      .sort((a, b) => a.cost - b.cost || a.n.people - b.n.people || (a.n.id < b.n.id ? -1 : 1))[0]?.n
+      // On a tie, the member standing for fewer published cells: hiding it hides fewer numbers.
+      .sort(
+        (a, b) =>
+          a.cost - b.cost ||
+          members.get(a.n)! - members.get(b.n)! ||
+          a.n.people - b.n.people ||
+          (a.n.id < b.n.id ? -1 : 1),
+      )[0]?.n
   const hide = (n: Node) => (n.state = rounds(n) && roundable(n) ? 'rounded' : 'withheld')
 
   const close = () => {
