@@ -3,6 +3,22 @@ export declare const ROOT: string
 export declare const CACHE: string
 export declare const NOT_BUNDLED: string[]
 export declare const REQUIRE_BANNER: string
+export declare function bundleOptions(
+  entryPath: string,
+  options?: { packages?: boolean },
+): {
+  entryPoints: string[]
+  bundle: true
+  platform: 'node'
+  format: 'esm'
+  target: string
+  absWorkingDir: string
+  external?: string[]
+  banner?: { js: string }
+  write: false
+  metafile: true
+  logLevel: 'silent'
+}
 export declare function bundleKey(): string
 export declare function keptBundle(name: string, key: string): string | undefined
 export declare function keepBundle(

@@ -132,24 +132,30 @@ const ownImportMeta = {
   },
 }
 
+/**
+ * esbuild's options for one entry's bundle, kept in memory with the metafile whose inputs keepBundle stamps. With
+ * `packages` (the default) every package is bundled but NOT_BUNDLED; without, the entry may import none but Node's
+ * own modules (a standalone worker, checked by its caller). The worker bundles (pipelines/lib/worker-module.ts) use
+ * them too.
+ */
+export const bundleOptions = (entryPath, { packages = true } = {}) => ({
+  entryPoints: [entryPath],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // The metafile's paths are from here: the stamps are taken from the project root.
+  absWorkingDir: ROOT,
+  ...(packages ? { external: NOT_BUNDLED, banner: { js: REQUIRE_BANNER } } : {}),
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+})
+
 async function buildBundle(entryPath, name, key) {
   const { build } = await import('esbuild')
   const started = Date.now()
-  const result = await build({
-    entryPoints: [entryPath],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // The metafile's paths are from here: the stamps are taken from the project root.
-    absWorkingDir: ROOT,
-    external: NOT_BUNDLED,
-    banner: { js: REQUIRE_BANNER },
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [ownImportMeta],
-  })
+  const result = await build({ ...bundleOptions(entryPath), plugins: [ownImportMeta] })
   return keepBundle(name, key, result.outputFiles[0].contents, Object.keys(result.metafile.inputs), started)
 }
 

@@ -6,10 +6,14 @@ export const VERSION: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version
 
+/** `git rev-parse --short HEAD` in the project's folder. */
+const REV_PARSE = ['rev-parse', '--short', 'HEAD']
+const PROJECT = new URL('../..', import.meta.url)
+
 export function gitCommit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: new URL('../..', import.meta.url),
+    return execFileSync('git', REV_PARSE, {
+      cwd: PROJECT,
       stdio: ['ignore', 'pipe', 'ignore'],
     })
       .toString()
@@ -26,11 +30,6 @@ export function gitCommit(): string | null {
  */
 export function gitCommitLater(): Promise<string | null> {
   return new Promise((resolve) =>
-    execFile(
-      'git',
-      ['rev-parse', '--short', 'HEAD'],
-      { cwd: new URL('../..', import.meta.url) },
-      (error, stdout) => resolve(error ? null : stdout.trim()),
-    ),
+    execFile('git', REV_PARSE, { cwd: PROJECT }, (error, stdout) => resolve(error ? null : stdout.trim())),
   )
 }

@@ -15,41 +15,19 @@
  */
 import { pathToFileURL } from 'node:url'
 import { buildSync } from 'esbuild'
-import {
-  bundleKey,
-  keepBundle,
-  keptBundle,
-  NOT_BUNDLED,
-  REQUIRE_BANNER,
-  ROOT,
-} from '../../bin/kept-bundle.js'
+import { bundleKey, bundleOptions, keepBundle, keptBundle } from '../../bin/kept-bundle.js'
 
 const built = new Map<string, URL | undefined>()
 
 export function workerModule(entry: string, kind: 'standalone' | 'packages'): URL | undefined {
   if (built.has(entry)) return built.get(entry)
   const name = entry.replace(/^.*[\\/]/, '').replace(/\.ts$/, '')
-  let key: string | undefined
-  try {
-    key = bundleKey()
-    const kept = keptBundle(name, key)
-    if (kept) return remember(entry, pathToFileURL(kept))
-  } catch {
-    // No esbuild to key by: built below, which says why.
-  }
+  // esbuild is imported above, so its version, part of the key, is there to read.
+  const key = bundleKey()
+  const kept = keptBundle(name, key)
+  if (kept) return remember(entry, pathToFileURL(kept))
   const started = Date.now()
-  const result = buildSync({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    absWorkingDir: ROOT,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    ...(kind === 'packages' ? { external: NOT_BUNDLED, banner: { js: REQUIRE_BANNER } } : {}),
-  })
+  const result = buildSync(bundleOptions(entry, { packages: kind === 'packages' }))
   if (kind === 'standalone') {
     const outside = Object.values(result.metafile.outputs)
       .flatMap((o) => o.imports)
@@ -61,7 +39,7 @@ export function workerModule(entry: string, kind: 'standalone' | 'packages'): UR
   try {
     return remember(
       entry,
-      pathToFileURL(keepBundle(name, key ?? bundleKey(), code, Object.keys(result.metafile.inputs), started)),
+      pathToFileURL(keepBundle(name, key, code, Object.keys(result.metafile.inputs), started)),
     )
   } catch {
     // Nowhere to keep it (a read-only install).

@@ -113,6 +113,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const running = new Map<OutputStep, Promise<string[]>>()
   // Set when the output steps have all finished (or the run failed): the checkpoint beside them stops trying.
   let stepsDone = false
+  // Set when the table marts are built (false when the run failed first): the file's copy takes them in then.
+  let martsBuilt: (built: boolean) => void = () => {}
+  const tableMartsBuilt = new Promise<boolean>((resolve) => (martsBuilt = resolve))
   let committed = false
   try {
     const sized = sizedForInput(files, memoryLimit)
@@ -300,50 +303,42 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const [viewMarts, tableMarts] = sized.largeInput ? [[], marts] : viewMartsFirst(marts, ctx)
     const tableMartNames = new Set(tableMarts.map((m) => m.name))
     let checkpointed: Promise<unknown> = Promise.resolve('left to close' as const)
-    // Whether the table marts were built (false when the phase failed): the file's copy takes them in once they are.
-    let martsBuilt: (built: boolean) => void = () => {}
-    const tableMartsBuilt = new Promise<boolean>((resolve) => (martsBuilt = resolve))
-    let martsOk = false
-    try {
-      await progress.phase('marts', async () => {
-        const build = async (models: readonly Model[]) =>
-          buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
-        await build(viewMarts)
-        if (!sized.largeInput) for (const step of steps) if (step.beforeMarts) start(step)
-        // The run's tables and views go into the file beside the output steps, once the early work (court models) is
-        // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
-        // It starts with the first steps, while the table marts are built (they are copied once built): started after
-        // them, its copy of int_convictions was the last work of a run at 2M lines. Not for a statewide-size input,
-        // where memory comes first and its tables were written in place as built.
-        checkpointed = !inMemory
-          ? Promise.resolve('left to close' as const)
-          : Promise.allSettled(modelWork).then(() =>
-              onOwnConnection(db, (con) =>
-                progress.phase(
-                  'write database',
-                  async () => {
-                    const copied = await persistWork(con, persistedViews(), tableMartNames)
-                    // Then the table marts, built meanwhile, before the one checkpoint: copied after the steps
-                    // instead, they and the checkpoint close() then made were the last 0.15 s of a run, on one core.
-                    if (await tableMartsBuilt) copied.push(...(await persistWork(con, persistedViews())))
-                    await checkpointBeside(con, () => stepsDone, STORE)
-                    return copied
-                  },
-                  (copied) => `${copied.length} table(s) and view(s)`,
-                  { together: true },
-                ),
+    await progress.phase('marts', async () => {
+      const build = async (models: readonly Model[]) =>
+        buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
+      await build(viewMarts)
+      if (!sized.largeInput) for (const step of steps) if (step.beforeMarts) start(step)
+      // The run's tables and views go into the file beside the output steps, once the early work (court models) is
+      // done, and the file's checkpoint follows, not in close() after them (persist-work.ts, checkpoint-beside.ts).
+      // It starts with the first steps, while the table marts are built (they are copied once built): started after
+      // them, its copy of int_convictions was the last work of a run at 2M lines. Not for a statewide-size input,
+      // where memory comes first and its tables were written in place as built.
+      checkpointed = !inMemory
+        ? Promise.resolve('left to close' as const)
+        : Promise.allSettled(modelWork).then(() =>
+            onOwnConnection(db, (con) =>
+              progress.phase(
+                'write database',
+                async () => {
+                  const copied = await persistWork(con, persistedViews(), tableMartNames)
+                  // Then the table marts, built meanwhile, before the one checkpoint: copied after the steps
+                  // instead, they and the checkpoint close() then made were the last 0.15 s of a run, on one core.
+                  if (await tableMartsBuilt) copied.push(...(await persistWork(con, persistedViews())))
+                  await checkpointBeside(con, () => stepsDone, STORE)
+                  return copied
+                },
+                (copied) => `${copied.length} table(s) and view(s)`,
+                { together: true },
               ),
-            )
-        early.push(checkpointed.then(() => undefined))
-        // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
-        // 0.66–0.72).
-        if (await underThreads(db, 'count_determinations')) await withFineScans(db, () => build(tableMarts))
-        else await build(tableMarts)
-      })
-      martsOk = true
-    } finally {
-      martsBuilt(martsOk)
-    }
+            ),
+          )
+      early.push(checkpointed.then(() => undefined))
+      // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
+      // 0.66–0.72).
+      if (await underThreads(db, 'count_determinations')) await withFineScans(db, () => build(tableMarts))
+      else await build(tableMarts)
+      martsBuilt(true)
+    })
     // From here the output steps and the database file's copy run side by side, each on its own connection, and
     // the motions draw on worker threads: DuckDB's own threads on top of those only crowd the cores. With half of
     // them a run at 2M lines took 17.6–19.0 s against 18.7–20.4 (1M: 10.8–11.7 against 11.5–11.9), three pairs
@@ -401,6 +396,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   } finally {
     // Early output work still running (a failed run) must end before its database closes.
     stepsDone = true
+    martsBuilt(false)
     await Promise.allSettled([...early, ...running.values()])
     open?.close()
     stopWatching()
