@@ -98,27 +98,38 @@ dq as (
       as registration_explained
   from aged a join "int_disqualifier_events" e on e.subject_id = a.subject_id
   group by all
+),
+-- The counts that have priors or disqualifier events (one in eight at 1M lines), with those facts: a narrow table the wide rows
+-- of aged are joined to once. Joined to priors and dq directly, aged was the join's build side (DuckDB estimated the
+-- priors' self-join far above aged), and every wide row was copied into its hash table: at 1M lines this model
+-- took 0.71 s against 0.53 s.
+extras as (
+  select k.subject_id, k.cnt_order, p.same_section_priors, dq.prior_superstrike_sections, dq.prior_pc290_sections,
+    dq.prior_pc290_registration, dq.registration_explained
+  from (select subject_id, cnt_order from aged) k
+  left join priors p using (subject_id, cnt_order)
+  left join dq using (subject_id, cnt_order)
+  where p.subject_id is not null or dq.subject_id is not null
 )
 select
   a.*,
-  coalesce(p.same_section_priors, 0) as same_section_priors,
-  coalesce(dq.prior_superstrike_sections, []) as prior_superstrike_sections,
-  coalesce(dq.prior_pc290_sections, []) as prior_pc290_sections,
-  coalesce(dq.prior_pc290_registration, false) as prior_pc290_registration,
-  len(coalesce(dq.prior_superstrike_sections, [])) > 0 as prior_superstrike,
+  coalesce(ex.same_section_priors, 0) as same_section_priors,
+  coalesce(ex.prior_superstrike_sections, []) as prior_superstrike_sections,
+  coalesce(ex.prior_pc290_sections, []) as prior_pc290_sections,
+  coalesce(ex.prior_pc290_registration, false) as prior_pc290_registration,
+  len(coalesce(ex.prior_superstrike_sections, [])) > 0 as prior_superstrike,
   -- PC 290(c) as the statute names it: a conviction of a listed offense before this offense.
-  len(coalesce(dq.prior_pc290_sections, [])) > 0 as prior_pc290,
+  len(coalesce(ex.prior_pc290_sections, [])) > 0 as prior_pc290,
   -- A registration the record does not explain: the registrable conviction (and so whether it is a 290(c)
   -- offense, and when it was entered) is missing. Not when a 290(c) conviction before the offense decides anyway.
-  a.pc290_registered and not coalesce(dq.registration_explained, false)
-    and not len(coalesce(dq.prior_pc290_sections, [])) > 0 as pc290_registration_unexplained,
+  a.pc290_registered and not coalesce(ex.registration_explained, false)
+    and not len(coalesce(ex.prior_pc290_sections, [])) > 0 as pc290_registration_unexplained,
   a.sentence_end_date > (select as_of_date from "run_params") as sentence_running,
   -- "EB (conspiracy); BI (attempt)": the DOJ qualifiers of the convicted offense, for explain and the outputs.
   nullif(array_to_string(list_transform(a.qualifier_codes,
     x -> split_part(x, ':', 1) || ' (' || lower(split_part(x, ':', 2)) || ')'), '; '), '') as qualifier_text,
   ih.rejected_line_refs as incomplete_history_lines
 from aged a
-left join priors p using (subject_id, cnt_order)
-left join dq using (subject_id, cnt_order)
+left join extras ex using (subject_id, cnt_order)
 left join "int_incomplete_histories" ih using (subject_id);
 comment on table int_prop64_counts is 'one row per in-scope Prop 64 conviction count (subject_id, cnt_order); rules: P64-SCOPE-01';
