@@ -11,6 +11,7 @@ import { settledInTurn } from '../lib/settled-in-turn.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { gitCommitLater, VERSION } from '../lib/version.ts'
 import { UserError } from '../lib/user-error.ts'
+import { hashAside, takeHashes, type HashAside } from '../lib/hash-aside.ts'
 import { resolveInputs } from '../ingest/resolve-inputs.ts'
 import { inspectFile, withNulScan } from '../ingest/inspect-file.ts'
 import { ledgerOf, plainLedgerOf, type FileLedger } from '../ingest/file-ledger.ts'
@@ -117,6 +118,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let martsBuilt: (built: boolean) => void = () => {}
   const tableMartsBuilt = new Promise<boolean>((resolve) => (martsBuilt = resolve))
   let committed = false
+  // Each input's hash, taken aside while the run decides (plain ledgers only).
+  let asides: Map<string, HashAside> | undefined
   try {
     const sized = sizedForInput(files, memoryLimit)
     // A statewide-size input is built in the file, which DuckDB compresses and pages out; any other in memory.
@@ -144,7 +147,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // its lines); should the reader not take it, the full one is read below, beside DuckDB's reading. (Read after
     // the native reader instead, beside the intermediate models, it cost those more than it saved the reader: 4.1–4.3
     // against 3.7–3.8 s of decisions at 1M lines.)
-    let ledgerPromise = ledgersOf(tryNative ? plainLedgerOf : ledgerOf)
+    let ledgerPromise = ledgersOf(tryNative ? (path) => plainLedgerOf(path, { hash: false }) : ledgerOf)
+    // The plain ledger's hash is taken aside, at the lowest priority, and awaited for the manifest (hash-aside.ts).
+    asides = tryNative ? new Map(files.map((f) => [f.path, hashAside(f.path)])) : undefined
     const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     let inputs: FileReconciliation[] = []
     const modelSeconds: ModelSeconds[] = []
@@ -200,6 +205,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
             files = files.map(withNulScan)
             ctx.rawSource = rawSourceSql(files)
             ledgerPromise = ledgersOf(ledgerOf)
+            for (const a of asides?.values() ?? []) a.cancel()
+            asides = undefined
           }
         }
         const models = allModels.filter((m) => layers.includes(m.layer) && !(seeded && m.layer === 'seed'))
@@ -253,6 +260,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           await copyCsv(db, REJECTS_SELECT, paths.rejectsCsv)
         })
     }
+    if (asides) await takeHashes(inputs, asides, inputsAsRead)
     const totals = ledgerTotals(inputs)
     const counts = await countsOf(db)
     const options = {
@@ -397,6 +405,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // Early output work still running (a failed run) must end before its database closes.
     stepsDone = true
     martsBuilt(false)
+    for (const a of asides?.values() ?? []) a.cancel()
     await Promise.allSettled([...early, ...running.values()])
     open?.close()
     stopWatching()
