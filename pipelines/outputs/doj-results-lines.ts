@@ -118,6 +118,15 @@ function lineBytes(fds: readonly number[], hits: Hits, h: number): Uint8Array {
   return b
 }
 
+/** A hit's line written into `file`: copied from the scan's block where it was kept, else read again. */
+function putLine(file: FileWriter, fds: readonly number[], hits: Hits, h: number): void {
+  const l = hits.scans[hits.input[h]!]!
+  const j = hits.at[h]!
+  const block = l.block[j]!
+  if (block >= 0) file.copyFrom(l.blocks[block]!, l.offset[j]!, l.offset[j]! + l.length[j]!)
+  else file.put(lineBytes(fds, hits, h))
+}
+
 /**
  * Lines with a field that may start a formula, rebuilt by the parsing path's SQL (each field made safe): the
  * distinct lines go through a candidate file parsed with ingest's options. Returns each line's text, in order: the
@@ -186,6 +195,12 @@ class FileWriter {
     this.out.set(bytes, this.used)
     this.used += bytes.length
   }
+  /** src[from, to), copied without a view of it made (most lines are written this way). */
+  copyFrom(src: Buffer, from: number, to: number): void {
+    if (this.used + (to - from) > this.out.length) return this.put(src.subarray(from, to))
+    src.copy(this.out, this.used, from, to)
+    this.used += to - from
+  }
   byte(b: number): void {
     if (this.used === this.out.length) this.flush()
     this.out[this.used++] = b
@@ -204,22 +219,37 @@ class FileWriter {
 }
 
 /**
- * One count's part of `texts` (countTextSql: its own text, KEY_SEP, its outcome's number), and its outcome's text:
- * the eligibility columns are the two joined by a comma, as the parsing path writes them.
+ * One count's part of `texts` (countTextSql: its own text, KEY_SEP, its outcome's number): where its own text ends,
+ * and its outcome's text. The eligibility columns are the two joined by a comma, as the parsing path writes them.
  */
 function eligibilityOf(
   texts: Uint8Array,
   from: number,
   to: number,
   outcomes: ReadonlyMap<number, Buffer>,
-): { countText: Uint8Array; outcomeText: Buffer } {
+): { textEnd: number; outcomeText: Buffer } {
   const sep = texts.lastIndexOf(KEY_SEP_BYTE, to - 1)
   let no = 0
   for (let i = sep + 1; i < to; i++) no = no * 10 + (texts[i]! - 0x30)
   const outcomeText = outcomes.get(no)
   if (sep < from || outcomeText === undefined)
     throw new Error(`DOJ files: no outcome for a count's text (${no})`)
-  return { countText: texts.subarray(from, sep), outcomeText }
+  return { textEnd: sep, outcomeText }
+}
+
+/** What follows a count's line in its file: a comma, the count's own text, a comma, its outcome's text, a newline. */
+function putEligibility(
+  file: FileWriter,
+  texts: Buffer,
+  from: number,
+  to: number,
+  outcomeText: Buffer,
+): void {
+  file.byte(0x2c)
+  file.copyFrom(texts, from, to)
+  file.byte(0x2c)
+  file.put(outcomeText)
+  file.byte(0x0a)
 }
 
 const KEY_SEP_BYTE = KEY_SEP.charCodeAt(0)
@@ -317,17 +347,18 @@ async function writeRanked({
       const counts = countsOf.get(fileNo) ?? 0
       const begin = first[firstRank]!
       const mine = order.subarray(begin, first[firstRank + counts]!)
-      const text = Array.from(mine, (h) => lineBytes(fds, hits, h))
-      const formula = [...mine.keys()].filter(
-        (i) => hits.scans[hits.input[mine[i]!]!]!.formula[hits.at[mine[i]!]!],
-      )
+      // Lines with a field that may start a formula (few), rebuilt, by their place in `mine`.
+      const rebuilt = new Map<number, Uint8Array>()
+      const formula: number[] = []
+      for (let i = 0; i < mine.length; i++)
+        if (hits.scans[hits.input[mine[i]!]!]!.formula[hits.at[mine[i]!]!]) formula.push(i)
       if (formula.length) {
-        const rebuilt = await rebuiltFormulaLines(
+        const lines = await rebuiltFormulaLines(
           db,
-          formula.map((i) => text[i]!),
+          formula.map((i) => lineBytes(fds, hits, mine[i]!)),
           scratch,
         )
-        formula.forEach((i, k) => (text[i] = rebuilt[k]!))
+        formula.forEach((i, k) => rebuilt.set(i, lines[k]!))
       }
       const file = new FileWriter(path)
       try {
@@ -336,25 +367,27 @@ async function writeRanked({
         // allocation, within DuckDB's memory limit.
         for (let slice = 0; slice < counts; slice += ELIG_SLICE) {
           const n = Math.min(ELIG_SLICE, counts - slice)
-          const texts = await db.bytes(countTextSql(firstRank + slice, n))
+          const bytes = await db.bytes(countTextSql(firstRank + slice, n))
+          const texts = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
           const starts = partStarts(texts, n)
           for (let r = slice; r < slice + n; r++) {
+            const at = starts[r - slice]!
+            const { textEnd, outcomeText } = eligibilityOf(texts, at, starts[r - slice + 1]! - 1, outcomes)
+            const from = first[firstRank + r]! - begin
+            const to = first[firstRank + r + 1]! - begin
+            // Most counts have one line, copied from where the scan kept it, no view of it made.
+            if (to - from === 1 && !rebuilt.has(from)) {
+              putLine(file, fds, hits, mine[from]!)
+              putEligibility(file, texts, at, textEnd, outcomeText)
+              continue
+            }
             // A count's lines by their own bytes, as the parsing path's ORDER BY ... doj_text.
-            const lines = text.slice(first[firstRank + r]! - begin, first[firstRank + r + 1]! - begin)
+            const lines: Uint8Array[] = []
+            for (let i = from; i < to; i++) lines.push(rebuilt.get(i) ?? lineBytes(fds, hits, mine[i]!))
             if (lines.length > 1) lines.sort((a, b) => Buffer.compare(a, b))
-            const { countText, outcomeText } = eligibilityOf(
-              texts,
-              starts[r - slice]!,
-              starts[r - slice + 1]! - 1,
-              outcomes,
-            )
             for (const line of lines) {
               file.put(line)
-              file.byte(0x2c)
-              file.put(countText)
-              file.byte(0x2c)
-              file.put(outcomeText)
-              file.byte(0x0a)
+              putEligibility(file, texts, at, textEnd, outcomeText)
             }
           }
         }
