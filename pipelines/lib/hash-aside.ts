@@ -7,7 +7,8 @@
  * waits out the rest. Linux gives each thread its own priority; elsewhere the worker keeps the process's.
  */
 import { Worker } from 'node:worker_threads'
-import { sameIdentity, type FileIdentity } from './file-identity.ts'
+import type { BigIntStats } from 'node:fs'
+import { identityOf, sameIdentity, type FileIdentity } from './file-identity.ts'
 import { READ_BYTES } from './read-chunks.ts'
 import { UserError } from './user-error.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
@@ -18,7 +19,10 @@ export interface HashedFile {
   identity?: FileIdentity
 }
 
-/** The worker (CommonJS, run from this text): reads the file front to back, hashing it, between two stats. */
+/**
+ * The worker (CommonJS, run from this text): reads the file front to back, hashing it, between two stats, which it
+ * sends back whole (the calling side takes their identity: file-identity.ts).
+ */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads')
 const { closeSync, fstatSync, openSync, readlinkSync, readSync } = require('node:fs')
@@ -28,14 +32,13 @@ try {
   // /proc/thread-self names this thread ("<pid>/task/<tid>"); a thread's priority is its own on Linux.
   setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 19)
 } catch {}
-const identity = (s) => ({ dev: s.dev, ino: s.ino, size: s.size, mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs })
 const fd = openSync(workerData.path, 'r')
 try {
-  const before = identity(fstatSync(fd, { bigint: true }))
+  const before = fstatSync(fd, { bigint: true })
   const hash = createHash('sha256')
   const buf = Buffer.allocUnsafeSlow(workerData.chunk)
   for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0; ) hash.update(buf.subarray(0, n))
-  const after = identity(fstatSync(fd, { bigint: true }))
+  const after = fstatSync(fd, { bigint: true })
   parentPort.postMessage({ sha256: hash.digest('hex'), before, after })
 } finally {
   closeSync(fd)
@@ -51,9 +54,10 @@ export interface HashAside {
 export function hashAside(path: string): HashAside {
   const worker = new Worker(WORKER, { eval: true, workerData: { path, chunk: READ_BYTES } })
   const hashed = new Promise<HashedFile>((resolve, reject) => {
-    worker.once('message', (m: { sha256: string; before: FileIdentity; after: FileIdentity }) =>
-      resolve({ sha256: m.sha256, identity: sameIdentity(m.before, m.after) ? m.before : undefined }),
-    )
+    worker.once('message', (m: { sha256: string; before: BigIntStats; after: BigIntStats }) => {
+      const [before, after] = [identityOf(m.before), identityOf(m.after)]
+      resolve({ sha256: m.sha256, identity: sameIdentity(before, after) ? before : undefined })
+    })
     worker.once('error', reject)
     worker.once('exit', (code) => reject(new Error(`hashing ${path}: the worker stopped (${code})`)))
   })
