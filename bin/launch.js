@@ -11,9 +11,18 @@
 import { join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { bundledEntry, ROOT } from './kept-bundle.js'
+import { relaunchWithHugePages } from './huge-pages.js'
 
 /** Runs a .ts entry point (a path from the project root) from its bundle, or through tsx. */
 export async function launch(entry) {
+  // Started again with huge pages where they help (huge-pages.js): this process then only waits for that one.
+  const self = fileURLToPath(import.meta.url)
+  const args =
+    process.argv[1] && resolve(process.argv[1]) === self
+      ? [process.argv[1], entry, ...process.argv.slice(2)]
+      : process.argv.slice(1)
+  const relaunched = relaunchWithHugePages(args)
+  if (relaunched) return relaunched
   const entryPath = join(ROOT, entry)
   if (process.env.RELIEF_NO_BUNDLE !== '1') {
     let bundle

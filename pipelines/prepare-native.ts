@@ -1,11 +1,12 @@
 /**
- * `npm ci` / `npm install` (postinstall): compiles the project's C programs and bundles the CLI, the demo and the
- * report's worker thread once, so that no run pays for them (bundling them with their packages took about 1.5 s of
+ * `npm ci` / `npm install` (postinstall): compiles the project's C programs and the huge-page preload
+ * (bin/huge-pages.js), and bundles the CLI, the demo and the report's worker thread once, so that no run pays for them (bundling them with their packages took about 1.5 s of
  * the first demo after an install). Never fails the install: where a program cannot be built, runs do its work in
  * DuckDB or JavaScript and say why (the manifest's `reader`; the motions are drawn in JavaScript); where a bundle
  * cannot be kept, the first run builds it.
  */
 import { bundledEntry } from '../bin/kept-bundle.js'
+import { hugePageLibrary } from '../bin/huge-pages.js'
 import { nativeReader } from './ingest/native/native-fold.ts'
 import { motionDrawer } from './outputs/native-motions.ts'
 import { reportWorkerModule } from './outputs/report-renderer.ts'
@@ -21,6 +22,12 @@ process.stdout.write(
   'path' in drawer
     ? `record-relief: native motion drawer ready (${drawer.path})\n`
     : `record-relief: native motion drawer not built (${drawer.why}); runs will draw motions in JavaScript\n`,
+)
+const huge = hugePageLibrary()
+process.stdout.write(
+  huge
+    ? `record-relief: huge-page preload ready (${huge})\n`
+    : 'record-relief: huge-page preload not built; runs fault their memory in 4 KB pages\n',
 )
 try {
   for (const entry of ['pipelines/cli.ts', 'pipelines/demo.ts']) await bundledEntry(entry)

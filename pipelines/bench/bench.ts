@@ -110,6 +110,9 @@ const head = [
   'floor s, run reader',
   'decisions/floor, run reader',
   'run/floor, run reader',
+  'floor s, huge pages',
+  'decisions/floor, huge pages',
+  'run/floor, huge pages',
   'peak RSS MB',
   'floor CPU-s',
   'decisions CPU-s',
@@ -129,6 +132,9 @@ const lines = results.map((r) =>
         (r.floor_run_reader_seconds as number).toFixed(2),
         (r.decisions_ratio_run_reader as number).toFixed(2),
         (r.ratio_run_reader as number).toFixed(2),
+        ...(
+          ['floor_huge_pages_seconds', 'decisions_ratio_huge_pages_floor', 'ratio_huge_pages_floor'] as const
+        ).map((k) => (typeof r[k] === 'number' ? (r[k] as number).toFixed(2) : '—')),
         String(r.peak_rss_mb),
         String(r.floor_cpu_seconds ?? ''),
         String(r.decisions_cpu_seconds ?? ''),

@@ -5,51 +5,44 @@
  */
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDb } from '../lib/duckdb.ts'
-import { duckdbReadColumns } from '../../data-contracts/doj-extract.contract.ts'
+import { spawnSync } from 'node:child_process'
+import { HUGE_PAGES_ENV } from '../../bin/huge-pages.js'
+import { ROOT } from '../../bin/kept-bundle.js'
+import { threeFloors, type FloorRead } from './floor-reads.ts'
 import { runPipeline } from '../run/run-pipeline.ts'
-import { lit } from '../../sql/helpers/quote.ts'
 import { READ_BUFFER } from '../ingest/raw-source.ts'
 
 const [file, out, threadsArg] = process.argv.slice(2) as [string, string, string]
 const threads = Number(threadsArg)
 
-/** One count(*) over read_csv of the file; `options` adds reader options to DuckDB's own defaults. */
-async function floorSeconds(options = ''): Promise<{ seconds: number; cpu: number; rows: number }> {
-  const db = await openDb(':memory:', { threads })
-  try {
-    const t = performance.now()
-    const c = process.cpuUsage()
-    const rows = await db.scalar<bigint>(
-      `select count(*) from read_csv(${lit(file)}, header=true, auto_detect=false, delim=',', quote='"', escape='"', columns=${duckdbReadColumns()}, ignore_errors=true${options})`,
-    )
-    const used = process.cpuUsage(c)
-    return {
-      seconds: (performance.now() - t) / 1000,
-      cpu: (used.user + used.system) / 1e6,
-      rows: Number(rows),
-    }
-  } finally {
-    db.close()
-  }
-}
-
 /**
- * Three reads, sorted by time: the median is the floor (the machine is shared and noisy; one slow read would flatter
- * the run).
+ * The floor's three reads in a process of their own, without the run's huge-page preload (floor-scan.ts): DuckDB as
+ * anyone runs it, which is what an acceptance run compares `relief run` with.
  */
-async function threeFloors(options = ''): Promise<{ seconds: number; cpu: number; rows: number }[]> {
-  const reads = []
-  for (let i = 0; i < 3; i++) reads.push(await floorSeconds(options))
-  return reads.sort((a, b) => a.seconds - b.seconds)
+function stockFloors(options = ''): FloorRead[] {
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin/launch.js'), 'pipelines/bench/floor-scan.ts', file, String(threads), options],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, [HUGE_PAGES_ENV]: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
+  if (r.status !== 0) throw new Error(`floor-scan.ts exited ${r.status ?? r.signal}`)
+  return JSON.parse(r.stdout) as FloorRead[]
 }
 
-const floors = await threeFloors()
+const floors = stockFloors()
 const floor = floors[1]!
 // The same scan with the run's own read buffer (READ_BUFFER), which reads faster than DuckDB's default here: the
 // ratios against it are reported too, so the tuned reader does not flatter the run.
-const tunedFloors = await threeFloors(`, ${READ_BUFFER}`)
+const tunedFloors = stockFloors(`, ${READ_BUFFER}`)
 const tunedFloor = tunedFloors[1]!
+// And the same scan within this process, which has the run's huge pages where they were started (bin/huge-pages.js):
+// the ratios against it are reported too, so the preload does not flatter the run either.
+const hugeFloors = process.env[HUGE_PAGES_ENV] === '1' ? await threeFloors(file, threads) : undefined
+const hugeFloor = hugeFloors?.[1]
 rmSync(out, { recursive: true, force: true })
 // BENCH_SQL_ONLY=1 times ingest, models, determinations and marts without the file exports (for sizes where the
 // exports alone would take most of an hour; they scale linearly, see docs/scale.md).
@@ -97,6 +90,12 @@ process.stdout.write(
     floor_run_reader_seconds_all: tunedFloors.map((f) => Number(f.seconds.toFixed(3))),
     ratio_run_reader: runSeconds / tunedFloor.seconds,
     decisions_ratio_run_reader: decisionsSeconds / tunedFloor.seconds,
+    // null where the run had no huge pages (then the floor above is the same process's).
+    floor_huge_pages_seconds: hugeFloor?.seconds ?? null,
+    floor_huge_pages_seconds_all: hugeFloors?.map((f) => Number(f.seconds.toFixed(3))) ?? null,
+    ratio_huge_pages_floor: hugeFloor ? runSeconds / hugeFloor.seconds : null,
+    decisions_ratio_huge_pages_floor: hugeFloor ? decisionsSeconds / hugeFloor.seconds : null,
+    huge_pages: process.env[HUGE_PAGES_ENV] === '1',
     peak_rss_mb: Math.round(peakRssMb),
     floor_cpu_seconds: round2(floor.cpu),
     run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6 + (reader?.cpu_seconds ?? 0)),

@@ -56,8 +56,13 @@ const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
  * the lock) and exits with the conventional code, instead of dying with a half-built folder and a lock.
  */
 export function untilSignal(cleanup: () => void): () => void {
+  // The first signal cleans up and exits; a second one (a terminal's Ctrl-C reaches both `relief` and the program
+  // bin/huge-pages.js started, which also passes it on) finds its handler still there and waits for the first.
+  let interrupted = false
   const handlers = Object.entries(SIGNAL_EXIT).map(([signal, code]) => {
     const h = () => {
+      if (interrupted) return
+      interrupted = true
       try {
         cleanup()
       } finally {
@@ -65,7 +70,7 @@ export function untilSignal(cleanup: () => void): () => void {
         process.exit(code)
       }
     }
-    process.once(signal, h)
+    process.on(signal, h)
     return [signal, h] as const
   })
   return () => {
