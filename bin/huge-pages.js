@@ -6,7 +6,9 @@
 // about 500,000 of them, most of them DuckDB filling the tables it builds (docs/scale.md, "Session 28").
 //
 // The preload must be in place when the program starts, hence a second start (about 0.05 s). Nothing else changes:
-// the same program, arguments, standard streams and exit status; signals sent to this process are passed on.
+// the same program, arguments, standard streams and exit status; signals sent to this process are passed on, and
+// the started program dies with it (killed, it cannot pass anything on); files and locks named by a process id name
+// this one, the process the user started.
 // Skipped where it cannot help or cannot be built (not Linux, huge pages "always" or "never", no C compiler, a
 // read-only install), and with RELIEF_HUGE_PAGES=0.
 import { spawn, spawnSync } from 'node:child_process'
@@ -20,6 +22,11 @@ const SOURCE = join(ROOT, 'pipelines', 'lib', 'native', 'huge-page-mmap.c')
 export const HUGE_PAGES_ENV = 'RELIEF_HUGE_PAGES'
 /** The LD_PRELOAD the user had, given back to the started program's own children. */
 const PRELOAD_BEFORE = 'RELIEF_LD_PRELOAD_BEFORE'
+/**
+ * The process a user started, in the program started again: its files and locks are named by this one
+ * (pipelines/lib/relief-pid.ts), and the library ends the program should this one be killed (huge-page-mmap.c).
+ */
+export const LAUNCHER_PID_ENV = 'RELIEF_LAUNCHER_PID'
 
 /** The kernel's transparent huge page mode ('always', 'madvise', 'never'); undefined where there is none. */
 export function hugePageMode() {
@@ -58,7 +65,7 @@ export function hugePageLibrary() {
  * help. `args` are the program's arguments after the node executable.
  */
 export function relaunchWithHugePages(args) {
-  if (process.env[HUGE_PAGES_ENV] === '1') {
+  if (process.env[HUGE_PAGES_ENV] === '1' && Number(process.env[LAUNCHER_PID_ENV]) === process.ppid) {
     if (process.env[PRELOAD_BEFORE] !== undefined) process.env.LD_PRELOAD = process.env[PRELOAD_BEFORE]
     else delete process.env.LD_PRELOAD
     delete process.env[PRELOAD_BEFORE]
@@ -68,7 +75,7 @@ export function relaunchWithHugePages(args) {
     return undefined
   const lib = hugePageLibrary()
   if (!lib) return undefined
-  const env = { ...process.env, [HUGE_PAGES_ENV]: '1' }
+  const env = { ...process.env, [HUGE_PAGES_ENV]: '1', [LAUNCHER_PID_ENV]: String(process.pid) }
   env.LD_PRELOAD = [lib, process.env.LD_PRELOAD].filter(Boolean).join(' ')
   if (process.env.LD_PRELOAD !== undefined) env[PRELOAD_BEFORE] = process.env.LD_PRELOAD
   const child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: 'inherit', env })

@@ -27,6 +27,7 @@ import { MODELS } from '../../sql/models.ts'
 import type { ModelContext } from '../../sql/model.ts'
 import { COMPARE_SELECT, CREATE_COMPARE_TABLE, insertScenario } from './compare-table.ts'
 import { compareSummary, type ScenarioInfo } from './compare-summary.ts'
+import { reliefPid } from '../lib/relief-pid.ts'
 
 export interface CompareOptions {
   inputs: string[]
@@ -75,7 +76,7 @@ export async function comparePolicies(opts: CompareOptions): Promise<CompareResu
     throw new UserError(`--out ${opts.out}: is a file, not a folder`)
   mkdirSync(out, { recursive: true })
   const unlock = lockFolder(out, 'compare')
-  const dbPath = opts.db ? resolve(opts.db) : join(out, `.compare-${process.pid}.duckdb`)
+  const dbPath = opts.db ? resolve(opts.db) : join(out, `.compare-${reliefPid()}.duckdb`)
 
   const first = MODELS.findIndex((m) => SCENARIO_MODELS.includes(m.name))
   const shared = MODELS.slice(0, first).filter((m) => !SCENARIO_MODELS.includes(m.name))

@@ -8,6 +8,7 @@ import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, write
 import { dirname, join } from 'node:path'
 import { lockFolder } from '../run/run-folder.ts'
 import { openPublicFiles } from '../run/run-commit.ts'
+import { reliefPid } from '../lib/relief-pid.ts'
 
 const STAGE_PREFIX = '.relief-stage-'
 /** Files of the run a step reads from its folder (the report merges a comparison written beside the run). */
@@ -25,7 +26,7 @@ export async function withStagedWrites<T extends { files: string[] }>(
   // Staging folders of an interrupted rewrite (its process is gone: we hold the lock).
   for (const f of readdirSync(out))
     if (f.startsWith(STAGE_PREFIX)) rmSync(join(out, f), { recursive: true, force: true })
-  const stage = join(out, `${STAGE_PREFIX}${process.pid}`)
+  const stage = join(out, `${STAGE_PREFIX}${reliefPid()}`)
   try {
     mkdirSync(stage, { mode: 0o700 })
     for (const f of READ_FROM_RUN) if (existsSync(join(out, f))) linkSync(join(out, f), join(stage, f))
@@ -43,7 +44,7 @@ export async function withStagedWrites<T extends { files: string[] }>(
 /** Puts `from` at `to` by rename; the old `to`, if any, is moved aside first and removed after. */
 function swapIn(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true })
-  const old = `${to}.relief-old-${process.pid}`
+  const old = `${to}.relief-old-${reliefPid()}`
   if (existsSync(to)) renameSync(to, old)
   renameSync(from, to)
   rmSync(old, { recursive: true, force: true })
@@ -51,7 +52,7 @@ function swapIn(from: string, to: string): void {
 
 /** Writes a small file (a manifest, a markdown page) under a temporary name and renames it into place. */
 export function writeFileAtomically(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.relief-tmp-${process.pid}`
+  const tmp = `${path}.relief-tmp-${reliefPid()}`
   try {
     writeFileSync(tmp, data, { mode: 0o600 })
     renameSync(tmp, path)

@@ -4,10 +4,11 @@
  */
 import { chmodSync, cpSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
+import { reliefPid } from '../lib/relief-pid.ts'
 
 /** A hidden temporary name beside the --db path, unique to this process. */
 export function tempDbBeside(dbFinal: string): string {
-  return join(dirname(dbFinal), `.${basename(dbFinal)}.relief-tmp-${process.pid}`)
+  return join(dirname(dbFinal), `.${basename(dbFinal)}.relief-tmp-${reliefPid()}`)
 }
 
 /** Renames the finished temporary database over --db (an earlier relief database, checked by checkDbPath). */

@@ -20,6 +20,7 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { UserError } from '../lib/user-error.ts'
+import { reliefPid } from '../lib/relief-pid.ts'
 
 export interface RunFolder {
   /** Where the finished run will be. */
@@ -55,13 +56,13 @@ export function lockFolder(out: string, what: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, 'wx', 0o600)
-      writeSync(fd, `${process.pid}\n`)
+      writeSync(fd, `${reliefPid()}\n`)
       closeSync(fd)
       return () => rmSync(path, { force: true })
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw asFolderError(e, out)
       const holder = Number(readFileSync(path, 'utf8').trim())
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && alive(holder))
+      if (Number.isInteger(holder) && holder > 0 && holder !== reliefPid() && alive(holder))
         throw new UserError(`--out ${out}: in use by another relief process (pid ${holder}); ${what} refused`)
       rmSync(path, { force: true })
     }
@@ -102,7 +103,7 @@ export function claimRunFolder(outArg: string): RunFolder {
   try {
     for (const f of readdirSync(parent))
       if (f.startsWith(workPrefix(final))) rmSync(join(parent, f), { recursive: true, force: true })
-    const work = join(parent, `${workPrefix(final)}${process.pid}`)
+    const work = join(parent, `${workPrefix(final)}${reliefPid()}`)
     mkdirSync(work, { mode: 0o700 })
     let done = false
     return {
@@ -110,7 +111,7 @@ export function claimRunFolder(outArg: string): RunFolder {
       work,
       commit() {
         if (done) return
-        const old = join(parent, `.${basename(final)}.relief-old-${process.pid}`)
+        const old = join(parent, `.${basename(final)}.relief-old-${reliefPid()}`)
         if (existsSync(final)) renameSync(final, old)
         renameSync(work, final)
         rmSync(old, { recursive: true, force: true })

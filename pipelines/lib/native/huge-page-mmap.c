@@ -13,9 +13,24 @@
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <signal.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
+#include <unistd.h>
+
+/*
+ * The program is started by `relief` (bin/huge-pages.js), which waits for it and passes signals on. Killed, `relief`
+ * can pass nothing on: the kernel then ends this program too, as if it had been the one killed.
+ */
+__attribute__((constructor)) static void die_with_launcher(void) {
+  const char *launcher = getenv("RELIEF_LAUNCHER_PID");
+  if (!launcher || atol(launcher) != (long)getppid()) return;
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (atol(launcher) != (long)getppid()) raise(SIGKILL); /* it died before the line above */
+}
 
 /* A huge page is 2 MB; a mapping of a few of them is worth asking for. */
 #define MIN_BYTES ((size_t)4 << 20)
