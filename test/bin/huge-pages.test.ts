@@ -24,6 +24,19 @@ function launch(entry: string, env: Record<string, string | undefined> = {}) {
   return { code: r.status, signal: r.signal, out: r.stdout.trim(), err: r.stderr }
 }
 
+/** Starts wait.ts through the launcher; resolves once it runs, with the ids it printed. */
+async function startWait() {
+  const child = spawn(process.execPath, ['bin/launch.js', `${REL}/wait.ts`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, RELIEF_HUGE_PAGES: undefined },
+  })
+  const seen = await new Promise<{ pid: number; relief: number }>((r) =>
+    child.stdout.once('data', (d: Buffer) => r(JSON.parse(d.toString()))),
+  )
+  return { child, seen }
+}
+
 describe('bin/huge-pages.js', () => {
   mkdirSync(DIR, { recursive: true })
   // Reports whether the library is loaded, what its children are given, and whether a large mapping it makes is
@@ -84,13 +97,7 @@ console.log(JSON.stringify({ loaded: maps.includes('huge-page-mmap'), childPrelo
   it.runIf(ACTIVE)(
     'passes a signal sent to it on to the started program, and ends by that signal',
     async () => {
-      const child = spawn(process.execPath, ['bin/launch.js', `${REL}/wait.ts`], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'ignore'],
-        env: { ...process.env, RELIEF_HUGE_PAGES: undefined },
-      })
-      // wait.ts prints one line once it runs
-      await new Promise<void>((ready) => child.stdout.once('data', () => ready()))
+      const { child } = await startWait()
       const ended = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, signal) => r(signal)))
       child.kill('SIGTERM')
       expect(await ended).toBe('SIGTERM')
@@ -100,14 +107,7 @@ console.log(JSON.stringify({ loaded: maps.includes('huge-page-mmap'), childPrelo
   it.runIf(ACTIVE)(
     'names files by the process the user started, and ends with it when that one is killed',
     async () => {
-      const child = spawn(process.execPath, ['bin/launch.js', `${REL}/wait.ts`], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'ignore'],
-        env: { ...process.env, RELIEF_HUGE_PAGES: undefined },
-      })
-      const seen = await new Promise<{ pid: number; relief: number }>((r) =>
-        child.stdout.once('data', (d: Buffer) => r(JSON.parse(d.toString()))),
-      )
+      const { child, seen } = await startWait()
       expect(seen.pid).not.toBe(child.pid)
       expect(seen.relief).toBe(child.pid)
       const ended = new Promise((r) => child.on('exit', r))
