@@ -58,6 +58,12 @@ export function hugePageLibrary() {
   }
 }
 
+/** In the program started again by relaunchWithHugePages: its launcher's process id; undefined in any other. */
+export function launcherPid() {
+  const pid = Number(process.env[LAUNCHER_PID_ENV])
+  return process.env[HUGE_PAGES_ENV] === '1' && pid === process.ppid ? pid : undefined
+}
+
 /**
  * In the program as started by a user: starts it again with the library preloaded and returns a promise that never
  * settles (this process exits as the started one does). Returns undefined where the program should simply go on:
@@ -65,7 +71,7 @@ export function hugePageLibrary() {
  * help. `args` are the program's arguments after the node executable.
  */
 export function relaunchWithHugePages(args) {
-  if (process.env[HUGE_PAGES_ENV] === '1' && Number(process.env[LAUNCHER_PID_ENV]) === process.ppid) {
+  if (launcherPid() !== undefined) {
     if (process.env[PRELOAD_BEFORE] !== undefined) process.env.LD_PRELOAD = process.env[PRELOAD_BEFORE]
     else delete process.env.LD_PRELOAD
     delete process.env[PRELOAD_BEFORE]

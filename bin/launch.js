@@ -13,14 +13,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { bundledEntry, ROOT } from './kept-bundle.js'
 import { relaunchWithHugePages } from './huge-pages.js'
 
+/** This file is the program run (`node bin/launch.js <entry>`), not imported by bin/relief.js. */
+const RUN_AS_MAIN = Boolean(process.argv[1]) && resolve(process.argv[1]) === fileURLToPath(import.meta.url)
+
 /** Runs a .ts entry point (a path from the project root) from its bundle, or through tsx. */
 export async function launch(entry) {
   // Started again with huge pages where they help (huge-pages.js): this process then only waits for that one.
-  const self = fileURLToPath(import.meta.url)
-  const args =
-    process.argv[1] && resolve(process.argv[1]) === self
-      ? [process.argv[1], entry, ...process.argv.slice(2)]
-      : process.argv.slice(1)
+  // Run as `node bin/launch.js <entry>`, the entry was taken out of the arguments (below): it goes back in.
+  const args = RUN_AS_MAIN ? [process.argv[1], entry, ...process.argv.slice(2)] : process.argv.slice(1)
   const relaunched = relaunchWithHugePages(args)
   if (relaunched) return relaunched
   const entryPath = join(ROOT, entry)
@@ -43,7 +43,7 @@ export async function launch(entry) {
   return import(pathToFileURL(entryPath).href)
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (RUN_AS_MAIN) {
   const [entry] = process.argv.splice(2, 1)
   if (!entry) {
     process.stderr.write('usage: node bin/launch.js <entry.ts> [args...]\n')

@@ -1,9 +1,9 @@
 /**
  * `npm ci` / `npm install` (postinstall): compiles the project's C programs and the huge-page preload
  * (bin/huge-pages.js), and bundles the CLI, the demo and the report's worker thread once, so that no run pays for
- * them (bundling them with their packages took about 1.5 s of the first demo after an install). Never fails the install: where a program cannot be built, runs do its work in
- * DuckDB or JavaScript and say why (the manifest's `reader`; the motions are drawn in JavaScript); where a bundle
- * cannot be kept, the first run builds it.
+ * them (bundling them with their packages took about 1.5 s of the first demo after an install). Never fails the
+ * install: where a program cannot be built, runs do its work in DuckDB or JavaScript and say why (the manifest's
+ * `reader`; the motions are drawn in JavaScript); where a bundle cannot be kept, the first run builds it.
  */
 import { bundledEntry } from '../bin/kept-bundle.js'
 import { hugePageLibrary } from '../bin/huge-pages.js'

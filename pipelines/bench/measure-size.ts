@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { HUGE_PAGES_ENV } from '../../bin/huge-pages.js'
+import { HUGE_PAGES_ENV, launcherPid } from '../../bin/huge-pages.js'
 import { ROOT } from '../../bin/kept-bundle.js'
 import { threeFloors, type FloorRead } from './floor-reads.ts'
 import { runPipeline } from '../run/run-pipeline.ts'
@@ -41,7 +41,8 @@ const tunedFloors = stockFloors(`, ${READ_BUFFER}`)
 const tunedFloor = tunedFloors[1]!
 // And the same scan within this process, which has the run's huge pages where they were started (bin/huge-pages.js):
 // the ratios against it are reported too, so the preload does not flatter the run either.
-const hugeFloors = process.env[HUGE_PAGES_ENV] === '1' ? await threeFloors(file, threads) : undefined
+const hugePages = launcherPid() !== undefined
+const hugeFloors = hugePages ? await threeFloors(file, threads) : undefined
 const hugeFloor = hugeFloors?.[1]
 rmSync(out, { recursive: true, force: true })
 // BENCH_SQL_ONLY=1 times ingest, models, determinations and marts without the file exports (for sizes where the
@@ -95,7 +96,7 @@ process.stdout.write(
     floor_huge_pages_seconds_all: hugeFloors?.map((f) => Number(f.seconds.toFixed(3))) ?? null,
     ratio_huge_pages_floor: hugeFloor ? runSeconds / hugeFloor.seconds : null,
     decisions_ratio_huge_pages_floor: hugeFloor ? decisionsSeconds / hugeFloor.seconds : null,
-    huge_pages: process.env[HUGE_PAGES_ENV] === '1',
+    huge_pages: hugePages,
     peak_rss_mb: Math.round(peakRssMb),
     floor_cpu_seconds: round2(floor.cpu),
     run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6 + (reader?.cpu_seconds ?? 0)),
