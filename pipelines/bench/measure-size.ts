@@ -3,13 +3,15 @@
  * the floor (DuckDB's count(*) over read_csv of the same file, same threads) then a full `relief run`.
  * Prints one JSON line on stdout.
  */
-import { rmSync } from 'node:fs'
+import { rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { HUGE_PAGES_ENV, launcherPid } from '../../bin/huge-pages.js'
 import { ROOT } from '../../bin/kept-bundle.js'
 import { threeFloors, type FloorRead } from './floor-reads.ts'
 import { runPipeline } from '../run/run-pipeline.ts'
+import { sizedForInput } from '../run/resource-options.ts'
+import { keepFreedMemory } from '../lib/duckdb.ts'
 import { READ_BUFFER } from '../ingest/raw-source.ts'
 
 const [file, out, threadsArg] = process.argv.slice(2) as [string, string, string]
@@ -42,6 +44,9 @@ const tunedFloor = tunedFloors[1]!
 // And the same scan within this process, which has the run's huge pages where they were started (bin/huge-pages.js):
 // the ratios against it are reported too, so the preload does not flatter the run either.
 const hugePages = launcherPid() !== undefined
+// The run's own choice of what DuckDB's allocator keeps (run-pipeline.ts), made before this process first loads
+// DuckDB for the in-process floor, as the run makes it before it first loads it.
+if (!sizedForInput([{ bytes: statSync(file).size }], undefined).largeInput) keepFreedMemory()
 const hugeFloors = hugePages ? await threeFloors(file, threads) : undefined
 const hugeFloor = hugeFloors?.[1]
 rmSync(out, { recursive: true, force: true })

@@ -1,9 +1,53 @@
 /**
  * The only importer of @duckdb/node-api: opens an instance with the run's resource limits and
  * gives a small typed surface (run, rows) so the rest of the code never touches the driver.
+ *
+ * The driver is loaded when the first instance is opened, not when this module is: DuckDB's allocator reads its
+ * options as the library loads, and a run first decides whether it keeps freed memory (keepFreedMemory).
  */
-import { DuckDBBlobValue, DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api'
+import { readFileSync } from 'node:fs'
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { lit } from '../../sql/helpers/quote.ts'
+
+type Driver = typeof import('@duckdb/node-api')
+let driverLoad: Promise<Driver> | undefined
+let driver: Driver | undefined
+const loadDriver = async (): Promise<Driver> => (driver ??= await (driverLoad ??= import('@duckdb/node-api')))
+
+/** Whether DuckDB's library is in this process already (loaded here, or by another module, as a test may). */
+function libraryLoaded(): boolean {
+  if (driverLoad) return true
+  try {
+    return readFileSync('/proc/self/maps', 'utf8').includes('libduckdb')
+  } catch {
+    return false // no /proc: only this module's own loading is known
+  }
+}
+
+/** DuckDB's allocator (the jemalloc built into the library) reads its options from this variable as it loads. */
+const ALLOCATOR_CONF = 'DUCKDB_JE_MALLOC_CONF'
+/** Freed pages never given back on a timer: neither the ones still dirty nor the ones already advised away. */
+export const KEEP_FREED_MEMORY = 'dirty_decay_ms:-1,muzzy_decay_ms:-1'
+
+/**
+ * Tells DuckDB's allocator to keep the memory its queries free, for the next queries to reuse, where it would give
+ * it back to the system a second after it was freed. Memory given back and taken again is faulted in again, and the
+ * kernel clears every page it gives: on the machines measured here a fresh 2 MB page cost 1.4–3.3 ms, and a 5M-line
+ * run took 8 GB of fresh pages for a peak of 3.3 GB (docs/scale.md, "Session 29"). What it keeps is given back where
+ * the run's work changes (release-memory.ts).
+ *
+ * Only before DuckDB's library is loaded (the allocator reads its options once), and never over a value the user set
+ * (a user's value is the user's, even the same). Returns whether this process keeps freed memory by this call or
+ * an earlier one.
+ */
+let kept = false
+export function keepFreedMemory(): boolean {
+  if (!kept && process.env[ALLOCATOR_CONF] === undefined && !libraryLoaded()) {
+    process.env[ALLOCATOR_CONF] = KEEP_FREED_MEMORY
+    kept = true
+  }
+  return kept
+}
 
 export interface DbOptions {
   threads?: number
@@ -54,7 +98,7 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   if (opts.tempDirectory) config.temp_directory = opts.tempDirectory
   if (opts.readOnly) config.access_mode = 'READ_ONLY'
   if (opts.storageVersion) config.storage_compatibility_version = opts.storageVersion
-  const instance = await DuckDBInstance.create(path, config)
+  const instance = await (await loadDriver()).DuckDBInstance.create(path, config)
   if (opts.memoryLimit) memoryLimits.set(instance, opts.memoryLimit)
   return dbOn(await instance.connect(), instance)
 }
@@ -79,7 +123,7 @@ function dbOn(con: DuckDBConnection, instance: DuckDBInstance, owner = true): Db
     async bytes(sql: string) {
       const r = await con.runAndReadAll(sql)
       const v = r.getRows()[0]?.[0]
-      if (!(v instanceof DuckDBBlobValue)) throw new Error(`not a BLOB: ${sql.slice(0, 80)}`)
+      if (!(v instanceof driver!.DuckDBBlobValue)) throw new Error(`not a BLOB: ${sql.slice(0, 80)}`)
       return v.bytes
     },
     async connect() {

@@ -12,6 +12,8 @@ export interface PhaseTiming {
    * than wall seconds on a shared machine. Phases that run together each count all of it.
    */
   cpu_seconds: number
+  /** When the phase started, in seconds since the run's progress began: phases that overlap show as such. */
+  started_seconds: number
   detail?: string
 }
 
@@ -19,6 +21,7 @@ export class Progress {
   readonly timings: PhaseTiming[] = []
   /** CPU seconds of child processes (the native reader), which process.cpuUsage() does not see. */
   private childCpu = 0
+  private readonly began = performance.now()
   constructor(private readonly quiet = false) {}
 
   /** Counts a finished child process's CPU seconds in every phase running now. */
@@ -64,6 +67,7 @@ export class Progress {
       this.timings.push({
         phase: name,
         seconds,
+        started_seconds: Math.round(start - this.began) / 1000,
         cpu_seconds: Math.round((used.user + used.system) / 1e4 + (this.childCpu - childCpu) * 100) / 100,
         ...(d ? { detail: d } : {}),
       })
