@@ -113,6 +113,8 @@ const head = [
   'floor s, huge pages',
   'decisions/floor, huge pages',
   'run/floor, huge pages',
+  'relief run s (command line)',
+  'relief run/floor',
   'peak RSS MB',
   'floor CPU-s',
   'decisions CPU-s',
@@ -133,7 +135,13 @@ const lines = results.map((r) =>
         (r.decisions_ratio_run_reader as number).toFixed(2),
         (r.ratio_run_reader as number).toFixed(2),
         ...(
-          ['floor_huge_pages_seconds', 'decisions_ratio_huge_pages_floor', 'ratio_huge_pages_floor'] as const
+          [
+            'floor_huge_pages_seconds',
+            'decisions_ratio_huge_pages_floor',
+            'ratio_huge_pages_floor',
+            'cli_seconds',
+            'cli_ratio',
+          ] as const
         ).map((k) => (typeof r[k] === 'number' ? (r[k] as number).toFixed(2) : '—')),
         String(r.peak_rss_mb),
         String(r.floor_cpu_seconds ?? ''),

@@ -46,6 +46,7 @@ const tunedFloor = tunedFloors[1]!
 const hugePages = launcherPid() !== undefined
 // The run's own choice of what DuckDB's allocator keeps (run-pipeline.ts), made before this process first loads
 // DuckDB for the in-process floor, as the run makes it before it first loads it.
+const userAllocatorConf = process.env.DUCKDB_JE_MALLOC_CONF
 if (!sizedForInput([{ bytes: statSync(file).size }], undefined).largeInput) keepFreedMemory()
 const hugeFloors = hugePages ? await threeFloors(file, threads) : undefined
 const hugeFloor = hugeFloors?.[1]
@@ -77,6 +78,34 @@ const decisionsSeconds = DECISION_PHASES.reduce((s, p) => s + (phaseSeconds[p] ?
 const phaseCpu = Object.fromEntries(run.timings.map((p) => [p.phase, p.cpu_seconds]))
 const decisionsCpu = DECISION_PHASES.reduce((s, p) => s + (phaseCpu[p] ?? 0), 0)
 const round2 = (x: number) => Number(x.toFixed(2))
+/**
+ * The same run once more as a user starts it, `relief run` from the command line, timed from outside: what an
+ * acceptance run times. It adds the program's own start (its modules, the second start for huge pages) and
+ * starts on memory the machine has not just handed this process, where the run above follows the floor's scans in
+ * the same process. Skipped for BENCH_SQL_ONLY, and with BENCH_CLI=0.
+ */
+function commandLineSeconds(): number | null {
+  if (determinationsOnly || process.env.BENCH_CLI === '0') return null
+  const cliOut = `${out}-cli`
+  rmSync(cliOut, { recursive: true, force: true })
+  const args = ['bin/relief.js', 'run', '--input', file, '--out', cliOut, '--as-of', '2026-01-01']
+  args.push('--threads', String(threads))
+  if (process.env.BENCH_MEMORY) args.push('--memory-limit', process.env.BENCH_MEMORY)
+  // Its own launcher: the variables this process was started with by its own (huge pages) are not the user's.
+  const env = { ...process.env }
+  for (const k of ['RELIEF_HUGE_PAGES', 'RELIEF_LAUNCHER_PID', 'RELIEF_LD_PRELOAD_BEFORE', 'LD_PRELOAD'])
+    delete env[k]
+  // What the user gave DuckDB's allocator, not what this process's own run set (the run decides it again).
+  if (userAllocatorConf === undefined) delete env.DUCKDB_JE_MALLOC_CONF
+  else env.DUCKDB_JE_MALLOC_CONF = userAllocatorConf
+  const t0 = performance.now()
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const seconds = (performance.now() - t0) / 1000
+  rmSync(cliOut, { recursive: true, force: true })
+  if (r.status !== 0) throw new Error(`relief run exited ${r.status ?? r.signal}`)
+  return seconds
+}
+const cliSeconds = commandLineSeconds()
 // The native reader is a process of its own: its peak counts on top of what the run held when it started.
 const reader = run.nativeReader
 const peakRssMb = Math.max(
@@ -102,6 +131,8 @@ process.stdout.write(
     ratio_huge_pages_floor: hugeFloor ? runSeconds / hugeFloor.seconds : null,
     decisions_ratio_huge_pages_floor: hugeFloor ? decisionsSeconds / hugeFloor.seconds : null,
     huge_pages: hugePages,
+    cli_seconds: cliSeconds === null ? null : round2(cliSeconds),
+    cli_ratio: cliSeconds === null ? null : cliSeconds / floor.seconds,
     peak_rss_mb: Math.round(peakRssMb),
     floor_cpu_seconds: round2(floor.cpu),
     run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6 + (reader?.cpu_seconds ?? 0)),
