@@ -6,7 +6,7 @@
 import { rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
-import { HUGE_PAGES_ENV, launcherPid } from '../../bin/huge-pages.js'
+import { HUGE_PAGES_ENV, LAUNCHER_PID_ENV, launcherPid } from '../../bin/huge-pages.js'
 import { ROOT } from '../../bin/kept-bundle.js'
 import { threeFloors, type FloorRead } from './floor-reads.ts'
 import { runPipeline } from '../run/run-pipeline.ts'
@@ -91,10 +91,10 @@ function commandLineSeconds(): number | null {
   const args = ['bin/relief.js', 'run', '--input', file, '--out', cliOut, '--as-of', '2026-01-01']
   args.push('--threads', String(threads))
   if (process.env.BENCH_MEMORY) args.push('--memory-limit', process.env.BENCH_MEMORY)
-  // Its own launcher: the variables this process was started with by its own (huge pages) are not the user's.
+  // Its own launcher: the variables this process's launcher set to mark it started again are not the user's (the
+  // user's own LD_PRELOAD and RELIEF_HUGE_PAGES=0 are kept; huge-pages.js has given the former back already).
   const env = { ...process.env }
-  for (const k of ['RELIEF_HUGE_PAGES', 'RELIEF_LAUNCHER_PID', 'RELIEF_LD_PRELOAD_BEFORE', 'LD_PRELOAD'])
-    delete env[k]
+  if (hugePages) for (const k of [HUGE_PAGES_ENV, LAUNCHER_PID_ENV]) delete env[k]
   // What the user gave DuckDB's allocator, not what this process's own run set (the run decides it again).
   if (userAllocatorConf === undefined) delete env.DUCKDB_JE_MALLOC_CONF
   else env.DUCKDB_JE_MALLOC_CONF = userAllocatorConf

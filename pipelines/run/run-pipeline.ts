@@ -41,7 +41,7 @@ import {
 import { copyCsv, REJECTS_SELECT, writeDeterminations } from './write-outputs.ts'
 import { persistWork, STORE } from './persist-work.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
-import { releaseRetainedMemory } from './release-memory.ts'
+import { releaseRetainedMemory, releaseRetainedMemoryAtLimit } from './release-memory.ts'
 import { underThreads, withFineScans } from './fine-scans.ts'
 import { persistedViewDdl, type Model, type ModelContext } from '../../sql/model.ts'
 import { outputStepsWith } from '../outputs/output-steps.ts'
@@ -315,8 +315,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const tableMartNames = new Set(tableMarts.map((m) => m.name))
     let checkpointed: Promise<unknown> = Promise.resolve('left to close' as const)
     // What the decisions' queries freed goes back to the system before the outputs (release-memory.ts): DuckDB's
-    // allocator keeps freed memory for reuse (bin/duckdb-allocator.js), and the outputs' own then comes on top.
-    if (keptFreedMemory) await releaseRetainedMemory(db, sized.memoryLimit)
+    // allocator keeps freed memory for reuse (keepFreedMemory, lib/duckdb.ts), and the outputs' own then comes on top.
+    if (keptFreedMemory) await releaseRetainedMemoryAtLimit(db)
     await progress.phase('marts', async () => {
       const build = async (models: readonly Model[]) =>
         buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
