@@ -47,7 +47,7 @@ const hugePages = launcherPid() !== undefined
 // The run's own choice of what DuckDB's allocator keeps (run-pipeline.ts), made before this process first loads
 // DuckDB for the in-process floor, as the run makes it before it first loads it.
 const userAllocatorConf = process.env.DUCKDB_JE_MALLOC_CONF
-if (!sizedForInput([{ bytes: statSync(file).size }], undefined).largeInput) keepFreedMemory()
+if (!sizedForInput([{ bytes: statSync(file).size }], undefined).largeInput) keepFreedMemory(threads)
 const hugeFloors = hugePages ? await threeFloors(file, threads) : undefined
 const hugeFloor = hugeFloors?.[1]
 rmSync(out, { recursive: true, force: true })

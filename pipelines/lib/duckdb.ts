@@ -6,6 +6,7 @@
  * options as the library loads, and a run first decides whether it keeps freed memory (keepFreedMemory).
  */
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
 import { lit } from '../../sql/helpers/quote.ts'
 
@@ -30,6 +31,15 @@ const ALLOCATOR_CONF = 'DUCKDB_JE_MALLOC_CONF'
 export const KEEP_FREED_MEMORY = 'dirty_decay_ms:-1,muzzy_decay_ms:-1'
 
 /**
+ * The allocator's arenas when it keeps freed memory: one per four of the run's threads. Memory one arena keeps is
+ * reused only by the threads of that arena, and DuckDB's build gives it one arena per core (two here): with one
+ * arena for two threads, a run took 5–20% fewer fresh 2 MB pages (737–865 against 899–944 at 1M lines, 1,374–1,393
+ * against 1,451–1,518 at 2M) and peaked lower at 2M (2,197–2,246 MB against 2,340–2,419), in the same time.
+ * More threads share one only up to four: each of DuckDB's 256 KB blocks takes the arena's lock.
+ */
+export const keptArenas = (threads: number): number => Math.max(1, Math.ceil(threads / 4))
+
+/**
  * Tells DuckDB's allocator to keep the memory its queries free, for the next queries to reuse, where it would give
  * it back to the system a second after it was freed. Memory given back and taken again is faulted in again, and the
  * kernel clears every page it gives: on the machines measured here a fresh 2 MB page cost 1.4–3.3 ms, and a 5M-line
@@ -41,9 +51,9 @@ export const KEEP_FREED_MEMORY = 'dirty_decay_ms:-1,muzzy_decay_ms:-1'
  * an earlier one.
  */
 let kept = false
-export function keepFreedMemory(): boolean {
+export function keepFreedMemory(threads: number = availableParallelism()): boolean {
   if (!kept && process.env[ALLOCATOR_CONF] === undefined && !libraryLoaded()) {
-    process.env[ALLOCATOR_CONF] = KEEP_FREED_MEMORY
+    process.env[ALLOCATOR_CONF] = `${KEEP_FREED_MEMORY},narenas:${keptArenas(threads)}`
     kept = true
   }
   return kept

@@ -124,7 +124,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const sized = sizedForInput(files, memoryLimit)
     // Below statewide size, DuckDB's allocator keeps what its queries free (duckdb.ts): a statewide-size run works
     // in less memory than it reads, and at 20M lines one that kept it all grew to 11.9 GB against 3.8.
-    const keptFreedMemory = !sized.largeInput && keepFreedMemory()
+    const keptFreedMemory = !sized.largeInput && keepFreedMemory(threads)
     // A statewide-size input is built in the file, which DuckDB compresses and pages out; any other in memory.
     const inMemory = !sized.largeInput
     const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit, inMemory }))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { KEEP_FREED_MEMORY } from '../../../pipelines/lib/duckdb.ts'
+import { KEEP_FREED_MEMORY, keptArenas } from '../../../pipelines/lib/duckdb.ts'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 
@@ -21,28 +21,35 @@ function inFreshProcess(code: string, env: Record<string, string | undefined> = 
 }
 
 /** keepFreedMemory(), then an instance opened and a table built, with the allocator's options printed at exit. */
-const KEEP_THEN_OPEN = `
+const keepThenOpen = (threads = 2) => `
 import { keepFreedMemory, openDb } from './pipelines/lib/duckdb.ts'
-const kept = keepFreedMemory()
+const kept = keepFreedMemory(${threads})
 const conf = process.env.DUCKDB_JE_MALLOC_CONF
 if (conf !== undefined) process.env.DUCKDB_JE_MALLOC_CONF = conf + ',stats_print:true'
 else process.env.DUCKDB_JE_MALLOC_CONF = 'stats_print:true'
-const db = await openDb(':memory:')
+const db = await openDb(':memory:', { threads: ${threads} })
 await db.run('create table t as select range::varchar as s from range(100000)')
 db.close()
 console.log(JSON.stringify({ kept, conf: conf ?? null, again: keepFreedMemory() }))
 `
 
 describe('keepFreedMemory (pipelines/lib/duckdb.ts)', () => {
-  it('tells DuckDB’s allocator, before it loads, never to give freed pages back on a timer', () => {
-    const { out, err } = inFreshProcess(KEEP_THEN_OPEN)
-    expect(JSON.parse(out)).toEqual({ kept: true, conf: KEEP_FREED_MEMORY, again: true })
+  it('tells DuckDB’s allocator, before it loads, never to give freed pages back on a timer, in one arena for two threads', () => {
+    const { out, err } = inFreshProcess(keepThenOpen(2))
+    expect(JSON.parse(out)).toEqual({ kept: true, conf: `${KEEP_FREED_MEMORY},narenas:1`, again: true })
     expect(err).toMatch(/opt\.dirty_decay_ms: -1\b/)
     expect(err).toMatch(/opt\.muzzy_decay_ms: -1\b/)
+    expect(err).toMatch(/opt\.narenas: 1\b/)
+  })
+
+  it('gives the allocator one arena per four threads', () => {
+    expect([1, 2, 4, 5, 8, 9, 16].map(keptArenas)).toEqual([1, 1, 1, 2, 2, 3, 4])
+    const { err } = inFreshProcess(keepThenOpen(8))
+    expect(err).toMatch(/opt\.narenas: 2\b/)
   })
 
   it('leaves a value the user set, and DuckDB then has the user’s options', () => {
-    const { out, err } = inFreshProcess(KEEP_THEN_OPEN, { DUCKDB_JE_MALLOC_CONF: 'dirty_decay_ms:2000' })
+    const { out, err } = inFreshProcess(keepThenOpen(), { DUCKDB_JE_MALLOC_CONF: 'dirty_decay_ms:2000' })
     expect(JSON.parse(out)).toEqual({ kept: false, conf: 'dirty_decay_ms:2000', again: false })
     expect(err).toMatch(/opt\.dirty_decay_ms: 2000\b/)
   })
