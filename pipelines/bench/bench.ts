@@ -4,6 +4,8 @@
  * generator, then for each size measures the raw read_csv floor and every phase of a run in a child process.
  * Writes a table to stdout and bench/results.json. BENCH_SIZES=1000000,5000000 picks sizes; BENCH_THREADS threads;
  * BENCH_SQL_ONLY=1 skips the file exports (motions, DOJ files, summary, report); BENCH_RESULTS names the output.
+ * Each size also times `relief run` from the command line, as a user starts it (measure-size.ts): BENCH_CLI_RUNS
+ * times (3 unless set; the median is reported, as the floor's is), or not at all with BENCH_CLI=0.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, statfsSync, statSync, writeFileSync } from 'node:fs'
@@ -115,6 +117,8 @@ const head = [
   'run/floor, huge pages',
   'relief run s (command line)',
   'relief run/floor',
+  'decisions s (command line)',
+  'decisions/floor (command line)',
   'peak RSS MB',
   'floor CPU-s',
   'decisions CPU-s',
@@ -141,6 +145,8 @@ const lines = results.map((r) =>
             'ratio_huge_pages_floor',
             'cli_seconds',
             'cli_ratio',
+            'cli_decisions_seconds',
+            'cli_decisions_ratio',
           ] as const
         ).map((k) => (typeof r[k] === 'number' ? (r[k] as number).toFixed(2) : '—')),
         String(r.peak_rss_mb),

@@ -3,7 +3,7 @@
  * the floor (DuckDB's count(*) over read_csv of the same file, same threads) then a full `relief run`.
  * Prints one JSON line on stdout.
  */
-import { rmSync, statSync } from 'node:fs'
+import { readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { HUGE_PAGES_ENV, LAUNCHER_PID_ENV, launcherPid } from '../../bin/huge-pages.js'
@@ -79,13 +79,18 @@ const phaseCpu = Object.fromEntries(run.timings.map((p) => [p.phase, p.cpu_secon
 const decisionsCpu = DECISION_PHASES.reduce((s, p) => s + (phaseCpu[p] ?? 0), 0)
 const round2 = (x: number) => Number(x.toFixed(2))
 /**
- * The same run once more as a user starts it, `relief run` from the command line, timed from outside: what an
+ * The same run again as a user starts it, `relief run` from the command line, timed from outside: what an
  * acceptance run times. It adds the program's own start (its modules, the second start for huge pages) and
  * starts on memory the machine has not just handed this process, where the run above follows the floor's scans in
- * the same process. Skipped for BENCH_SQL_ONLY, and with BENCH_CLI=0.
+ * the same process. Its decisions are read from its own run-log.json, by the same phases as above. Run
+ * BENCH_CLI_RUNS times (3 unless set), and the median taken, as the floor's is; skipped for BENCH_SQL_ONLY, and
+ * with BENCH_CLI=0.
  */
-function commandLineSeconds(): number | null {
-  if (determinationsOnly || process.env.BENCH_CLI === '0') return null
+interface CommandLineRun {
+  seconds: number
+  decisions: number
+}
+function commandLineRun(): CommandLineRun {
   const cliOut = `${out}-cli`
   rmSync(cliOut, { recursive: true, force: true })
   const args = ['bin/relief.js', 'run', '--input', file, '--out', cliOut, '--as-of', '2026-01-01']
@@ -101,11 +106,24 @@ function commandLineSeconds(): number | null {
   const t0 = performance.now()
   const r = spawnSync(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
   const seconds = (performance.now() - t0) / 1000
-  rmSync(cliOut, { recursive: true, force: true })
   if (r.status !== 0) throw new Error(`relief run exited ${r.status ?? r.signal}`)
-  return seconds
+  const log = JSON.parse(readFileSync(join(cliOut, 'run-log.json'), 'utf8')) as {
+    timings: { phase: string; seconds: number }[]
+  }
+  rmSync(cliOut, { recursive: true, force: true })
+  const decisions = log.timings
+    .filter((p) => DECISION_PHASES.includes(p.phase))
+    .reduce((sum, p) => sum + p.seconds, 0)
+  return { seconds, decisions }
 }
-const cliSeconds = commandLineSeconds()
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const cliRunCount = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 3) || 1)
+const cliRuns =
+  determinationsOnly || process.env.BENCH_CLI === '0'
+    ? []
+    : Array.from({ length: cliRunCount }, () => commandLineRun())
+const cliSeconds = cliRuns.length ? median(cliRuns.map((c) => c.seconds)) : null
+const cliDecisions = cliRuns.length ? median(cliRuns.map((c) => c.decisions)) : null
 // The native reader is a process of its own: its peak counts on top of what the run held when it started.
 const reader = run.nativeReader
 const peakRssMb = Math.max(
@@ -133,6 +151,10 @@ process.stdout.write(
     huge_pages: hugePages,
     cli_seconds: cliSeconds === null ? null : round2(cliSeconds),
     cli_ratio: cliSeconds === null ? null : cliSeconds / floor.seconds,
+    cli_seconds_all: cliRuns.map((c) => round2(c.seconds)),
+    cli_decisions_seconds: cliDecisions === null ? null : round2(cliDecisions),
+    cli_decisions_ratio: cliDecisions === null ? null : cliDecisions / floor.seconds,
+    cli_decisions_seconds_all: cliRuns.map((c) => round2(c.decisions)),
     peak_rss_mb: Math.round(peakRssMb),
     floor_cpu_seconds: round2(floor.cpu),
     run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6 + (reader?.cpu_seconds ?? 0)),
