@@ -14,14 +14,15 @@ describe('sizedForInput', () => {
       })
   })
 
-  it('an extract of 0.75 to 2 GB: twice its size, in steps of 100 MB, up to 3 GB', () => {
+  it('an extract of 0.75 to 2 GB: two and a half times its size, in steps of 100 MB, up to 4 GB', () => {
     const limit = (bytes: number) => sizedForInput([{ bytes }], undefined)
-    expect(limit(0.8 * GB)).toEqual({ memoryLimit: '1600MB', outputMemoryLimit: '1600MB', largeInput: false })
-    expect(limit(1.01 * GB).memoryLimit).toBe('2100MB')
-    expect(limit(1.52 * GB).memoryLimit).toBe('3GB') // the 5M-line bench file
-    expect(limit(2 * GB).memoryLimit).toBe('3GB')
+    expect(limit(0.8 * GB)).toEqual({ memoryLimit: '2GB', outputMemoryLimit: '2GB', largeInput: false })
+    expect(limit(1.01 * GB).memoryLimit).toBe('2600MB')
+    expect(limit(1.52 * GB).memoryLimit).toBe('3800MB') // the 5M-line bench file
+    expect(limit(1.7 * GB).memoryLimit).toBe('4GB')
+    expect(limit(2 * GB).memoryLimit).toBe('4GB')
     // Two files count together.
-    expect(sizedForInput([{ bytes: 0.5 * GB }, { bytes: 0.5 * GB }], undefined).memoryLimit).toBe('2GB')
+    expect(sizedForInput([{ bytes: 0.5 * GB }, { bytes: 0.5 * GB }], undefined).memoryLimit).toBe('2500MB')
   })
 
   it('a statewide extract (past 2 GB, in one file or several): 3 GB for the models, 2 GB for the writing', () => {
