@@ -5,7 +5,8 @@
  * Writes a table to stdout and bench/results.json. BENCH_SIZES=1000000,5000000 picks sizes; BENCH_THREADS threads;
  * BENCH_SQL_ONLY=1 skips the file exports (motions, DOJ files, summary, report); BENCH_RESULTS names the output.
  * Each size also times `relief run` from the command line, as a user starts it (measure-size.ts): BENCH_CLI_RUNS
- * times (3 unless set; the median is reported, as the floor's is), or not at all with BENCH_CLI=0.
+ * times (3 unless set, once for a statewide-size input; the median is reported, as the floor's is), or not at all
+ * with BENCH_CLI=0.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, statfsSync, statSync, writeFileSync } from 'node:fs'

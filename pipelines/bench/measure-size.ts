@@ -47,7 +47,8 @@ const hugePages = launcherPid() !== undefined
 // The run's own choice of what DuckDB's allocator keeps (run-pipeline.ts), made before this process first loads
 // DuckDB for the in-process floor, as the run makes it before it first loads it.
 const userAllocatorConf = process.env.DUCKDB_JE_MALLOC_CONF
-if (!sizedForInput([{ bytes: statSync(file).size }], undefined).largeInput) keepFreedMemory(threads)
+const largeInput = sizedForInput([{ bytes: statSync(file).size }], undefined).largeInput
+if (!largeInput) keepFreedMemory(threads)
 const hugeFloors = hugePages ? await threeFloors(file, threads) : undefined
 const hugeFloor = hugeFloors?.[1]
 rmSync(out, { recursive: true, force: true })
@@ -83,8 +84,8 @@ const round2 = (x: number) => Number(x.toFixed(2))
  * acceptance run times. It adds the program's own start (its modules, the second start for huge pages) and
  * starts on memory the machine has not just handed this process, where the run above follows the floor's scans in
  * the same process. Its decisions are read from its own run-log.json, by the same phases as above. Run
- * BENCH_CLI_RUNS times (3 unless set), and the median taken, as the floor's is; skipped for BENCH_SQL_ONLY, and
- * with BENCH_CLI=0.
+ * BENCH_CLI_RUNS times (3 unless set; once for a statewide-size input, whose run takes minutes), and the median
+ * taken, as the floor's is; skipped for BENCH_SQL_ONLY, and with BENCH_CLI=0.
  */
 interface CommandLineRun {
   seconds: number
@@ -117,7 +118,7 @@ function commandLineRun(): CommandLineRun {
   return { seconds, decisions }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-const cliRunCount = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? 3) || 1)
+const cliRunCount = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? (largeInput ? 1 : 3)) || 1)
 const cliRuns =
   determinationsOnly || process.env.BENCH_CLI === '0'
     ? []
