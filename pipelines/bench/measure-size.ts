@@ -69,15 +69,17 @@ const run = await runPipeline({
 })
 const runSeconds = (performance.now() - t) / 1000
 const runCpu = process.cpuUsage(cpu)
-const phaseSeconds = Object.fromEntries(run.timings.map((p) => [p.phase, p.seconds]))
 // "Decisions": from the first byte read to count_determinations.csv/.parquet written (the marts and the other
 // outputs are not needed for them).
 const DECISION_PHASES = ['ingest', 'reconcile', 'models', 'determinations', 'write determinations']
-const decisionsSeconds = DECISION_PHASES.reduce((s, p) => s + (phaseSeconds[p] ?? 0), 0)
+/** A figure of a run's timings (run-log.json's, or this run's) summed over the decision phases. */
+const overDecisions = <T extends { phase: string }>(timings: readonly T[], figure: (p: T) => number) =>
+  timings.filter((p) => DECISION_PHASES.includes(p.phase)).reduce((sum, p) => sum + figure(p), 0)
+const decisionsSeconds = overDecisions(run.timings, (p) => p.seconds)
 // CPU seconds beside the wall seconds: on a shared machine they move less from hour to hour. The decision phases
 // run one after another, so their CPU adds up (the run's other work starts after them, bar a court index's models).
 const phaseCpu = Object.fromEntries(run.timings.map((p) => [p.phase, p.cpu_seconds]))
-const decisionsCpu = DECISION_PHASES.reduce((s, p) => s + (phaseCpu[p] ?? 0), 0)
+const decisionsCpu = overDecisions(run.timings, (p) => p.cpu_seconds)
 const round2 = (x: number) => Number(x.toFixed(2))
 /**
  * The same run again as a user starts it, `relief run` from the command line, timed from outside: what an
@@ -112,10 +114,7 @@ function commandLineRun(): CommandLineRun {
     timings: { phase: string; seconds: number }[]
   }
   rmSync(cliOut, { recursive: true, force: true })
-  const decisions = log.timings
-    .filter((p) => DECISION_PHASES.includes(p.phase))
-    .reduce((sum, p) => sum + p.seconds, 0)
-  return { seconds, decisions }
+  return { seconds, decisions: overDecisions(log.timings, (p) => p.seconds) }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const cliRunCount = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? (largeInput ? 1 : 3)) || 1)
