@@ -24,6 +24,7 @@ import { int_prop64_charges } from './intermediate/int_prop64_charges.ts'
 import { int_prop64_counts } from './intermediate/int_prop64_counts.ts'
 import { elig_statute_determinations } from './determinations/elig_statute_determinations.ts'
 import { elig_policy_determinations } from './determinations/elig_policy_determinations.ts'
+import { count_decisions } from './determinations/count_decisions.ts'
 import { count_determinations } from './determinations/count_determinations.ts'
 import { mart_relief_population } from './marts/mart_relief_population.ts'
 import { mart_relief_by_county } from './marts/mart_relief_by_county.ts'
@@ -62,6 +63,7 @@ export const MODELS: readonly Model[] = [
   int_prop64_counts,
   elig_statute_determinations,
   elig_policy_determinations,
+  count_decisions,
   count_determinations,
   mart_relief_population,
   mart_relief_by_county,

@@ -54,7 +54,12 @@ export interface CompareResult {
 }
 
 /** The models a scenario rebuilds: the policy layer and what reads it. Everything before is shared. */
-export const SCENARIO_MODELS = ['elig_policy_determinations', 'count_determinations', 'mart_scenario_cells']
+export const SCENARIO_MODELS = [
+  'elig_policy_determinations',
+  'count_decisions',
+  'count_determinations',
+  'mart_scenario_cells',
+]
 
 export async function comparePolicies(opts: CompareOptions): Promise<CompareResult> {
   const progress = new Progress(opts.quiet)

@@ -349,7 +349,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       early.push(checkpointed.then(() => undefined))
       // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
       // 0.66–0.72).
-      if (await underThreads(db, 'count_determinations')) await withFineScans(db, () => build(tableMarts))
+      if (await underThreads(db, 'count_decisions')) await withFineScans(db, () => build(tableMarts))
       else await build(tableMarts)
       martsBuilt(true)
     })

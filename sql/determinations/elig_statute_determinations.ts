@@ -8,6 +8,7 @@ import {
   firstMatchRank,
   reducedLevelByRank,
   ruleDetail,
+  ruleTrailBits,
   ruleTrailText,
   rulesTable,
 } from '../rules/rule-sql.ts'
@@ -39,8 +40,10 @@ with ranked as (
   select
     *,
     ${raw(firstMatchRank(rules))} as statute_rule_rank,
-    -- Every rule that holds, in order, as text (ruleTrailText).
-    ${raw(ruleTrailText(rules))} as statute_rule_trail
+    -- Every rule that holds, in order, as text (ruleTrailText), and as one bit per rule (count_decisions keeps
+    -- these; a reader that takes one column of the view computes only that column).
+    ${raw(ruleTrailText(rules))} as statute_rule_trail,
+    ${raw(ruleTrailBits(rules))} as statute_rule_bits
   from ${ref(counts)}
 ),
 decided as (
@@ -51,13 +54,16 @@ decided as (
     r.citation as statute_citation,
     -- By rank in \`rules\`, the list ranked above: the court path inserts a rule of its own, so another list's
     -- ranks would name the wrong rule's detail and level.
-    r.reason || coalesce(' ' || ${raw(ruleDetail(rules, 'ranked.statute_rule_rank'))}, '') as statute_reason,
+    r.reason as statute_rule_reason,
+    ${raw(ruleDetail(rules, 'ranked.statute_rule_rank'))} as statute_reason_detail,
     ${raw(reducedLevelByRank(rules, 'ranked.statute_rule_rank'))} as statute_reduced_level
   from ranked
   join ${raw(rulesTable(rules, 'r'))} on r.rule_rank = ranked.statute_rule_rank
 )
 select
-  * exclude (statute_rule_rank),
+  * exclude (statute_rule_reason),
+  -- The rule's reason, and what this row adds to it (the rank and the detail are what count_decisions keeps).
+  statute_rule_reason || coalesce(' ' || statute_reason_detail, '') as statute_reason,
   case
     when statute_determination in ('dismiss', 'reduce') and sentence_running then 'recall_and_resentence'
     when statute_determination = 'dismiss' then 'dismiss_and_seal'

@@ -1,6 +1,7 @@
 /**
  * Decides one hand-made extract under many policies without re-ingesting: `runPipeline` builds the run once
- * (statute policy), then each policy rebuilds only the policy layer and count_determinations in that database.
+ * (statute policy), then each policy rebuilds only the policy layer and count_decisions/count_determinations in that
+ * database.
  */
 import { expect } from 'vitest'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -33,9 +34,9 @@ export async function ingest(rows: DojRow[], asOf = '2026-01-01'): Promise<Harne
   const out = join(dir, 'out')
   await runPipeline({ inputs: [file], out, asOf, quiet: true, determinationsOnly: true })
   const db = await openDb(outPaths(out).db)
-  // The run's file keeps count_determinations as a view of its SQL (Model.persistAs): each policy here builds it as a
+  // The run's file keeps count_decisions as a view of its SQL (Model.persistAs): each policy here builds it as a
   // table, as a run does, after the view is dropped.
-  await db.run('drop view count_determinations')
+  await db.run('drop view count_decisions')
   // The statute layer is rebuilt with the policy layer (a view of int_prop64_counts).
   const models = MODELS.filter(
     (m) => m.name === 'elig_statute_determinations' || SCENARIO_MODELS.includes(m.name),

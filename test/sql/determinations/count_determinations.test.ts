@@ -1,13 +1,22 @@
 /**
- * count_determinations: the published row per count. Over hand-made statute and policy layers: how the two join
- * (the policy's rule, citation, reason, remedy and reduced level where it changed the outcome, else the statute's),
- * how related charges appear, the derived and formatted columns, the --county filter. Over the real layers
- * built from int_prop64_counts rows: every input count gets exactly one row (a fast-check property).
+ * count_determinations (a view over count_decisions): the published row per count. Over hand-made statute and
+ * policy layers: how the two join (the policy's rule, citation, reason, remedy and reduced level where it changed
+ * the outcome, else the statute rule's, written out from its rank, detail and bits), how related charges appear,
+ * the derived and formatted columns, the --county filter. Over the real layers built from int_prop64_counts rows
+ * (fast-check properties): every input count gets exactly one row, and a statute row's citation, reason and trail
+ * are the statute layer's own texts.
  */
 import { int_prop64_charges } from '../../../sql/intermediate/int_prop64_charges.ts'
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { runModel, type Cell, type FixtureTable } from '../../helpers/model-fixture.ts'
+import { runModel, type Cell } from '../../helpers/model-fixture.ts'
+import {
+  decidedBy,
+  policyRow,
+  runOverLayers,
+  statuteRow,
+  statuteRule,
+} from '../../helpers/determination-layers-fixture.ts'
 import { chargeLineTables } from '../../helpers/charge-lines-fixture.ts'
 import {
   convictionOf,
@@ -17,6 +26,7 @@ import {
   sectionParts,
 } from '../../helpers/prop64-counts-fixture.ts'
 import { count_determinations } from '../../../sql/determinations/count_determinations.ts'
+import { count_decisions } from '../../../sql/determinations/count_decisions.ts'
 import { elig_statute_determinations } from '../../../sql/determinations/elig_statute_determinations.ts'
 import { elig_policy_determinations } from '../../../sql/determinations/elig_policy_determinations.ts'
 import { run_params } from '../../../sql/seeds/run_params.ts'
@@ -27,112 +37,12 @@ import type { ModelContext } from '../../../sql/model.ts'
 
 type Row = Record<string, unknown> & { subject_id: string; cnt_order: string; is_related: boolean }
 
-/** The elig_statute_determinations columns count_determinations reads. */
-const STATUTE_COLUMNS: Record<string, string> = {
-  subject_id: 'varchar',
-  cnt_order: 'varchar',
-  county: 'varchar',
-  court: 'varchar',
-  case_number: 'varchar',
-  conviction_date: 'date',
-  code_section: 'varchar',
-  charged_code_section: 'varchar',
-  conviction_level: 'varchar',
-  offense_date: 'date',
-  sentence_end_date: 'date',
-  dob: 'date',
-  age_at_offense: 'bigint',
-  age_source: 'varchar',
-  deceased: 'boolean',
-  gender: 'varchar',
-  race_code: 'varchar',
-  same_section_priors: 'bigint',
-  prior_superstrike_sections: 'varchar[]',
-  prior_pc290_sections: 'varchar[]',
-  prior_pc290_registration: 'boolean',
-  qualifier_text: 'varchar',
-  statute_determination: 'varchar',
-  statute_rule_id: 'varchar',
-  statute_citation: 'varchar',
-  statute_reason: 'varchar',
-  statute_remedy: 'varchar',
-  statute_reduced_level: 'varchar',
-  statute_rule_trail: 'varchar',
-}
-
-/** elig_policy_determinations: the policy's answer, plus (on related rows only) the charge's own facts. */
-const POLICY_COLUMNS: Record<string, string> = {
-  ...STATUTE_COLUMNS,
-  is_related: 'boolean',
-  determination: 'varchar',
-  layer: 'varchar',
-  rule_id: 'varchar',
-  citation: 'varchar',
-  reason: 'varchar',
-  remedy: 'varchar',
-  reduced_level: 'varchar',
-  policy_name: 'varchar',
-}
-
-/** A statute row: HS 11357(B) misdemeanor at 30 in ALAMEDA, dismissed by P64-11357B-01. */
-function statuteRow(over: Record<string, Cell> = {}): Record<string, Cell> {
-  return {
-    subject_id: 'A',
-    cnt_order: '001001001',
-    county: 'ALAMEDA',
-    court: 'ALAMEDA SUPERIOR',
-    case_number: 'CASE1',
-    conviction_date: '2015-06-01',
-    code_section: 'HS 11357(B)',
-    charged_code_section: 'HS 11357(B)',
-    conviction_level: 'misdemeanor',
-    offense_date: '2015-01-01',
-    sentence_end_date: '2015-07-01',
-    dob: '1984-06-15',
-    age_at_offense: 30,
-    age_source: 'dob',
-    deceased: false,
-    gender: 'M',
-    race_code: 'W',
-    same_section_priors: 0,
-    prior_superstrike_sections: { sql: '[]' },
-    prior_pc290_sections: { sql: '[]' },
-    prior_pc290_registration: false,
-    qualifier_text: null,
-    statute_determination: 'dismiss',
-    statute_rule_id: 'P64-11357B-01',
-    statute_citation: 'HS 11361.8(e)–(f); HS 11362.1(a)(1)',
-    statute_reason: 'Dismiss and seal: statute reason.',
-    statute_remedy: 'dismiss_and_seal',
-    statute_reduced_level: null,
-    statute_rule_trail: 'P64-11357B-01 > P64-REVIEW-99',
-    ...over,
-  }
-}
-
-/** The policy row of a Prop 64 count: the statute outcome unchanged unless overridden (no facts of its own). */
-function policyRow(over: Record<string, Cell> = {}): Record<string, Cell> {
-  return {
-    subject_id: 'A',
-    cnt_order: '001001001',
-    is_related: false,
-    determination: 'dismiss',
-    layer: 'statute',
-    policy_name: 'some-policy',
-    ...over,
-  }
-}
-
 async function publish(
   statute: Record<string, Cell>[],
   policy: Record<string, Cell>[],
   ctx: Partial<ModelContext> = {},
 ): Promise<Row[]> {
-  const tables: Record<string, FixtureTable> = {
-    elig_statute_determinations: { columns: STATUTE_COLUMNS, rows: statute },
-    elig_policy_determinations: { columns: POLICY_COLUMNS, rows: policy },
-  }
-  const run = await runModel(count_determinations, tables, { seeds: [run_params, ref_race_codes], ctx })
+  const run = await runOverLayers(count_determinations, statute, policy, ctx)
   try {
     return await run.rows<Row>('subject_id, cnt_order')
   } finally {
@@ -168,7 +78,7 @@ describe('count_determinations', () => {
       layer: 'statute',
       rule_id: 'P64-11357B-01',
       citation: 'HS 11361.8(e)–(f); HS 11362.1(a)(1)',
-      reason: 'Dismiss and seal: statute reason.',
+      reason: statuteRule('P64-11357B-01').reason,
       remedy: 'dismiss_and_seal',
       statute_rule_id: 'P64-11357B-01',
       rule_trail: 'P64-11357B-01 > P64-REVIEW-99',
@@ -200,7 +110,7 @@ describe('count_determinations', () => {
       [
         statuteRow({
           statute_determination: 'review',
-          statute_rule_id: 'P64-DQ-03',
+          ...decidedBy('P64-DQ-03', 'P64-FEL-REDUCE', 'P64-REVIEW-99'),
           statute_remedy: 'review',
         }),
       ],
@@ -224,7 +134,39 @@ describe('count_determinations', () => {
       reason: 'Dismiss (DA policy). Statute alone: review by P64-DQ-03; the policy decides it.',
       remedy: 'recall_and_resentence',
       statute_rule_id: 'P64-DQ-03',
+      // The statute's own trail, whoever decided.
+      rule_trail: 'P64-DQ-03 > P64-FEL-REDUCE > P64-REVIEW-99',
       charged_code_section: null, // same as the conviction
+    })
+  })
+
+  it("a statute row's citation, reason and trail are its rule's, by rank; the reason ends with the row's detail", async () => {
+    const rows = await publish(
+      [
+        statuteRow({
+          subject_id: 'A',
+          statute_determination: 'review',
+          ...decidedBy('P64-DATA-04', 'P64-TIME-01', 'P64-11357B-01', 'P64-REVIEW-99'),
+          statute_reason_detail: 'Lines not read: 12, 14.',
+        }),
+        statuteRow({ subject_id: 'B', statute_determination: 'review', ...decidedBy('P64-REVIEW-99') }),
+      ],
+      [
+        policyRow({ subject_id: 'A', determination: 'review' }),
+        policyRow({ subject_id: 'B', determination: 'review' }),
+      ],
+    )
+    expect(rows[0]).toMatchObject({
+      rule_id: 'P64-DATA-04',
+      citation: statuteRule('P64-DATA-04').citation,
+      reason: `${statuteRule('P64-DATA-04').reason} Lines not read: 12, 14.`,
+      rule_trail: 'P64-DATA-04 > P64-TIME-01 > P64-11357B-01 > P64-REVIEW-99',
+    })
+    expect(rows[1]).toMatchObject({
+      rule_id: 'P64-REVIEW-99',
+      citation: statuteRule('P64-REVIEW-99').citation,
+      reason: statuteRule('P64-REVIEW-99').reason,
+      rule_trail: 'P64-REVIEW-99',
     })
   })
 
@@ -357,6 +299,8 @@ describe('count_determinations', () => {
       era: fc.constantFrom('before', 'before', 'after'),
       priors: fc.integer({ min: 0, max: 2 }),
       relatedCharge: fc.boolean(),
+      // Lines of the record set aside (P64-DATA-04, whose reason names them).
+      incomplete: fc.constantFrom(null, null, null, '7, 9'),
     })
     await fc.assert(
       fc.asyncProperty(
@@ -373,6 +317,7 @@ describe('count_determinations', () => {
               offense_era: c.era,
               old_law_offense: c.era === 'before',
               same_section_priors: c.priors,
+              incomplete_history_lines: c.incomplete,
             }),
           )
           // A listed related charge (PC 148) in the cycle of some counts.
@@ -413,13 +358,23 @@ describe('count_determinations', () => {
             },
             {
               seeds: [run_params, ref_race_codes],
-              also: [int_prop64_charges, elig_statute_determinations, elig_policy_determinations],
+              also: [
+                int_prop64_charges,
+                elig_statute_determinations,
+                elig_policy_determinations,
+                count_decisions,
+              ],
               ctx: { policyName },
             },
           )
           let rows: Row[]
+          let statute: Record<string, unknown>[]
           try {
             rows = await run.rows<Row>()
+            statute = await run.db.rows(
+              `select subject_id, cnt_order, statute_citation, statute_reason, statute_rule_trail
+               from elig_statute_determinations`,
+            )
           } finally {
             run.close()
           }
@@ -433,6 +388,15 @@ describe('count_determinations', () => {
             expect(r).toMatchObject({ statute_rule_id: RELATED_CHARGE_RULE_ID, policy: policyName })
           }
           if (policyName !== 'san-joaquin-2019') expect(related).toEqual([])
+          // Where the statute decided, the texts written out from the rank, detail and bits are the statute
+          // layer's own; the trail is the statute's on every Prop 64 row.
+          const byKey = new Map(statute.map((r) => [key(r), r]))
+          for (const r of p64) {
+            const s = byKey.get(key(r))!
+            expect(r.rule_trail).toBe(s.statute_rule_trail)
+            if (r.layer === 'statute')
+              expect([r.citation, r.reason]).toEqual([s.statute_citation, s.statute_reason])
+          }
         },
       ),
       { numRuns: 20 },

@@ -1,17 +1,18 @@
--- model:      count_determinations
+-- model:      count_decisions
 -- layer:      determination (table)
 -- grain:      one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)
 -- depends on: elig_statute_determinations, elig_policy_determinations, ref_race_codes, run_params
-create or replace table count_determinations as
+create or replace table count_decisions as
 with decided as (
   -- Prop 64 counts: the statute row, with the policy's outcome and, where it changed it, the policy's rule.
   select
-    d.*,
+    -- The statute rule's texts are left to count_determinations (by statute_rule_rank, its detail and its bits).
+    d.* exclude (statute_citation, statute_reason) replace (null::varchar as statute_rule_trail),
     p.determination,
     p.layer,
     coalesce(p.rule_id, d.statute_rule_id) as rule_id,
-    coalesce(p.citation, d.statute_citation) as citation,
-    coalesce(p.reason, d.statute_reason) as reason,
+    p.citation,
+    p.reason,
     coalesce(p.remedy, d.statute_remedy) as remedy,
     case when p.determination = 'reduce' then coalesce(p.reduced_level, d.statute_reduced_level) end
       as reduced_level,
@@ -40,6 +41,7 @@ select
   reason,
   remedy,
   statute_rule_id,
+  -- A related charge's trail (a Prop 64 count's is in statute_rule_bits).
   statute_rule_trail as rule_trail,
   strftime(offense_date, '%Y-%m-%d') as offense_date,
   age_at_offense,
@@ -62,10 +64,14 @@ select
   qualifier_text as qualifiers,
   case when charged_code_section is distinct from code_section then charged_code_section end
     as charged_code_section,
-  age_source
+  age_source,
+  -- What count_determinations gives the statute rule's texts from.
+  statute_rule_rank,
+  statute_reason_detail,
+  statute_rule_bits
 from decided d
 left join "ref_race_codes" r on r.race_code = d.race_code
 where (select county_filter from "run_params") is null
    or county = (select county_filter from "run_params")
 order by county, subject_id, cnt_order;
-comment on table count_determinations is 'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)';
+comment on table count_decisions is 'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)';
