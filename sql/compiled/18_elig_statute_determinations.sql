@@ -46,8 +46,7 @@ with ranked as (
     when (conviction_level = 'infraction' and not (age_at_offense >= 21 and (base_section = 'HS 11357' and subsection = 'B' or base_section = 'HS 11360' and subsection = 'B'))) then 36 -- P64-INFRACTION
     when (true) then 37 -- P64-REVIEW-99
   end as statute_rule_rank,
-    -- Every rule that holds, in order, as text (ruleTrailText), and as one bit per rule (count_decisions keeps
-    -- these; a reader that takes one column of the view computes only that column).
+    -- Every rule that holds, in order, as text (ruleTrailText).
     concat_ws(' > ',
     case when (incomplete_history_lines is not null) then 'P64-DATA-04' end,
     case when (law_conflict) then 'P64-TIME-04' end,
@@ -86,46 +85,7 @@ with ranked as (
     case when (base_section in ('HS 11358', 'HS 11359', 'HS 11360') and age_at_offense < 18 and conviction_level = 'misdemeanor') then 'P64-MINOR-REDUCE' end,
     case when (conviction_level = 'infraction' and not (age_at_offense >= 21 and (base_section = 'HS 11357' and subsection = 'B' or base_section = 'HS 11360' and subsection = 'B'))) then 'P64-INFRACTION' end,
     case when (true) then 'P64-REVIEW-99' end
-  ) as statute_rule_trail,
-    (
-    case when (incomplete_history_lines is not null) then 1 else 0 end | -- P64-DATA-04
-    case when (law_conflict) then 2 else 0 end | -- P64-TIME-04
-    case when (offense_era = 'after') then 4 else 0 end | -- P64-TIME-01
-    case when (charged_under_new_law) then 8 else 0 end | -- P64-TIME-03
-    case when (conviction_date is null) then 16 else 0 end | -- P64-DATA-01
-    case when (offense_era = 'unknown' and conviction_date is not null) then 32 else 0 end | -- P64-TIME-02
-    case when (is_conspiracy) then 64 else 0 end | -- P64-SCOPE-02
-    case when (is_accessory) then 128 else 0 end | -- P64-SCOPE-05
-    case when (is_attempt) then 256 else 0 end | -- P64-SCOPE-03
-    case when (code_type = 'HS' and section in ('11362.1', '11362.2', '11362.3', '11362.4')) then 512 else 0 end | -- P64-SCOPE-04
-    case when (conviction_level is null) then 1024 else 0 end | -- P64-DATA-03
-    case when (age_at_offense is null and not (conviction_level = 'felony' and ( (base_section = 'HS 11357' and coalesce(subsection, '') <> 'B') or (base_section in ('HS 11358', 'HS 11359', 'HS 11360') and not (prior_superstrike or prior_pc290 or pc290_registration_unexplained or same_section_priors >= 2))))) then 2048 else 0 end | -- P64-DATA-02
-    case when (base_section = 'HS 11359' and conviction_level = 'felony' and age_at_offense >= 18 and prior_superstrike) then 4096 else 0 end | -- P64-DQ-01
-    case when (base_section = 'HS 11359' and conviction_level = 'felony' and age_at_offense >= 18 and prior_pc290) then 8192 else 0 end | -- P64-DQ-02
-    case when (base_section = 'HS 11358' and conviction_level = 'felony' and age_at_offense >= 18 and (prior_superstrike or prior_pc290 or pc290_registration_unexplained or same_section_priors >= 2)) then 16384 else 0 end | -- P64-DQ-04
-    case when (base_section = 'HS 11360' and conviction_level = 'felony' and age_at_offense >= 18 and (prior_superstrike or prior_pc290 or pc290_registration_unexplained or same_section_priors >= 2)) then 32768 else 0 end | -- P64-DQ-05
-    case when (base_section = 'HS 11359' and conviction_level = 'felony' and age_at_offense >= 18 and pc290_registration_unexplained) then 65536 else 0 end | -- P64-DQ-06
-    case when (base_section in ('HS 11358', 'HS 11359', 'HS 11360') and conviction_level = 'felony' and age_at_offense >= 18 and same_section_priors >= 2) then 131072 else 0 end | -- P64-DQ-03
-    case when (base_section = 'HS 11357' and subsection = 'B' and age_at_offense >= 21) then 262144 else 0 end | -- P64-11357B-01
-    case when (base_section = 'HS 11357' and conviction_level = 'felony') then 524288 else 0 end | -- P64-11357-FEL
-    case when (base_section = 'HS 11357' and subsection = 'A' and age_at_offense >= 21 and not conviction_level = 'infraction') then 1048576 else 0 end | -- P64-11357A-01
-    case when (base_section = 'HS 11357' and subsection = 'A' and age_at_offense >= 18 and age_at_offense < 21 and conviction_level = 'misdemeanor') then 2097152 else 0 end | -- P64-11357A-02
-    case when (base_section = 'HS 11357' and ((coalesce(subsection, '') = 'B' and age_at_offense < 21) or (subsection = 'A' and age_at_offense < 18)) and conviction_level = 'misdemeanor') then 4194304 else 0 end | -- P64-11357-UNDER21
-    case when (base_section = 'HS 11357' and subsection = 'C' and age_at_offense >= 18 and conviction_level = 'misdemeanor') then 8388608 else 0 end | -- P64-11357C-01
-    case when (base_section = 'HS 11357' and subsection = 'D' and age_at_offense >= 18 and conviction_level = 'misdemeanor') then 16777216 else 0 end | -- P64-11357D-01
-    case when (base_section = 'HS 11357' and subsection = 'E' and conviction_level = 'misdemeanor') then 33554432 else 0 end | -- P64-11357E-01
-    case when (base_section = 'HS 11357' and age_at_offense < 18 and conviction_level = 'misdemeanor') then 67108864 else 0 end | -- P64-11357-MINOR
-    case when (base_section = 'HS 11357' and subsection is null and not conviction_level = 'infraction') then 134217728 else 0 end | -- P64-11357-NOSUB
-    case when (base_section = 'HS 11358' and conviction_level = 'misdemeanor' and age_at_offense >= 18) then 268435456 else 0 end | -- P64-11358-MISD
-    case when (base_section = 'HS 11359' and conviction_level = 'misdemeanor' and age_at_offense >= 18) then 536870912 else 0 end | -- P64-11359-MISD
-    case when (base_section = 'HS 11360' and subsection = 'B' and not conviction_level = 'felony' and age_at_offense >= 21) then 1073741824 else 0 end | -- P64-11360B-01
-    case when (base_section = 'HS 11360' and subsection = 'B' and conviction_level = 'misdemeanor' and age_at_offense < 21) then 2147483648 else 0 end | -- P64-11360B-02
-    case when (base_section = 'HS 11360' and coalesce(subsection, '') in ('', 'A', 'C') and conviction_level = 'misdemeanor' and age_at_offense >= 18) then 4294967296 else 0 end | -- P64-11360-MISD
-    case when (base_section in ('HS 11358', 'HS 11359', 'HS 11360') and conviction_level = 'felony') then 8589934592 else 0 end | -- P64-FEL-REDUCE
-    case when (base_section in ('HS 11358', 'HS 11359', 'HS 11360') and age_at_offense < 18 and conviction_level = 'misdemeanor') then 17179869184 else 0 end | -- P64-MINOR-REDUCE
-    case when (conviction_level = 'infraction' and not (age_at_offense >= 21 and (base_section = 'HS 11357' and subsection = 'B' or base_section = 'HS 11360' and subsection = 'B'))) then 34359738368 else 0 end | -- P64-INFRACTION
-    case when (true) then 68719476736 else 0 end -- P64-REVIEW-99
-  )::bigint as statute_rule_bits
+  ) as statute_rule_trail
   from "int_prop64_counts"
 ),
 decided as (

@@ -6,8 +6,9 @@ create or replace table count_decisions as
 with decided as (
   -- Prop 64 counts: the statute row, with the policy's outcome and, where it changed it, the policy's rule.
   select
-    -- The statute rule's texts are left to count_determinations (by statute_rule_rank, its detail and its bits).
-    d.* exclude (statute_citation, statute_reason) replace (null::varchar as statute_rule_trail),
+    -- The statute rule's citation and reason are left to count_determinations (by statute_rule_rank and the
+    -- reason's detail).
+    d.* exclude (statute_citation, statute_reason),
     p.determination,
     p.layer,
     coalesce(p.rule_id, d.statute_rule_id) as rule_id,
@@ -41,7 +42,6 @@ select
   reason,
   remedy,
   statute_rule_id,
-  -- A related charge's trail (a Prop 64 count's is in statute_rule_bits).
   statute_rule_trail as rule_trail,
   strftime(offense_date, '%Y-%m-%d') as offense_date,
   age_at_offense,
@@ -67,8 +67,7 @@ select
   age_source,
   -- What count_determinations gives the statute rule's texts from.
   statute_rule_rank,
-  statute_reason_detail,
-  statute_rule_bits
+  statute_reason_detail
 from decided d
 left join "ref_race_codes" r on r.race_code = d.race_code
 where (select county_filter from "run_params") is null

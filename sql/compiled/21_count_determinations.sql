@@ -88,53 +88,14 @@ with statute_texts as (
   from "count_decisions"
 )
 select
-  * exclude (statute_rule_rank, statute_reason_detail, statute_rule_bits, statute_citation, statute_reason)
+  * exclude (statute_rule_rank, statute_reason_detail, statute_citation, statute_reason)
   replace (
     -- The policy's or a related charge's text where there is one, else the statute rule's.
     coalesce(citation, statute_citation) as citation,
     coalesce(reason, case
       when statute_reason_detail is null then statute_reason
       else statute_reason || ' ' || statute_reason_detail
-    end) as reason,
-    coalesce(rule_trail, concat_ws(' > ',
-    case when statute_rule_bits & 1 <> 0 then 'P64-DATA-04' end,
-    case when statute_rule_bits & 2 <> 0 then 'P64-TIME-04' end,
-    case when statute_rule_bits & 4 <> 0 then 'P64-TIME-01' end,
-    case when statute_rule_bits & 8 <> 0 then 'P64-TIME-03' end,
-    case when statute_rule_bits & 16 <> 0 then 'P64-DATA-01' end,
-    case when statute_rule_bits & 32 <> 0 then 'P64-TIME-02' end,
-    case when statute_rule_bits & 64 <> 0 then 'P64-SCOPE-02' end,
-    case when statute_rule_bits & 128 <> 0 then 'P64-SCOPE-05' end,
-    case when statute_rule_bits & 256 <> 0 then 'P64-SCOPE-03' end,
-    case when statute_rule_bits & 512 <> 0 then 'P64-SCOPE-04' end,
-    case when statute_rule_bits & 1024 <> 0 then 'P64-DATA-03' end,
-    case when statute_rule_bits & 2048 <> 0 then 'P64-DATA-02' end,
-    case when statute_rule_bits & 4096 <> 0 then 'P64-DQ-01' end,
-    case when statute_rule_bits & 8192 <> 0 then 'P64-DQ-02' end,
-    case when statute_rule_bits & 16384 <> 0 then 'P64-DQ-04' end,
-    case when statute_rule_bits & 32768 <> 0 then 'P64-DQ-05' end,
-    case when statute_rule_bits & 65536 <> 0 then 'P64-DQ-06' end,
-    case when statute_rule_bits & 131072 <> 0 then 'P64-DQ-03' end,
-    case when statute_rule_bits & 262144 <> 0 then 'P64-11357B-01' end,
-    case when statute_rule_bits & 524288 <> 0 then 'P64-11357-FEL' end,
-    case when statute_rule_bits & 1048576 <> 0 then 'P64-11357A-01' end,
-    case when statute_rule_bits & 2097152 <> 0 then 'P64-11357A-02' end,
-    case when statute_rule_bits & 4194304 <> 0 then 'P64-11357-UNDER21' end,
-    case when statute_rule_bits & 8388608 <> 0 then 'P64-11357C-01' end,
-    case when statute_rule_bits & 16777216 <> 0 then 'P64-11357D-01' end,
-    case when statute_rule_bits & 33554432 <> 0 then 'P64-11357E-01' end,
-    case when statute_rule_bits & 67108864 <> 0 then 'P64-11357-MINOR' end,
-    case when statute_rule_bits & 134217728 <> 0 then 'P64-11357-NOSUB' end,
-    case when statute_rule_bits & 268435456 <> 0 then 'P64-11358-MISD' end,
-    case when statute_rule_bits & 536870912 <> 0 then 'P64-11359-MISD' end,
-    case when statute_rule_bits & 1073741824 <> 0 then 'P64-11360B-01' end,
-    case when statute_rule_bits & 2147483648 <> 0 then 'P64-11360B-02' end,
-    case when statute_rule_bits & 4294967296 <> 0 then 'P64-11360-MISD' end,
-    case when statute_rule_bits & 8589934592 <> 0 then 'P64-FEL-REDUCE' end,
-    case when statute_rule_bits & 17179869184 <> 0 then 'P64-MINOR-REDUCE' end,
-    case when statute_rule_bits & 34359738368 <> 0 then 'P64-INFRACTION' end,
-    case when statute_rule_bits & 68719476736 <> 0 then 'P64-REVIEW-99' end
-  )) as rule_trail
+    end) as reason
   )
 from statute_texts;
 comment on view count_determinations is 'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)';

@@ -16,9 +16,9 @@ import { COUNT_DETERMINATIONS_ORDER } from '../../data-contracts/outputs/count-d
  * not_eligible. `--county` limits rows to convictions in that county's courts; priors anywhere in the state were
  * already counted upstream.
  *
- * Where the statute rule decides, its citation, reason and trail are kept as the rule's rank, the reason's detail
- * and one bit per rule that held; count_determinations, a view over this table, gives their text. citation, reason
- * and rule_trail here hold only the texts that are not a statute rule's (the policy's, a related charge's).
+ * Where the statute rule decides, its citation and reason (100–400 bytes a row) are kept as the rule's rank and
+ * the reason's detail; count_determinations, a view over this table, writes them out. citation and reason here
+ * hold only the texts that are not a statute rule's: the policy's, a related charge's.
  */
 export const count_decisions: Model = {
   name: 'count_decisions',
@@ -35,8 +35,9 @@ export const count_decisions: Model = {
 with decided as (
   -- Prop 64 counts: the statute row, with the policy's outcome and, where it changed it, the policy's rule.
   select
-    -- The statute rule's texts are left to count_determinations (by statute_rule_rank, its detail and its bits).
-    d.* exclude (statute_citation, statute_reason) replace (null::varchar as statute_rule_trail),
+    -- The statute rule's citation and reason are left to count_determinations (by statute_rule_rank and the
+    -- reason's detail).
+    d.* exclude (statute_citation, statute_reason),
     p.determination,
     p.layer,
     coalesce(p.rule_id, d.statute_rule_id) as rule_id,
@@ -70,7 +71,6 @@ select
   reason,
   remedy,
   statute_rule_id,
-  -- A related charge's trail (a Prop 64 count's is in statute_rule_bits).
   statute_rule_trail as rule_trail,
   strftime(offense_date, '%Y-%m-%d') as offense_date,
   age_at_offense,
@@ -96,8 +96,7 @@ select
   age_source,
   -- What count_determinations gives the statute rule's texts from.
   statute_rule_rank,
-  statute_reason_detail,
-  statute_rule_bits
+  statute_reason_detail
 from decided d
 left join ${ref(ref_race_codes)} r on r.race_code = d.race_code
 where (select county_filter from ${ref(run_params)}) is null

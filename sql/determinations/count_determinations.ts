@@ -2,15 +2,15 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
-import { textByRank, trailFromBits } from '../rules/rule-sql.ts'
+import { textByRank } from '../rules/rule-sql.ts'
 import { count_decisions } from './count_decisions.ts'
 
 const RANK = 'statute_rule_rank'
 
 /**
  * The published decision per count (count_determinations.csv and .parquet, and what every mart reads): the rows
- * of count_decisions, in their stored order, with the statute rule's citation, reason and trail written out from
- * its rank, its detail and its bits. A view, not a second table: most readers never take these texts (the marts
+ * of count_decisions, in their stored order, with the statute rule's citation and reason written out from its
+ * rank and the reason's detail. A view, not a second table: most readers never take these texts (the marts
  * count), and storing them cost more than writing them out for the few that do.
  */
 export const count_determinations: Model = {
@@ -29,15 +29,14 @@ with statute_texts as (
   from ${ref(count_decisions)}
 )
 select
-  * exclude (statute_rule_rank, statute_reason_detail, statute_rule_bits, statute_citation, statute_reason)
+  * exclude (statute_rule_rank, statute_reason_detail, statute_citation, statute_reason)
   replace (
     -- The policy's or a related charge's text where there is one, else the statute rule's.
     coalesce(citation, statute_citation) as citation,
     coalesce(reason, case
       when statute_reason_detail is null then statute_reason
       else statute_reason || ' ' || statute_reason_detail
-    end) as reason,
-    coalesce(rule_trail, ${raw(trailFromBits(STATUTE_RULES, 'statute_rule_bits'))}) as rule_trail
+    end) as reason
   )
 from statute_texts`,
 }

@@ -8,7 +8,6 @@ import {
   firstMatchRank,
   reducedLevelByRank,
   ruleDetail,
-  ruleTrailBits,
   ruleTrailText,
   rulesTable,
 } from '../rules/rule-sql.ts'
@@ -40,10 +39,8 @@ with ranked as (
   select
     *,
     ${raw(firstMatchRank(rules))} as statute_rule_rank,
-    -- Every rule that holds, in order, as text (ruleTrailText), and as one bit per rule (count_decisions keeps
-    -- these; a reader that takes one column of the view computes only that column).
-    ${raw(ruleTrailText(rules))} as statute_rule_trail,
-    ${raw(ruleTrailBits(rules))} as statute_rule_bits
+    -- Every rule that holds, in order, as text (ruleTrailText).
+    ${raw(ruleTrailText(rules))} as statute_rule_trail
   from ${ref(counts)}
 ),
 decided as (

@@ -66,36 +66,8 @@ export function rulesTable(rules: readonly Rule[], alias: string): string {
  * and stored per row it cost count_determinations about a second at 5M lines (docs/scale.md, "Session 31").
  */
 export function textByRank(rules: readonly Rule[], pick: (r: Rule) => string, rankCol: string): string {
-  return `[\n${commaLines(
-    rules.map((r) => [lit(pick(r)), r.id]),
-    ',',
-  )}\n  ][${rankCol}]`
-}
-
-/** One item per line, joined by `sep` and followed by its rule id as a comment. */
-const commaLines = (items: readonly (readonly [string, string])[], sep: string): string =>
-  items.map(([sql, id], i) => `    ${sql}${i < items.length - 1 ? sep : ''} -- ${id}`).join('\n')
-
-/** The largest rule list whose trail fits one BIGINT, a bit per rule. */
-const TRAIL_BITS = 63
-
-/**
- * Every rule that holds, as one bit each (the i-th rule is bit i-1): the trail kept in eight bytes, which
- * trailFromBits turns back into ruleTrailText's text.
- */
-export function ruleTrailBits(rules: readonly Rule[]): string {
-  if (rules.length > TRAIL_BITS)
-    throw new Error(`a rule trail of ${rules.length} rules does not fit one BIGINT (at most ${TRAIL_BITS})`)
-  const bits = rules.map(
-    (r, i) => [`case when ${oneLine(r.when)} then ${2n ** BigInt(i)} else 0 end`, r.id] as const,
-  )
-  return `(\n${commaLines(bits, ' |')}\n  )::bigint`
-}
-
-/** ruleTrailText's text from ruleTrailBits' bits. */
-export function trailFromBits(rules: readonly Rule[], bitsCol: string): string {
-  const ids = rules.map((r, i) => `case when ${bitsCol} & ${2n ** BigInt(i)} <> 0 then ${lit(r.id)} end`)
-  return `concat_ws(' > ',\n    ${ids.join(',\n    ')}\n  )`
+  const items = rules.map((r, i) => `    ${lit(pick(r))}${i < rules.length - 1 ? ',' : ''} -- ${r.id}`)
+  return `[\n${items.join('\n')}\n  ][${rankCol}]`
 }
 
 /**

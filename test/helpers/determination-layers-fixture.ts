@@ -42,21 +42,16 @@ export const STATUTE_COLUMNS: Record<string, string> = {
   statute_rule_trail: 'varchar',
   statute_rule_rank: 'integer',
   statute_reason_detail: 'varchar',
-  statute_rule_bits: 'bigint',
 }
 
 /** A statute rule's rank (1-based, its place in the registry) and the rule itself. */
 export const rankOf = (id: string) => STATUTE_RULES.findIndex((r) => r.id === id) + 1
 export const statuteRule = (id: string) => STATUTE_RULES[rankOf(id) - 1]!
-/** The trail's bits: one per rule that held, the i-th rule bit i-1. */
-const bitsOf = (...ids: string[]): Cell => ({
-  sql: `${ids.reduce((b, id) => b | (1n << BigInt(rankOf(id) - 1)), 0n)}::bigint`,
-})
-/** The statute columns of a row decided by this rule, with the rules that held beside it. */
+/** The statute columns of a row decided by this rule, with the rules that held after it (its trail). */
 export const decidedBy = (id: string, ...alsoHeld: string[]): Record<string, Cell> => ({
   statute_rule_id: id,
   statute_rule_rank: rankOf(id),
-  statute_rule_bits: bitsOf(id, ...alsoHeld),
+  statute_rule_trail: [id, ...alsoHeld].join(' > '),
 })
 
 /** elig_policy_determinations: the policy's answer, plus (on related rows only) the charge's own facts. */
@@ -99,10 +94,10 @@ export function statuteRow(over: Record<string, Cell> = {}): Record<string, Cell
     prior_pc290_registration: false,
     qualifier_text: null,
     statute_determination: 'dismiss',
-    // The statute layer's texts, which count_decisions never reads: count_determinations writes them from the rank.
+    // The statute layer's citation and reason, which count_decisions never reads: count_determinations writes them
+    // out from the rule's rank.
     statute_citation: 'not read',
     statute_reason: 'not read',
-    statute_rule_trail: 'not read',
     statute_remedy: 'dismiss_and_seal',
     statute_reduced_level: null,
     statute_reason_detail: null,

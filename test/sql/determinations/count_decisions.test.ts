@@ -1,8 +1,8 @@
 /**
  * count_decisions: the decision per count as stored, over hand-made statute and policy layers. What it adds to the
  * published row's logic (count_determinations.test.ts): its rows are stored in the published order, read with no
- * ORDER BY, and a statute rule's texts are kept as the rule's rank, the reason's detail and the trail's bits, never
- * as text; only texts that are not a statute rule's (the policy's, a related charge's trail) are stored.
+ * ORDER BY, and a statute rule's citation and reason are kept as the rule's rank and the reason's detail, never as
+ * text; only texts that are not a statute rule's (the policy's, a related charge's) are stored.
  */
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -30,7 +30,7 @@ async function stored(statute: Row[], policy: Row[]): Promise<Row[]> {
 }
 
 describe('count_decisions', () => {
-  it('keeps a statute rule as its rank, detail and bits, and stores no statute text', async () => {
+  it("keeps a statute rule's citation and reason as its rank and detail, and stores no text of them", async () => {
     const [row] = await stored(
       [
         statuteRow({
@@ -47,16 +47,13 @@ describe('count_decisions', () => {
       statute_reason_detail: 'Lines not read: 3.',
       citation: null,
       reason: null,
-      rule_trail: null,
+      rule_trail: 'P64-DATA-04 > P64-REVIEW-99',
     })
-    expect(BigInt(row!.statute_rule_bits as string)).toBe(
-      (1n << BigInt(rankOf('P64-DATA-04') - 1)) | (1n << BigInt(rankOf('P64-REVIEW-99') - 1)),
-    )
-    // The statute layer's own texts are not read at all.
+    // The statute layer's own citation and reason are not read at all.
     expect(Object.values(row!)).not.toContain('not read')
   })
 
-  it("stores the policy's texts where it decided, and a related charge's trail", async () => {
+  it("stores the policy's texts where it decided, and a related charge's own", async () => {
     const rows = await stored(
       [statuteRow({ subject_id: 'A', statute_determination: 'review', ...decidedBy('P64-DQ-03') })],
       [
@@ -76,7 +73,6 @@ describe('count_decisions', () => {
             statute_rule_id: RELATED_CHARGE_RULE_ID,
             statute_rule_trail: RELATED_CHARGE_RULE_ID,
             statute_rule_rank: null,
-            statute_rule_bits: null,
           }),
           ...policyRow({
             subject_id: 'A',
@@ -96,7 +92,7 @@ describe('count_decisions', () => {
         '001001001',
         'DA policy x',
         'Dismiss (DA policy). Statute alone: review by P64-DQ-03; the policy decides it.',
-        null,
+        'P64-DQ-03',
       ],
       ['001002001', 'DA policy x', 'Related. Anchor: count 001001001.', RELATED_CHARGE_RULE_ID],
     ])

@@ -1,7 +1,7 @@
 /**
  * count_determinations (a view over count_decisions): the published row per count. Over hand-made statute and
  * policy layers: how the two join (the policy's rule, citation, reason, remedy and reduced level where it changed
- * the outcome, else the statute rule's, written out from its rank, detail and bits), how related charges appear,
+ * the outcome, else the statute rule's, written out from its rank and detail), how related charges appear,
  * the derived and formatted columns, the --county filter. Over the real layers built from int_prop64_counts rows
  * (fast-check properties): every input count gets exactly one row, and a statute row's citation, reason and trail
  * are the statute layer's own texts.
@@ -388,7 +388,7 @@ describe('count_determinations', () => {
             expect(r).toMatchObject({ statute_rule_id: RELATED_CHARGE_RULE_ID, policy: policyName })
           }
           if (policyName !== 'san-joaquin-2019') expect(related).toEqual([])
-          // Where the statute decided, the texts written out from the rank, detail and bits are the statute
+          // Where the statute decided, the texts written out from the rank and detail are the statute
           // layer's own; the trail is the statute's on every Prop 64 row.
           const byKey = new Map(statute.map((r) => [key(r), r]))
           for (const r of p64) {
