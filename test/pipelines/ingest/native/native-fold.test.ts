@@ -286,6 +286,26 @@ describe('a file the native reader does not take goes to DuckDB, which reads it 
     const fold = await foldInputs([{ path, hasHeader: true, bytes: 0, hasNul: false }], join(tmp(), 'fold'))
     expect(fold).toEqual({ kind: 'not taken', why: expect.stringMatching(/line 2: a carriage return/) })
   })
+  // The reader sees these bytes in the pass that splits the line: the exact check runs only where one is.
+  for (const [what, bytes, why] of [
+    ['a NUL byte', Buffer.from([0x00]), /line 2: a NUL byte/],
+    ['a byte that is not UTF-8', Buffer.from([0xff]), /line 2: bytes that are not UTF-8/],
+    ['a UTF-8 sequence cut short', Buffer.from([0xc3]), /line 2: bytes that are not UTF-8/],
+  ] as const)
+    it(`${what} inside a line: not taken, with its line`, async () => {
+      const [before, after] = valid[0]!.split('CONVICTED-PROBATION')
+      const path = join(tmp(), 'bytes.csv')
+      writeFileSync(
+        path,
+        Buffer.concat([
+          Buffer.from(`${HEADER}\n${before}CONVICTED`),
+          bytes,
+          Buffer.from(`PROBATION${after}\n`),
+        ]),
+      )
+      const fold = await foldInputs([{ path, hasHeader: true, bytes: 0, hasNul: false }], join(tmp(), 'fold'))
+      expect(fold).toEqual({ kind: 'not taken', why: expect.stringMatching(why) })
+    })
   for (const [what, line, why] of quirks)
     it(`${what}: not taken, with the reason and its line; auto falls back, native refuses`, async () => {
       const path = writeText([HEADER, line, ...valid.slice(1)].join('\n') + '\n')
