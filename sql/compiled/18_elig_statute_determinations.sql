@@ -151,7 +151,7 @@ decided as (
 select
   * exclude (statute_rule_reason),
   -- The rule's reason, and what this row adds to it (the rank and the detail are what count_decisions keeps).
-  statute_rule_reason || coalesce(' ' || statute_reason_detail, '') as statute_reason,
+  case when statute_reason_detail is null then statute_rule_reason else statute_rule_reason || ' ' || statute_reason_detail end as statute_reason,
   case
     when statute_determination in ('dismiss', 'reduce') and sentence_running then 'recall_and_resentence'
     when statute_determination = 'dismiss' then 'dismiss_and_seal'

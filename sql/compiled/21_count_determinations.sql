@@ -92,10 +92,7 @@ select
   replace (
     -- The policy's or a related charge's text where there is one, else the statute rule's.
     coalesce(citation, statute_citation) as citation,
-    coalesce(reason, case
-      when statute_reason_detail is null then statute_reason
-      else statute_reason || ' ' || statute_reason_detail
-    end) as reason
+    coalesce(reason, case when statute_reason_detail is null then statute_reason else statute_reason || ' ' || statute_reason_detail end) as reason
   )
 from statute_texts;
 comment on view count_determinations is 'one row per in-scope Prop 64 conviction count, plus related convictions the policy reaches (subject_id, cnt_order)';

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Model } from '../model.ts'
 import { raw, ref } from '../helpers/model-sql.ts'
 import { STATUTE_RULES } from '../rules/statute/registry.ts'
-import { textByRank } from '../rules/rule-sql.ts'
+import { reasonWithDetail, textByRank } from '../rules/rule-sql.ts'
 import { count_decisions } from './count_decisions.ts'
 
 const RANK = 'statute_rule_rank'
@@ -33,10 +33,7 @@ select
   replace (
     -- The policy's or a related charge's text where there is one, else the statute rule's.
     coalesce(citation, statute_citation) as citation,
-    coalesce(reason, case
-      when statute_reason_detail is null then statute_reason
-      else statute_reason || ' ' || statute_reason_detail
-    end) as reason
+    coalesce(reason, ${raw(reasonWithDetail('statute_reason', 'statute_reason_detail'))}) as reason
   )
 from statute_texts`,
 }

@@ -7,6 +7,7 @@ import { STATUTE_RULES } from '../rules/statute/registry.ts'
 import {
   firstMatchRank,
   reducedLevelByRank,
+  reasonWithDetail,
   ruleDetail,
   ruleTrailText,
   rulesTable,
@@ -60,7 +61,7 @@ decided as (
 select
   * exclude (statute_rule_reason),
   -- The rule's reason, and what this row adds to it (the rank and the detail are what count_decisions keeps).
-  statute_rule_reason || coalesce(' ' || statute_reason_detail, '') as statute_reason,
+  ${raw(reasonWithDetail('statute_rule_reason', 'statute_reason_detail'))} as statute_reason,
   case
     when statute_determination in ('dismiss', 'reduce') and sentence_running then 'recall_and_resentence'
     when statute_determination = 'dismiss' then 'dismiss_and_seal'

@@ -61,6 +61,14 @@ export function rulesTable(rules: readonly Rule[], alias: string): string {
 }
 
 /**
+ * A reason as a row shows it: the rule's reason, then the row's detail (ruleDetail) where it has one. Only a row
+ * with a detail gets a new text; the others keep the rule's own.
+ */
+export function reasonWithDetail(reason: string, detail: string): string {
+  return `case when ${detail} is null then ${reason} else ${reason} || ' ' || ${detail} end`
+}
+
+/**
  * A rule column's text for the deciding rule, picked from one list by its rank (firstMatchRank). A table keeps the
  * small rank and a view over it gives the text: a citation or reason is 100–400 bytes, and carried through a sort
  * and stored per row it cost count_determinations about a second at 5M lines (docs/scale.md, "Session 31").
