@@ -9,6 +9,7 @@ import { bundledEntry } from '../bin/kept-bundle.js'
 import { hugePageLibrary } from '../bin/huge-pages.js'
 import { nativeReader } from './ingest/native/native-fold.ts'
 import { motionDrawer } from './outputs/native-motions.ts'
+import { dojLineWriter } from './outputs/doj-native-lines.ts'
 import { reportWorkerModule } from './outputs/report-renderer.ts'
 
 const reader = await nativeReader()
@@ -22,6 +23,12 @@ process.stdout.write(
   'path' in drawer
     ? `record-relief: native motion drawer ready (${drawer.path})\n`
     : `record-relief: native motion drawer not built (${drawer.why}); runs will draw motions in JavaScript\n`,
+)
+const writer = await dojLineWriter()
+process.stdout.write(
+  'path' in writer
+    ? `record-relief: native DOJ line writer ready (${writer.path})\n`
+    : `record-relief: native DOJ line writer not built (${writer.why}); runs will copy the DOJ lines in JavaScript\n`,
 )
 const huge = hugePageLibrary()
 process.stdout.write(

@@ -23,6 +23,7 @@ import type { FileReconciliation } from '../../data-contracts/manifest.contract.
 import { DOJ_RESULT_COLUMNS } from '../../data-contracts/outputs/doj-results.contract.ts'
 import { scanCountLines, type CountLines, type CountRank } from './doj-line-scan.ts'
 import { spannedInputs } from './doj-count-spans.ts'
+import { writeNatively } from './doj-native-lines.ts'
 import {
   CANDIDATE_COLUMNS,
   countChecksSql,
@@ -288,8 +289,11 @@ export interface LineJob {
   asRead?: ReadonlyMap<string, FileIdentity>
 }
 
-/** How the line path found the lines: the native reader's notes (doj-count-spans.ts), or a scan of the inputs. */
-export type LineSource = 'notes' | 'scan'
+/**
+ * How the line path found the lines: the native reader's notes, copied by the native writer (doj-native-lines.ts)
+ * or here (doj-count-spans.ts), or a scan of the inputs.
+ */
+export type LineSource = 'native' | 'notes' | 'scan'
 
 /**
  * Writes `staged[i]` for every file i through the line path and says how it found the lines, or returns false
@@ -322,6 +326,21 @@ async function writeRanked({
   // A statewide-size input: what the ranking's sort left in DuckDB's allocator goes back to the system before the
   // scan fills memory of its own (at 20M rows the step peaked at 3.6 GB without it).
   if (sizedForInput(inputs, undefined).largeInput) await releaseRetainedMemoryAtLimit(db)
+  if (
+    countLines &&
+    asRead &&
+    (await writeNatively({
+      db,
+      inputs,
+      runId,
+      staged,
+      scratch,
+      countLines,
+      asRead,
+      rebuild: (lines) => rebuiltFormulaLines(db, lines, scratch),
+    }))
+  )
+    return 'native'
   const noted = countLines && (await spannedInputs(db, inputs, runId, countLines, k.counts, asRead))
   const scans = noted || (await scanInputs(inputs, runId, await scanLookup(db, k.counts)))
   if (!scans) return false

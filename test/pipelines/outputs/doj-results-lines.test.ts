@@ -21,7 +21,7 @@ import { conviction, dojRow, writeExtract } from '../../helpers/doj-fixture.ts'
 import type { DojRow } from '../../../data-contracts/doj-extract.contract.ts'
 import { foldInputs, keepCountLines } from '../../../pipelines/ingest/native/native-fold.ts'
 import { inspectFile } from '../../../pipelines/ingest/inspect-file.ts'
-import { identityOf } from '../../../pipelines/lib/file-identity.ts'
+import { identityOf, type FileIdentity } from '../../../pipelines/lib/file-identity.ts'
 import type { Manifest } from '../../../data-contracts/manifest.contract.ts'
 
 const AS_OF = '2026-01-01'
@@ -115,7 +115,12 @@ async function bothPaths(rows: DojRow[], crlf: boolean) {
   const db = await openDb(dbPath, { threads: 2 })
   try {
     await ensureMarts(db, dbPath, manifest)
-    const write = async (name: string, linePath: boolean, countLines?: string[]) => {
+    const write = async (
+      name: string,
+      linePath: boolean,
+      countLines?: string[],
+      inputsAsRead?: Map<string, FileIdentity>,
+    ) => {
       const ctx = {
         db,
         out: join(dir, name),
@@ -123,6 +128,7 @@ async function bothPaths(rows: DojRow[], crlf: boolean) {
         asOf: manifest.as_of,
         manifest,
         countLines,
+        inputsAsRead,
       }
       const r = await writeResultFiles(ctx, 'counts', { linePath })
       const doj = join(ctx.out, 'restricted', 'doj')
@@ -132,10 +138,13 @@ async function bothPaths(rows: DojRow[], crlf: boolean) {
     // The native reader's notes, as a run keeps them (it declines an extract with the dotless ı in DISP_DESCR).
     const fold = await foldInputs([inspectFile(extract)], join(dir, 'fold'))
     const notes = fold.kind === 'folded' ? keepCountLines(fold.dir, join(dir, 'notes')) : undefined
+    // With the input's identity as the run would pass it, the native writer copies the noted lines.
+    const asRead = new Map([[extract, identityOf(statSync(extract, { bigint: true }))]])
     return {
       lines: await write('lines', true),
       parsed: await write('parsed', false),
       noted: notes && (await write('noted', true, notes)),
+      native: notes && (await write('native', true, notes, asRead)),
     }
   } finally {
     db.close()
@@ -151,7 +160,7 @@ describe('DOJ result files, line path', () => {
         fc.array(count, { minLength: 1, maxLength: 14 }),
         fc.boolean(),
         async (counts, crlf) => {
-          const { lines, parsed, noted } = await bothPaths(rowsOf(counts), crlf)
+          const { lines, parsed, noted, native } = await bothPaths(rowsOf(counts), crlf)
           expect(lines.byLines).toBe(true)
           expect(lines.lineSource).toBe('scan')
           expect(parsed.byLines).toBe(false)
@@ -159,6 +168,8 @@ describe('DOJ result files, line path', () => {
           if (noted) {
             expect(noted.lineSource).toBe('notes')
             expect(noted.files).toEqual(parsed.files)
+            expect(native!.lineSource).toBe('native')
+            expect(native!.files).toEqual(parsed.files)
             notedRuns++
           }
           rowsSeen += Object.values(lines.files).reduce((n, t) => n + t.split('\n').length - 2, 0)
@@ -170,6 +181,21 @@ describe('DOJ result files, line path', () => {
     expect(rowsSeen).toBeGreaterThan(0)
     expect(notedRuns).toBeGreaterThan(0)
   }, 180_000)
+
+  it('has the native writer rebuild lines that may start a formula, as the parsing path does', async () => {
+    const counts = [
+      { ...ONE_COUNT, comment: '=HYPERLINK("http://x","y")' },
+      { ...ONE_COUNT, cnt: 2, comment: '-5', parts: 2 },
+      { ...ONE_COUNT, subject: 2, county: 'LOS ANGELES' },
+    ]
+    const { parsed, native } = await bothPaths(rowsOf(counts), false)
+    expect(native!.lineSource).toBe('native')
+    expect(native!.files).toEqual(parsed.files)
+    // Not vacuous: the rebuilt fields are written safe (a leading quote), not as read.
+    const text = Object.values(native!.files).join('')
+    expect(text).toContain(`'=HYPERLINK`)
+    expect(text).not.toMatch(/,=HYPERLINK/)
+  }, 60_000)
 
   /**
    * A run, the reader's notes, and the step written again from them with `asRead` as the run would pass it (the
@@ -226,7 +252,7 @@ describe('DOJ result files, line path', () => {
     const { r, out, again } = await fromNotes((_, manifest) => {
       manifest.inputs[0]!.sha256 = '0'.repeat(64)
     })
-    expect(r.lineSource).toBe('notes')
+    expect(r.lineSource).toBe('native')
     expect(r.written.length).toBeGreaterThan(0)
     for (const f of r.written)
       expect(readFileSync(join(again, f), 'utf8')).toBe(readFileSync(join(out, f), 'utf8'))
