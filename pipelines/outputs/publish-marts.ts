@@ -70,6 +70,29 @@ export async function publishMarts(
   outDir?: string,
   specs: readonly PublicMartSpec[] = PUBLIC_MARTS,
 ): Promise<Map<string, PublicMart>> {
+  const masked = await maskMarts(db, minCell, outDir, specs)
+  await masked.writeFiles()
+  return masked.marts
+}
+
+/** The public marts, decided and read; their files are written by `writeFiles` (after, or beside other work). */
+export interface MaskedMarts {
+  marts: Map<string, PublicMart>
+  /** Writes public/marts/<mart>.{csv,parquet,arrow} (nothing without an `outDir`), on the same connection. */
+  writeFiles(): Promise<void>
+}
+
+/**
+ * Decides what to withhold and reads each public mart as an Arrow table, with the names of the files it will have;
+ * the files are left to `writeFiles`, so that the report's charts can be drawn while they are written (on a 1M-line
+ * run the report was the last output to finish, its drawing waiting on the marts' files).
+ */
+export async function maskMarts(
+  db: Db,
+  minCell: number,
+  outDir?: string,
+  specs: readonly PublicMartSpec[] = PUBLIC_MARTS,
+): Promise<MaskedMarts> {
   const read: { m: PublicMartSpec; rows: Row[] }[] = []
   for (const m of specs) read.push({ m, rows: await db.rows<Row>(numbered(m)) })
   const cells: Cell[] = []
@@ -101,8 +124,8 @@ export async function publishMarts(
     await db.run(`insert into report_mask values ${values.join(', ')}`)
   }
 
-  if (outDir) mkdirSync(outDir, { recursive: true })
   const result = new Map<string, PublicMart>()
+  const writes: { base: string; sql: string; ipc: Uint8Array }[] = []
   for (const { m, rows } of read) {
     const columns = rows.length ? Object.keys(rows[0]!) : await columnsOf(db, numbered(m))
     checkContract(m.name, columns)
@@ -111,10 +134,7 @@ export async function publishMarts(
     const ipc = arrowFileBytes(table)
     const files: string[] = []
     if (outDir) {
-      const base = join(outDir, m.name)
-      await db.run(`copy (${sql}) to ${lit(`${base}.csv`)} (header, delimiter ',')`)
-      await db.run(`copy (${sql}) to ${lit(`${base}.parquet`)} (format parquet, compression zstd)`)
-      writeFileSync(`${base}.arrow`, ipc)
+      writes.push({ base: join(outDir, m.name), sql, ipc })
       files.push(`${m.name}.csv`, `${m.name}.parquet`, `${m.name}.arrow`)
     }
     result.set(m.name, {
@@ -126,7 +146,17 @@ export async function publishMarts(
       files,
     })
   }
-  return result
+  return {
+    marts: result,
+    async writeFiles() {
+      if (outDir) mkdirSync(outDir, { recursive: true })
+      for (const { base, sql, ipc } of writes) {
+        await db.run(`copy (${sql}) to ${lit(`${base}.csv`)} (header, delimiter ',')`)
+        await db.run(`copy (${sql}) to ${lit(`${base}.parquet`)} (format parquet, compression zstd)`)
+        writeFileSync(`${base}.arrow`, ipc)
+      }
+    },
+  }
 }
 
 async function columnsOf(db: Db, sql: string): Promise<string[]> {

@@ -10,7 +10,7 @@ import { lit } from '../../sql/helpers/quote.ts'
 import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import { MIN_CELL } from '../../reports/suppression/min-cell.ts'
 import { COMPARE_MART, PUBLIC_MARTS } from '../../reports/report/public-marts.ts'
-import { COMPARE_BOUND_SQL, publishMarts } from './publish-marts.ts'
+import { COMPARE_BOUND_SQL, maskMarts } from './publish-marts.ts'
 import { COURT_ONLY_MART } from '../../reports/report/court-only-mart.ts'
 import { reportDrawer, type DrawnOn, type ReportDrawer } from './report-renderer.ts'
 
@@ -79,8 +79,9 @@ async function publishAndDraw(
       await o.db.scalar(`select count(*) from duckdb_tables() where table_name = '${COURT_ONLY_MART.name}'`),
     ) > 0
   if (courtOnly) specs.push(COURT_ONLY_MART)
-  const marts = await publishMarts(o.db, minCell, paths.marts, specs)
-  const drawn = await drawer.draw({
+  const { marts, writeFiles } = await maskMarts(o.db, minCell, paths.marts, specs)
+  // The charts are drawn (on the worker) while the marts' files are written here.
+  const drawing = drawer.draw({
     out: o.out,
     dir: paths.dir,
     marts: paths.marts,
@@ -92,5 +93,12 @@ async function publishAndDraw(
     // Each mart crosses as its Arrow bytes (those of its .arrow file), not as a table object.
     published: [...marts.values()].map(({ table: _table, ...m }) => m),
   })
-  return { ...drawn, html: paths.html }
+  drawing.catch(() => {}) // awaited below, after the files
+  try {
+    await writeFiles()
+  } finally {
+    // A failed write still waits for the drawing, which writes into the same folder.
+    await drawing.catch(() => {})
+  }
+  return { ...(await drawing), html: paths.html }
 }
