@@ -113,8 +113,21 @@ export async function openDb(path: string, opts: DbOptions = {}): Promise<Db> {
   return dbOn(await instance.connect(), instance)
 }
 
+/** The connections open in this process, with their instance, for interruptQueries. */
+const openConnections = new Map<DuckDBConnection, object>()
+
+/**
+ * Stops every query running on the connections of `db`'s instance (they fail with an interruption). A process
+ * that exits while a query runs waits for it: DuckDB's threads are joined as the library unloads, so an interrupted
+ * run whose query still had a minute to go went on for that minute before it exited.
+ */
+export function interruptQueries(db: Db): void {
+  for (const [con, instance] of openConnections) if (instance === db.instance) con.interrupt()
+}
+
 /** The Db surface over one connection; closing the one that opened the instance closes the instance too. */
 function dbOn(con: DuckDBConnection, instance: DuckDBInstance, owner = true): Db {
+  openConnections.set(con, instance)
   return {
     con,
     instance,
@@ -140,6 +153,7 @@ function dbOn(con: DuckDBConnection, instance: DuckDBInstance, owner = true): Db
       return dbOn(await instance.connect(), instance, false)
     },
     close() {
+      openConnections.delete(con)
       con.closeSync()
       if (owner) instance.closeSync()
     },

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
-import { keepFreedMemory, type Db } from '../lib/duckdb.ts'
+import { interruptQueries, keepFreedMemory, type Db } from '../lib/duckdb.ts'
 import { Progress } from '../lib/progress.ts'
 import { settledInTurn } from '../lib/settled-in-turn.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
@@ -106,8 +106,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   const paths = outPaths(folder.work)
   // --db elsewhere is built under a temporary name beside it and renamed only when the run is complete.
   const dbPath = dbFinal ? tempDbBeside(dbFinal) : paths.db
-  const stopWatching = untilSignal(() => abandon(folder, dbPath, dbFinal))
   let open: Db | undefined
+  const stopWatching = untilSignal(() => {
+    // An interrupted run exits now, not when its running query would have ended.
+    if (open) interruptQueries(open)
+    abandon(folder, dbPath, dbFinal)
+  })
   // Output work started as soon as the intermediate models exist (OutputStep.afterModels).
   const early: Promise<void>[] = []
   // The output steps started, with their files (awaited before the database closes, should the run fail).

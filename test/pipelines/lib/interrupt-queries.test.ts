@@ -1,0 +1,37 @@
+/**
+ * interruptQueries stops the queries running on one database's connections, so that an interrupted run exits at
+ * once: a process that exits while a query runs waits for that query (DuckDB joins its threads as it unloads).
+ * Another database's queries run on.
+ */
+import { describe, expect, it } from 'vitest'
+import { interruptQueries, openDb } from '../../../pipelines/lib/duckdb.ts'
+
+/** A query of a minute or more on two threads. */
+const LONG = 'select sum(i) from range(50000000000) t(i) where i % 7 = 3'
+
+describe('interruptQueries', () => {
+  it("stops the running queries of the database's connections, and only those", async () => {
+    const db = await openDb(':memory:', { threads: 2 })
+    const other = await openDb(':memory:', { threads: 1 })
+    const second = await db.connect()
+    try {
+      const started = performance.now()
+      const first = db.run(LONG)
+      const beside = second.run(LONG)
+      const elsewhere = other.scalar<bigint>('select sum(i) from range(30000000) t(i)')
+      await new Promise((r) => setTimeout(r, 300))
+      interruptQueries(db)
+      await expect(first).rejects.toThrow(/interrupt/i)
+      await expect(beside).rejects.toThrow(/interrupt/i)
+      expect((performance.now() - started) / 1000).toBeLessThan(20)
+      // The other database's query ran to its end.
+      expect(await elsewhere).toBe(449999985000000n)
+      // The connections still work.
+      expect(await db.scalar<number>('select 42')).toBe(42)
+    } finally {
+      second.close()
+      db.close()
+      other.close()
+    }
+  }, 60_000)
+})
