@@ -17,7 +17,8 @@
  *
  * How it stays fast (issue 11): parsing all 95 columns of every input line and having DuckDB's CSV writer
  * quote them again costs many times a plain scan. By default the files are written from the input's own lines,
- * found by a scan in JavaScript (doj-results-lines.ts: about 40% less CPU at 2M rows, the same bytes). Where that
+ * found by a scan in JavaScript (doj-results-lines.ts: about 40% less CPU at 2M rows, the same bytes), or, where the
+ * native reader noted them, copied by the native writer (doj-native-lines.ts). Where that
  * path cannot go (--doj-rows all, an input with multi-line records, NUL bytes or rejected lines, or a line whose
  * quoting a plain split would read differently), the parsing path below writes them, and it is the reference the
  * line path is tested against. For an input whose every record is one physical line
