@@ -312,15 +312,8 @@ export async function writeByLines(job: LineJob): Promise<LineSource | false> {
   }
 }
 
-async function writeRanked({
-  db,
-  inputs,
-  runId,
-  staged,
-  scratch,
-  countLines,
-  asRead,
-}: LineJob): Promise<LineSource | false> {
+async function writeRanked(job: LineJob): Promise<LineSource | false> {
+  const { db, inputs, runId, staged, scratch, countLines, asRead } = job
   const k = (await db.rows<{ counts: number; distinct_keys: number; unusable: number }>(countChecksSql))[0]!
   if (k.unusable > 0 || k.distinct_keys !== k.counts) return false
   // A statewide-size input: what the ranking's sort left in DuckDB's allocator goes back to the system before the
@@ -330,11 +323,7 @@ async function writeRanked({
     countLines &&
     asRead &&
     (await writeNatively({
-      db,
-      inputs,
-      runId,
-      staged,
-      scratch,
+      ...job,
       countLines,
       asRead,
       rebuild: (lines) => rebuiltFormulaLines(db, lines, scratch),

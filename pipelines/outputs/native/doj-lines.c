@@ -92,6 +92,14 @@ static uint64_t number(const char **p, const char *end) {
   return x;
 }
 
+/** An array of `size`-byte items grown to twice its capacity (`first` items at first). */
+static void *grown(void *a, size_t *cap, size_t size, size_t first) {
+  *cap = *cap ? *cap * 2 : first;
+  a = realloc(a, *cap * size);
+  if (!a) die("out of memory");
+  return a;
+}
+
 /** The plan's counts and their spans; returns 0 when a count has no noted line. */
 static int parse_plan(const char *b, size_t len, uint32_t inputs, uint32_t files, uint32_t outcomes) {
   const char *p = b, *end = b + len;
@@ -99,11 +107,7 @@ static int parse_plan(const char *b, size_t len, uint32_t inputs, uint32_t files
   while (p < end) {
     const char *rec_end = memchr(p, 0x02, (size_t)(end - p));
     if (!rec_end) rec_end = end;
-    if (ncounts == capcounts) {
-      capcounts = capcounts ? capcounts * 2 : 4096;
-      counts = realloc(counts, capcounts * sizeof(Count));
-      if (!counts) die("out of memory");
-    }
+    if (ncounts == capcounts) counts = grown(counts, &capcounts, sizeof(Count), 4096);
     Count *c = &counts[ncounts++];
     c->file = (uint32_t)number(&p, rec_end);
     if (c->file >= files || c->file < last_file) die("plan files out of order");
@@ -112,11 +116,7 @@ static int parse_plan(const char *b, size_t len, uint32_t inputs, uint32_t files
     c->first = (uint32_t)nspans;
     c->n = 0;
     while (p < rec_end && *p != 0x01) {
-      if (nspans == capspans) {
-        capspans = capspans ? capspans * 2 : 8192;
-        spans = realloc(spans, capspans * sizeof(Span));
-        if (!spans) die("out of memory");
-      }
+      if (nspans == capspans) spans = grown(spans, &capspans, sizeof(Span), 8192);
       Span *s = &spans[nspans++];
       s->input = (uint32_t)number(&p, rec_end);
       if (s->input >= inputs || p >= rec_end || *p++ != ':') die("malformed span");
@@ -203,13 +203,18 @@ typedef struct {
 
 #define OUT_BYTES (1u << 20)
 
-static void out_flush(Out *o) {
+/** Writes all of buf[0, n) to fd. */
+static void write_all(int fd, const char *buf, size_t n) {
   size_t done = 0;
-  while (done < o->used) {
-    ssize_t w = write(o->fd, o->buf + done, o->used - done);
+  while (done < n) {
+    ssize_t w = write(fd, buf + done, n - done);
     if (w <= 0) die("cannot write a result file");
     done += (size_t)w;
   }
+}
+
+static void out_flush(Out *o) {
+  write_all(o->fd, o->buf, o->used);
   o->used = 0;
 }
 
@@ -217,12 +222,7 @@ static void out_put(Out *o, const char *s, size_t n) {
   if (o->used + n > OUT_BYTES) {
     out_flush(o);
     if (n > OUT_BYTES) {
-      size_t done = 0;
-      while (done < n) {
-        ssize_t w = write(o->fd, s + done, n - done);
-        if (w <= 0) die("cannot write a result file");
-        done += (size_t)w;
-      }
+      write_all(o->fd, s, n);
       return;
     }
   }
