@@ -135,8 +135,10 @@ export async function writeNatively(job: NativeLineJob): Promise<boolean> {
   for (const { input, identity } of reportedIdentities(r.stdout))
     if (!sameIdentity(identity, identities[input]!)) throw changedSinceRun(job.inputs[input]!, job.runId)
   if (r.code === 5) {
-    const input = Number(/^short (\d+)/m.exec(r.stdout)?.[1])
-    throw changedSinceRun(job.inputs[input]!, job.runId)
+    // Shorter than its notes; or cut while the writer read it, which does not know then which input it was.
+    const input = job.inputs[Number(/^short (\d+)/m.exec(r.stdout)?.[1])]
+    if (input) throw changedSinceRun(input, job.runId)
+    throw new Error('an input changed while the DOJ files were written')
   }
   if (r.code === 4) return false
   if (r.code !== 0)
