@@ -23,11 +23,15 @@ import { RANKED_TABLE } from './doj-results-sql.ts'
 import { READ_BYTES } from '../lib/read-chunks.ts'
 import { identityOfHandle, sameIdentity, type FileIdentity } from '../lib/file-identity.ts'
 
+/** The reader's notes (fold_count_lines_*.csv): subject_id, cnt_order, and `lines`, each `file:offset:length`. */
+export const countLinesCsv = (files: readonly string[]) =>
+  `read_csv([${files.map(lit).join(', ')}], header=true, auto_detect=false, delim=',', quote='"', escape='"',
+  strict_mode=true, columns={'subject_id': 'VARCHAR', 'cnt_order': 'VARCHAR', 'lines': 'VARCHAR'})`
+
 /** Each in-scope count's lines as `rank file:offset:length …`, a count a line, in rank order (UTF-8 bytes). */
 const spansSql = (files: readonly string[]) => `select encode(coalesce(string_agg(
     r.rank::varchar || ' ' || l.lines, chr(10) order by r.rank), '')) as spans
-from read_csv([${files.map(lit).join(', ')}], header=true, auto_detect=false, delim=',', quote='"', escape='"',
-  strict_mode=true, columns={'subject_id': 'VARCHAR', 'cnt_order': 'VARCHAR', 'lines': 'VARCHAR'}) l
+from ${countLinesCsv(files)} l
 join ${RANKED_TABLE} r on r.subject_id = l.subject_id and r.cnt_order = l.cnt_order`
 
 /** One input's noted lines: rank, offset and length side by side. */

@@ -14,13 +14,13 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Db } from '../lib/duckdb.ts'
-import { lit } from '../../sql/helpers/quote.ts'
 import { nativeProgram, runProgram, type NativeProgram } from '../lib/native-program.ts'
 import { sameIdentity, type FileIdentity } from '../lib/file-identity.ts'
 import { changedSinceRun } from '../export/run-inputs.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import { DOJ_RESULT_COLUMNS } from '../../data-contracts/outputs/doj-results.contract.ts'
 import { FILE_COLUMN, OUTCOMES_TABLE, RANKED_TABLE } from './doj-results-sql.ts'
+import { countLinesCsv } from './doj-count-spans.ts'
 
 const SOURCE = fileURLToPath(new URL('./native/doj-lines.c', import.meta.url))
 
@@ -33,8 +33,7 @@ const RECORD = 'chr(2)'
 
 /** The notes, one row per count (a count noted in several inputs has its lines from each). */
 const notesSql = (files: readonly string[]) => `select subject_id, cnt_order, string_agg(lines, ' ') as lines
-from read_csv([${files.map(lit).join(', ')}], header=true, auto_detect=false, delim=',', quote='"', escape='"',
-  strict_mode=true, columns={'subject_id': 'VARCHAR', 'cnt_order': 'VARCHAR', 'lines': 'VARCHAR'})
+from ${countLinesCsv(files)}
 group by all`
 
 /** Every ranked count, in rank order: its file, its noted lines (empty if none), its own text, its outcome. */

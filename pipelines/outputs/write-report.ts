@@ -93,12 +93,9 @@ async function publishAndDraw(
     // Each mart crosses as its Arrow bytes (those of its .arrow file), not as a table object.
     published: [...marts.values()].map(({ table: _table, ...m }) => m),
   })
-  drawing.catch(() => {}) // awaited below, after the files
-  try {
-    await writeFiles()
-  } finally {
-    // A failed write still waits for the drawing, which writes into the same folder.
-    await drawing.catch(() => {})
-  }
-  return { ...(await drawing), html: paths.html }
+  // Both settle before either's failure is thrown: the drawing writes into the same folder.
+  const [written, drawn] = await Promise.allSettled([writeFiles(), drawing])
+  if (written.status === 'rejected') throw written.reason
+  if (drawn.status === 'rejected') throw drawn.reason
+  return { ...drawn.value, html: paths.html }
 }

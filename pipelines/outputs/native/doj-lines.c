@@ -177,13 +177,15 @@ static int may_start_formula(const unsigned char *s, size_t n) {
   return 0;
 }
 
-static void print_identity(const char *what, uint32_t i, int fd) {
+/** Prints an open input's identity; returns its size. */
+static uint64_t print_identity(const char *what, uint32_t i, int fd) {
   struct stat st;
   if (fstat(fd, &st) != 0) die("cannot stat an input");
   printf("%s %u %llu %llu %llu %llu %llu\n", what, i, (unsigned long long)st.st_dev,
          (unsigned long long)st.st_ino, (unsigned long long)st.st_size,
          (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec,
          (unsigned long long)st.st_ctim.tv_sec * 1000000000ull + (unsigned long long)st.st_ctim.tv_nsec);
+  return (uint64_t)st.st_size;
 }
 
 /* An input shrunk while mapped: the same answer as one found short before it was read. */
@@ -303,10 +305,7 @@ int main(int argc, char **argv) {
   for (uint32_t i = 0; i < inputs; i++) {
     fds[i] = open(argv[7 + i], O_RDONLY);
     if (fds[i] < 0) die("cannot open an input");
-    print_identity("identity", i, fds[i]);
-    struct stat st;
-    if (fstat(fds[i], &st) != 0) die("cannot stat an input");
-    sizes[i] = (uint64_t)st.st_size;
+    sizes[i] = print_identity("identity", i, fds[i]);
     maps[i] = NULL;
     if (sizes[i]) {
       void *m = mmap(NULL, (size_t)sizes[i], PROT_READ, MAP_PRIVATE, fds[i], 0);
@@ -316,7 +315,6 @@ int main(int argc, char **argv) {
   }
   line_at = xmalloc(nspans * sizeof(char *));
   line_len = xmalloc(nspans * sizeof(uint32_t));
-  uint32_t nformula = 0;
   for (size_t i = 0; i < nspans; i++) {
     Span *s = &spans[i];
     if (s->off + s->len > sizes[s->input]) {
@@ -332,7 +330,8 @@ int main(int argc, char **argv) {
   for (size_t i = 0; i < nspans; i++)
     if (may_start_formula((const unsigned char *)line_at[i], line_len[i])) sorted[nsorted++] = &spans[i];
   qsort(sorted, nsorted, sizeof(Span *), by_place);
-  for (size_t k = 0; k < nsorted; k++) sorted[k]->formula = ++nformula;
+  const uint32_t nformula = (uint32_t)nsorted;
+  for (size_t k = 0; k < nsorted; k++) sorted[k]->formula = (uint32_t)k + 1;
   if (nformula) {
     if (strcmp(argv[6], "-") == 0) {
       FILE *f = fopen(argv[5], "wb");
