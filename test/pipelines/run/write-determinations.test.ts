@@ -59,7 +59,9 @@ describe('writeDeterminations', () => {
     it(`writes ${name} in its stored order, the CSV as the run's copy writes it`, async () => {
       await decisions(rows)
       expect(await underThreads(db, 'count_decisions')).toBe(under)
-      const [csv, parquet, ref] = [`${rows}.csv`, `${rows}.parquet`, `${rows}-ref.csv`].map((f) => join(dir, f))
+      const [csv, parquet, ref] = [`${rows}.csv`, `${rows}.parquet`, `${rows}-ref.csv`].map((f) =>
+        join(dir, f),
+      )
       await writeDeterminations(db, csv!, parquet!)
       await reference(ref!)
       const text = readFileSync(csv!, 'utf8')
@@ -81,13 +83,17 @@ describe('writeDeterminations', () => {
 
 describe('withThreads', () => {
   it('runs the work with the threads asked for, and restores them after', async () => {
-    const during = await withThreads(db, 1, () => db.scalar<bigint>(`select current_setting('threads')::bigint`))
+    const during = await withThreads(db, 1, () =>
+      db.scalar<bigint>(`select current_setting('threads')::bigint`),
+    )
     expect(Number(during)).toBe(1)
     expect(Number(await db.scalar(`select current_setting('threads')`))).toBe(THREADS)
   })
 
   it('restores them when the work fails, and passes the failure on', async () => {
-    await expect(withThreads(db, 1, () => db.run('select * from no_such_table'))).rejects.toThrow(/no_such_table/)
+    await expect(withThreads(db, 1, () => db.run('select * from no_such_table'))).rejects.toThrow(
+      /no_such_table/,
+    )
     expect(Number(await db.scalar(`select current_setting('threads')`))).toBe(THREADS)
   })
 })
