@@ -321,6 +321,16 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // What the decisions' queries freed goes back to the system before the outputs (release-memory.ts): DuckDB's
     // allocator keeps freed memory for reuse (keepFreedMemory, lib/duckdb.ts), and the outputs' own then comes on top.
     if (keptFreedMemory) await releaseRetainedMemoryAtLimit(db)
+    // From here the output steps, the table marts and the database file's copy run side by side, each on its own
+    // connection, and the motions draw on worker threads: DuckDB's own threads on top of those only crowd the cores.
+    // With half of them a run at 2M lines took 17.6–19.0 s against 18.7–20.4 (1M: 10.8–11.7 against 11.5–11.9),
+    // three pairs each. Set before the marts, not after them (session 33): the marts and the first steps then run
+    // one thread a query too, and the run after its decisions took 19.5–19.9 s against 20.9–26.5 at 5M lines (three
+    // pairs), 6.0–7.1 against 6.6–7.4 at 1M (four), 8.1–9.2 against 9.0–9.6 at 2M (three), for a higher peak at
+    // 2M (2.11–2.17 GB against 1.69–1.73). (A statewide-size input runs its steps one after another, with every
+    // thread.)
+    if (!sized.largeInput)
+      await db.run(`set threads = ${outputThreads(await db.scalar<bigint>(THREADS_SQL))}`)
     await progress.phase('marts', async () => {
       const build = async (models: readonly Model[]) =>
         buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
@@ -351,18 +361,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
             ),
           )
       early.push(checkpointed.then(() => undefined))
-      // Finer scans for marts over counts in fewer row groups than threads (at 1M lines 0.49–0.54 s against
-      // 0.66–0.72).
+      // Finer scans for marts over counts in fewer row groups than the output threads (at 1M lines on two threads,
+      // 0.49–0.54 s against 0.66–0.72; with one thread a query, as on two cores, never).
       if (await underThreads(db, 'count_decisions')) await withFineScans(db, () => build(tableMarts))
       else await build(tableMarts)
       martsBuilt(true)
     })
-    // From here the output steps and the database file's copy run side by side, each on its own connection, and
-    // the motions draw on worker threads: DuckDB's own threads on top of those only crowd the cores. With half of
-    // them a run at 2M lines took 17.6–19.0 s against 18.7–20.4 (1M: 10.8–11.7 against 11.5–11.9), three pairs
-    // each. (A statewide-size input runs its steps one after another, with every thread.)
-    if (!sized.largeInput)
-      await db.run(`set threads = ${outputThreads(await db.scalar<bigint>(THREADS_SQL))}`)
 
     // The other steps run at the same time, each on its own connection: the motions draw on worker threads
     // and the DOJ files' whole-line read runs on one DuckDB thread, so either alone leaves a core idle. Their
