@@ -1094,7 +1094,8 @@ static void fold_line(const char *line_start, const char *line_end) {
         FIND(&st->prop64, h, SAME_P64, at);
         if (!st->prop64.slot[at]) {
           prop64_line *k = alloc(sizeof *k);
-          *k = (prop64_line){S->id, keep(charge), cycle, has_cycle, convicted};
+          /* the charge text as the table of distinct texts keeps it (added above): one copy for every line naming it */
+          *k = (prop64_line){S->id, ((charge_entry *)st->last_charge)->text, cycle, has_cycle, convicted};
           add_prop64(st, at, h, k);
         }
         st->last_p64 = st->prop64.slot[at];
@@ -1449,9 +1450,11 @@ static size_t pow2_at_least(size_t n) {
 
 /*
  * A fold whose tables start at the size `bytes` of input will likely need (the generated extracts have about 300
- * bytes a line, a count for every four lines and a person for every nine; the tables grow at half full): grown
- * from 2^16 by doubling, the tables were rehashed about six times and their fresh pages cleared twice over, 0.4 of
- * the reader's 10 CPU-s at 5M lines. A file unlike that still reads the same, growing its tables where it must.
+ * bytes a line, a count for every four lines, a person for every nine and a distinct line that may name a Prop 64
+ * section for every three; the tables grow at half full): grown from 2^16 by doubling, the tables were rehashed
+ * about six times and their fresh pages cleared twice over, 0.4 of the reader's 10 CPU-s at 5M lines (session 31,
+ * the people and the counts; the Prop 64 lines' table, sized so in session 33, grew through 96 MB of fresh pages
+ * at 5M). A file unlike that still reads the same, growing its tables where it must.
  */
 static fold_t *new_fold(size_t bytes) {
   fold_t *f = calloc(1, sizeof *f);
@@ -1459,7 +1462,7 @@ static fold_t *new_fold(size_t bytes) {
   size_t lines = bytes / 300;
   table_init(&f->subjects, pow2_at_least(lines / 9 * 2));
   table_init(&f->counts, pow2_at_least(lines / 4 * 2));
-  table_init(&f->prop64, 1 << 16);
+  table_init(&f->prop64, pow2_at_least(lines / 3 * 2));
   table_init(&f->charge_texts, 1 << 12);
   f->steps_tail = &f->steps;
   return f;
