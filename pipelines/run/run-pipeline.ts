@@ -54,6 +54,8 @@ const SEEDS = MODELS.filter((m) => m.layer === 'seed')
 
 /** What the native reader's own process used: its CPU, its peak memory, and the run's memory when it started. */
 export interface NativeReaderFigures {
+  /** From its start to its exit, as the run waited for it. */
+  seconds: number
   cpu_seconds: number
   max_rss_mb: number
   run_rss_mb_before: number
@@ -192,12 +194,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           // The seeds (reference tables, run parameters) read no input: they are built while the reader reads.
           const seeding = buildModels(db, ctx, SEEDS, (m) => modelSeconds.push(m))
           seeding.catch(() => {}) // awaited below
+          const readerStart = performance.now()
           const fold = await foldInputs(files, foldDir)
+          const readerSeconds = (performance.now() - readerStart) / 1000
           await seeding
           seeded = true
           if (fold.kind === 'folded') {
             progress.addChildCpu(fold.cpuSeconds)
             nativeReader = {
+              seconds: Number(readerSeconds.toFixed(2)),
               cpu_seconds: fold.cpuSeconds,
               max_rss_mb: fold.maxRssMb,
               run_rss_mb_before: rssBefore,

@@ -23,6 +23,7 @@ describe('run-log.json', () => {
     const log = JSON.parse(readFileSync(join(out, 'run-log.json'), 'utf8')) as {
       timings: { phase: string; seconds: number; cpu_seconds: number }[]
       models: { model: string; seconds: number }[]
+      native_reader: { seconds: number; cpu_seconds: number } | null
     }
     const all = MODELS.filter((m) => BUILD_PHASES.some((p) => p.layers.includes(m.layer)))
     // The marts that are views over the determinations come first, so the steps that read only them can start
@@ -40,6 +41,13 @@ describe('run-log.json', () => {
     // Each phase also gives the process's CPU seconds while it ran; reading and deciding the extract uses some.
     for (const t of log.timings) expect(t.cpu_seconds).toBeGreaterThanOrEqual(0)
     expect(log.timings.find((t) => t.phase === 'ingest')!.cpu_seconds).toBeGreaterThan(0)
+    // The native reader's own seconds (where it read the extract) fall within the ingest phase's.
+    if (log.native_reader) {
+      expect(log.native_reader.seconds).toBeGreaterThan(0)
+      expect(log.native_reader.seconds).toBeLessThanOrEqual(
+        log.timings.find((t) => t.phase === 'ingest')!.seconds,
+      )
+    }
     // A phase's seconds cover its models' (the phase also waits on the ledger and the like, never less).
     for (const { phase, layers } of BUILD_PHASES) {
       const inPhase = MODELS.filter((m) => layers.includes(m.layer)).map((m) => m.name)
