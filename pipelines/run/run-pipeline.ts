@@ -39,6 +39,7 @@ import {
   type RunOptions,
 } from './run-options.ts'
 import { copyCsv, REJECTS_SELECT, writeDeterminations } from './write-outputs.ts'
+import { threadsOf } from './db-threads.ts'
 import { persistWork, STORE } from './persist-work.ts'
 import { checkpointBeside } from './checkpoint-beside.ts'
 import { releaseRetainedMemory, releaseRetainedMemoryAtLimit } from './release-memory.ts'
@@ -54,7 +55,7 @@ const SEEDS = MODELS.filter((m) => m.layer === 'seed')
 
 /** What the native reader's own process used: its CPU, its peak memory, and the run's memory when it started. */
 export interface NativeReaderFigures {
-  /** From its start to its exit, as the run waited for it. */
+  /** The run's wait for it: its build on first use (pipelines/lib/native-program.ts), its start, its reading. */
   seconds: number
   cpu_seconds: number
   max_rss_mb: number
@@ -334,8 +335,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // pairs), 6.0–7.1 against 6.6–7.4 at 1M (four), 8.1–9.2 against 9.0–9.6 at 2M (three), for a higher peak at
     // 2M (2.11–2.17 GB against 1.69–1.73). (A statewide-size input runs its steps one after another, with every
     // thread.)
-    if (!sized.largeInput)
-      await db.run(`set threads = ${outputThreads(await db.scalar<bigint>(THREADS_SQL))}`)
+    if (!sized.largeInput) await db.run(`set threads = ${outputThreads(await threadsOf(db))}`)
     await progress.phase('marts', async () => {
       const build = async (models: readonly Model[]) =>
         buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
@@ -438,8 +438,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     if (!committed) abandon(folder, dbPath, dbFinal)
   }
 }
-
-const THREADS_SQL = `select current_setting('threads')::bigint`
 
 /** DuckDB's threads while the output steps run side by side: half of the run's, at least one. */
 export const outputThreads = (threads: number | bigint): number =>

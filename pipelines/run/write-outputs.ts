@@ -10,6 +10,7 @@ import { spreadsheetSafeSelect } from '../../sql/helpers/spreadsheet-safe.ts'
 import { prepareRestrictedFile } from '../export/restricted-files.ts'
 import { withInsertionOrder } from '../export/insertion-order.ts'
 import { underThreads, withFineScans } from './fine-scans.ts'
+import { withThreads } from './db-threads.ts'
 import {
   COUNT_DETERMINATIONS_COLUMNS,
   COUNT_DETERMINATIONS_ORDER,
@@ -90,20 +91,6 @@ export async function writeDeterminations(db: Db, csvPath: string, parquetPath: 
       for (const c of copies) if (c.status === 'rejected') throw c.reason
     })
   await (small ? copyBoth() : withThreads(db, 1, copyBoth))
-}
-
-/**
- * Runs work with DuckDB's threads set to `threads`, then restores them. The setting is GLOBAL: work on the instance's
- * other connections meanwhile runs with it too (each query then on its own connection's thread).
- */
-export async function withThreads<T>(db: Db, threads: number, work: () => Promise<T>): Promise<T> {
-  const before = await db.scalar<bigint>(`select current_setting('threads')::bigint`)
-  await db.run(`set threads = ${threads}`)
-  try {
-    return await work()
-  } finally {
-    await db.run(`set threads = ${before}`)
-  }
 }
 
 export const REJECTS_SELECT = `select file, line, reason, raw_text from ingest_rejects order by file, line nulls last, reason`

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDb, type Db } from '../../../pipelines/lib/duckdb.ts'
 import { ROW_GROUP_ROWS, underThreads } from '../../../pipelines/run/fine-scans.ts'
-import { copyCsv, writeDeterminations, withThreads } from '../../../pipelines/run/write-outputs.ts'
+import { copyCsv, writeDeterminations } from '../../../pipelines/run/write-outputs.ts'
 import { withInsertionOrder } from '../../../pipelines/export/insertion-order.ts'
 import { COUNT_DETERMINATIONS_COLUMNS } from '../../../data-contracts/outputs/count-determinations.contract.ts'
 
@@ -79,21 +79,4 @@ describe('writeDeterminations', () => {
       expect((await parquetRows(parquet!)).map((r) => r.subject_id)).toEqual(ids)
       expect(Number(await db.scalar(`select current_setting('threads')`))).toBe(THREADS)
     })
-})
-
-describe('withThreads', () => {
-  it('runs the work with the threads asked for, and restores them after', async () => {
-    const during = await withThreads(db, 1, () =>
-      db.scalar<bigint>(`select current_setting('threads')::bigint`),
-    )
-    expect(Number(during)).toBe(1)
-    expect(Number(await db.scalar(`select current_setting('threads')`))).toBe(THREADS)
-  })
-
-  it('restores them when the work fails, and passes the failure on', async () => {
-    await expect(withThreads(db, 1, () => db.run('select * from no_such_table'))).rejects.toThrow(
-      /no_such_table/,
-    )
-    expect(Number(await db.scalar(`select current_setting('threads')`))).toBe(THREADS)
-  })
 })
