@@ -124,11 +124,11 @@ const cliRuns =
     : Array.from({ length: cliRunCount }, () => commandLineRun())
 const cliSeconds = cliRuns.length ? median(cliRuns.map((c) => c.seconds)) : null
 const cliDecisions = cliRuns.length ? median(cliRuns.map((c) => c.decisions)) : null
-// The native reader is a process of its own: its peak counts on top of what the run held when it started.
+// The native reader is a process of its own: its peak counts on top of what the run held while it read.
 const reader = run.nativeReader
 const peakRssMb = Math.max(
   process.resourceUsage().maxRSS / 1024,
-  reader ? reader.run_rss_mb_before + reader.max_rss_mb : 0,
+  reader ? reader.run_rss_mb_while_reading + reader.max_rss_mb : 0,
 )
 process.stdout.write(
   JSON.stringify({

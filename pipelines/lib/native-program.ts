@@ -88,13 +88,17 @@ export function stopNativePrograms(): void {
   for (const p of running) p.kill('SIGKILL')
 }
 
-/** A finished process: its exit code, -1 when it could not be started or was stopped by a signal (then named). */
+/**
+ * A finished process: its exit code, -1 when it could not be started or was stopped by a signal (then named). An
+ * aborted `stop` kills it.
+ */
 export function runProgram(
   cmd: string,
   args: string[],
+  stop?: AbortSignal,
 ): Promise<{ code: number; stdout: string; stderr: string; signal?: string }> {
   return new Promise((resolve) => {
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: stop })
     running.add(p)
     p.on('exit', () => running.delete(p))
     let stdout = ''

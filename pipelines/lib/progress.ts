@@ -17,6 +17,13 @@ export interface PhaseTiming {
   detail?: string
 }
 
+/** A moment of the run, for a phase whose work began before its phase is called (Progress.phase's `since`). */
+export interface PhaseStart {
+  time: number
+  cpu: NodeJS.CpuUsage
+  childCpu: number
+}
+
 export class Progress {
   readonly timings: PhaseTiming[] = []
   /** CPU seconds of child processes (the native reader), which process.cpuUsage() does not see. */
@@ -29,20 +36,24 @@ export class Progress {
     this.childCpu += seconds
   }
 
+  /** Now, as a phase's start: a phase given it as `since` is timed from here. */
+  mark(): PhaseStart {
+    return { time: performance.now(), cpu: process.cpuUsage(), childCpu: this.childCpu }
+  }
+
   /**
    * Run one phase, timing it; `detail` may summarise the result (e.g. rows written). Phases that run at the same
-   * time pass `together`: they draw no live bar (one bar per line of the terminal), only their finished lines.
+   * time pass `together`: they draw no live bar (one bar per line of the terminal), only their finished lines. A
+   * phase whose work was started earlier passes `since` (a mark() taken then), and is timed from there.
    */
   async phase<T>(
     name: string,
     fn: () => Promise<T>,
     detail?: (r: T) => string,
-    opts: { together?: boolean } = {},
+    opts: { together?: boolean; since?: PhaseStart } = {},
   ): Promise<T> {
     const tty = process.stderr.isTTY && !this.quiet && !opts.together
-    const start = performance.now()
-    const cpu = process.cpuUsage()
-    const childCpu = this.childCpu
+    const { time: start, cpu, childCpu } = opts.since ?? this.mark()
     let bar: cliProgress.SingleBar | undefined
     let timer: NodeJS.Timeout | undefined
     if (tty) {

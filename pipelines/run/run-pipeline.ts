@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve, sep } from 'node:path'
 import { interruptQueries, keepFreedMemory, type Db } from '../lib/duckdb.ts'
-import { Progress } from '../lib/progress.ts'
+import { Progress, type PhaseStart } from '../lib/progress.ts'
 import { settledInTurn } from '../lib/settled-in-turn.ts'
 import { outPaths, REFERENCE_DIR } from '../lib/paths.ts'
 import { gitCommitLater, VERSION } from '../lib/version.ts'
@@ -19,7 +19,7 @@ import type { FileIdentity } from '../lib/file-identity.ts'
 import { rawSourceSql } from '../ingest/raw-source.ts'
 import { ingestError } from '../ingest/ingest-error.ts'
 import { foldedTables, ledgerTotals, printEncodingWarnings, reconcile } from '../ingest/reconcile.ts'
-import { foldInputs, keepCountLines } from '../ingest/native/native-fold.ts'
+import { foldInputs, keepCountLines, type FoldResult } from '../ingest/native/native-fold.ts'
 import { stopNativePrograms } from '../lib/native-program.ts'
 import type { FileReconciliation, Manifest } from '../../data-contracts/manifest.contract.ts'
 import { BUILD_PHASES, buildModels, viewMartsFirst, type ModelSeconds } from './build-models.ts'
@@ -53,13 +53,17 @@ import { policyFileLabel } from '../policy/presets.ts'
 /** The models that read no input (reference tables, run parameters). */
 const SEEDS = MODELS.filter((m) => m.layer === 'seed')
 
-/** What the native reader's own process used: its CPU, its peak memory, and the run's memory when it started. */
+/** What the native reader's own process used: its CPU, its peak memory, and the run's own memory beside it. */
 export interface NativeReaderFigures {
   /** The run's wait for it: its build on first use (pipelines/lib/native-program.ts), its start, its reading. */
   seconds: number
   cpu_seconds: number
   max_rss_mb: number
-  run_rss_mb_before: number
+  /**
+   * The run's memory when the reader ended. The run only grows while it reads (DuckDB's library, the seeds), so this
+   * plus the reader's peak bounds the two together.
+   */
+  run_rss_mb_while_reading: number
 }
 
 export interface RunResult {
@@ -127,6 +131,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let committed = false
   // Each input's hash, taken aside while the run decides (plain ledgers only).
   let asides: Map<string, HashAside> | undefined
+  // The native reader's folding, started before the database opens, and what stops it should the run fail first.
+  let folding: Promise<FoldResult> | undefined
+  let readerStarted: PhaseStart | undefined
+  const stopReading = new AbortController()
   try {
     const sized = sizedForInput(files, memoryLimit)
     // Below statewide size, DuckDB's allocator keeps what its queries free (duckdb.ts): a statewide-size run works
@@ -134,9 +142,17 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const keptFreedMemory = !sized.largeInput && keepFreedMemory(threads)
     // A statewide-size input is built in the file, which DuckDB compresses and pages out; any other in memory.
     const inMemory = !sized.largeInput
-    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit, inMemory }))
     // The native reader folds in memory: a statewide-size input is left to DuckDB, which pages to disk, unless asked.
     const tryNative = readerChoice === 'native' || (readerChoice === 'auto' && !sized.largeInput)
+    // The native reader's folded tables, in the owner-only work folder until the intermediate models are built.
+    const foldDir = join(folder.work, '.fold')
+    // The reader is started first, before DuckDB's library loads and the database opens (0.15–0.2 s of every run,
+    // which it read through before), and while this process is small (a process is copied to start another: 50 ms
+    // once DuckDB was loaded). The ingest phase is timed from here.
+    readerStarted = tryNative ? progress.mark() : undefined
+    folding = tryNative ? foldInputs(files, foldDir, stopReading.signal) : undefined
+    folding?.catch(() => {}) // awaited in the ingest phase, or stopped should the run fail before
+    const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit, inMemory }))
     if (!tryNative) files = files.map(withNulScan)
     const ctx: ModelContext = {
       rawSource: rawSourceSql(files),
@@ -163,8 +179,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     const steps = opts.steps ?? (opts.determinationsOnly ? [] : outputStepsWith(opts.dojRows))
     let inputs: FileReconciliation[] = []
     const modelSeconds: ModelSeconds[] = []
-    // The native reader's folded tables, in the owner-only work folder until the intermediate models are built.
-    const foldDir = join(folder.work, '.fold')
     // Its notes of where each count's lines are, kept there until the output steps are done.
     const countLinesDir = join(folder.work, '.count-lines')
     let countLines: string[] | undefined
@@ -189,57 +203,61 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     let seeded = false
     // The marts are built after the loop, beside the output steps that do not read them (see below).
     for (const { phase, layers } of BUILD_PHASES.filter((p) => p.phase !== 'marts')) {
-      await progress.phase(phase, async () => {
-        if (phase === 'ingest' && tryNative) {
-          const rssBefore = Math.round(process.memoryUsage.rss() / 2 ** 20)
-          // The seeds (reference tables, run parameters) read no input: they are built while the reader reads.
-          const seeding = buildModels(db, ctx, SEEDS, (m) => modelSeconds.push(m))
-          seeding.catch(() => {}) // awaited below
-          const readerStart = performance.now()
-          const fold = await foldInputs(files, foldDir)
-          const readerSeconds = (performance.now() - readerStart) / 1000
-          await seeding
-          seeded = true
-          if (fold.kind === 'folded') {
-            progress.addChildCpu(fold.cpuSeconds)
-            nativeReader = {
-              seconds: Number(readerSeconds.toFixed(2)),
-              cpu_seconds: fold.cpuSeconds,
-              max_rss_mb: fold.maxRssMb,
-              run_rss_mb_before: rssBefore,
+      await progress.phase(
+        phase,
+        async () => {
+          if (phase === 'ingest' && folding && readerStarted) {
+            // The seeds (reference tables, run parameters) read no input: they are built while the reader reads.
+            const seeding = buildModels(db, ctx, SEEDS, (m) => modelSeconds.push(m))
+            seeding.catch(() => {}) // awaited below
+            const fold = await folding
+            const readerSeconds = (performance.now() - readerStarted.time) / 1000
+            const rssWhileReading = Math.round(process.memoryUsage.rss() / 2 ** 20)
+            await seeding
+            seeded = true
+            if (fold.kind === 'folded') {
+              progress.addChildCpu(fold.cpuSeconds)
+              nativeReader = {
+                seconds: Number(readerSeconds.toFixed(2)),
+                cpu_seconds: fold.cpuSeconds,
+                max_rss_mb: fold.maxRssMb,
+                run_rss_mb_while_reading: rssWhileReading,
+              }
+              ctx.foldDir = fold.dir
+              allModels = FOLDED_MODELS
+              reader = { name: 'native' }
+              foldedRows = fold.rows
+            } else if (readerChoice === 'native') throw new UserError(`--reader native: ${fold.why}`)
+            else {
+              reader = { name: 'duckdb', why: fold.why }
+              files = files.map(withNulScan)
+              ctx.rawSource = rawSourceSql(files)
+              ledgerPromise = ledgersOf(ledgerOf)
+              for (const a of asides?.values() ?? []) a.cancel()
+              asides = undefined
             }
-            ctx.foldDir = fold.dir
-            allModels = FOLDED_MODELS
-            reader = { name: 'native' }
-            foldedRows = fold.rows
-          } else if (readerChoice === 'native') throw new UserError(`--reader native: ${fold.why}`)
-          else {
-            reader = { name: 'duckdb', why: fold.why }
-            files = files.map(withNulScan)
-            ctx.rawSource = rawSourceSql(files)
-            ledgerPromise = ledgersOf(ledgerOf)
-            for (const a of asides?.values() ?? []) a.cancel()
-            asides = undefined
           }
-        }
-        const models = allModels.filter((m) => layers.includes(m.layer) && !(seeded && m.layer === 'seed'))
-        const build = () => buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
-        try {
-          // Finer-grained scans (fine-scans.ts) for the intermediate models below statewide size, whose tables are a
-          // few row groups each (at 1M and 2M lines they took 1.26–1.33 s against 1.40–1.46, and 2.01–2.06 against
-          // 2.09–2.24), and for the determinations of counts in fewer row groups than threads (at 2M lines, two
-          // row groups on two threads, they took longer: 1.08–1.16 s against 0.79–0.86), and likewise for the marts
-          // below.
-          if (
-            (phase === 'models' && !sized.largeInput) ||
-            (phase === 'determinations' && (await underThreads(db, 'int_prop64_counts')))
-          )
-            await withFineScans(db, build)
-          else await build()
-        } catch (e) {
-          throw phase === 'ingest' ? ingestError(e, files) : e
-        }
-      })
+          const models = allModels.filter((m) => layers.includes(m.layer) && !(seeded && m.layer === 'seed'))
+          const build = () => buildModels(db, ctx, models, (m) => modelSeconds.push(m), allModels)
+          try {
+            // Finer-grained scans (fine-scans.ts) for the intermediate models below statewide size, whose tables are a
+            // few row groups each (at 1M and 2M lines they took 1.26–1.33 s against 1.40–1.46, and 2.01–2.06 against
+            // 2.09–2.24), and for the determinations of counts in fewer row groups than threads (at 2M lines, two
+            // row groups on two threads, they took longer: 1.08–1.16 s against 0.79–0.86), and likewise for the marts
+            // below.
+            if (
+              (phase === 'models' && !sized.largeInput) ||
+              (phase === 'determinations' && (await underThreads(db, 'int_prop64_counts')))
+            )
+              await withFineScans(db, build)
+            else await build()
+          } catch (e) {
+            throw phase === 'ingest' ? ingestError(e, files) : e
+          }
+        },
+        undefined,
+        { since: phase === 'ingest' ? readerStarted : undefined },
+      )
       // Nothing reads the folded tables past the intermediate models; the DOJ step reads where the counts' lines are.
       if (phase === 'models') {
         if (foldedRows) countLines = keepCountLines(foldDir, countLinesDir)
@@ -432,7 +450,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     stepsDone = true
     martsBuilt(false)
     for (const a of asides?.values() ?? []) a.cancel()
-    await Promise.allSettled([...early, ...running.values()])
+    stopReading.abort()
+    await Promise.allSettled([...early, ...running.values(), ...(folding ? [folding] : [])])
     open?.close()
     stopWatching()
     if (!committed) abandon(folder, dbPath, dbFinal)

@@ -50,16 +50,29 @@ export function notForNative(files: readonly FileShape[]): string | undefined {
 
 /**
  * Folds the files into `dir` (created owner-only; the caller removes it). Resolves 'not taken' with the reason
- * when the reader cannot be built or meets a line it does not take; rejects only on a failure of the reader itself.
+ * when the reader cannot be built or meets a line it does not take, or when `stop` is aborted (the run failed
+ * first: the reader is not started, or is killed); rejects only on a failure of the reader itself.
  */
-export async function foldInputs(files: readonly FileShape[], dir: string): Promise<FoldResult> {
+export async function foldInputs(
+  files: readonly FileShape[],
+  dir: string,
+  stop?: AbortSignal,
+): Promise<FoldResult> {
   const why = notForNative(files)
   if (why) return { kind: 'not taken', why }
   const reader = await nativeReader()
   if ('why' in reader) return { kind: 'not taken', why: reader.why }
+  const stopped = { kind: 'not taken', why: 'the run stopped before the native reader ended' } as const
+  // A run that failed while the reader was being built: its work folder is gone, and is not made again.
+  if (stop?.aborted) return stopped
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const headers = files.map((f) => (f.hasHeader ? '1' : '0')).join('')
-  const r = await run(reader.path, [dir, DOJ_COLUMN_NAMES.join(','), headers, ...files.map((f) => f.path)])
+  const args = [dir, DOJ_COLUMN_NAMES.join(','), headers, ...files.map((f) => f.path)]
+  const r = await run(reader.path, args, stop)
+  if (stop?.aborted) {
+    rmSync(dir, { recursive: true, force: true })
+    return stopped
+  }
   if (r.code === -1) {
     rmSync(dir, { recursive: true, force: true })
     // Stopped by a signal (out of memory, say): DuckDB reads the files, and the manifest says why.

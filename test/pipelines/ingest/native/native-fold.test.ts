@@ -6,7 +6,7 @@
  * SEE COMMENT FOR CHARGE, qualifier lists, prefixes, steps, sentence parts).
  */
 import { describe, expect, it } from 'vitest'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -331,6 +331,16 @@ describe('a file the native reader does not take goes to DuckDB, which reads it 
         }),
       ).rejects.toThrow(UserError)
     })
+
+  it('a run stopped before the reader starts: not taken, and its folder is not made', async () => {
+    const path = writeExtract(felonySale('403'))
+    const dir = join(tmp(), 'fold')
+    const stop = new AbortController()
+    const folding = foldInputs([inspectFile(path)], dir, stop.signal)
+    stop.abort()
+    expect(await folding).toEqual({ kind: 'not taken', why: expect.stringMatching(/run stopped/) })
+    expect(existsSync(dir)).toBe(false)
+  })
 
   it('a Latin-1 extract is read by DuckDB, and the manifest says why', async () => {
     const path = writeExtract(felonySale('401'))
