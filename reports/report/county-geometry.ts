@@ -1,6 +1,6 @@
 /**
  * California's 58 counties as GeoJSON, from the us-atlas package (Census cartographic boundaries at
- * 1:10,000,000, already simplified): counties-10m.json filtered to state FIPS 06 and converted with
+ * 1:10,000,000, already simplified): counties-10m.json's geometries of state FIPS 06, converted with
  * topojson-client. Read once per process; no network.
  */
 import { readFileSync } from 'node:fs'
@@ -19,7 +19,14 @@ export function californiaCounties(): CountyFeature[] {
   const topo = JSON.parse(readFileSync(path, 'utf8')) as Topology<{
     counties: GeometryCollection<{ name: string }>
   }>
-  const all = feature(topo, topo.objects.counties).features as CountyFeature[]
-  cached = all.filter((f) => String(f.id).startsWith('06')).sort((a, b) => (a.id < b.id ? -1 : 1))
+  // Only California's geometries are turned into features: converting all of the country's 3,000 and keeping 58
+  // took about 0.1 s of every report. A feature is drawn from the shared arcs alone, so it comes out the same.
+  const counties = topo.objects.counties
+  const california = {
+    ...counties,
+    geometries: counties.geometries.filter((g) => String(g.id).startsWith('06')),
+  }
+  const features = feature(topo, california).features as CountyFeature[]
+  cached = features.sort((a, b) => (a.id < b.id ? -1 : 1))
   return cached
 }
