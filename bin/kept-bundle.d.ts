@@ -20,6 +20,7 @@ export declare function bundleOptions(
   logLevel: 'silent'
 }
 export declare function bundleKey(): string
+export declare function stampedFiles(inputs: string[]): string[]
 export declare function keptBundle(name: string, key: string): string | undefined
 export declare function keepBundle(
   name: string,

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { stampedFiles } from '../../bin/kept-bundle.js'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 // Entries must sit inside the project (the launcher bundles paths from its root); test/artifacts is ignored by git.
@@ -104,10 +105,37 @@ describe('bin/launch.js', () => {
       bundle: string
       inputs: object
     }
-    // yaml's modules are in the bundle; resvg (a native addon) is imported from its folder.
-    expect(Object.keys(kept.inputs).some((f) => f.startsWith('node_modules/yaml/'))).toBe(true)
+    // yaml's modules are in the bundle, stamped by its package.json alone; resvg (a native addon) is imported
+    // from its folder.
+    expect(Object.keys(kept.inputs).filter((f) => f.startsWith('node_modules/yaml/'))).toEqual([
+      'node_modules/yaml/package.json',
+    ])
     const code = readFileSync(join(CACHE, kept.bundle), 'utf8')
     expect(code).toMatch(/^import .* from "@resvg\/resvg-js";$/m)
     expect(code).not.toMatch(/from "yaml"/)
+  })
+})
+
+describe('stampedFiles', () => {
+  it("stamps the project's own files each, and a package's files by its package.json, the innermost package's", () => {
+    expect(
+      stampedFiles([
+        'pipelines/cli.ts',
+        'node_modules/yaml/dist/index.js',
+        'node_modules/yaml/dist/parse/lexer.js',
+        'node_modules/@duckdb/node-api/lib/index.js',
+        'node_modules/@observablehq/plot/src/plot.js',
+        'node_modules/@observablehq/plot/node_modules/d3/src/index.js',
+        'node_modules/no-such-package/index.js',
+      ]),
+    ).toEqual([
+      'pipelines/cli.ts',
+      'node_modules/yaml/package.json',
+      'node_modules/@duckdb/node-api/package.json',
+      'node_modules/@observablehq/plot/package.json',
+      // Not installed here: no package.json to stand for it, so the file itself.
+      'node_modules/@observablehq/plot/node_modules/d3/src/index.js',
+      'node_modules/no-such-package/index.js',
+    ])
   })
 })
