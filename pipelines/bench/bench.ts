@@ -120,6 +120,8 @@ const head = [
   'relief run/floor',
   'decisions s (command line)',
   'decisions/floor (command line)',
+  'relief run/floor just before',
+  'decisions/floor just before (command line)',
   'peak RSS MB',
   'floor CPU-s',
   'decisions CPU-s',
@@ -148,6 +150,8 @@ const lines = results.map((r) =>
             'cli_ratio',
             'cli_decisions_seconds',
             'cli_decisions_ratio',
+            'cli_paired_ratio',
+            'cli_paired_decisions_ratio',
           ] as const
         ).map((k) => (typeof r[k] === 'number' ? (r[k] as number).toFixed(2) : '—')),
         String(r.peak_rss_mb),

@@ -92,8 +92,13 @@ const round2 = (x: number) => Number(x.toFixed(2))
 interface CommandLineRun {
   seconds: number
   decisions: number
+  /** The floor read again just before this run (median of three, as above). */
+  floor: number
 }
 function commandLineRun(): CommandLineRun {
+  // The host's speed drifts over the minutes one size takes (docs/scale.md, "Session 34"): each run is compared with
+  // a floor read just before it too, as well as with the size's floor read first.
+  const floorBefore = stockFloors()[1]!.seconds
   const cliOut = `${out}-cli`
   rmSync(cliOut, { recursive: true, force: true })
   const args = ['bin/relief.js', 'run', '--input', file, '--out', cliOut, '--as-of', '2026-01-01']
@@ -114,7 +119,7 @@ function commandLineRun(): CommandLineRun {
     timings: { phase: string; seconds: number }[]
   }
   rmSync(cliOut, { recursive: true, force: true })
-  return { seconds, decisions: overDecisions(log.timings, (p) => p.seconds) }
+  return { seconds, decisions: overDecisions(log.timings, (p) => p.seconds), floor: floorBefore }
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const cliRunCount = Math.max(1, Number(process.env.BENCH_CLI_RUNS ?? (largeInput ? 1 : 3)) || 1)
@@ -124,6 +129,9 @@ const cliRuns =
     : Array.from({ length: cliRunCount }, () => commandLineRun())
 const cliSeconds = cliRuns.length ? median(cliRuns.map((c) => c.seconds)) : null
 const cliDecisions = cliRuns.length ? median(cliRuns.map((c) => c.decisions)) : null
+/** The median over the command-line runs of a figure of each against the floor read just before it. */
+const pairedRatio = (figure: (c: CommandLineRun) => number) =>
+  cliRuns.length ? median(cliRuns.map((c) => figure(c) / c.floor)) : null
 // The native reader is a process of its own: its peak counts on top of what the run held while it read.
 const reader = run.nativeReader
 const peakRssMb = Math.max(
@@ -155,6 +163,10 @@ process.stdout.write(
     cli_decisions_seconds: cliDecisions === null ? null : round2(cliDecisions),
     cli_decisions_ratio: cliDecisions === null ? null : cliDecisions / floor.seconds,
     cli_decisions_seconds_all: cliRuns.map((c) => round2(c.decisions)),
+    // Each command-line run against the floor read just before it: the median of those ratios.
+    cli_floor_before_seconds_all: cliRuns.map((c) => Number(c.floor.toFixed(3))),
+    cli_paired_ratio: pairedRatio((c) => c.seconds),
+    cli_paired_decisions_ratio: pairedRatio((c) => c.decisions),
     peak_rss_mb: Math.round(peakRssMb),
     floor_cpu_seconds: round2(floor.cpu),
     run_cpu_seconds: round2((runCpu.user + runCpu.system) / 1e6 + (reader?.cpu_seconds ?? 0)),
