@@ -7,6 +7,7 @@
  * are byte-identical with it (test/pipelines/run/fine-scans.test.ts). It is a setting of the connection.
  */
 import type { Db } from '../lib/duckdb.ts'
+import { threadsOf } from './db-threads.ts'
 
 /** Rows in one row group of a DuckDB table: the unit its scans are divided in. */
 export const ROW_GROUP_ROWS = 122_880
@@ -22,8 +23,6 @@ export async function withFineScans<T>(db: Db, work: () => Promise<T>): Promise<
 
 /** Whether the table has fewer row groups than the database has threads (its scans would leave threads idle). */
 export async function underThreads(db: Db, table: string): Promise<boolean> {
-  const [r] = await db.rows<{ rows: number; threads: number }>(
-    `select (select count(*) from ${table})::int as rows, current_setting('threads')::int as threads`,
-  )
-  return Math.ceil(r!.rows / ROW_GROUP_ROWS) < r!.threads
+  const rows = Number(await db.scalar<bigint>(`select count(*) from ${table}`))
+  return Math.ceil(rows / ROW_GROUP_ROWS) < Number(await threadsOf(db))
 }

@@ -131,9 +131,9 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
   let committed = false
   // Each input's hash, taken aside while the run decides (plain ledgers only).
   let asides: Map<string, HashAside> | undefined
-  // The native reader's folding, started before the database opens, and what stops it should the run fail first.
-  let folding: Promise<FoldResult> | undefined
-  let readerStarted: PhaseStart | undefined
+  // The native reader's folding and when it started (before the database opens), and what stops it should the run
+  // fail first.
+  let reading: { started: PhaseStart; folding: Promise<FoldResult> } | undefined
   const stopReading = new AbortController()
   try {
     const sized = sizedForInput(files, memoryLimit)
@@ -149,9 +149,10 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     // The reader is started first, before DuckDB's library loads and the database opens (0.15–0.2 s of every run,
     // which it read through before), and while this process is small (a process is copied to start another: 50 ms
     // once DuckDB was loaded). The ingest phase is timed from here.
-    readerStarted = tryNative ? progress.mark() : undefined
-    folding = tryNative ? foldInputs(files, foldDir, stopReading.signal) : undefined
-    folding?.catch(() => {}) // awaited in the ingest phase, or stopped should the run fail before
+    reading = tryNative
+      ? { started: progress.mark(), folding: foldInputs(files, foldDir, stopReading.signal) }
+      : undefined
+    reading?.folding.catch(() => {}) // awaited in the ingest phase, or stopped should the run fail before
     const db = (open = await openFreshDb(dbPath, { threads, memoryLimit: sized.memoryLimit, inMemory }))
     if (!tryNative) files = files.map(withNulScan)
     const ctx: ModelContext = {
@@ -206,12 +207,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
       await progress.phase(
         phase,
         async () => {
-          if (phase === 'ingest' && folding && readerStarted) {
+          if (phase === 'ingest' && reading) {
             // The seeds (reference tables, run parameters) read no input: they are built while the reader reads.
             const seeding = buildModels(db, ctx, SEEDS, (m) => modelSeconds.push(m))
             seeding.catch(() => {}) // awaited below
-            const fold = await folding
-            const readerSeconds = (performance.now() - readerStarted.time) / 1000
+            const fold = await reading.folding
+            const readerSeconds = (performance.now() - reading.started.time) / 1000
             const rssWhileReading = Math.round(process.memoryUsage.rss() / 2 ** 20)
             await seeding
             seeded = true
@@ -256,7 +257,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
           }
         },
         undefined,
-        { since: phase === 'ingest' ? readerStarted : undefined },
+        { since: phase === 'ingest' ? reading?.started : undefined },
       )
       // Nothing reads the folded tables past the intermediate models; the DOJ step reads where the counts' lines are.
       if (phase === 'models') {
@@ -451,7 +452,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     martsBuilt(false)
     for (const a of asides?.values() ?? []) a.cancel()
     stopReading.abort()
-    await Promise.allSettled([...early, ...running.values(), ...(folding ? [folding] : [])])
+    await Promise.allSettled([...early, ...running.values(), ...(reading ? [reading.folding] : [])])
     open?.close()
     stopWatching()
     if (!committed) abandon(folder, dbPath, dbFinal)
