@@ -60,7 +60,7 @@ dated as (
 aged as (
   -- Age at the offense from the DOB; where the DOB is missing, unreadable or after the offense, CYC_AGE (the age at
   -- the arrest that began the cycle, which is the offense date this model uses).
-  select *,
+  select * exclude (charge_text, offense_code, has_registration_qualifier, disposition, convicted_offense_recorded, cycle_age, conviction_date_status, offense_date_status, sentence_days, sentence_months, sentence_years, sentence_parts_unreadable, sentence_text, offense_after_auma, conviction_after_auma, charged_under_new_code, charged_under_old_code, new_law_subsection, pc290_registration_undated),
     case when dob is not null and eval_date is not null and dob <= eval_date then date_sub('year', dob, eval_date)
       else cycle_age end as age_at_offense,
     case when dob is not null and eval_date is not null and dob <= eval_date then 'dob'
@@ -112,7 +112,7 @@ extras as (
   where p.subject_id is not null or dq.subject_id is not null
 )
 select
-  a.*,
+  a.* exclude (qualifier_codes, pc290_registered, pc290_registration_date),
   coalesce(ex.same_section_priors, 0) as same_section_priors,
   coalesce(ex.prior_superstrike_sections, []) as prior_superstrike_sections,
   coalesce(ex.prior_pc290_sections, []) as prior_pc290_sections,

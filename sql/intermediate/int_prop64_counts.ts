@@ -28,6 +28,43 @@ export const PROP64_SECTIONS = [
  */
 export const NEW_LAW_SUBSECTION = `regexp_matches(code_section, '^HS (11358\\(C\\)|11358\\(D\\)|11359\\(C\\)|11359\\(D\\)|11360\\(A\\)\\((2|3)\\))')`
 
+/**
+ * Columns of the conviction and the person that no rule, layer, mart or output reads from this table: the model
+ * reads some of them (charge text, codes, qualifiers, registration dates) to derive the facts it keeps, and the
+ * rest only rode along. Left out of its rows, which every count's table and the file's view carry; they stay in
+ * int_convictions and int_subjects, by (subject_id, cnt_order) and subject_id. Storing them cost the model about
+ * a fifth of its time (docs/scale.md, "Session 35"). A rule that needs one takes it off this list.
+ */
+export const NOT_RULE_FACTS = [
+  'charge_text',
+  'offense_code',
+  'qualifier_codes',
+  'has_registration_qualifier',
+  'disposition',
+  'convicted_offense_recorded',
+  'cycle_age',
+  'conviction_date_status',
+  'offense_date_status',
+  'sentence_days',
+  'sentence_months',
+  'sentence_years',
+  'sentence_parts_unreadable',
+  'sentence_text',
+  'offense_after_auma',
+  'conviction_after_auma',
+  'charged_under_new_code',
+  'charged_under_old_code',
+  'new_law_subsection',
+  'pc290_registered',
+  'pc290_registration_date',
+  'pc290_registration_undated',
+] as const
+
+/** Those the model's last steps still read (the qualifier text, the registration checks): dropped at its end. */
+const READ_TO_THE_END: readonly string[] = ['qualifier_codes', 'pc290_registered', 'pc290_registration_date']
+/** The others are dropped before the counts are aged, so that its materialized rows do not carry them either. */
+const DROPPED_BEFORE_AGED = NOT_RULE_FACTS.filter((c) => !READ_TO_THE_END.includes(c))
+
 /** int_prop64_charges' arrest cycle of a row of `t`, as a template fragment. */
 const cycleOf = (t: string) => raw(cycleText(t))
 
@@ -136,7 +173,7 @@ dated as (
 aged as (
   -- Age at the offense from the DOB; where the DOB is missing, unreadable or after the offense, CYC_AGE (the age at
   -- the arrest that began the cycle, which is the offense date this model uses).
-  select *,
+  select * exclude (${raw(DROPPED_BEFORE_AGED.join(', '))}),
     case when dob is not null and eval_date is not null and dob <= eval_date then date_sub('year', dob, eval_date)
       else cycle_age end as age_at_offense,
     case when dob is not null and eval_date is not null and dob <= eval_date then 'dob'
@@ -188,7 +225,7 @@ extras as (
   where p.subject_id is not null or dq.subject_id is not null
 )
 select
-  a.*,
+  a.* exclude (${raw(READ_TO_THE_END.join(', '))}),
   coalesce(ex.same_section_priors, 0) as same_section_priors,
   coalesce(ex.prior_superstrike_sections, []) as prior_superstrike_sections,
   coalesce(ex.prior_pc290_sections, []) as prior_pc290_sections,
