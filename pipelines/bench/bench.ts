@@ -3,7 +3,8 @@
  * Generates (and caches in bench/cache/, outside git) extracts of about 1M, 5M and 20M rows with the project's
  * generator, then for each size measures the raw read_csv floor and every phase of a run in a child process.
  * Writes a table to stdout and bench/results.json. BENCH_SIZES=1000000,5000000 picks sizes; BENCH_THREADS threads;
- * BENCH_SQL_ONLY=1 skips the file exports (motions, DOJ files, summary, report); BENCH_RESULTS names the output.
+ * BENCH_SQL_ONLY=1 skips the file exports (motions, DOJ files, summary, report); BENCH_RESULTS names the output (a
+ * file name under bench/, or an absolute path).
  * Each size also times `relief run` from the command line, as a user starts it (measure-size.ts): BENCH_CLI_RUNS
  * times (3 unless set, once for a statewide-size input; the median is reported, as the floor's is), or not at all
  * with BENCH_CLI=0.
@@ -11,7 +12,7 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, statfsSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateExtract, ROWS_PER_SUBJECT_ESTIMATE } from '../generate/generate-extract.ts'
 import { gitCommit, VERSION } from '../lib/version.ts'
@@ -22,6 +23,14 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000000,5000000,20000000').split(',')
 const THREADS = Number(process.env.BENCH_THREADS ?? 2)
 const BYTES_PER_ROW = 520 // measured on generated files; used only to check disk room before generating
 const SEED = 7
+/** Checked before anything is measured: a 20M bench takes many minutes, and a results path it cannot write loses them. */
+const RESULTS = resolve(ROOT, 'bench', process.env.BENCH_RESULTS ?? 'results.json')
+if (!existsSync(dirname(RESULTS))) {
+  process.stderr.write(
+    `BENCH_RESULTS: no folder ${dirname(RESULTS)} (give a file name under bench/, or an absolute path)\n`,
+  )
+  process.exit(2)
+}
 
 interface SizeResult {
   target_rows: number
@@ -98,9 +107,14 @@ const report = {
   threads: THREADS,
   results,
 }
+// Written as the lint check's formatter would write it, so a bench's results can be committed as they are.
+const prettier = await import('prettier')
 writeFileSync(
-  resolve(ROOT, 'bench', process.env.BENCH_RESULTS ?? 'results.json'),
-  JSON.stringify(report, null, 2) + '\n',
+  RESULTS,
+  await prettier.format(JSON.stringify(report), {
+    ...(await prettier.resolveConfig(RESULTS)),
+    filepath: RESULTS,
+  }),
 )
 
 const phases = [...new Set(results.flatMap((r) => Object.keys((r.phases as Record<string, number>) ?? {})))]
@@ -163,6 +177,5 @@ const lines = results.map((r) =>
       ],
 )
 process.stdout.write(
-  [head, ...lines].map((l) => '| ' + l.join(' | ') + ' |').join('\n') +
-    `\n\nwritten to ${resolve(ROOT, 'bench', process.env.BENCH_RESULTS ?? 'results.json')}\n`,
+  [head, ...lines].map((l) => '| ' + l.join(' | ') + ' |').join('\n') + `\n\nwritten to ${RESULTS}\n`,
 )
