@@ -35,7 +35,7 @@ export const NEW_LAW_SUBSECTION = `regexp_matches(code_section, '^HS (11358\\(C\
  * int_convictions and int_subjects, by (subject_id, cnt_order) and subject_id. Storing them cost the model about
  * a fifth of its time (docs/scale.md, "Session 35"). A rule that needs one takes it off this list.
  */
-export const NOT_RULE_FACTS = [
+const NOT_RULE_FACTS = [
   'charge_text',
   'offense_code',
   'qualifier_codes',
