@@ -1,6 +1,6 @@
 /**
  * `npm ci` / `npm install` (postinstall): compiles the project's C programs and the huge-page preload
- * (bin/huge-pages.js), and bundles the CLI, the demo and the report's worker thread once, so that no run pays for
+ * (bin/huge-pages.js), and bundles the CLI, the demo and the report's worker threads once, so that no run pays for
  * them (bundling them with their packages took about 1.5 s of the first demo after an install). Never fails the
  * install: where a program cannot be built, runs do its work in DuckDB or JavaScript and say why (the manifest's
  * `reader`; the motions are drawn in JavaScript); where a bundle cannot be kept, the first run builds it.
@@ -10,7 +10,7 @@ import { hugePageLibrary } from '../bin/huge-pages.js'
 import { nativeReader } from './ingest/native/native-fold.ts'
 import { motionDrawer } from './outputs/native-motions.ts'
 import { dojLineWriter } from './outputs/doj-native-lines.ts'
-import { reportWorkerModule } from './outputs/report-renderer.ts'
+import { chartPngWorkerModule, reportWorkerModule } from './outputs/report-renderer.ts'
 
 const reader = await nativeReader()
 process.stdout.write(
@@ -39,7 +39,8 @@ process.stdout.write(
 try {
   for (const entry of ['pipelines/cli.ts', 'pipelines/demo.ts']) await bundledEntry(entry)
   reportWorkerModule()
-  process.stdout.write('record-relief: CLI, demo and report worker bundled\n')
+  chartPngWorkerModule()
+  process.stdout.write('record-relief: CLI, demo and report workers bundled\n')
 } catch (e) {
   process.stdout.write(
     `record-relief: not bundled now (${String((e as Error).message).split('\n')[0]}); the first run will\n`,

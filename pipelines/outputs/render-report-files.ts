@@ -10,7 +10,7 @@ import type { Manifest } from '../../data-contracts/manifest.contract.ts'
 import type { ChartDef } from '../../reports/charts/chart.ts'
 import { californiaCounties } from '../../reports/report/county-geometry.ts'
 import type { PublicMart } from '../../reports/report/public-marts.ts'
-import { renderChart, type RenderedChart } from '../../reports/report/render-chart.ts'
+import { drawChart, type DrawnChart } from '../../reports/report/render-chart.ts'
 import { renderPage } from '../../reports/report/page.ts'
 import type { ReportData, Section } from '../../reports/report/report-data.ts'
 import { headlineSection } from '../../reports/report/sections/headline.ts'
@@ -22,6 +22,8 @@ import { statutePolicySection } from '../../reports/report/sections/statute-poli
 import { dataQualitySection } from '../../reports/report/sections/data-quality.ts'
 import { methodSection } from '../../reports/report/sections/method.ts'
 import { courtOnlySection } from '../../reports/report/sections/court-only.ts'
+import { ChartPngs } from './chart-pngs.ts'
+import type { Worker } from 'node:worker_threads'
 
 /** A published mart as it crosses to the drawing thread: its table as its Arrow IPC bytes only. */
 export type PublishedMart = Omit<PublicMart, 'table'>
@@ -47,9 +49,12 @@ export interface RenderedReport {
   files: string[]
   htmlBytes: number
   charts: number
+  /** How many of the charts' PNGs the helper thread drew (chart-pngs.ts). */
+  pngsBeside: number
 }
 
-export function renderReportFiles(job: ReportJob): RenderedReport {
+/** `pngHelper`: a thread that draws some of the PNGs beside this one (chart-pngs.ts); without one, all are drawn here. */
+export async function renderReportFiles(job: ReportJob, pngHelper?: Worker): Promise<RenderedReport> {
   const policy = job.manifest.options.policy
   const marts = new Map<string, PublicMart>(
     job.published.map((m) => [m.name, { ...m, table: tableFromIPC(m.ipc) }]),
@@ -79,14 +84,15 @@ export function renderReportFiles(job: ReportJob): RenderedReport {
     ...(job.courtOnly ? [courtOnlySection(data)] : []),
   ]
   const defs = sections.flatMap((s) => s.parts.filter((p): p is ChartDef => typeof p !== 'string'))
-  const charts = new Map<string, RenderedChart>()
+  const charts = new Map<string, DrawnChart>()
   const files: string[] = []
+  const pngs = new ChartPngs(pngHelper)
   for (const def of defs) {
     if (charts.has(def.name)) throw new Error(`report: two charts named ${def.name}`)
-    const c = renderChart(def, data.ctx)
+    const c = drawChart(def, data.ctx)
     charts.set(def.name, c)
+    pngs.offer(c.svg, c.width)
     writeFileSync(join(job.dir, `${def.name}.svg`), c.svg)
-    writeFileSync(join(job.dir, `${def.name}.png`), c.png)
     writeFileSync(join(job.dir, `${def.name}.vl.json`), c.vegaLite)
     files.push(
       ...['svg', 'png', 'vl.json'].map((ext) => relative(job.out, join(job.dir, `${def.name}.${ext}`))),
@@ -97,7 +103,10 @@ export function renderReportFiles(job: ReportJob): RenderedReport {
   const html = renderPage(data, sections, charts)
   const htmlPath = join(job.dir, 'index.html')
   writeFileSync(htmlPath, html)
+  // The PNGs last: the helper draws from the first chart while the page is put together.
+  const drawn = await pngs.all()
+  defs.forEach((def, i) => writeFileSync(join(job.dir, `${def.name}.png`), drawn[i]!))
   files.unshift(relative(job.out, htmlPath))
   files.push(...martFiles.map((f) => relative(job.out, join(job.marts, f))))
-  return { files, htmlBytes: Buffer.byteLength(html), charts: charts.size }
+  return { files, htmlBytes: Buffer.byteLength(html), charts: charts.size, pngsBeside: pngs.helperPngs }
 }

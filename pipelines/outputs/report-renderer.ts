@@ -13,18 +13,24 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { workerModule } from '../lib/worker-module.ts'
 import type { RenderedReport, ReportJob } from './render-report-files.ts'
+import type { ReportWorkerData } from './report-render-worker.ts'
 
 const WORKER_FILE = fileURLToPath(new URL('./report-render-worker.ts', import.meta.url))
+const PNG_WORKER_FILE = fileURLToPath(new URL('./chart-png-worker.ts', import.meta.url))
 
 type Reply = { result: RenderedReport } | { error: string }
 
 /** The worker's bundle, built now if it is not kept (the install step builds it, so that no run pays for it). */
 export const reportWorkerModule = (): URL | undefined => workerModule(WORKER_FILE, 'packages')
 
+/** The bundle of the report worker's PNG helper (chart-pngs.ts), likewise. */
+export const chartPngWorkerModule = (): URL | undefined => workerModule(PNG_WORKER_FILE, 'packages')
+
 function startWorker(): Worker | undefined {
   const url = reportWorkerModule()
   if (!url) return undefined
-  const w = new Worker(url)
+  const workerData: ReportWorkerData = { pngHelper: chartPngWorkerModule()?.href }
+  const w = new Worker(url, { workerData })
   // Idle, it never keeps the process alive (a step that fails before it draws); drawing, it does.
   w.unref()
   // A failure is answered below (the report is drawn here instead), not a crash.
@@ -36,7 +42,7 @@ function startWorker(): Worker | undefined {
 export type DrawnOn = 'worker' | 'this thread'
 
 const onThisThread = async (job: ReportJob): Promise<RenderedReport & { drawnOn: DrawnOn }> => ({
-  ...(await import('./render-report-files.ts')).renderReportFiles(job),
+  ...(await (await import('./render-report-files.ts')).renderReportFiles(job)),
   drawnOn: 'this thread',
 })
 

@@ -3,7 +3,7 @@
  * opens from disk anywhere and a Content-Security-Policy of default-src 'none' can forbid every request.
  */
 import { esc } from './html.ts'
-import type { RenderedChart } from './render-chart.ts'
+import type { DrawnChart } from './render-chart.ts'
 import type { ReportData, Section } from './report-data.ts'
 
 const CSS = `
@@ -51,7 +51,7 @@ code { font-size: 13px; background: #f2f2f2; padding: 0 3px; }
 export function renderPage(
   data: ReportData,
   sections: Section[],
-  charts: Map<string, RenderedChart>,
+  charts: ReadonlyMap<string, DrawnChart>,
 ): string {
   const figure = (name: string) => {
     const c = charts.get(name)

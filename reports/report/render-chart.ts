@@ -6,23 +6,28 @@
  */
 import * as Plot from '@observablehq/plot'
 import { parseHTML } from 'linkedom'
-import { Resvg } from '@resvg/resvg-js'
 import type { ChartContext, ChartDef, LegendItem } from '../charts/chart.ts'
 import { FONT_FAMILY } from '../charts/palette.ts'
-import { chartFonts } from './chart-fonts.ts'
-import { pngOfRgba } from './png-image.ts'
+import { chartPng } from './chart-png.ts'
 
 export const CHART_WIDTH = 720
 export const HATCH_ID = 'withheld-hatch'
 const PAD = 10
 
-export interface RenderedChart {
+/** A chart drawn as vectors: its SVG and its Vega-Lite spec. */
+export interface DrawnChart {
   def: ChartDef
   /** Standalone SVG document (xmlns, fonts, white background). */
   svg: string
-  png: Buffer
+  /** The SVG's width, in its units. */
+  width: number
   /** Vega-Lite spec, pretty-printed JSON. */
   vegaLite: string
+}
+
+/** A drawn chart with its PNG. */
+export interface RenderedChart extends DrawnChart {
+  png: Buffer
 }
 
 const esc = (s: string) =>
@@ -80,8 +85,14 @@ function swatches(items: LegendItem[], y: number, width: number): { svg: string;
 
 const HATCH_DEFS = `<defs><pattern id="${HATCH_ID}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#777777" stroke-width="2"/></pattern></defs>`
 
-/** Draws the chart; deterministic for the same def (no random ids, no clock). */
+/** Draws the chart and its PNG; deterministic for the same def (no random ids, no clock). */
 export function renderChart(def: ChartDef, ctx: ChartContext): RenderedChart {
+  const drawn = drawChart(def, ctx)
+  return { ...drawn, png: chartPng(drawn.svg, drawn.width) }
+}
+
+/** Draws the chart as vectors; deterministic for the same def (no random ids, no clock). */
+export function drawChart(def: ChartDef, ctx: ChartContext): DrawnChart {
   const { document } = parseHTML('<!doctype html><html><body></body></html>')
   const width = def.plot.width ?? CHART_WIDTH
   const parts: string[] = []
@@ -160,11 +171,5 @@ export function renderChart(def: ChartDef, ctx: ChartContext): RenderedChart {
     `<title id="${def.name}-title">${esc(def.title)}</title><desc id="${def.name}-desc">${esc(def.description)}</desc>` +
     (body.includes(`url(#${HATCH_ID})`) ? HATCH_DEFS : '') +
     `<rect width="${outer}" height="${height}" fill="white"/><g transform="translate(${PAD},0)">${body}</g></svg>`
-  const image = new Resvg(svg, {
-    background: 'white',
-    fitTo: { mode: 'width', value: outer * 2 },
-    font: chartFonts(svg),
-  }).render()
-  const png = pngOfRgba(image.width, image.height, image.pixels)
-  return { def, svg, png, vegaLite: JSON.stringify(def.vegaLite, null, 2) + '\n' }
+  return { def, svg, width: outer, vegaLite: JSON.stringify(def.vegaLite, null, 2) + '\n' }
 }

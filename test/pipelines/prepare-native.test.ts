@@ -8,18 +8,19 @@ import { CACHE } from '../../bin/kept-bundle.js'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 describe('the install step (postinstall)', () => {
-  it('builds the native programs and keeps the CLI, demo and report-worker bundles, so no run builds them', () => {
+  it('builds the native programs and keeps the CLI, demo and report-worker (and PNG helper) bundles, so no run builds them', () => {
     const r = spawnSync(process.execPath, ['bin/launch.js', 'pipelines/prepare-native.ts'], {
       cwd: ROOT,
       encoding: 'utf8',
     })
     expect(r.status).toBe(0)
     expect(r.stdout).toMatch(/native reader (ready|not built)/)
-    expect(r.stdout).toContain('record-relief: CLI, demo and report worker bundled')
+    expect(r.stdout).toContain('record-relief: CLI, demo and report workers bundled')
     for (const [name, entry] of [
       ['pipelines-cli', 'pipelines/cli.ts'],
       ['pipelines-demo', 'pipelines/demo.ts'],
       ['report-render-worker', 'pipelines/outputs/report-render-worker.ts'],
+      ['chart-png-worker', 'pipelines/outputs/chart-png-worker.ts'],
     ] as const) {
       const kept = JSON.parse(readFileSync(join(CACHE, `${name}.json`), 'utf8')) as {
         bundle: string
