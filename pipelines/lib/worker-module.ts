@@ -13,21 +13,26 @@
  * Unlike the CLI's bundle, a worker's modules share the bundle's import.meta.url (esbuild's synchronous build takes
  * no plugin to write in their own): a module a worker loads finds no file beside itself by it.
  */
+import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
-import { buildSync } from 'esbuild'
 import { bundleKey, bundleOptions, keepBundle, keptBundle } from '../../bin/kept-bundle.js'
+
+/**
+ * esbuild, loaded when a worker's bundle must be built, which a run after the install step never needs: imported
+ * at the top, it was loaded by every start of the program (its bundle keeps it outside, bin/kept-bundle.js).
+ */
+const esbuild = () => createRequire(import.meta.url)('esbuild') as typeof import('esbuild')
 
 const built = new Map<string, URL | undefined>()
 
 export function workerModule(entry: string, kind: 'standalone' | 'packages'): URL | undefined {
   if (built.has(entry)) return built.get(entry)
   const name = entry.replace(/^.*[\\/]/, '').replace(/\.ts$/, '')
-  // esbuild is imported above, so its version, part of the key, is there to read.
   const key = bundleKey()
   const kept = keptBundle(name, key)
   if (kept) return remember(entry, pathToFileURL(kept))
   const started = Date.now()
-  const result = buildSync(bundleOptions(entry, { packages: kind === 'packages' }))
+  const result = esbuild().buildSync(bundleOptions(entry, { packages: kind === 'packages' }))
   if (kind === 'standalone') {
     const outside = Object.values(result.metafile.outputs)
       .flatMap((o) => o.imports)

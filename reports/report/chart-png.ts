@@ -4,13 +4,22 @@
  * the report draws its PNGs on two threads (pipelines/outputs/chart-pngs.ts), and this module loads no more than
  * that needs.
  */
-import { Resvg } from '@resvg/resvg-js'
+import { createRequire } from 'node:module'
 import { chartFonts } from './chart-fonts.ts'
 import { pngOfRgba } from './png-image.ts'
 
+/**
+ * resvg, loaded at the first PNG: a native library of 4 MB that the CLI's own thread loads only where no worker
+ * could draw the report (pipelines/outputs/report-renderer.ts); imported at the top, every start of the program
+ * loaded it.
+ */
+let resvg: typeof import('@resvg/resvg-js') | undefined
+const Resvg = () =>
+  (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg
+
 /** The PNG of a chart's SVG whose width (in its units) is `width`. */
 export function chartPng(svg: string, width: number): Buffer {
-  const image = new Resvg(svg, {
+  const image = new (Resvg())(svg, {
     background: 'white',
     fitTo: { mode: 'width', value: width * 2 },
     font: chartFonts(svg),

@@ -29,6 +29,14 @@ describe('the install step (postinstall)', () => {
       expect(Object.keys(kept.inputs)).toContain(entry)
       expect(readFileSync(join(CACHE, kept.bundle)).length).toBeGreaterThan(0)
     }
+    // The CLI's bundle loads no package from outside itself at its start, only Node's own modules: esbuild and
+    // resvg, which it keeps outside, are loaded when first needed (pipelines/lib/worker-module.ts,
+    // reports/report/chart-png.ts), which a run never does on its own thread.
+    const cli = JSON.parse(readFileSync(join(CACHE, 'pipelines-cli.json'), 'utf8')) as { bundle: string }
+    const code = readFileSync(join(CACHE, cli.bundle), 'utf8')
+    const statics = [...code.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!)
+    expect(statics.length).toBeGreaterThan(0)
+    expect(statics.filter((p) => !p.startsWith('node:'))).toEqual([])
     // The CLI's bundle it kept is the one `relief` starts from: a start afterwards builds nothing.
     const before = readFileSync(join(CACHE, 'pipelines-cli.json'), 'utf8')
     const v = spawnSync(process.execPath, ['bin/relief.js', '--version'], { cwd: ROOT, encoding: 'utf8' })
