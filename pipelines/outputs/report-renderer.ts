@@ -9,7 +9,7 @@
  * Where no worker module can be kept (a read-only install), or the worker cannot start, the report is drawn on the
  * calling thread: the same files.
  */
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { workerModule } from '../lib/worker-module.ts'
 import type { RenderedReport, ReportJob } from './render-report-files.ts'
@@ -41,8 +41,21 @@ function startWorker(): Worker | undefined {
 /** Where the report was drawn. */
 export type DrawnOn = 'worker' | 'this thread'
 
+const RENDER_FILE = fileURLToPath(new URL('./render-report-files.ts', import.meta.url))
+
+/**
+ * The drawing's own module (render-report-files.ts and the drawing packages: Plot, linkedom, d3; a quarter of the
+ * CLI's code), as a bundle of its own where one can be kept (worker-module.ts), else the .ts file (a read-only
+ * install runs the CLI through tsx, which loads it). Bundled into the CLI, it was read and compiled by every start
+ * of the program, which draws on this thread only where no worker could.
+ */
+async function drawingModule(): Promise<typeof import('./render-report-files.ts')> {
+  const url = workerModule(RENDER_FILE, 'packages') ?? pathToFileURL(RENDER_FILE)
+  return (await import(url.href)) as typeof import('./render-report-files.ts')
+}
+
 const onThisThread = async (job: ReportJob): Promise<RenderedReport & { drawnOn: DrawnOn }> => ({
-  ...(await (await import('./render-report-files.ts')).renderReportFiles(job)),
+  ...(await (await drawingModule()).renderReportFiles(job)),
   drawnOn: 'this thread',
 })
 

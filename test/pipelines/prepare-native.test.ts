@@ -32,7 +32,15 @@ describe('the install step (postinstall)', () => {
     // The CLI's bundle loads no package from outside itself at its start, only Node's own modules: esbuild and
     // resvg, which it keeps outside, are loaded when first needed (pipelines/lib/worker-module.ts,
     // reports/report/chart-png.ts), which a run never does on its own thread.
-    const cli = JSON.parse(readFileSync(join(CACHE, 'pipelines-cli.json'), 'utf8')) as { bundle: string }
+    const cli = JSON.parse(readFileSync(join(CACHE, 'pipelines-cli.json'), 'utf8')) as {
+      bundle: string
+      inputs: Record<string, unknown>
+    }
+    // Nor does it hold the report's drawing (Plot, linkedom, d3): that is the report worker's, or a bundle of its own
+    // where the report is drawn on the calling thread (pipelines/outputs/report-renderer.ts).
+    expect(
+      Object.keys(cli.inputs).filter((f) => /@observablehq\/plot|linkedom|render-chart/.test(f)),
+    ).toEqual([])
     const code = readFileSync(join(CACHE, cli.bundle), 'utf8')
     const statics = [...code.matchAll(/^import .* from "([^"]+)";$/gm)].map((m) => m[1]!)
     expect(statics.length).toBeGreaterThan(0)
