@@ -53,7 +53,8 @@ export class ChartPngs {
   private readonly claims = new Int32Array(new SharedArrayBuffer(4 * MAX_CHARTS))
   private readonly offered: Offered[] = []
   private readonly pending = new Map<number, Pending>()
-  private readonly replied = new Map<number, Buffer>()
+  /** The helper's answers not yet awaited: a PNG, or null where it failed to draw one. */
+  private readonly replied = new Map<number, Buffer | null>()
   private helperFailed: Error | undefined
   /** How many PNGs the helper drew. */
   helperPngs = 0
@@ -105,7 +106,8 @@ export class ChartPngs {
   private fromHelper(i: number): Promise<Buffer> {
     const done = this.replied.get(i)
     if (done) return Promise.resolve(done)
-    if (this.helperFailed) return Promise.resolve(this.drawHere(i))
+    // Drawn here: the same code, so the same error where the chart itself is at fault.
+    if (done === null || this.helperFailed) return Promise.resolve().then(() => this.drawHere(i))
     return new Promise<Buffer>((resolve, reject) => this.pending.set(i, { resolve, reject })).catch(() =>
       this.drawHere(i),
     )
@@ -115,9 +117,8 @@ export class ChartPngs {
     const waiting = this.pending.get(m.index)
     this.pending.delete(m.index)
     if ('error' in m) {
-      // Drawn here instead: the same code, so the same error if the chart itself is at fault.
-      waiting?.reject(new Error(m.error))
-      if (!waiting) this.replied.set(m.index, this.drawHere(m.index))
+      if (waiting) waiting.reject(new Error(m.error))
+      else this.replied.set(m.index, null)
       return
     }
     this.helperPngs++

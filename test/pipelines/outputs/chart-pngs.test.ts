@@ -75,6 +75,20 @@ describe('the report’s chart PNGs on two threads', () => {
   }, 30_000)
 })
 
+describe('a chart no thread can draw', () => {
+  it('fails the PNGs with the drawing’s own error, whichever thread claimed it, and does not hang', async () => {
+    const pngs = new ChartPngs(helper())
+    pngs.offer(SVGS[0]!, 60)
+    pngs.offer('<svg this is not an SVG', 60)
+    await until(() => pngs.helperPngs === 1)
+    await new Promise((r) => setTimeout(r, 200)) // the helper's answer for the second, an error, comes in
+    await expect(pngs.all()).rejects.toThrow(/svg|xml|parse/i)
+    const here = new ChartPngs()
+    here.offer('<svg this is not an SVG', 60)
+    await expect(here.all()).rejects.toThrow(/svg|xml|parse/i)
+  }, 30_000)
+})
+
 describe('the PNG helper thread', () => {
   it('leaves a chart the drawing thread claimed first, and draws the next', async () => {
     const w = helper()
