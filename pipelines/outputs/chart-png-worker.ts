@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads'
 import { chartPng } from '../../reports/report/chart-png.ts'
 import { CLAIM, type PngReply, type PngRequest } from './chart-pngs.ts'
+import { workerErrorText } from '../lib/worker-error.ts'
 
 const port = parentPort
 if (!port) throw new Error('chart-png-worker runs as a worker thread only')
@@ -19,7 +20,7 @@ port.on('message', (m: PngRequest) => {
   try {
     reply = { index: m.index, png: chartPng(m.svg, m.width) }
   } catch (e) {
-    reply = { index: m.index, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }
+    reply = { index: m.index, error: workerErrorText(e) }
   }
   port.postMessage(reply)
 })

@@ -5,6 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import { runMotionJob, type MotionJob } from './motion-court.ts'
+import { workerErrorText } from '../lib/worker-error.ts'
 
 const port = parentPort
 if (!port) throw new Error('motion-render-worker runs as a worker thread only')
@@ -12,6 +13,6 @@ port.on('message', ({ id, job }: { id: number; job: MotionJob }) => {
   try {
     port.postMessage({ id, result: runMotionJob(job) })
   } catch (e) {
-    port.postMessage({ id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) })
+    port.postMessage({ id, error: workerErrorText(e) })
   }
 })

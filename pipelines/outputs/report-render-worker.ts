@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { renderReportFiles, type ReportJob } from './render-report-files.ts'
 import { californiaCounties } from '../../reports/report/county-geometry.ts'
 import { startPngHelper } from './chart-pngs.ts'
+import { workerErrorText } from '../lib/worker-error.ts'
 
 /** What the report renderer starts this thread with. */
 export interface ReportWorkerData {
@@ -21,7 +22,7 @@ const helper = startPngHelper((workerData as ReportWorkerData | undefined)?.pngH
 port.on('message', (job: ReportJob) => {
   renderReportFiles(job, helper).then(
     (result) => port.postMessage({ result }),
-    (e: unknown) => port.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) }),
+    (e: unknown) => port.postMessage({ error: workerErrorText(e) }),
   )
 })
 // The county map's shapes are read while the marts are published too: they are kept for the drawing.
