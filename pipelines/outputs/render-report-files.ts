@@ -49,8 +49,6 @@ export interface RenderedReport {
   files: string[]
   htmlBytes: number
   charts: number
-  /** How many of the charts' PNGs the helper thread drew (chart-pngs.ts). */
-  pngsBeside: number
 }
 
 /** `pngHelper`: a thread that draws some of the PNGs beside this one (chart-pngs.ts); without one, all are drawn here. */
@@ -108,5 +106,5 @@ export async function renderReportFiles(job: ReportJob, pngHelper?: Worker): Pro
   defs.forEach((def, i) => writeFileSync(join(job.dir, `${def.name}.png`), drawn[i]!))
   files.unshift(relative(job.out, htmlPath))
   files.push(...martFiles.map((f) => relative(job.out, join(job.marts, f))))
-  return { files, htmlBytes: Buffer.byteLength(html), charts: charts.size, pngsBeside: pngs.helperPngs }
+  return { files, htmlBytes: Buffer.byteLength(html), charts: charts.size }
 }

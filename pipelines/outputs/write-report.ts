@@ -34,8 +34,6 @@ export interface ReportResult {
   htmlBytes: number
   charts: number
   drawnOn: DrawnOn
-  /** How many chart PNGs the report worker's helper thread drew (chart-pngs.ts). */
-  pngsBeside: number
 }
 
 export const reportPaths = (out: string) => ({
