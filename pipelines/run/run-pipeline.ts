@@ -413,6 +413,8 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
     rmSync(countLinesDir, { recursive: true, force: true })
     for (const r of written) if (r.status === 'rejected') throw r.reason
     for (const r of written) if (r.status === 'fulfilled') manifest.outputs.push(...r.value)
+    // The database file's copy can end after the steps: its timing goes in the log too.
+    await checkpointed
     writeFileSync(
       paths.runLog,
       JSON.stringify(
@@ -428,7 +430,6 @@ export async function runPipeline(opts: RunOptions): Promise<RunResult> {
         2,
       ) + '\n',
     )
-    await checkpointed
     // What the output steps built after the copy (the court models of a reconcile run, built by its step). No other
     // step builds a table or view the file keeps.
     if (inMemory && steps.some((s) => s.afterModels)) await persistWork(db, persistedViews())

@@ -37,6 +37,10 @@ describe('run-log.json', () => {
     expect(marts[1].map((m) => m.name)).toContain('mart_relief_by_county')
     expect(log.models.map((m) => m.model)).toEqual(built)
     expect(result.models).toEqual(log.models)
+    // Every phase the run timed, the database file's copy too: with no output steps it ends after them, and the log
+    // once went out before it ended.
+    expect(log.timings.map((t) => t.phase)).toContain('write database')
+    expect(log.timings).toEqual(result.timings)
     for (const m of log.models) expect(m.seconds).toBeGreaterThanOrEqual(0)
     // Each phase also gives the process's CPU seconds while it ran; reading and deciding the extract uses some.
     for (const t of log.timings) expect(t.cpu_seconds).toBeGreaterThanOrEqual(0)
