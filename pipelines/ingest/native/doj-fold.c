@@ -5,7 +5,7 @@
  * grouped, and at 2M lines that is most of the run (docs/scale.md, "Session 21"). This program reads the lines,
  * keeps only the values a model reads, and writes small tables the models load instead of stg_doj_rows:
  *
- *   fold_counts_1|2.csv    one row per convicted count (SUBJECT_ID x CNT_ORDER): its first sentence part's fields
+ *   fold_counts_1|2.parquet one row per convicted count (SUBJECT_ID x CNT_ORDER): its first sentence part's fields
  *                          and the sums over its distinct sentence parts (int_convictions' inputs)
  *   fold_subjects.csv      one row per SUBJECT_ID: identity min/max, DOB status, the first conviction's county
  *   fold_identities.csv    for a person whose lines disagree: each distinct identity and its line count
@@ -680,18 +680,6 @@ static void put_date(out_t *o, date_t d) {
   on(o, b, 10);
 }
 static const char *date_status(date_t d) { return !d.present ? "missing" : d.ok ? "ok" : "bad"; }
-/* A double that reads back exactly: a whole number as one (the usual sentence), else 17 significant digits. */
-static void put_double(out_t *o, int has, double x) {
-  if (!has) return;
-  if (x == floor(x) && fabs(x) < 1e15) {
-    put_long(o, (long)x);
-    return;
-  }
-  char b[40];
-  int n = snprintf(b, sizeof b, "%.17g", x);
-  on(o, b, n);
-}
-
 /* One CSV row, field by field: each field writes the comma before it, but the first. */
 typedef struct {
   out_t *o;
@@ -709,7 +697,6 @@ static void f_long(row_t *r, int has, long x) {
   if (has) put_long(o, x);
 }
 static void f_date(row_t *r, date_t d) { put_date(next_field(r), d); }
-static void f_double(row_t *r, int has, double x) { put_double(next_field(r), has, x); }
 static void end_row(row_t *r) { oc(r->o, '\n'); }
 
 static out_t *open_out(const char *dir, const char *name, const char *header) {
@@ -721,8 +708,10 @@ static out_t *open_out(const char *dir, const char *name, const char *header) {
   o->cap = 1 << 20;
   o->buf = malloc(o->cap);
   if (!o->buf) die("out of memory");
-  os(o, header);
-  oc(o, '\n');
+  if (header) { /* a CSV's */
+    os(o, header);
+    oc(o, '\n');
+  }
   return o;
 }
 static void o_close(out_t *o) {
@@ -1193,24 +1182,351 @@ static void fold_line(const char *line_start, const char *line_end) {
 
 /* ---------- writing ---------- */
 
-static void put_tokens(out_t *o, token *t) {
-  /* a list as one text, items separated by a unit separator (none can hold one: they are upper-case ASCII) */
-  if (!t) return;
-  oc(o, '"');
-  for (int first = 1; t; t = t->next, first = 0) {
-    if (!first) oc(o, 0x1f);
-    for (int i = 0; i < t->text.n; i++) {
-      if (t->text.p[i] == '"') oc(o, '"');
-      oc(o, t->text.p[i]);
+/* ---------- Parquet output (the counts table) ----------
+ *
+ * The counts are the reader's largest table, and DuckDB read them from CSV at about 4 µs a row (at 1M lines 0.6 of
+ * int_convictions' 1.2 CPU-s), parsing every number and date again. Written as Parquet they are typed already and
+ * read in a third of that. This writes the plainest Parquet DuckDB reads: every column OPTIONAL, one uncompressed
+ * data page (v1) per column per row group, PLAIN values, definition levels in RLE runs; no dictionary, no statistics.
+ * The footer is Thrift's compact protocol, written by hand for the few structures it needs (parquet.thrift). */
+
+typedef struct {
+  char *p;
+  size_t n, cap;
+} buf_t;
+static void b_need(buf_t *b, size_t n) {
+  if (b->n + n <= b->cap) return;
+  size_t c = b->cap ? b->cap : 4096;
+  while (c < b->n + n) c *= 2;
+  b->p = realloc(b->p, c);
+  if (!b->p) die("out of memory");
+  b->cap = c;
+}
+static void b_put(buf_t *b, const void *p, size_t n) {
+  b_need(b, n);
+  memcpy(b->p + b->n, p, n);
+  b->n += n;
+}
+static void b_byte(buf_t *b, int c) {
+  b_need(b, 1);
+  b->p[b->n++] = (char)c;
+}
+static void b_le32(buf_t *b, uint32_t v) {
+  unsigned char x[4] = {v & 0xff, v >> 8 & 0xff, v >> 16 & 0xff, v >> 24};
+  b_put(b, x, 4);
+}
+
+/* Thrift compact protocol: a struct's fields as (id delta, type) headers, integers as zigzag varints. */
+enum { T_TRUE = 1, T_I32 = 5, T_I64 = 6, T_BINARY = 8, T_LIST = 9, T_STRUCT = 12 };
+typedef struct {
+  buf_t *b;
+  int last[8]; /* the last field id written, per open struct */
+  int depth;
+} thrift;
+static void t_varint(buf_t *b, uint64_t v) {
+  while (v >= 0x80) {
+    b_byte(b, (int)(v & 0x7f) | 0x80);
+    v >>= 7;
+  }
+  b_byte(b, (int)v);
+}
+static uint64_t zigzag(int64_t v) { return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63); }
+static void t_field(thrift *w, int id, int type) {
+  int d = id - w->last[w->depth];
+  if (d > 0 && d <= 15) b_byte(w->b, d << 4 | type);
+  else {
+    b_byte(w->b, type);
+    t_varint(w->b, zigzag(id));
+  }
+  w->last[w->depth] = id;
+}
+static void t_i32(thrift *w, int id, int64_t v) {
+  t_field(w, id, T_I32);
+  t_varint(w->b, zigzag(v));
+}
+static void t_i64(thrift *w, int id, int64_t v) {
+  t_field(w, id, T_I64);
+  t_varint(w->b, zigzag(v));
+}
+static void t_string(thrift *w, int id, const char *s) {
+  size_t n = strlen(s);
+  t_field(w, id, T_BINARY);
+  t_varint(w->b, n);
+  b_put(w->b, s, n);
+}
+/* A struct: as a field (id > 0), or as a list's element or the top level (id 0: no header). */
+static void t_begin(thrift *w, int id) {
+  if (id) t_field(w, id, T_STRUCT);
+  w->last[++w->depth] = 0;
+}
+static void t_end(thrift *w) {
+  b_byte(w->b, 0);
+  w->depth--;
+}
+static void t_list(thrift *w, int id, int type, size_t n) {
+  t_field(w, id, T_LIST);
+  if (n < 15) b_byte(w->b, (int)n << 4 | type);
+  else {
+    b_byte(w->b, 0xf0 | type);
+    t_varint(w->b, n);
+  }
+}
+
+/* What a column holds, as the models declare it (sql/sources/fold_tables.ts). */
+enum { PQ_TEXT, PQ_BIGINT, PQ_INTEGER, PQ_DATE, PQ_DOUBLE, PQ_BOOLEAN };
+static const int PQ_PHYSICAL[] = {6 /* BYTE_ARRAY */, 2 /* INT64 */, 1 /* INT32 */, 1, 5 /* DOUBLE */, 0 /* BOOLEAN */};
+static const int PQ_CONVERTED[] = {0 /* UTF8 */, -1, -1, 6 /* DATE */, -1, -1};
+/* Rows per row group: DuckDB reads a file's row groups on as many threads. */
+#define PQ_ROW_GROUP 65536
+
+typedef struct {
+  const char *name;
+  int kind;
+  buf_t values; /* the row group's values, PLAIN, NULLs left out */
+  buf_t defs;   /* one byte per row: 1 a value, 0 NULL */
+  int bits, nbits; /* booleans being packed, first value in the lowest bit */
+  /* per row group written: where its page starts, its bytes with the header */
+  int64_t *offset, *size;
+} pq_col;
+
+typedef struct {
+  out_t *o;
+  int64_t pos; /* bytes written to the file */
+  int ncols, at;
+  pq_col *cols;
+  int64_t rows, group_rows;
+  int groups, groups_cap;
+  int64_t *group_row_counts;
+} pq_t;
+
+static void pq_write(pq_t *q, const void *p, size_t n) {
+  on(q->o, p, n);
+  q->pos += (int64_t)n;
+}
+
+/* A Parquet file of the named columns (kinds[i] for names[i]), written once its rows are ended and it is closed. */
+static pq_t *pq_open(const char *dir, const char *name, int ncols, const char *const *names, const int *kinds) {
+  pq_t *q = calloc(1, sizeof *q);
+  if (!q) die("out of memory");
+  q->o = open_out(dir, name, NULL);
+  q->ncols = ncols;
+  q->cols = calloc(ncols, sizeof *q->cols);
+  if (!q->cols) die("out of memory");
+  for (int i = 0; i < ncols; i++) q->cols[i] = (pq_col){.name = names[i], .kind = kinds[i]};
+  pq_write(q, "PAR1", 4);
+  return q;
+}
+
+static pq_col *pq_next(pq_t *q, int kind) {
+  if (q->at >= q->ncols || q->cols[q->at].kind != kind) die("parquet: value %d of a row is not a %d", q->at, kind);
+  return &q->cols[q->at++];
+}
+static void pq_null(pq_col *c) { b_byte(&c->defs, 0); }
+static void pq_text(pq_t *q, sv v) {
+  pq_col *c = pq_next(q, PQ_TEXT);
+  if (!v.p) return pq_null(c);
+  b_byte(&c->defs, 1);
+  b_le32(&c->values, (uint32_t)v.n);
+  b_put(&c->values, v.p, v.n);
+}
+/* A C string: NULL for none or an empty one, as the CSV's bare empty field was. */
+static void pq_cstr(pq_t *q, const char *s) { pq_text(q, s && *s ? (sv){s, (int)strlen(s)} : NUL); }
+static void pq_bigint(pq_t *q, int has, int64_t x) {
+  pq_col *c = pq_next(q, PQ_BIGINT);
+  if (!has) return pq_null(c);
+  b_byte(&c->defs, 1);
+  b_le32(&c->values, (uint32_t)((uint64_t)x & 0xffffffff));
+  b_le32(&c->values, (uint32_t)((uint64_t)x >> 32));
+}
+static void pq_int32(pq_t *q, int kind, int has, int32_t x) {
+  pq_col *c = pq_next(q, kind);
+  if (!has) return pq_null(c);
+  b_byte(&c->defs, 1);
+  b_le32(&c->values, (uint32_t)x);
+}
+static void pq_integer(pq_t *q, int has, int32_t x) { pq_int32(q, PQ_INTEGER, has, x); }
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+static int32_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  int era = (y >= 0 ? y : y - 399) / 400;
+  int yoe = y - era * 400;
+  int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+static void pq_date(pq_t *q, date_t d) { pq_int32(q, PQ_DATE, d.ok, d.ok ? days_from_civil(d.y, d.m, d.d) : 0); }
+static void pq_double(pq_t *q, int has, double x) {
+  pq_col *c = pq_next(q, PQ_DOUBLE);
+  if (!has) return pq_null(c);
+  if (x == 0) x = 0; /* never -0: the CSV wrote it as 0 */
+  b_byte(&c->defs, 1);
+  b_put(&c->values, &x, 8); /* little-endian IEEE 754, as x86 and ARM hold it */
+}
+static void pq_boolean(pq_t *q, int b) {
+  pq_col *c = pq_next(q, PQ_BOOLEAN);
+  b_byte(&c->defs, 1);
+  c->bits |= (b != 0) << c->nbits;
+  if (++c->nbits == 8) {
+    b_byte(&c->values, c->bits);
+    c->bits = c->nbits = 0;
+  }
+}
+
+/* The definition levels of a page (bit width 1) as RLE runs, after their length. */
+static void pq_levels(buf_t *out, const buf_t *defs) {
+  buf_t runs = {0};
+  for (size_t i = 0; i < defs->n;) {
+    size_t j = i;
+    while (j < defs->n && defs->p[j] == defs->p[i]) j++;
+    t_varint(&runs, (uint64_t)(j - i) << 1);
+    b_byte(&runs, defs->p[i]);
+    i = j;
+  }
+  b_le32(out, (uint32_t)runs.n);
+  b_put(out, runs.p, runs.n);
+  free(runs.p);
+}
+
+/* The row group so far: one data page per column. */
+static void pq_flush_group(pq_t *q) {
+  if (q->groups == q->groups_cap) {
+    q->groups_cap = q->groups_cap ? q->groups_cap * 2 : 16;
+    q->group_row_counts = realloc(q->group_row_counts, q->groups_cap * sizeof(int64_t));
+    if (!q->group_row_counts) die("out of memory");
+    for (int i = 0; i < q->ncols; i++) {
+      q->cols[i].offset = realloc(q->cols[i].offset, q->groups_cap * sizeof(int64_t));
+      q->cols[i].size = realloc(q->cols[i].size, q->groups_cap * sizeof(int64_t));
+      if (!q->cols[i].offset || !q->cols[i].size) die("out of memory");
     }
   }
-  oc(o, '"');
+  buf_t page = {0}, header = {0};
+  for (int i = 0; i < q->ncols; i++) {
+    pq_col *c = &q->cols[i];
+    if (c->nbits) {
+      b_byte(&c->values, c->bits);
+      c->bits = c->nbits = 0;
+    }
+    page.n = header.n = 0;
+    pq_levels(&page, &c->defs);
+    b_put(&page, c->values.p, c->values.n);
+    thrift w = {&header, {0}, 0};
+    t_i32(&w, 1, 0); /* DATA_PAGE */
+    t_i32(&w, 2, (int64_t)page.n);
+    t_i32(&w, 3, (int64_t)page.n);
+    t_begin(&w, 5);
+    t_i32(&w, 1, q->group_rows);
+    t_i32(&w, 2, 0); /* PLAIN */
+    t_i32(&w, 3, 3); /* RLE */
+    t_i32(&w, 4, 3);
+    t_end(&w);
+    b_byte(&header, 0);
+    c->offset[q->groups] = q->pos;
+    c->size[q->groups] = (int64_t)(header.n + page.n);
+    pq_write(q, header.p, header.n);
+    pq_write(q, page.p, page.n);
+    c->values.n = c->defs.n = 0;
+  }
+  free(page.p);
+  free(header.p);
+  q->group_row_counts[q->groups++] = q->group_rows;
+  q->group_rows = 0;
+}
+
+static void pq_end_row(pq_t *q) {
+  if (q->at != q->ncols) die("parquet: a row of %d values where the file has %d columns", q->at, q->ncols);
+  q->at = 0;
+  q->rows++;
+  if (++q->group_rows == PQ_ROW_GROUP) pq_flush_group(q);
+}
+
+/* The last row group, then the footer: the schema and where every column's page is. */
+static void pq_close(pq_t *q) {
+  if (q->group_rows) pq_flush_group(q);
+  buf_t meta = {0};
+  thrift w = {&meta, {0}, 0};
+  t_i32(&w, 1, 1); /* version */
+  t_list(&w, 2, T_STRUCT, (size_t)q->ncols + 1);
+  t_begin(&w, 0);
+  t_string(&w, 4, "schema");
+  t_i32(&w, 5, q->ncols);
+  t_end(&w);
+  for (int i = 0; i < q->ncols; i++) {
+    t_begin(&w, 0);
+    t_i32(&w, 1, PQ_PHYSICAL[q->cols[i].kind]);
+    t_i32(&w, 3, 1); /* OPTIONAL */
+    t_string(&w, 4, q->cols[i].name);
+    if (PQ_CONVERTED[q->cols[i].kind] >= 0) t_i32(&w, 6, PQ_CONVERTED[q->cols[i].kind]);
+    t_end(&w);
+  }
+  t_i64(&w, 3, q->rows);
+  t_list(&w, 4, T_STRUCT, (size_t)q->groups);
+  for (int g = 0; g < q->groups; g++) {
+    t_begin(&w, 0);
+    t_list(&w, 1, T_STRUCT, (size_t)q->ncols);
+    int64_t bytes = 0;
+    for (int i = 0; i < q->ncols; i++) {
+      pq_col *c = &q->cols[i];
+      bytes += c->size[g];
+      t_begin(&w, 0);
+      t_i64(&w, 2, c->offset[g]);
+      t_begin(&w, 3);
+      t_i32(&w, 1, PQ_PHYSICAL[c->kind]);
+      t_list(&w, 2, T_I32, 2);
+      t_varint(&meta, zigzag(0)); /* PLAIN */
+      t_varint(&meta, zigzag(3)); /* RLE */
+      t_list(&w, 3, T_BINARY, 1);
+      t_varint(&meta, strlen(c->name));
+      b_put(&meta, c->name, strlen(c->name));
+      t_i32(&w, 4, 0); /* UNCOMPRESSED */
+      t_i64(&w, 5, q->group_row_counts[g]);
+      t_i64(&w, 6, c->size[g]);
+      t_i64(&w, 7, c->size[g]);
+      t_i64(&w, 9, c->offset[g]);
+      t_end(&w);
+      t_end(&w);
+    }
+    t_i64(&w, 2, bytes);
+    t_i64(&w, 3, q->group_row_counts[g]);
+    t_end(&w);
+  }
+  b_byte(&meta, 0); /* the end of FileMetaData */
+  pq_write(q, meta.p, meta.n);
+  buf_t tail = {0};
+  b_le32(&tail, (uint32_t)meta.n);
+  b_put(&tail, "PAR1", 4);
+  pq_write(q, tail.p, tail.n);
+  free(meta.p);
+  free(tail.p);
+  o_close(q->o);
+  for (int i = 0; i < q->ncols; i++) {
+    free(q->cols[i].values.p);
+    free(q->cols[i].defs.p);
+    free(q->cols[i].offset);
+    free(q->cols[i].size);
+  }
+  free(q->cols);
+  free(q->group_row_counts);
+  free(q);
+}
+
+/* A list as one text, items separated by a unit separator (none can hold one: they are upper-case ASCII), into `b`;
+   NULL (returns 0) for none. */
+static int tokens_text(buf_t *b, token *t) {
+  b->n = 0;
+  if (!t) return 0;
+  for (int first = 1; t; t = t->next, first = 0) {
+    if (!first) b_byte(b, 0x1f);
+    b_put(b, t->text.p, t->text.n);
+  }
+  return 1;
 }
 
 static int cmp_sv_ptr(const void *a, const void *b) { return cmp(**(sv **)a, **(sv **)b); }
 
-/* sentence_text: each distinct 'KIND[ N UNIT]' once, sorted, joined by ' + '; NULL when there is none. */
-static void put_sentence_text(out_t *o, part *parts) {
+/* sentence_text: each distinct 'KIND[ N UNIT]' once, sorted, joined by ' + ', into `b`; NULL (returns 0) when there is
+   none. */
+static int sentence_text(buf_t *b, part *parts) {
+  b->n = 0;
   sv items[256];
   sv *ptrs[256];
   int n = 0;
@@ -1234,17 +1550,13 @@ static void put_sentence_text(out_t *o, part *parts) {
     ptrs[n] = &items[n];
     n++;
   }
-  if (!n) return;
+  if (!n) return 0;
   qsort(ptrs, n, sizeof *ptrs, cmp_sv_ptr);
-  oc(o, '"');
   for (int i = 0; i < n; i++) {
-    if (i) os(o, " + ");
-    for (int j = 0; j < ptrs[i]->n; j++) {
-      if (ptrs[i]->p[j] == '"') oc(o, '"');
-      oc(o, ptrs[i]->p[j]);
-    }
+    if (i) b_put(b, " + ", 3);
+    b_put(b, ptrs[i]->p, ptrs[i]->n);
   }
-  oc(o, '"');
+  return 1;
 }
 
 /* The counts from..to of the list, to one file: the list is written in two halves at once. */
@@ -1293,14 +1605,23 @@ static void drop_behind(int *map, const char **from, const char *upto) {
   }
 }
 
+/* The counts table's columns, in the order the models declare them (sql/sources/fold_tables.ts). */
+static const char *const COUNT_COLUMNS[] = {
+  "subject_id", "cnt_order", "county", "county_code", "court", "case_number", "cyc_order", "charge_id", "charged_id",
+  "offense_code", "conviction_level", "disposition", "convicted_offense_recorded", "cycle_age", "disp_date",
+  "disp_date_status", "step_date", "step_date_status", "cyc_date", "cyc_date_status", "sentence_days",
+  "sentence_months", "sentence_years", "sentence_parts_unreadable", "sentence_text", "qualifier_tokens",
+  "prefix_texts", "any_charge_text"};
+static const int COUNT_KINDS[] = {
+  PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_BIGINT, PQ_BIGINT, PQ_TEXT, PQ_TEXT, PQ_TEXT,
+  PQ_BOOLEAN, PQ_INTEGER, PQ_DATE, PQ_TEXT, PQ_DATE, PQ_TEXT, PQ_DATE, PQ_TEXT, PQ_DOUBLE, PQ_DOUBLE, PQ_DOUBLE,
+  PQ_BIGINT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_BOOLEAN};
+#define COUNT_NCOLS ((int)(sizeof COUNT_COLUMNS / sizeof *COUNT_COLUMNS))
+
 static void write_counts(const char *dir, const char *name, const char *lines_name, size_t from, size_t to) {
   out_t *ls = open_out(dir, lines_name, "subject_id,cnt_order,lines");
-  out_t *o = open_out(dir, name,
-                     "subject_id,cnt_order,county,county_code,court,case_number,cyc_order,charge_id,charged_id,"
-                     "offense_code,conviction_level,disposition,convicted_offense_recorded,cycle_age,disp_date,"
-                     "disp_date_status,step_date,step_date_status,cyc_date,cyc_date_status,sentence_days,"
-                     "sentence_months,sentence_years,sentence_parts_unreadable,sentence_text,qualifier_tokens,"
-                     "prefix_texts,any_charge_text");
+  pq_t *o = pq_open(dir, name, COUNT_NCOLS, COUNT_COLUMNS, COUNT_KINDS);
+  buf_t text = {0};
   count **all = st->count_list;
   int map = -1;
   const char *passed = NULL;
@@ -1334,45 +1655,48 @@ static void write_counts(const char *dir, const char *name, const char *lines_na
       if (y) { if (p->has_length) years += p->length, has_years = 1; } else has_years = 1;
       if (p->has_length && !d && !m && !y) unreadable++;
     }
-    row_t r = {o, 0};
-    f_sv(&r, C->subject);
-    f_sv(&r, C->cnt_order);
-    f_sv(&r, clean_upper(V(STP_ORI_CNTY_NAME)));
-    f_sv(&r, clean(V(STP_ORI_CNTY_CODE)));
-    f_sv(&r, clean_upper(V(STP_ORI_DESCR)));
-    f_sv(&r, clean(V(FE_NUM_CRT_CASE)));
-    f_sv(&r, clean_id(V(CYC_ORDER)));
+    pq_text(o, C->subject);
+    pq_text(o, C->cnt_order);
+    pq_text(o, clean_upper(V(STP_ORI_CNTY_NAME)));
+    pq_text(o, clean(V(STP_ORI_CNTY_CODE)));
+    pq_text(o, clean_upper(V(STP_ORI_DESCR)));
+    pq_text(o, clean(V(FE_NUM_CRT_CASE)));
+    pq_text(o, clean_id(V(CYC_ORDER)));
     long charge_no = charge_id(charge), charged_no = charge_id(nullif_empty(charged()));
-    f_long(&r, charge_no >= 0, charge_no);
-    f_long(&r, charged_no >= 0, charged_no);
-    f_sv(&r, coalesce3(clean(V(CONV_OFFENSE_CODE)), clean(V(DISP_OFFENSE_CODE)), clean(V(OFFENSE_CODE))));
-    f_str(&r, level);
-    f_sv(&r, clean_upper(V(DISP_DESCR)));
-    f_bool(&r, convicted_as.p != NULL);
-    f_long(&r, has_age && age <= 120, age);
-    f_date(&r, disp_date);
-    f_str(&r, date_status(disp_date));
-    f_date(&r, step_date);
-    f_str(&r, date_status(step_date));
-    f_date(&r, cyc_date);
-    f_str(&r, date_status(cyc_date));
-    f_double(&r, has_days, days);
-    f_double(&r, has_months, months);
-    f_double(&r, has_years, years);
-    f_long(&r, 1, unreadable);
-    put_sentence_text(next_field(&r), C->parts);
-    put_tokens(next_field(&r), C->quals);
-    put_tokens(next_field(&r), C->prefix_texts);
-    f_bool(&r, C->any_charge_text);
-    end_row(&r);
+    pq_bigint(o, charge_no >= 0, charge_no);
+    pq_bigint(o, charged_no >= 0, charged_no);
+    pq_text(o, coalesce3(clean(V(CONV_OFFENSE_CODE)), clean(V(DISP_OFFENSE_CODE)), clean(V(OFFENSE_CODE))));
+    pq_cstr(o, level);
+    pq_text(o, clean_upper(V(DISP_DESCR)));
+    pq_boolean(o, convicted_as.p != NULL);
+    pq_integer(o, has_age && age <= 120, age);
+    pq_date(o, disp_date);
+    pq_cstr(o, date_status(disp_date));
+    pq_date(o, step_date);
+    pq_cstr(o, date_status(step_date));
+    pq_date(o, cyc_date);
+    pq_cstr(o, date_status(cyc_date));
+    pq_double(o, has_days, days);
+    pq_double(o, has_months, months);
+    pq_double(o, has_years, years);
+    pq_bigint(o, 1, unreadable);
+    int has = sentence_text(&text, C->parts);
+    pq_text(o, has ? (sv){text.p, (int)text.n} : NUL);
+    has = tokens_text(&text, C->quals);
+    pq_text(o, has ? (sv){text.p, (int)text.n} : NUL);
+    has = tokens_text(&text, C->prefix_texts);
+    pq_text(o, has ? (sv){text.p, (int)text.n} : NUL);
+    pq_boolean(o, C->any_charge_text);
+    pq_end_row(o);
     row_t l = {ls, 0};
     f_sv(&l, C->subject);
     f_sv(&l, C->cnt_order);
     put_spans(next_field(&l), C->lines);
     end_row(&l);
   }
-  o_close(o);
+  pq_close(o);
   o_close(ls);
+  free(text.p);
 }
 
 static void write_subjects(const char *dir) {
@@ -1634,7 +1958,7 @@ typedef struct {
 static void *write_part(void *arg) {
   write_job *j = arg;
   st = j->fold;
-  write_counts(j->dir, j->second ? "fold_counts_2.csv" : "fold_counts_1.csv",
+  write_counts(j->dir, j->second ? "fold_counts_2.parquet" : "fold_counts_1.parquet",
                j->second ? "fold_count_lines_2.csv" : "fold_count_lines_1.csv", j->from, j->to);
   if (j->second) {
     write_prop64(j->dir);
