@@ -1,6 +1,6 @@
 /**
  * The native reader's folded tables (pipelines/ingest/native/doj-fold.c), as the models read them. Each is a view
- * over what the reader wrote: the counts as Parquet, the others as CSV, where an empty text is quoted, so an empty
+ * over what the reader wrote: the large tables (counts, subjects, Prop 64 lines) as Parquet, the others as CSV, where an empty text is quoted, so an empty
  * field is NULL and nothing else is.
  * The reader has already applied staging's cleaning (trim, upper-case, dates, numbers) exactly as the SQL path
  * does; what needs a regular expression (charge codes, the 664/182 prefix, PC 290) is left to the models here.
@@ -96,7 +96,7 @@ export const fold_counts = source(
 export const fold_subjects = source(
   'fold_subjects',
   'one row per subject_id: identity min (max where it differs), DOB status, first conviction county',
-  ['fold_subjects.csv'],
+  ['fold_subjects.parquet'],
   {
     subject_id: TEXT,
     name: TEXT,
@@ -135,7 +135,7 @@ export const fold_steps = source(
 export const fold_prop64_lines = source(
   'fold_prop64_lines',
   'one row per distinct (subject_id, cycle, convicted or not, charge id) whose text may name a Prop 64 section',
-  ['fold_prop64_lines.csv'],
+  ['fold_prop64_lines.parquet'],
   { subject_id: TEXT, cycle: 'INTEGER', is_conviction: 'BOOLEAN', charge_id: 'BIGINT' },
 )
 

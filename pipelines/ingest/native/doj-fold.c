@@ -5,14 +5,17 @@
  * grouped, and at 2M lines that is most of the run (docs/scale.md, "Session 21"). This program reads the lines,
  * keeps only the values a model reads, and writes small tables the models load instead of stg_doj_rows:
  *
- *   fold_counts_1|2.parquet one row per convicted count (SUBJECT_ID x CNT_ORDER): its first sentence part's fields
- *                          and the sums over its distinct sentence parts (int_convictions' inputs)
- *   fold_subjects.csv      one row per SUBJECT_ID: identity min/max, DOB status, the first conviction's county
- *   fold_identities.csv    for a person whose lines disagree: each distinct identity and its line count
- *   fold_steps.csv         the death and PC 290 registration steps
- *   fold_prop64_lines.csv  distinct (subject, cycle, convicted, charge text) of lines that may name a Prop 64 section
- *   fold_charge_texts.csv  distinct charge texts with an id (parsed into code sections by SQL, as on the SQL path);
- *                          the other tables name a charge text by its id, which keeps them small
+ *   fold_counts_1|2.parquet    one row per convicted count (SUBJECT_ID x CNT_ORDER): its first sentence part's
+ *                              fields and the sums over its distinct sentence parts (int_convictions' inputs)
+ *   fold_subjects.parquet      one row per SUBJECT_ID: identity min/max, DOB status, the first conviction's county
+ *   fold_identities.csv        for a person whose lines disagree: each distinct identity and its line count
+ *   fold_steps.csv             the death and PC 290 registration steps
+ *   fold_prop64_lines.parquet  distinct (subject, cycle, convicted, charge text) of lines that may name a Prop 64
+ *                              section
+ *   fold_charge_texts.csv      distinct charge texts with an id (parsed into code sections by SQL, as on the SQL
+ *                              path); the other tables name a charge text by its id, which keeps them small
+ *
+ * The three large tables are Parquet (typed, so DuckDB parses nothing again), the small ones CSV.
  *
  * It decides only what it can decide exactly as DuckDB would. The file must be plain: one record per line, 95
  * fields, quotes well formed, valid UTF-8, no NUL byte; every value it upper-cases or compares as text must be
@@ -691,7 +694,6 @@ static inline out_t *next_field(row_t *r) {
 }
 static void f_sv(row_t *r, sv v) { put_sv(next_field(r), v); }
 static void f_str(row_t *r, const char *s) { os(next_field(r), s ? s : ""); }
-static void f_bool(row_t *r, int b) { f_str(r, b ? "true" : "false"); }
 static void f_long(row_t *r, int has, long x) {
   out_t *o = next_field(r);
   if (has) put_long(o, x);
@@ -1699,9 +1701,12 @@ static void write_counts(const char *dir, const char *name, const char *lines_na
   free(text.p);
 }
 
+static const char *const SUBJECT_COLUMNS[] = {"subject_id", "name",    "cii_number", "gender",     "race_code",
+                                             "dob",        "dob_status", "first_conviction_county", "disagreeing"};
+static const int SUBJECT_KINDS[] = {PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_DATE, PQ_TEXT, PQ_TEXT, PQ_BOOLEAN};
+
 static void write_subjects(const char *dir) {
-  out_t *o = open_out(dir, "fold_subjects.csv",
-                     "subject_id,name,cii_number,gender,race_code,dob,dob_status,first_conviction_county,disagreeing");
+  pq_t *o = pq_open(dir, "fold_subjects.parquet", 9, SUBJECT_COLUMNS, SUBJECT_KINDS);
   out_t *ids = open_out(dir, "fold_identities.csv", "subject_id,name,cii_number,gender,race_code,dob,lines");
   subject **all = st->subject_list;
   size_t k = st->n_subjects;
@@ -1710,17 +1715,16 @@ static void write_subjects(const char *dir) {
     int disagreeing = (S->name.p && !eq(S->name, S->name_max)) || (S->cii.p && !eq(S->cii, S->cii_max)) ||
                       (S->gender.p && !eq(S->gender, S->gender_max)) || (S->race.p && !eq(S->race, S->race_max)) ||
                       (S->dob.ok && date_key(S->dob) != date_key(S->dob_max));
-    row_t r = {o, 0};
-    f_sv(&r, S->id);
-    f_sv(&r, S->name);
-    f_sv(&r, S->cii);
-    f_sv(&r, S->gender);
-    f_sv(&r, S->race);
-    f_date(&r, S->dob);
-    f_str(&r, S->dob.ok ? "ok" : S->dob_present ? "bad" : "missing");
-    f_sv(&r, S->has_conv_county ? S->conv_county : NUL);
-    f_bool(&r, disagreeing);
-    end_row(&r);
+    pq_text(o, S->id);
+    pq_text(o, S->name);
+    pq_text(o, S->cii);
+    pq_text(o, S->gender);
+    pq_text(o, S->race);
+    pq_date(o, S->dob);
+    pq_cstr(o, S->dob.ok ? "ok" : S->dob_present ? "bad" : "missing");
+    pq_text(o, S->has_conv_county ? S->conv_county : NUL);
+    pq_boolean(o, disagreeing);
+    pq_end_row(o);
     if (!disagreeing) continue;
     for (identity *id = S->ids; id; id = id->next) {
       row_t ri = {ids, 0};
@@ -1734,24 +1738,26 @@ static void write_subjects(const char *dir) {
       end_row(&ri);
     }
   }
-  o_close(o);
+  pq_close(o);
   o_close(ids);
 }
 
+static const char *const PROP64_COLUMNS[] = {"subject_id", "cycle", "is_conviction", "charge_id"};
+static const int PROP64_KINDS[] = {PQ_TEXT, PQ_INTEGER, PQ_BOOLEAN, PQ_BIGINT};
+
 static void write_prop64(const char *dir) {
-  out_t *o = open_out(dir, "fold_prop64_lines.csv", "subject_id,cycle,is_conviction,charge_id");
+  pq_t *q = pq_open(dir, "fold_prop64_lines.parquet", 4, PROP64_COLUMNS, PROP64_KINDS);
   for (long i = 0; i < st->n_prop64; i++) {
     prop64_line *p = st->prop64_list[i];
-    row_t r = {o, 0};
-    f_sv(&r, p->subject);
-    f_long(&r, p->has_cycle, p->cycle);
-    f_bool(&r, p->convicted);
+    pq_text(q, p->subject);
+    pq_integer(q, p->has_cycle, p->cycle);
+    pq_boolean(q, p->convicted);
     long id = charge_id(p->charge_text);
-    f_long(&r, id >= 0, id);
-    end_row(&r);
+    pq_bigint(q, id >= 0, id);
+    pq_end_row(q);
   }
-  o_close(o);
-  o = open_out(dir, "fold_charge_texts.csv", "charge_id,charge_text");
+  pq_close(q);
+  out_t *o = open_out(dir, "fold_charge_texts.csv", "charge_id,charge_text");
   for (size_t i = 0; i < st->charge_texts.cap; i++) {
     charge_entry *e = st->charge_texts.slot[i];
     if (!e) continue;
