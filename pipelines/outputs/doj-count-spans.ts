@@ -1,6 +1,6 @@
 /**
  * The DOJ step's lines found without a scan: when the native reader read the inputs, it noted where every CONVICTED
- * line of every count is (fold_count_lines_*.csv: the count's SUBJECT_ID and CNT_ORDER as staging cleans them, and
+ * line of every count is (fold_count_lines_*.parquet: the count's SUBJECT_ID and CNT_ORDER as staging cleans them, and
  * each line's input, byte offset and length). The step joins those to its ranked in-scope counts, then reads each
  * input once, front to back, and copies out the noted lines. The check that the input is still the file the run
  * read: its identity unchanged since the run's ledger hashed it (pipelines/lib/file-identity.ts), or else a hash of
@@ -23,15 +23,15 @@ import { RANKED_TABLE } from './doj-results-sql.ts'
 import { READ_BYTES } from '../lib/read-chunks.ts'
 import { identityOfHandle, sameIdentity, type FileIdentity } from '../lib/file-identity.ts'
 
-/** The reader's notes (fold_count_lines_*.csv): subject_id, cnt_order, and `lines`, each `file:offset:length`. */
-export const countLinesCsv = (files: readonly string[]) =>
-  `read_csv([${files.map(lit).join(', ')}], header=true, auto_detect=false, delim=',', quote='"', escape='"',
-  strict_mode=true, columns={'subject_id': 'VARCHAR', 'cnt_order': 'VARCHAR', 'lines': 'VARCHAR'})`
+/** The reader's notes (fold_count_lines_*.parquet): subject_id, cnt_order, and `lines`, each `file:offset:length`. */
+export const countLinesSource = (files: readonly string[]) =>
+  `(select subject_id::varchar as subject_id, cnt_order::varchar as cnt_order, lines::varchar as lines
+  from read_parquet([${files.map(lit).join(', ')}]))`
 
 /** Each in-scope count's lines as `rank file:offset:length …`, a count a line, in rank order (UTF-8 bytes). */
 const spansSql = (files: readonly string[]) => `select encode(coalesce(string_agg(
     r.rank::varchar || ' ' || l.lines, chr(10) order by r.rank), '')) as spans
-from ${countLinesCsv(files)} l
+from ${countLinesSource(files)} l
 join ${RANKED_TABLE} r on r.subject_id = l.subject_id and r.cnt_order = l.cnt_order`
 
 /** One input's noted lines: rank, offset and length side by side. */

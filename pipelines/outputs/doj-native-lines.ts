@@ -20,7 +20,7 @@ import { changedSinceRun } from '../export/run-inputs.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import { DOJ_RESULT_COLUMNS } from '../../data-contracts/outputs/doj-results.contract.ts'
 import { FILE_COLUMN, OUTCOMES_TABLE, RANKED_TABLE } from './doj-results-sql.ts'
-import { countLinesCsv } from './doj-count-spans.ts'
+import { countLinesSource } from './doj-count-spans.ts'
 
 const SOURCE = fileURLToPath(new URL('./native/doj-lines.c', import.meta.url))
 
@@ -33,7 +33,7 @@ const RECORD = 'chr(2)'
 
 /** The notes, one row per count (a count noted in several inputs has its lines from each). */
 const notesSql = (files: readonly string[]) => `select subject_id, cnt_order, string_agg(lines, ' ') as lines
-from ${countLinesCsv(files)}
+from ${countLinesSource(files)}
 group by all`
 
 /** Every ranked count, in rank order: its file, its noted lines (empty if none), its own text, its outcome. */

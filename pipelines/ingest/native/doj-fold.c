@@ -1561,17 +1561,13 @@ static int sentence_text(buf_t *b, part *parts) {
   return 1;
 }
 
-/* The counts from..to of the list, to one file: the list is written in two halves at once. */
-/* Each count's lines as `file:offset:length`, separated by spaces (no field needs quoting). */
-static void put_spans(out_t *o, const span *ln) {
-  for (int first = 1; ln; ln = ln->next, first = 0) {
-    if (!first) oc(o, ' ');
-    put_long(o, ln->file);
-    oc(o, ':');
-    put_long(o, ln->offset);
-    oc(o, ':');
-    put_long(o, ln->length);
-  }
+/* Each count's lines as `file:offset:length`, separated by spaces, into `b`. */
+static void spans_text(buf_t *b, const span *ln) {
+  b->n = 0;
+  char x[64];
+  for (int first = 1; ln; ln = ln->next, first = 0)
+    b_put(b, x, (size_t)snprintf(x, sizeof x, "%s%d:%ld:%ld", first ? "" : " ", ln->file, (long)ln->offset,
+                                 (long)ln->length));
 }
 
 /* The inputs' mappings, which stay mapped until the program ends: a count's first line is read from there. */
@@ -1620,8 +1616,13 @@ static const int COUNT_KINDS[] = {
   PQ_BIGINT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_BOOLEAN};
 #define COUNT_NCOLS ((int)(sizeof COUNT_COLUMNS / sizeof *COUNT_COLUMNS))
 
+static const char *const LINES_COLUMNS[] = {"subject_id", "cnt_order", "lines"};
+static const int LINES_KINDS[] = {PQ_TEXT, PQ_TEXT, PQ_TEXT};
+
+/* The counts from..to of the list, to one file (the list is written in two halves at once), and where each count's
+   lines are, to another (the DOJ step's, pipelines/outputs/doj-count-spans.ts). */
 static void write_counts(const char *dir, const char *name, const char *lines_name, size_t from, size_t to) {
-  out_t *ls = open_out(dir, lines_name, "subject_id,cnt_order,lines");
+  pq_t *ls = pq_open(dir, lines_name, 3, LINES_COLUMNS, LINES_KINDS);
   pq_t *o = pq_open(dir, name, COUNT_NCOLS, COUNT_COLUMNS, COUNT_KINDS);
   buf_t text = {0};
   count **all = st->count_list;
@@ -1690,14 +1691,14 @@ static void write_counts(const char *dir, const char *name, const char *lines_na
     pq_text(o, has ? (sv){text.p, (int)text.n} : NUL);
     pq_boolean(o, C->any_charge_text);
     pq_end_row(o);
-    row_t l = {ls, 0};
-    f_sv(&l, C->subject);
-    f_sv(&l, C->cnt_order);
-    put_spans(next_field(&l), C->lines);
-    end_row(&l);
+    pq_text(ls, C->subject);
+    pq_text(ls, C->cnt_order);
+    spans_text(&text, C->lines);
+    pq_text(ls, C->lines ? (sv){text.p, (int)text.n} : NUL);
+    pq_end_row(ls);
   }
   pq_close(o);
-  o_close(ls);
+  pq_close(ls);
   free(text.p);
 }
 
@@ -1965,7 +1966,7 @@ static void *write_part(void *arg) {
   write_job *j = arg;
   st = j->fold;
   write_counts(j->dir, j->second ? "fold_counts_2.parquet" : "fold_counts_1.parquet",
-               j->second ? "fold_count_lines_2.csv" : "fold_count_lines_1.csv", j->from, j->to);
+               j->second ? "fold_count_lines_2.parquet" : "fold_count_lines_1.parquet", j->from, j->to);
   if (j->second) {
     write_prop64(j->dir);
     write_steps(j->dir, j->fold);

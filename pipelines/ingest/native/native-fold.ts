@@ -105,13 +105,13 @@ export async function foldInputs(
 }
 
 /**
- * Moves the reader's notes of where each count's lines are (fold_count_lines_*.csv) from its folder into `dir`
+ * Moves the reader's notes of where each count's lines are (fold_count_lines_*.parquet) from its folder into `dir`
  * (owner-only, in the same work folder), for the DOJ result files; returns their paths.
  */
 export function keepCountLines(foldDir: string, dir: string): string[] {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   return readdirSync(foldDir)
-    .filter((f) => /^fold_count_lines_\d+\.csv$/.test(f))
+    .filter((f) => /^fold_count_lines_\d+\.parquet$/.test(f))
     .sort()
     .map((f) => {
       renameSync(join(foldDir, f), join(dir, f))
