@@ -1278,8 +1278,10 @@ static void t_list(thrift *w, int id, int type, size_t n) {
 enum { PQ_TEXT, PQ_BIGINT, PQ_INTEGER, PQ_DATE, PQ_DOUBLE, PQ_BOOLEAN };
 static const int PQ_PHYSICAL[] = {6 /* BYTE_ARRAY */, 2 /* INT64 */, 1 /* INT32 */, 1, 5 /* DOUBLE */, 0 /* BOOLEAN */};
 static const int PQ_CONVERTED[] = {0 /* UTF8 */, -1, -1, 6 /* DATE */, -1, -1};
-/* Rows per row group: DuckDB reads a file's row groups on as many threads. */
+/* Rows per row group: DuckDB reads a file's row groups on as many threads. A row group ends sooner when a column's
+   page passes pq_page_bytes: a page's size is a 32-bit number. */
 #define PQ_ROW_GROUP 65536
+static long pq_page_bytes = 1L << 30; /* DOJ_FOLD_PAGE_BYTES sets it (the tests: a row group a row) */
 
 typedef struct {
   const char *name;
@@ -1297,6 +1299,7 @@ typedef struct {
   int ncols, at;
   pq_col *cols;
   int64_t rows, group_rows;
+  int full; /* a column's page has passed pq_page_bytes */
   int groups, groups_cap;
   int64_t *group_row_counts;
 } pq_t;
@@ -1330,6 +1333,7 @@ static void pq_text(pq_t *q, sv v) {
   b_byte(&c->defs, 1);
   b_le32(&c->values, (uint32_t)v.n);
   b_put(&c->values, v.p, v.n);
+  if ((long)c->values.n >= pq_page_bytes) q->full = 1;
 }
 /* A C string: NULL for none or an empty one, as the CSV's bare empty field was. */
 static void pq_cstr(pq_t *q, const char *s) { pq_text(q, s && *s ? (sv){s, (int)strlen(s)} : NUL); }
@@ -1432,13 +1436,14 @@ static void pq_flush_group(pq_t *q) {
   free(header.p);
   q->group_row_counts[q->groups++] = q->group_rows;
   q->group_rows = 0;
+  q->full = 0;
 }
 
 static void pq_end_row(pq_t *q) {
   if (q->at != q->ncols) die("parquet: a row of %d values where the file has %d columns", q->at, q->ncols);
   q->at = 0;
   q->rows++;
-  if (++q->group_rows == PQ_ROW_GROUP) pq_flush_group(q);
+  if (++q->group_rows == PQ_ROW_GROUP || q->full) pq_flush_group(q);
 }
 
 /* The last row group, then the footer: the schema and where every column's page is. */
@@ -1989,6 +1994,7 @@ int main(int argc, char **argv) {
   if (threads < 1) threads = 1;
   if (threads > 2) threads = 2;
   page = sysconf(_SC_PAGESIZE);
+  if (getenv("DOJ_FOLD_PAGE_BYTES")) pq_page_bytes = atol(getenv("DOJ_FOLD_PAGE_BYTES"));
   if (getenv("DOJ_FOLD_DROP_BYTES")) {
     drop_bytes = atol(getenv("DOJ_FOLD_DROP_BYTES"));
     if (drop_bytes < page) drop_bytes = page;

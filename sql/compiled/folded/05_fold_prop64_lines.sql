@@ -3,5 +3,5 @@
 -- grain:      one row per distinct (subject_id, cycle, convicted or not, charge id) whose text may name a Prop 64 section
 -- depends on: (files)
 create or replace temp view fold_prop64_lines as
-select * from read_csv(['<fold dir>/fold_prop64_lines.csv'], header=true, auto_detect=false, delim=',', quote='"', escape='"', strict_mode=true, buffer_size=2097152, columns={'subject_id': 'VARCHAR', 'cycle': 'INTEGER', 'is_conviction': 'BOOLEAN', 'charge_id': 'BIGINT'});
+select "subject_id"::VARCHAR as "subject_id", "cycle"::INTEGER as "cycle", "is_conviction"::BOOLEAN as "is_conviction", "charge_id"::BIGINT as "charge_id" from read_parquet(['<fold dir>/fold_prop64_lines.parquet']);
 comment on view fold_prop64_lines is 'one row per distinct (subject_id, cycle, convicted or not, charge id) whose text may name a Prop 64 section';

@@ -149,6 +149,33 @@ describe('the native reader gives the models what the SQL staging gives them', (
     await expectSameFromBoth([a, b])
   })
 
+  it('its Parquet tables cut into many row groups (a row group a row) give the models the same tables', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) => [
+      ...felonySale(String(500 + i)),
+      ...felonySale(String(500 + i), { cnt: '002001001000', convicted: '20120101' }),
+    ]).flat()
+    const a = writeText([HEADER, ...lines.map(toCsvLine)].join('\n') + '\n', 'a.csv')
+    const before = process.env.DOJ_FOLD_PAGE_BYTES
+    process.env.DOJ_FOLD_PAGE_BYTES = '1' // every row ends its row group: the many-group path a large file takes
+    try {
+      const fold = await foldInputs([inspectFile(a)], join(tmp(), 'fold'))
+      if (fold.kind !== 'folded') throw new Error('not folded')
+      const db = await openDb(':memory:')
+      try {
+        const groups = await db.scalar<bigint>(
+          `select count(*) from parquet_metadata('${fold.dir}/fold_subjects.parquet') where column_id = 0`,
+        )
+        expect(Number(groups)).toBe(30) // a row group a person
+      } finally {
+        db.close()
+      }
+      await expectSameFromBoth([a])
+    } finally {
+      if (before === undefined) delete process.env.DOJ_FOLD_PAGE_BYTES
+      else process.env.DOJ_FOLD_PAGE_BYTES = before
+    }
+  })
+
   it("letting go of the files' pages as it reads and writes them changes nothing it writes", async () => {
     // Two files of many pages, one count's lines apart: each count's first line is read again as it is written.
     const people = (from: number) =>
