@@ -15,7 +15,7 @@
 import { open } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import type { Db } from '../lib/duckdb.ts'
-import { lit } from '../../sql/helpers/quote.ts'
+import { foldParquetSelect } from '../../sql/sources/fold_tables.ts'
 import { changedSinceRun } from '../export/run-inputs.ts'
 import type { FileReconciliation } from '../../data-contracts/manifest.contract.ts'
 import { addLine, emptyLines, type CountLines } from './doj-line-scan.ts'
@@ -25,8 +25,7 @@ import { identityOfHandle, sameIdentity, type FileIdentity } from '../lib/file-i
 
 /** The reader's notes (fold_count_lines_*.parquet): subject_id, cnt_order, and `lines`, each `file:offset:length`. */
 export const countLinesSource = (files: readonly string[]) =>
-  `(select subject_id::varchar as subject_id, cnt_order::varchar as cnt_order, lines::varchar as lines
-  from read_parquet([${files.map(lit).join(', ')}]))`
+  `(${foldParquetSelect(files, { subject_id: 'VARCHAR', cnt_order: 'VARCHAR', lines: 'VARCHAR' })})`
 
 /** Each in-scope count's lines as `rank file:offset:length …`, a count a line, in rank order (UTF-8 bytes). */
 const spansSql = (files: readonly string[]) => `select encode(coalesce(string_agg(

@@ -10,8 +10,12 @@ import type { Model, ModelContext } from '../model.ts'
 import { raw } from '../helpers/model-sql.ts'
 import { lit } from '../helpers/quote.ts'
 
+/** The reader's files, in its folder. */
+const foldPaths = (ctx: ModelContext, files: readonly string[]): string[] =>
+  files.map((f) => join(ctx.foldDir ?? '<fold dir>', f))
+
 function foldCsv(ctx: ModelContext, files: readonly string[], columns: Record<string, string>): string {
-  const paths = files.map((f) => lit(join(ctx.foldDir ?? '<fold dir>', f))).join(', ')
+  const paths = foldPaths(ctx, files).map(lit).join(', ')
   const types = Object.entries(columns)
     .map(([c, t]) => `${lit(c)}: ${lit(t)}`)
     .join(', ')
@@ -21,15 +25,15 @@ function foldCsv(ctx: ModelContext, files: readonly string[], columns: Record<st
 }
 
 /**
- * A table the reader wrote as Parquet (its counts, doj-fold.c): typed already, so read in a third of the CSV's
+ * A table the reader wrote as Parquet (doj-fold.c), at absolute paths: typed already, so read in a third of the CSV's
  * time. Its columns are named and cast as declared, so the view's shape is the declaration's whatever the file says.
+ * Also the DOJ step's read of the counts' line notes (pipelines/outputs/doj-count-spans.ts).
  */
-function foldParquet(ctx: ModelContext, files: readonly string[], columns: Record<string, string>): string {
-  const paths = files.map((f) => lit(join(ctx.foldDir ?? '<fold dir>', f))).join(', ')
+export function foldParquetSelect(paths: readonly string[], columns: Record<string, string>): string {
   const typed = Object.entries(columns)
     .map(([c, t]) => `"${c}"::${t} as "${c}"`)
     .join(', ')
-  return `select ${typed} from read_parquet([${paths}])`
+  return `select ${typed} from read_parquet([${paths.map(lit).join(', ')}])`
 }
 
 const source = (
@@ -46,7 +50,7 @@ const source = (
   sql: (ctx) =>
     raw(
       files.every((f) => f.endsWith('.parquet'))
-        ? foldParquet(ctx, files, columns)
+        ? foldParquetSelect(foldPaths(ctx, files), columns)
         : foldCsv(ctx, files, columns),
     ),
 })

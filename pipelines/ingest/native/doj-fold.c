@@ -666,15 +666,21 @@ static void put_sv(out_t *o, sv v) {
   }
   oc(o, '"');
 }
-static void put_long(out_t *o, long x) {
-  char b[24];
-  int k = 0;
+/* x in decimal into b (24 bytes are enough); returns its length. snprintf's parsing of its format cost more. */
+static int fmt_long(char *b, long x) {
+  char d[24];
+  int k = 0, n = 0;
   if (x < 0) {
-    oc(o, '-');
+    b[n++] = '-';
     x = -x;
   }
-  do b[k++] = '0' + x % 10; while ((x /= 10));
-  while (k) oc(o, b[--k]);
+  do d[k++] = '0' + x % 10; while ((x /= 10));
+  while (k) b[n++] = d[--k];
+  return n;
+}
+static void put_long(out_t *o, long x) {
+  char b[24];
+  on(o, b, fmt_long(b, x));
 }
 static void put_date(out_t *o, date_t d) {
   if (!d.ok) return;
@@ -1213,9 +1219,14 @@ static void b_byte(buf_t *b, int c) {
   b_need(b, 1);
   b->p[b->n++] = (char)c;
 }
+/* v as 4 little-endian bytes at p. */
+static void le32_at(char *p, uint32_t v) {
+  for (int i = 0; i < 4; i++) p[i] = (char)(v >> 8 * i & 0xff);
+}
 static void b_le32(buf_t *b, uint32_t v) {
-  unsigned char x[4] = {v & 0xff, v >> 8 & 0xff, v >> 16 & 0xff, v >> 24};
-  b_put(b, x, 4);
+  b_need(b, 4);
+  le32_at(b->p + b->n, v);
+  b->n += 4;
 }
 
 /* Thrift compact protocol: a struct's fields as (id delta, type) headers, integers as zigzag varints. */
@@ -1281,6 +1292,8 @@ static const int PQ_CONVERTED[] = {0 /* UTF8 */, -1, -1, 6 /* DATE */, -1, -1};
 /* Rows per row group: DuckDB reads a file's row groups on as many threads. A row group ends sooner when a column's
    page passes pq_page_bytes: a page's size is a 32-bit number. */
 #define PQ_ROW_GROUP 65536
+/* The columns of a table's declaration (its names, and the kinds beside them). */
+#define NCOLS(a) ((int)(sizeof(a) / sizeof *(a)))
 static long pq_page_bytes = 1L << 30; /* DOJ_FOLD_PAGE_BYTES sets it (the tests: a row group a row) */
 
 typedef struct {
@@ -1378,19 +1391,18 @@ static void pq_boolean(pq_t *q, int b) {
   }
 }
 
-/* The definition levels of a page (bit width 1) as RLE runs, after their length. */
+/* The definition levels of a page (bit width 1) as RLE runs, after their length (written once they are). */
 static void pq_levels(buf_t *out, const buf_t *defs) {
-  buf_t runs = {0};
+  size_t at = out->n;
+  b_le32(out, 0);
   for (size_t i = 0; i < defs->n;) {
     size_t j = i;
     while (j < defs->n && defs->p[j] == defs->p[i]) j++;
-    t_varint(&runs, (uint64_t)(j - i) << 1);
-    b_byte(&runs, defs->p[i]);
+    t_varint(out, (uint64_t)(j - i) << 1);
+    b_byte(out, defs->p[i]);
     i = j;
   }
-  b_le32(out, (uint32_t)runs.n);
-  b_put(out, runs.p, runs.n);
-  free(runs.p);
+  le32_at(out->p + at, (uint32_t)(out->n - at - 4));
 }
 
 /* The row group so far: one data page per column. */
@@ -1569,10 +1581,15 @@ static int sentence_text(buf_t *b, part *parts) {
 /* Each count's lines as `file:offset:length`, separated by spaces, into `b`. */
 static void spans_text(buf_t *b, const span *ln) {
   b->n = 0;
-  char x[64];
-  for (int first = 1; ln; ln = ln->next, first = 0)
-    b_put(b, x, (size_t)snprintf(x, sizeof x, "%s%d:%ld:%ld", first ? "" : " ", ln->file, (long)ln->offset,
-                                 (long)ln->length));
+  char x[24];
+  for (int first = 1; ln; ln = ln->next, first = 0) {
+    if (!first) b_byte(b, ' ');
+    b_put(b, x, fmt_long(x, ln->file));
+    b_byte(b, ':');
+    b_put(b, x, fmt_long(x, ln->offset));
+    b_byte(b, ':');
+    b_put(b, x, fmt_long(x, ln->length));
+  }
 }
 
 /* The inputs' mappings, which stay mapped until the program ends: a count's first line is read from there. */
@@ -1619,16 +1636,17 @@ static const int COUNT_KINDS[] = {
   PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_BIGINT, PQ_BIGINT, PQ_TEXT, PQ_TEXT, PQ_TEXT,
   PQ_BOOLEAN, PQ_INTEGER, PQ_DATE, PQ_TEXT, PQ_DATE, PQ_TEXT, PQ_DATE, PQ_TEXT, PQ_DOUBLE, PQ_DOUBLE, PQ_DOUBLE,
   PQ_BIGINT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_BOOLEAN};
-#define COUNT_NCOLS ((int)(sizeof COUNT_COLUMNS / sizeof *COUNT_COLUMNS))
+_Static_assert(NCOLS(COUNT_COLUMNS) == NCOLS(COUNT_KINDS), "a kind for every column of the counts");
 
 static const char *const LINES_COLUMNS[] = {"subject_id", "cnt_order", "lines"};
 static const int LINES_KINDS[] = {PQ_TEXT, PQ_TEXT, PQ_TEXT};
+_Static_assert(NCOLS(LINES_COLUMNS) == NCOLS(LINES_KINDS), "a kind for every column of the line notes");
 
 /* The counts from..to of the list, to one file (the list is written in two halves at once), and where each count's
    lines are, to another (the DOJ step's, pipelines/outputs/doj-count-spans.ts). */
 static void write_counts(const char *dir, const char *name, const char *lines_name, size_t from, size_t to) {
-  pq_t *ls = pq_open(dir, lines_name, 3, LINES_COLUMNS, LINES_KINDS);
-  pq_t *o = pq_open(dir, name, COUNT_NCOLS, COUNT_COLUMNS, COUNT_KINDS);
+  pq_t *ls = pq_open(dir, lines_name, NCOLS(LINES_COLUMNS), LINES_COLUMNS, LINES_KINDS);
+  pq_t *o = pq_open(dir, name, NCOLS(COUNT_COLUMNS), COUNT_COLUMNS, COUNT_KINDS);
   buf_t text = {0};
   count **all = st->count_list;
   int map = -1;
@@ -1710,9 +1728,10 @@ static void write_counts(const char *dir, const char *name, const char *lines_na
 static const char *const SUBJECT_COLUMNS[] = {"subject_id", "name",    "cii_number", "gender",     "race_code",
                                              "dob",        "dob_status", "first_conviction_county", "disagreeing"};
 static const int SUBJECT_KINDS[] = {PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_TEXT, PQ_DATE, PQ_TEXT, PQ_TEXT, PQ_BOOLEAN};
+_Static_assert(NCOLS(SUBJECT_COLUMNS) == NCOLS(SUBJECT_KINDS), "a kind for every column of the subjects");
 
 static void write_subjects(const char *dir) {
-  pq_t *o = pq_open(dir, "fold_subjects.parquet", 9, SUBJECT_COLUMNS, SUBJECT_KINDS);
+  pq_t *o = pq_open(dir, "fold_subjects.parquet", NCOLS(SUBJECT_COLUMNS), SUBJECT_COLUMNS, SUBJECT_KINDS);
   out_t *ids = open_out(dir, "fold_identities.csv", "subject_id,name,cii_number,gender,race_code,dob,lines");
   subject **all = st->subject_list;
   size_t k = st->n_subjects;
@@ -1750,9 +1769,10 @@ static void write_subjects(const char *dir) {
 
 static const char *const PROP64_COLUMNS[] = {"subject_id", "cycle", "is_conviction", "charge_id"};
 static const int PROP64_KINDS[] = {PQ_TEXT, PQ_INTEGER, PQ_BOOLEAN, PQ_BIGINT};
+_Static_assert(NCOLS(PROP64_COLUMNS) == NCOLS(PROP64_KINDS), "a kind for every column of the Prop 64 lines");
 
 static void write_prop64(const char *dir) {
-  pq_t *q = pq_open(dir, "fold_prop64_lines.parquet", 4, PROP64_COLUMNS, PROP64_KINDS);
+  pq_t *q = pq_open(dir, "fold_prop64_lines.parquet", NCOLS(PROP64_COLUMNS), PROP64_COLUMNS, PROP64_KINDS);
   for (long i = 0; i < st->n_prop64; i++) {
     prop64_line *p = st->prop64_list[i];
     pq_text(q, p->subject);
